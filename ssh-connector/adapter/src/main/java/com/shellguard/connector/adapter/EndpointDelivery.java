@@ -1,0 +1,90 @@
+package com.shellguard.connector.adapter;
+
+import com.shellguard.connector.api.AuthenticationAttempt;
+import com.shellguard.connector.api.AuthenticationOutcome;
+import com.shellguard.connector.api.AuthenticationVerdict;
+import com.shellguard.connector.api.GatewayListener;
+import com.shellguard.connector.api.HostKeyPresentation;
+import com.shellguard.connector.api.HostKeyVerdict;
+import com.shellguard.connector.api.SessionPlan;
+import com.shellguard.connector.api.SessionRequest;
+import com.shellguard.connector.api.SessionSummary;
+import com.shellguard.connector.api.TargetChoice;
+import jakarta.resource.spi.UnavailableException;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The adapter's side of the inbound contract: a {@link GatewayListener} that delivers each call to a
+ * fresh message endpoint of the activated bean and returns its answer. The rest of the adapter codes
+ * against {@link GatewayListener} and never sees endpoints.
+ */
+final class EndpointDelivery implements GatewayListener {
+
+    private final AtomicReference<MessageEndpointFactory> factory = new AtomicReference<>();
+
+    void activate(MessageEndpointFactory endpointFactory) {
+        factory.set(endpointFactory);
+    }
+
+    void deactivate(MessageEndpointFactory endpointFactory) {
+        factory.compareAndSet(endpointFactory, null);
+    }
+
+    private <T> T deliver(Function<GatewayListener, T> call) {
+        MessageEndpointFactory current = factory.get();
+        if (current == null) {
+            throw new GatewayUnavailableException("the ShellGuard application is not running on this gateway node");
+        }
+        MessageEndpoint endpoint;
+        try {
+            endpoint = current.createEndpoint(null);
+        } catch (UnavailableException e) {
+            throw new GatewayUnavailableException("the ShellGuard application is not available", e);
+        }
+        try {
+            return call.apply((GatewayListener) endpoint);
+        } finally {
+            endpoint.release();
+        }
+    }
+
+    @Override
+    public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
+        return deliver(l -> l.authenticate(attempt));
+    }
+
+    @Override
+    public void authenticationConcluded(AuthenticationOutcome outcome) {
+        deliver(l -> {
+            l.authenticationConcluded(outcome);
+            return null;
+        });
+    }
+
+    @Override
+    public List<TargetChoice> listTargets(String user) {
+        return deliver(l -> l.listTargets(user));
+    }
+
+    @Override
+    public SessionPlan openSession(SessionRequest request) {
+        return deliver(l -> l.openSession(request));
+    }
+
+    @Override
+    public HostKeyVerdict verifyHostKey(HostKeyPresentation presentation) {
+        return deliver(l -> l.verifyHostKey(presentation));
+    }
+
+    @Override
+    public void sessionEnded(SessionSummary summary) {
+        deliver(l -> {
+            l.sessionEnded(summary);
+            return null;
+        });
+    }
+}

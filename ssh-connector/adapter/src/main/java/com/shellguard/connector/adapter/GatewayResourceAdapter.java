@@ -1,0 +1,87 @@
+package com.shellguard.connector.adapter;
+
+import com.shellguard.connector.adapter.server.GatewaySshServer;
+import com.shellguard.connector.adapter.upstream.UpstreamConnector;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.transaction.xa.XAResource;
+
+/**
+ * Starts the SSH listener with the server and stops it with the server. Sessions are refused with a
+ * clear message until the application's message-driven bean is activated.
+ */
+@Connector(displayName = "ShellGuard SSH connector", vendorName = "ShellGuard", eisType = "SSH",
+        version = "1.0", transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
+public class GatewayResourceAdapter implements ResourceAdapter {
+
+    private static final Logger LOG = Logger.getLogger(GatewayResourceAdapter.class.getName());
+
+    private final EndpointDelivery delivery = new EndpointDelivery();
+    private UpstreamConnector upstream;
+    private GatewaySshServer server;
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        GatewaySettings settings = GatewaySettings.fromEnvironment();
+        try {
+            upstream = new UpstreamConnector(delivery, settings.connectTimeout());
+            server = new GatewaySshServer(settings, delivery, upstream, context.getWorkManager());
+            server.start();
+            LOG.info(() -> "ShellGuard SSH gateway listening on " + settings.bindAddress() + ":" + settings.sshPort()
+                    + " (node " + settings.nodeName() + ", home " + settings.home() + ")");
+        } catch (IOException | RuntimeException e) {
+            stop();
+            throw new ResourceAdapterInternalException("cannot start the SSH listener on port " + settings.sshPort()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (server != null) {
+                server.stop();
+            }
+            if (upstream != null) {
+                upstream.stop();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "stopping the SSH gateway failed", e);
+        }
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        delivery.activate(factory);
+        LOG.info("ShellGuard gateway listener activated");
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        delivery.deactivate(factory);
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return new XAResource[0];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+}

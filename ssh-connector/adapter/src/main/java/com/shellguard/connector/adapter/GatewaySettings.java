@@ -1,0 +1,41 @@
+package com.shellguard.connector.adapter;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Where the gateway listens and keeps its files. Each value comes from a system property, else the
+ * environment variable the run script documents, else a default that gives a working gateway.
+ */
+public record GatewaySettings(String bindAddress, int sshPort, Path home, String nodeName, Duration connectTimeout) {
+
+    public static GatewaySettings fromEnvironment() {
+        String bind = value("shellguard.ssh.bind", "SHELLGUARD_SSH_BIND", "0.0.0.0");
+        int port = Integer.parseInt(value("shellguard.ssh.port", "SHELLGUARD_SSH_PORT", "2222"));
+        Path home = Path.of(value("shellguard.home", "SHELLGUARD_HOME", "data")).toAbsolutePath();
+        String node = value("shellguard.node", "SHELLGUARD_NODE", hostName() + ":" + port);
+        Duration timeout = Duration.ofSeconds(Long.parseLong(value("shellguard.connect.timeout", "SHELLGUARD_CONNECT_TIMEOUT", "10")));
+        return new GatewaySettings(bind, port, home, node, timeout);
+    }
+
+    public Path hostKeyFile() {
+        return home.resolve("ssh_host_key");
+    }
+
+    private static String value(String property, String variable, String fallback) {
+        String v = System.getProperty(property);
+        if (v == null || v.isBlank()) {
+            v = System.getenv(variable);
+        }
+        return v == null || v.isBlank() ? fallback : v.trim();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "gateway";
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.shellguard.connector.adapter.relay;
+
+import java.util.concurrent.CompletableFuture;
+import org.apache.sshd.client.channel.ClientChannel;
+import org.apache.sshd.common.io.IoInputStream;
+import org.apache.sshd.common.io.IoOutputStream;
+
+/**
+ * Joins the user's channel to the target's: input one way, output and error output the other. The
+ * user's end of input becomes an EOF to the target once everything before it was delivered; the
+ * relay ends when the target's channel has closed and all its output reached the user.
+ */
+public final class ChannelRelay {
+
+    private final ClientChannel target;
+    private final StreamPump input;
+    private final StreamPump output;
+    private final StreamPump errors;
+
+    public ChannelRelay(ClientChannel target, IoInputStream userInput, IoOutputStream userOutput, IoOutputStream userErrors) {
+        this.target = target;
+        this.input = new StreamPump(userInput, target.getAsyncIn());
+        this.output = new StreamPump(target.getAsyncOut(), userOutput);
+        this.errors = new StreamPump(target.getAsyncErr(), userErrors);
+    }
+
+    /** Starts relaying; completes with the target's exit status (null when it sent none). */
+    public CompletableFuture<Integer> start() {
+        CompletableFuture<Void> targetClosed = new CompletableFuture<>();
+        target.addCloseFutureListener(f -> targetClosed.complete(null));
+        input.start().finished().thenRun(() -> target.getAsyncIn().close(false));
+        output.start();
+        errors.start();
+        CompletableFuture<Void> drained = CompletableFuture.allOf(
+                output.finished().exceptionally(t -> null), errors.finished().exceptionally(t -> null));
+        return CompletableFuture.allOf(drained, targetClosed).thenApply(v -> exitStatus());
+    }
+
+    private Integer exitStatus() {
+        Integer status = target.getExitStatus();
+        if (status == null && target.getExitSignal() != null) {
+            Integer number = SignalNumbers.of(target.getExitSignal());
+            return number == null ? null : 128 + number;
+        }
+        return status;
+    }
+
+    public long bytesFromUser() {
+        return input.bytes();
+    }
+
+    public long bytesToUser() {
+        return output.bytes() + errors.bytes();
+    }
+}

@@ -1,0 +1,135 @@
+package com.shellguard.connector.adapter.server;
+
+import com.shellguard.connector.adapter.GatewayUnavailableException;
+import com.shellguard.connector.api.AuthenticationAttempt;
+import com.shellguard.connector.api.AuthenticationMethod;
+import com.shellguard.connector.api.AuthenticationOutcome;
+import com.shellguard.connector.api.AuthenticationVerdict;
+import com.shellguard.connector.api.GatewayListener;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.server.auth.password.PasswordAuthenticator;
+import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
+import org.apache.sshd.server.session.ServerSession;
+
+/**
+ * Authenticates the gateway user (the first part of the SSH user name) by asking the application,
+ * and reports each real outcome for the audit: an accepted login, a wrong password at once, and a
+ * client that gave up after its public keys were refused when it disconnects.
+ *
+ * <p>A failure also reaches the user as an SSH banner, so the stock client prints why instead of
+ * only "Permission denied". The banner says "authentication failed" for unknown users and wrong
+ * credentials alike, so the gateway does not tell strangers which user names exist; the audit row
+ * keeps the precise reason.
+ */
+final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuthenticator, SessionListener {
+
+    private static final Logger LOG = Logger.getLogger(GatewayAuthenticator.class.getName());
+
+    private final GatewayListener listener;
+
+    GatewayAuthenticator(GatewayListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public boolean authenticate(String username, String password, ServerSession session) {
+        return check(username, AuthenticationMethod.PASSWORD, password, null, session);
+    }
+
+    @Override
+    public boolean authenticate(String username, PublicKey key, ServerSession session) {
+        String openSshKey = PublicKeyEntry.toString(key);
+        AuthenticationVerdict cached = AuthenticationTrail.of(session).cachedKeyVerdict(openSshKey);
+        if (cached != null) {
+            return cached.accepted();
+        }
+        return check(username, AuthenticationMethod.PUBLICKEY, openSshKey, openSshKey, session);
+    }
+
+    private boolean check(String sshUserName, AuthenticationMethod method, String secret, String publicKey,
+                          ServerSession session) {
+        AuthenticationTrail trail = AuthenticationTrail.of(session);
+        String source = PeerAddress.of(session);
+        TargetSelector selector;
+        try {
+            selector = TargetSelector.parse(sshUserName);
+        } catch (IllegalArgumentException e) {
+            return refuse(trail, session, sshUserName, method, publicKey, source, e.getMessage(), e.getMessage());
+        }
+        AuthenticationVerdict verdict;
+        try {
+            verdict = listener.authenticate(new AuthenticationAttempt(selector.user(), method, secret, source));
+        } catch (GatewayUnavailableException e) {
+            sendBanner(session, "shellguard: " + e.getMessage() + "; try again shortly");
+            return false;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "authentication of " + selector.user() + " could not be decided", e);
+            sendBanner(session, "shellguard: the gateway cannot check credentials right now; try again shortly");
+            return false;
+        }
+        if (verdict.accepted()) {
+            trail.record(selector.user(), method, publicKey, verdict);
+            return true;
+        }
+        return refuse(trail, session, selector.user(), method, publicKey, source, verdict.reason(), null);
+    }
+
+    private boolean refuse(AuthenticationTrail trail, ServerSession session, String user, AuthenticationMethod method,
+                           String publicKey, String source, String reason, String bannerDetail) {
+        trail.record(user, method, publicKey, AuthenticationVerdict.reject(reason));
+        if (method == AuthenticationMethod.PASSWORD) {
+            report(new AuthenticationOutcome(user, method, source, false, reason));
+        }
+        if (method == AuthenticationMethod.PASSWORD || (bannerDetail != null && trail.firstBanner())) {
+            sendBanner(session, "shellguard: " + (bannerDetail != null ? bannerDetail : "authentication failed for " + user));
+        }
+        return false;
+    }
+
+    @Override
+    public void sessionEvent(Session session, Event event) {
+        if (event == Event.Authenticated) {
+            AuthenticationTrail trail = AuthenticationTrail.of(session);
+            trail.takeUnreportedFailure();
+            report(new AuthenticationOutcome(trail.user(), trail.lastMethod(), PeerAddress.of(session), true, null));
+        }
+    }
+
+    @Override
+    public void sessionClosed(Session session) {
+        AuthenticationTrail trail = AuthenticationTrail.of(session);
+        if (!session.isAuthenticated() && trail.takeUnreportedFailure()) {
+            report(new AuthenticationOutcome(trail.user(), trail.lastMethod(), PeerAddress.of(session), false,
+                    trail.lastRejection()));
+        }
+    }
+
+    private void report(AuthenticationOutcome outcome) {
+        try {
+            listener.authenticationConcluded(outcome);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not audit " + outcome, e);
+        }
+    }
+
+    private static void sendBanner(ServerSession session, String message) {
+        try {
+            byte[] text = (message + "\r\n").getBytes(StandardCharsets.UTF_8);
+            Buffer buffer = session.createBuffer(SshConstants.SSH_MSG_USERAUTH_BANNER, text.length + 16);
+            buffer.putString(message + "\r\n");
+            buffer.putString("en");
+            session.writePacket(buffer);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "could not send a banner", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package com.shellguard.connector.adapter.server;
+
+import com.shellguard.connector.adapter.GatewaySettings;
+import com.shellguard.connector.adapter.relay.TransferTuning;
+import com.shellguard.connector.adapter.session.ProxySessionFactory;
+import com.shellguard.connector.adapter.session.SessionServices;
+import com.shellguard.connector.adapter.upstream.UpstreamConnector;
+import com.shellguard.connector.api.GatewayListener;
+import jakarta.resource.spi.work.WorkManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.forward.RejectAllForwardingFilter;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+
+/**
+ * The listener users connect to. Password and public-key logins are decided by the application;
+ * keyboard-interactive is off so the stock client asks for the password itself. Port and agent
+ * forwarding are refused: the gateway relays sessions, it does not open tunnels past policy.
+ */
+public final class GatewaySshServer {
+
+    private final SshServer sshd;
+
+    public GatewaySshServer(GatewaySettings settings, GatewayListener listener, UpstreamConnector upstream,
+                            WorkManager workManager) throws IOException {
+        sshd = SshServer.setUpDefaultServer();
+        sshd.setHost(settings.bindAddress());
+        sshd.setPort(settings.sshPort());
+        sshd.setKeyPairProvider(hostKey(settings.hostKeyFile()));
+        GatewayAuthenticator authenticator = new GatewayAuthenticator(listener);
+        sshd.setPasswordAuthenticator(authenticator);
+        sshd.setPublickeyAuthenticator(authenticator);
+        sshd.setKeyboardInteractiveAuthenticator(null);
+        sshd.addSessionListener(authenticator);
+        ProxySessionFactory sessions = new ProxySessionFactory(
+                new SessionServices(listener, upstream, workManager, settings.nodeName(), settings.connectTimeout()));
+        sshd.setShellFactory(sessions);
+        sshd.setCommandFactory(sessions);
+        sshd.setSubsystemFactories(List.of(sessions));
+        sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
+        sshd.setAgentFactory(null);
+        TransferTuning.apply(sshd);
+    }
+
+    public void start() throws IOException {
+        sshd.start();
+    }
+
+    public void stop() throws IOException {
+        sshd.stop(true);
+    }
+
+    public int port() {
+        return sshd.getPort();
+    }
+
+    /** The gateway's own host key: generated once under the gateway's home, readable by its owner only. */
+    private static KeyPairProvider hostKey(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        boolean fresh = !Files.exists(file);
+        SimpleGeneratorHostKeyProvider provider = new SimpleGeneratorHostKeyProvider(file);
+        provider.setAlgorithm(KeyUtils.EC_ALGORITHM);
+        provider.setKeySize(256);
+        provider.loadKeys(null);
+        if (fresh) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        return provider;
+    }
+}

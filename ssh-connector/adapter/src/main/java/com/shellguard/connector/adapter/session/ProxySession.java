@@ -1,0 +1,329 @@
+package com.shellguard.connector.adapter.session;
+
+import com.shellguard.connector.adapter.GatewayUnavailableException;
+import com.shellguard.connector.adapter.relay.ChannelRelay;
+import com.shellguard.connector.adapter.server.PeerAddress;
+import com.shellguard.connector.adapter.server.TargetSelector;
+import com.shellguard.connector.adapter.upstream.UpstreamException;
+import com.shellguard.connector.api.ChannelKind;
+import com.shellguard.connector.api.SessionPlan;
+import com.shellguard.connector.api.SessionRequest;
+import com.shellguard.connector.api.SessionSummary;
+import com.shellguard.connector.api.TargetChoice;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.channel.ClientChannel;
+import org.apache.sshd.client.channel.PtyCapableChannelSession;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.channel.PtyChannelConfiguration;
+import org.apache.sshd.common.io.IoInputStream;
+import org.apache.sshd.common.io.IoOutputStream;
+import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.Signal;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.AsyncCommand;
+
+/**
+ * One user channel proxied to one target channel: resolve the target (through the menu if none was
+ * named), ask the application for the session plan, connect upstream, open the same kind of channel
+ * with the same terminal, and relay until either side ends. Exit status, window size changes and
+ * signals pass through.
+ */
+final class ProxySession implements AsyncCommand {
+
+    private static final Logger LOG = Logger.getLogger(ProxySession.class.getName());
+    /** What ssh itself exits with when it cannot connect; scripts already treat it as "never ran". */
+    static final int GATEWAY_REFUSAL = 255;
+    private static final Duration MENU_IDLE_LIMIT = Duration.ofMinutes(5);
+
+    private final SessionServices services;
+    private final ChannelKind kind;
+    private final String command;
+    private final String sessionId = UUID.randomUUID().toString();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private final AtomicBoolean destroyed = new AtomicBoolean();
+
+    private IoInputStream in;
+    private IoOutputStream out;
+    private IoOutputStream err;
+    private ExitCallback exitCallback;
+    private ChannelSession channel;
+    private Environment environment;
+    private volatile boolean opened;
+    private volatile ClientSession upstreamSession;
+    private volatile ChannelRelay relay;
+
+    ProxySession(SessionServices services, ChannelKind kind, String command) {
+        this.services = services;
+        this.kind = kind;
+        this.command = command;
+    }
+
+    @Override
+    public void setIoInputStream(IoInputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public void setIoOutputStream(IoOutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void setIoErrorStream(IoOutputStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public void setInputStream(java.io.InputStream in) {
+        // the asynchronous stream above is used instead
+    }
+
+    @Override
+    public void setOutputStream(java.io.OutputStream out) {
+        // the asynchronous stream above is used instead
+    }
+
+    @Override
+    public void setErrorStream(java.io.OutputStream err) {
+        // the asynchronous stream above is used instead
+    }
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+        this.exitCallback = callback;
+    }
+
+    @Override
+    public void start(ChannelSession channel, Environment env) throws IOException {
+        this.channel = channel;
+        this.environment = env;
+        Work opening = new Work() {
+            @Override
+            public void run() {
+                open();
+            }
+
+            @Override
+            public void release() {
+                // open() ends on its own; a released work item has nothing to interrupt
+            }
+        };
+        try {
+            services.workManager().scheduleWork(opening);
+        } catch (WorkException e) {
+            throw new IOException("the gateway is too busy to open a session", e);
+        }
+    }
+
+    private void open() {
+        try {
+            TargetSelector selector = TargetSelector.parse(channel.getSession().getUsername());
+            if (!selector.namesServer()) {
+                Optional<TargetSelector> chosen = chooseTarget(selector);
+                if (chosen.isEmpty()) {
+                    return;
+                }
+                selector = chosen.get();
+            }
+            SessionPlan plan = services.listener().openSession(new SessionRequest(sessionId, selector.user(),
+                    selector.server(), selector.login(), PeerAddress.of(channel.getSession()), kind, command, services.nodeName()));
+            if (!plan.allowed()) {
+                end(GATEWAY_REFUSAL, plan.refusal(), null);
+                return;
+            }
+            opened = true;
+            upstreamSession = services.upstream().connect(sessionId, plan);
+            if (destroyed.get()) {
+                end(GATEWAY_REFUSAL, null, "the user disconnected before the session opened");
+                return;
+            }
+            ClientChannel target = openTargetChannel(upstreamSession);
+            relay(target, plan);
+        } catch (UpstreamException e) {
+            end(GATEWAY_REFUSAL, e.getMessage(), e.getMessage());
+        } catch (GatewayUnavailableException e) {
+            end(GATEWAY_REFUSAL, e.getMessage() + "; try again shortly", e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "session " + sessionId + " failed", e);
+            end(GATEWAY_REFUSAL, "the session could not be opened: " + e.getMessage(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private Optional<TargetSelector> chooseTarget(TargetSelector selector) throws IOException {
+        if (kind != ChannelKind.SHELL) {
+            end(GATEWAY_REFUSAL, "name a server: ssh " + selector.user() + "@SERVER@gateway or "
+                    + selector.user() + "@LOGIN@SERVER@gateway", null);
+            return Optional.empty();
+        }
+        List<TargetChoice> choices = services.listener().listTargets(selector.user());
+        if (choices.isEmpty()) {
+            end(GATEWAY_REFUSAL, selector.user() + " has no access to any server", null);
+            return Optional.empty();
+        }
+        Optional<TargetChoice> choice = new TargetMenu(in, out, hasTerminal(), MENU_IDLE_LIMIT)
+                .choose(selector.user(), choices);
+        if (choice.isEmpty()) {
+            end(0, null, null);
+            return Optional.empty();
+        }
+        return Optional.of(selector.withTarget(choice.get().login(), choice.get().server()));
+    }
+
+    private ClientChannel openTargetChannel(ClientSession session) throws IOException {
+        Map<String, String> env = forwardedEnvironment();
+        PtyChannelConfiguration pty = terminalConfiguration();
+        ClientChannel target = switch (kind) {
+            case SHELL -> {
+                ChannelShell shell = session.createShellChannel(pty, env);
+                shell.setUsePty(hasTerminal());
+                yield shell;
+            }
+            case EXEC, SCP -> {
+                ChannelExec exec = session.createExecChannel(command, pty, env);
+                exec.setUsePty(hasTerminal());
+                yield exec;
+            }
+            case SFTP, SUBSYSTEM -> session.createSubsystemChannel(command);
+        };
+        target.setStreaming(ClientChannel.Streaming.Async);
+        target.open().verify(services.timeout());
+        if (target instanceof PtyCapableChannelSession terminal) {
+            environment.addSignalListener((ch, signal) -> resize(terminal), Signal.WINCH);
+        }
+        environment.addSignalListener((ch, signal) -> forwardSignal(target, signal),
+                Signal.SIGNALS.stream().filter(s -> s != Signal.WINCH).toList());
+        return target;
+    }
+
+    private void relay(ClientChannel target, SessionPlan plan) {
+        ChannelRelay started = new ChannelRelay(target, in, out, err);
+        relay = started;
+        started.start().whenComplete((status, failure) -> {
+            if (status == null && !destroyed.get()) {
+                end(GATEWAY_REFUSAL, "connection to " + plan.server() + " ended without an exit status",
+                        "target closed without exit status");
+            } else {
+                end(status == null ? GATEWAY_REFUSAL : status, null, null);
+            }
+        });
+    }
+
+    private void resize(PtyCapableChannelSession terminal) {
+        Map<String, String> env = environment.getEnv();
+        try {
+            terminal.sendWindowChange(Integer.parseInt(env.getOrDefault(Environment.ENV_COLUMNS, "80")),
+                    Integer.parseInt(env.getOrDefault(Environment.ENV_LINES, "24")));
+        } catch (IOException | NumberFormatException e) {
+            LOG.log(Level.FINE, "window change not forwarded", e);
+        }
+    }
+
+    private static void forwardSignal(ClientChannel target, Signal signal) {
+        try {
+            Buffer buffer = target.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 64);
+            buffer.putUInt(target.getRecipient());
+            buffer.putString("signal");
+            buffer.putBoolean(false);
+            buffer.putString(signal.name());
+            target.getSession().writePacket(buffer);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "signal not forwarded", e);
+        }
+    }
+
+    /**
+     * Ends the user's channel once: shows the message (if any) as one line, reports the session for
+     * the audit if the application opened one, and sends the exit status.
+     */
+    private void end(int exitStatus, String message, String failure) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        if (message != null && !destroyed.get()) {
+            showLine(message);
+        }
+        if (opened) {
+            ChannelRelay r = relay;
+            try {
+                services.listener().sessionEnded(new SessionSummary(sessionId,
+                        r == null ? 0 : r.bytesFromUser(), r == null ? 0 : r.bytesToUser(),
+                        failure == null && r != null ? exitStatus : null, failure));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not report the end of session " + sessionId, e);
+            }
+        }
+        closeUpstream();
+        if (!destroyed.get()) {
+            exitCallback.onExit(exitStatus, message == null ? "" : message);
+        }
+    }
+
+    private void showLine(String message) {
+        boolean terminal = hasTerminal();
+        String line = "shellguard: " + message + (terminal ? "\r\n" : "\n");
+        IoOutputStream stream = terminal ? out : err;
+        try {
+            stream.writeBuffer(new ByteArrayBuffer(line.getBytes(StandardCharsets.UTF_8))).verify(services.timeout());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "could not show the user: " + message, e);
+        }
+    }
+
+    private void closeUpstream() {
+        ClientSession session = upstreamSession;
+        if (session != null) {
+            session.close(false);
+        }
+    }
+
+    @Override
+    public void destroy(ChannelSession channel) {
+        destroyed.set(true);
+        ClientSession session = upstreamSession;
+        if (session != null) {
+            session.close(true);
+        }
+    }
+
+    private boolean hasTerminal() {
+        return !environment.getPtyModes().isEmpty() || environment.getEnv().containsKey(Environment.ENV_TERM);
+    }
+
+    private PtyChannelConfiguration terminalConfiguration() {
+        PtyChannelConfiguration pty = new PtyChannelConfiguration();
+        Map<String, String> env = environment.getEnv();
+        pty.setPtyType(env.getOrDefault(Environment.ENV_TERM, "xterm"));
+        pty.setPtyColumns(Integer.parseInt(env.getOrDefault(Environment.ENV_COLUMNS, "80")));
+        pty.setPtyLines(Integer.parseInt(env.getOrDefault(Environment.ENV_LINES, "24")));
+        pty.setPtyModes(environment.getPtyModes());
+        return pty;
+    }
+
+    /** The variables the client asked to set (LANG, LC_*), not the ones the terminal request carried. */
+    private Map<String, String> forwardedEnvironment() {
+        Map<String, String> env = new HashMap<>(environment.getEnv());
+        env.remove(Environment.ENV_TERM);
+        env.remove(Environment.ENV_COLUMNS);
+        env.remove(Environment.ENV_LINES);
+        env.remove(Environment.ENV_USER);
+        return env;
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * The contract between the SSH connector and the application.
+ *
+ * <p>The connector knows SSH and nothing about users, grants or credentials; the application knows
+ * policy and nothing about SSH. Everything the connector must ask or report crosses this package as a
+ * call on {@link com.shellguard.connector.api.GatewayListener}, the message-listener interface that
+ * the application's message-driven bean implements. Calls return their verdicts synchronously, so the
+ * connector never looks anything up by JNDI name and the container's transactions and pooling apply.
+ *
+ * <p>The types here are immutable records. This jar is packaged in the RAR, whose classes are visible
+ * to every application on the server; applications compile against it with scope {@code provided}.
+ */
+package com.shellguard.connector.api;
