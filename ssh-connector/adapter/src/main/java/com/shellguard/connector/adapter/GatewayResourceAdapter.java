@@ -24,6 +24,8 @@ import javax.transaction.xa.XAResource;
 public class GatewayResourceAdapter implements ResourceAdapter {
 
     private static final Logger LOG = Logger.getLogger(GatewayResourceAdapter.class.getName());
+    /** MINA SSHD reports every connection at INFO; the gateway audits those itself. Held so the level sticks. */
+    private static final Logger MINA = Logger.getLogger("org.apache.sshd");
 
     private final EndpointDelivery delivery = new EndpointDelivery();
     private UpstreamConnector upstream;
@@ -32,9 +34,12 @@ public class GatewayResourceAdapter implements ResourceAdapter {
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         GatewaySettings settings = GatewaySettings.fromEnvironment();
+        if (MINA.getLevel() == null) {
+            MINA.setLevel(Level.WARNING);
+        }
         try {
             upstream = new UpstreamConnector(delivery, settings.connectTimeout());
-            server = new GatewaySshServer(settings, delivery, upstream, context.getWorkManager());
+            server = new GatewaySshServer(settings, delivery, upstream, new BlockingWork(context.getWorkManager()));
             server.start();
             LOG.info(() -> "ShellGuard SSH gateway listening on " + settings.bindAddress() + ":" + settings.sshPort()
                     + " (node " + settings.nodeName() + ", home " + settings.home() + ")");

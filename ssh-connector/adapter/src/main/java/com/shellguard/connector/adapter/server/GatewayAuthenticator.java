@@ -1,5 +1,6 @@
 package com.shellguard.connector.adapter.server;
 
+import com.shellguard.connector.adapter.BlockingWork;
 import com.shellguard.connector.adapter.GatewayUnavailableException;
 import com.shellguard.connector.api.AuthenticationAttempt;
 import com.shellguard.connector.api.AuthenticationMethod;
@@ -9,6 +10,7 @@ import com.shellguard.connector.api.GatewayListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.sshd.common.SshConstants;
@@ -16,6 +18,7 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.server.auth.AsyncAuthException;
 import org.apache.sshd.server.auth.password.PasswordAuthenticator;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
@@ -35,14 +38,27 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
     private static final Logger LOG = Logger.getLogger(GatewayAuthenticator.class.getName());
 
     private final GatewayListener listener;
+    private final BlockingWork work;
 
-    GatewayAuthenticator(GatewayListener listener) {
+    GatewayAuthenticator(GatewayListener listener, BlockingWork work) {
         this.listener = listener;
+        this.work = work;
     }
 
+    /**
+     * A password is checked against a deliberately slow hash, so the check runs as work and MINA is told
+     * the answer comes later. Public keys are checked in place: MINA verifies the signature only on the
+     * synchronous path, and a key lookup is quick.
+     */
     @Override
     public boolean authenticate(String username, String password, ServerSession session) {
-        return check(username, AuthenticationMethod.PASSWORD, password, null, session);
+        AsyncAuthException later = new AsyncAuthException();
+        try {
+            work.submit(() -> later.setAuthed(check(username, AuthenticationMethod.PASSWORD, password, null, session)));
+        } catch (RejectedExecutionException busy) {
+            return check(username, AuthenticationMethod.PASSWORD, password, null, session);
+        }
+        throw later;
     }
 
     @Override

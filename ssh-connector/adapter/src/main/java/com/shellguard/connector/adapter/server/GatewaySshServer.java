@@ -1,12 +1,12 @@
 package com.shellguard.connector.adapter.server;
 
+import com.shellguard.connector.adapter.BlockingWork;
 import com.shellguard.connector.adapter.GatewaySettings;
 import com.shellguard.connector.adapter.relay.TransferTuning;
 import com.shellguard.connector.adapter.session.ProxySessionFactory;
 import com.shellguard.connector.adapter.session.SessionServices;
 import com.shellguard.connector.adapter.upstream.UpstreamConnector;
 import com.shellguard.connector.api.GatewayListener;
-import jakarta.resource.spi.work.WorkManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +15,8 @@ import java.util.List;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
+import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 
@@ -28,18 +30,19 @@ public final class GatewaySshServer {
     private final SshServer sshd;
 
     public GatewaySshServer(GatewaySettings settings, GatewayListener listener, UpstreamConnector upstream,
-                            WorkManager workManager) throws IOException {
+                            BlockingWork work) throws IOException {
         sshd = SshServer.setUpDefaultServer();
         sshd.setHost(settings.bindAddress());
         sshd.setPort(settings.sshPort());
         sshd.setKeyPairProvider(hostKey(settings.hostKeyFile()));
-        GatewayAuthenticator authenticator = new GatewayAuthenticator(listener);
+        GatewayAuthenticator authenticator = new GatewayAuthenticator(listener, work);
         sshd.setPasswordAuthenticator(authenticator);
         sshd.setPublickeyAuthenticator(authenticator);
         sshd.setKeyboardInteractiveAuthenticator(null);
+        sshd.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE));
         sshd.addSessionListener(authenticator);
         ProxySessionFactory sessions = new ProxySessionFactory(
-                new SessionServices(listener, upstream, workManager, settings.nodeName(), settings.connectTimeout()));
+                new SessionServices(listener, upstream, work, settings.nodeName(), settings.connectTimeout()));
         sshd.setShellFactory(sessions);
         sshd.setCommandFactory(sessions);
         sshd.setSubsystemFactories(List.of(sessions));

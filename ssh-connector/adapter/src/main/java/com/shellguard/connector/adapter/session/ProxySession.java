@@ -10,8 +10,6 @@ import com.shellguard.connector.api.SessionPlan;
 import com.shellguard.connector.api.SessionRequest;
 import com.shellguard.connector.api.SessionSummary;
 import com.shellguard.connector.api.TargetChoice;
-import jakarta.resource.spi.work.Work;
-import jakarta.resource.spi.work.WorkException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -115,21 +114,10 @@ final class ProxySession implements AsyncCommand {
     public void start(ChannelSession channel, Environment env) throws IOException {
         this.channel = channel;
         this.environment = env;
-        Work opening = new Work() {
-            @Override
-            public void run() {
-                open();
-            }
-
-            @Override
-            public void release() {
-                // open() ends on its own; a released work item has nothing to interrupt
-            }
-        };
         try {
-            services.workManager().scheduleWork(opening);
-        } catch (WorkException e) {
-            throw new IOException("the gateway is too busy to open a session", e);
+            services.work().submit(this::open);
+        } catch (RejectedExecutionException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

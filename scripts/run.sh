@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Starts a ShellGuard gateway node on Payara Micro: the connector RAR first, then the web WAR (which carries
+# the EJB jar). Builds whatever is missing. Everything the node keeps (database, SSH host key, vault key,
+# Payara's own files) lives under $SHELLGUARD_HOME, so a restart finds it again.
+#
+# Settings (environment):
+#   SHELLGUARD_HOME            state directory (default ./data)
+#   SHELLGUARD_SSH_PORT        SSH listener port (default 2222)
+#   SHELLGUARD_HTTP_PORT       REST API / console port (default 8080)
+#   SHELLGUARD_ADMIN_PASSWORD  password of the "admin" account created on first start (else one is generated and printed once)
+#   SHELLGUARD_VAULT_KEY       base64 AES-256 key for stored credentials (else generated once into $SHELLGUARD_HOME/vault.key)
+#   SHELLGUARD_DB              h2 (default, embedded, under $SHELLGUARD_HOME/db) or postgresql
+#   SHELLGUARD_DB_HOST/_PORT/_NAME/_USER/_PASSWORD   PostgreSQL connection (defaults 127.0.0.1, 5432, shellguard, shellguard, empty)
+#   SHELLGUARD_CLUSTER         Hazelcast members, e.g. tcpip:10.0.0.1:6900,10.0.0.2:6900 (default: no clustering)
+#   SHELLGUARD_CLUSTER_INTERFACE  interface address Hazelcast binds to when clustering (default 127.0.0.1)
+#   SHELLGUARD_JAVA_OPTS       extra JVM options (default -Xmx384m)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export SHELLGUARD_HOME=$(realpath -m "${SHELLGUARD_HOME:-./data}")
+export SHELLGUARD_SSH_PORT=${SHELLGUARD_SSH_PORT:-2222}
+HTTP_PORT=${SHELLGUARD_HTTP_PORT:-8080}
+
+RAR=$ROOT/ssh-connector/rar/target/shellguard-connector.rar
+WAR=$ROOT/web/target/shellguard-web.war
+RUNTIME=$ROOT/server-config/target/runtime
+if [[ ! -f $RAR || ! -f $WAR || ! -f $RUNTIME/payara-micro.jar ]]; then
+  echo "ShellGuard: building (first start)..." >&2
+  (cd "$ROOT" && mvn -q -B -DskipTests -DskipITs install)
+fi
+
+mkdir -p "$SHELLGUARD_HOME/payara" "$SHELLGUARD_HOME/db"
+chmod 700 "$SHELLGUARD_HOME"
+
+# asadmin --property values separate pairs with ':' so every ':' inside a value is escaped.
+escape() { printf '%s' "$1" | sed -e 's/[\\:]/\\&/g'; }
+
+POSTBOOT=$SHELLGUARD_HOME/payara/post-boot.asadmin
+case "${SHELLGUARD_DB:-h2}" in
+  h2)
+    sed -e "s|@H2_URL@|$(escape "jdbc:h2:file:$SHELLGUARD_HOME/db/shellguard")|" \
+      "$ROOT/server-config/src/main/payara/datasource-h2.asadmin" > "$POSTBOOT" ;;
+  postgresql)
+    sed -e "s|@DB_HOST@|$(escape "${SHELLGUARD_DB_HOST:-127.0.0.1}")|" \
+        -e "s|@DB_PORT@|$(escape "${SHELLGUARD_DB_PORT:-5432}")|" \
+        -e "s|@DB_NAME@|$(escape "${SHELLGUARD_DB_NAME:-shellguard}")|" \
+        -e "s|@DB_USER@|$(escape "${SHELLGUARD_DB_USER:-shellguard}")|" \
+        -e "s|@DB_PASSWORD@|$(escape "${SHELLGUARD_DB_PASSWORD:-}")|" \
+      "$ROOT/server-config/src/main/payara/datasource-postgresql.asadmin" > "$POSTBOOT" ;;
+  *) echo "ShellGuard: SHELLGUARD_DB must be h2 or postgresql, not '$SHELLGUARD_DB'" >&2; exit 2 ;;
+esac
+chmod 600 "$POSTBOOT"
+
+if [[ -n ${SHELLGUARD_CLUSTER:-} ]]; then
+  CLUSTER=(--clustermode "$SHELLGUARD_CLUSTER" --interfaces "${SHELLGUARD_CLUSTER_INTERFACE:-127.0.0.1}")
+else
+  CLUSTER=(--nocluster)
+fi
+
+# shellcheck disable=SC2086
+exec java ${SHELLGUARD_JAVA_OPTS:--Xmx384m} \
+  -jar "$RUNTIME/payara-micro.jar" \
+  --rootdir "$SHELLGUARD_HOME/payara" \
+  --port "$HTTP_PORT" \
+  "${CLUSTER[@]}" \
+  --addlibs "$RUNTIME/postgresql.jar" \
+  --postbootcommandfile "$POSTBOOT" \
+  --deploy "$RAR" \
+  --deploy "$WAR"

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every ShellGuard test on this machine: unit tests, then end-to-end tests that start a real OpenSSH
+# sshd on 127.0.0.1, a gateway node through scripts/run.sh, and drive the stock ssh/scp/sftp clients
+# (interactive ones through tmux). Installs what a fresh Debian machine lacks. Needs root (it creates the
+# target account the tests log in to) and PostgreSQL on 127.0.0.1:5432 for the PostgreSQL test.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+missing=()
+[[ -x /usr/sbin/sshd ]] || missing+=(openssh-server)
+command -v ssh >/dev/null || missing+=(openssh-client)
+command -v tmux >/dev/null || missing+=(tmux)
+command -v psql >/dev/null || missing+=(postgresql-client)
+command -v pgrep >/dev/null || missing+=(procps)
+if ((${#missing[@]})); then
+  echo "test.sh: installing ${missing[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+mkdir -p /run/sshd
+
+# The account the target sshd lets the gateway in as: key login (sshd with UsePAM no refuses a locked
+# password even for keys, hence the explicit one) and a password for the password-credential tests.
+if ! id sgtarget >/dev/null 2>&1; then
+  useradd -m -s /bin/bash sgtarget
+fi
+echo 'sgtarget:Target-pass-7Q' | chpasswd
+
+mvn -B -ntp verify "$@"

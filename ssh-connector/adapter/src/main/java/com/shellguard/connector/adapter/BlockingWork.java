@@ -1,0 +1,38 @@
+package com.shellguard.connector.adapter;
+
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkException;
+import jakarta.resource.spi.work.WorkManager;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Runs work that may block (a password hash, a database query, connecting to a target) on the
+ * container's WorkManager, so MINA's few I/O threads only ever move bytes.
+ */
+public final class BlockingWork {
+
+    private final WorkManager workManager;
+
+    public BlockingWork(WorkManager workManager) {
+        this.workManager = workManager;
+    }
+
+    /** @throws RejectedExecutionException when the container will not take more work */
+    public void submit(Runnable task) {
+        try {
+            workManager.scheduleWork(new Work() {
+                @Override
+                public void run() {
+                    task.run();
+                }
+
+                @Override
+                public void release() {
+                    // tasks end on their own; nothing to interrupt
+                }
+            });
+        } catch (WorkException e) {
+            throw new RejectedExecutionException("the gateway is too busy: " + e.getMessage(), e);
+        }
+    }
+}

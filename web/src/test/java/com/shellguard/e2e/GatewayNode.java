@@ -1,0 +1,178 @@
+package com.shellguard.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A gateway node started exactly as an operator starts one: {@code scripts/run.sh} with its documented
+ * environment variables. It counts as up only when the health endpoint answers 200 and the SSH port
+ * speaks SSH — Payara Micro prints "ready" even when a deployment failed.
+ */
+final class GatewayNode implements AutoCloseable {
+
+    static final String ADMIN_PASSWORD = "Admin-pass-e2e-1";
+
+    private final Path home;
+    private final int sshPort;
+    private final int httpPort;
+    private final Map<String, String> extraEnvironment;
+    private final Path log;
+    private Process process;
+    private int starts;
+
+    private GatewayNode(Path home, Map<String, String> extraEnvironment) {
+        this.home = home;
+        this.sshPort = Processes.freePort();
+        this.httpPort = Processes.freePort();
+        this.extraEnvironment = extraEnvironment;
+        this.log = home.resolveSibling(home.getFileName() + ".log");
+    }
+
+    static GatewayNode start(Map<String, String> extraEnvironment) {
+        try {
+            GatewayNode node = new GatewayNode(Files.createTempDirectory("sg-home"), extraEnvironment);
+            node.boot();
+            return node;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static Path projectRoot() {
+        return Path.of(System.getProperty("shellguard.root", "..")).toAbsolutePath().normalize();
+    }
+
+    void boot() {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(projectRoot().resolve("scripts/run.sh").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Map<String, String> env = builder.environment();
+            env.put("SHELLGUARD_HOME", home.toString());
+            env.put("SHELLGUARD_SSH_PORT", String.valueOf(sshPort));
+            env.put("SHELLGUARD_HTTP_PORT", String.valueOf(httpPort));
+            env.put("SHELLGUARD_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            env.putAll(extraEnvironment);
+            env.values().removeIf(String::isEmpty);
+            process = builder.start();
+            starts++;
+            awaitHealthy();
+        } catch (IOException e) {
+            throw new AssertionError("cannot start the gateway", e);
+        }
+    }
+
+    void restart() {
+        stop();
+        boot();
+    }
+
+    private void awaitHealthy() throws IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the gateway exited during start-up:\n" + logTail());
+            }
+            if (healthy(http) && speaksSsh()) {
+                return;
+            }
+            Processes.sleep(Duration.ofMillis(500));
+        }
+        throw new AssertionError("the gateway did not become healthy in 120 s:\n" + logTail());
+    }
+
+    private boolean healthy(HttpClient http) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/health"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean speaksSsh() {
+        try (Socket socket = new Socket("127.0.0.1", sshPort)) {
+            socket.setSoTimeout(3000);
+            InputStream in = socket.getInputStream();
+            byte[] banner = new byte[8];
+            int n = in.readNBytes(banner, 0, 8);
+            return n == 8 && new String(banner, StandardCharsets.US_ASCII).startsWith("SSH-2.0");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private String logTail() {
+        String text = logText();
+        return text.length() > 8000 ? text.substring(text.length() - 8000) : text;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    int sshPort() {
+        return sshPort;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    int starts() {
+        return starts;
+    }
+
+    Api admin() {
+        return Api.basic(baseUrl(), "admin", ADMIN_PASSWORD);
+    }
+
+    static Map<String, String> noExtraEnvironment() {
+        return new HashMap<>();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,127 @@
+package com.shellguard.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The admin REST API as IAM systems and admins use it: who may call it, and what bad input gets back. */
+class RestApiIT {
+
+    private static Fixture fx;
+
+    @BeforeAll
+    static void startGateway() {
+        fx = Fixture.shared();
+    }
+
+    @Test
+    void aRequestWithoutCredentialsGets401WithABasicChallenge() {
+        Api.Response r = Api.anonymous(fx.gateway.baseUrl()).get("/users");
+        assertEquals(401, r.status(), r.body());
+        assertTrue(r.body().contains("error"), r.body());
+    }
+
+    @Test
+    void aWrongAdminPasswordGets401() {
+        assertEquals(401, Api.basic(fx.gateway.baseUrl(), "admin", "wrong").get("/users").status());
+    }
+
+    @Test
+    void aUserWhoIsNotAnAdminGets403() {
+        Fixture.Person joe = fx.person("joe");
+        Api asJoe = Api.basic(fx.gateway.baseUrl(), joe.name(), joe.password());
+        assertEquals(403, asJoe.get("/users").status());
+        assertEquals(403, asJoe.post("/servers", "{\"name\":\"x\",\"host\":\"127.0.0.1\"}").status());
+    }
+
+    @Test
+    void malformedJsonGets400WithAMessage() {
+        Api.Response r = fx.admin.post("/users", "{\"username\": ");
+        assertEquals(400, r.status(), r.body());
+        assertTrue(r.object().getString("error").length() > 0);
+    }
+
+    @Test
+    void invalidInputGets400NamingTheProblem() {
+        Api.Response noName = fx.admin.post("/users", "{\"password\":\"x\"}");
+        assertEquals(400, noName.status(), noName.body());
+        assertTrue(noName.object().getString("error").contains("username"), noName.body());
+
+        Api.Response badKey = fx.admin.post("/users", "{\"username\":\"" + Fixture.unique("k") + "\",\"publicKeys\":[\"ssh-ed25519 notbase64!!\"]}");
+        assertEquals(400, badKey.status(), badKey.body());
+        assertTrue(badKey.object().getString("error").contains("publicKeys"), badKey.body());
+
+        Api.Response badPort = fx.admin.post("/servers", "{\"name\":\"" + Fixture.unique("p") + "\",\"host\":\"127.0.0.1\",\"port\":70000}");
+        assertEquals(400, badPort.status(), badPort.body());
+        assertTrue(badPort.object().getString("error").contains("port"), badPort.body());
+
+        Api.Response badGrant = fx.admin.post("/grants", "{\"user\":\"nobody-at-all\",\"server\":\"nowhere\",\"logins\":[]}");
+        assertTrue(badGrant.status() == 400 || badGrant.status() == 404, badGrant.body());
+    }
+
+    @Test
+    void aDuplicateUserGets409() {
+        Fixture.Person kim = fx.person("kim");
+        assertEquals(409, fx.admin.post("/users", "{\"username\":\"" + kim.name() + "\",\"password\":\"x\"}").status());
+    }
+
+    @Test
+    void storedCredentialsAreNeverReturned() {
+        String server = fx.server("secret", true);
+        String body = fx.admin.get("/servers/" + server + "/accounts").expect(200).body();
+        assertTrue(body.contains(TargetServer.LOGIN), body);
+        assertFalse(body.contains("PRIVATE KEY"), body);
+        assertFalse(body.contains("privateKey"), body);
+        String one = fx.admin.get("/servers/" + server + "/accounts/" + TargetServer.LOGIN).expect(200).body();
+        assertFalse(one.contains("PRIVATE KEY"), one);
+        fx.admin.post("/servers/" + server + "/accounts", "{\"login\":\"deploy\",\"password\":\"hunter2-secret\"}").expect(201);
+        assertFalse(fx.admin.get("/servers/" + server + "/accounts").body().contains("hunter2-secret"));
+        Fixture.Person kit = fx.person("kit");
+        assertFalse(fx.admin.get("/users/" + kit.name()).body().contains(kit.password()));
+    }
+
+    @Test
+    void anApiTokenActsAsItsOwnerUntilDeleted() {
+        JsonObject created = fx.admin.post("/tokens", "{\"name\":\"siem\"}").expect(201).object();
+        String token = created.getString("token");
+        assertTrue(token.startsWith("sgt_"), token);
+        Api withToken = Api.bearer(fx.gateway.baseUrl(), token);
+        assertEquals(200, withToken.get("/sessions").status());
+        assertFalse(fx.admin.get("/tokens").body().contains(token), "a token is shown only once");
+        fx.admin.delete("/tokens/" + created.getString("id")).expect(204);
+        assertEquals(401, withToken.get("/sessions").status());
+    }
+
+    @Test
+    void resourcesCanBeReadChangedAndDeleted() {
+        String name = Fixture.unique("crud");
+        fx.admin.post("/servers", "{\"name\":\"" + name + "\",\"host\":\"127.0.0.1\",\"port\":22,\"labels\":[\"prod\"]}").expect(201);
+        JsonObject read = fx.admin.get("/servers/" + name).expect(200).object();
+        assertEquals(22, read.getInt("port"));
+        fx.admin.put("/servers/" + name, "{\"name\":\"" + name + "\",\"host\":\"127.0.0.2\",\"port\":2200,\"labels\":[\"prod\"]}").expect(200);
+        assertEquals(2200, fx.admin.get("/servers/" + name).expect(200).object().getInt("port"));
+        fx.admin.delete("/servers/" + name).expect(204);
+        assertEquals(404, fx.admin.get("/servers/" + name).status());
+    }
+
+    @Test
+    void aGrantByGroupAndLabelGivesAccessToItsMembers() {
+        String server = Fixture.unique("lbl");
+        fx.admin.post("/servers", "{\"name\":\"" + server + "\",\"host\":\"127.0.0.1\",\"port\":" + fx.target.port()
+                + ",\"hostKey\":" + Api.quote(fx.target.hostKey()) + ",\"labels\":[\"" + server + "-label\"]}").expect(201);
+        fx.admin.post("/servers/" + server + "/accounts", "{\"login\":\"" + TargetServer.LOGIN + "\",\"privateKey\":"
+                + Api.quote(fx.target.clientKey()) + "}").expect(201);
+        Fixture.Person lee = fx.person("lee");
+        String group = Fixture.unique("ops");
+        fx.admin.post("/groups", "{\"name\":\"" + group + "\",\"members\":[\"" + lee.name() + "\"]}").expect(201);
+        fx.admin.post("/grants", "{\"group\":\"" + group + "\",\"label\":\"" + server + "-label\",\"logins\":[\""
+                + TargetServer.LOGIN + "\"]}").expect(201);
+        Processes.Result r = fx.keyClient(lee).ssh(lee.name() + "@" + server, "echo via-group");
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals("via-group\n", r.stdout());
+    }
+}

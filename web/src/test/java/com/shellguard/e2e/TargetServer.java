@@ -1,0 +1,112 @@
+package com.shellguard.e2e;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A real OpenSSH sshd on 127.0.0.1 with its own host key and configuration, reached as the local
+ * account {@value #LOGIN} (created by scripts/test.sh). It accepts the key in {@link #clientKey()} and
+ * the password {@value #PASSWORD}.
+ */
+final class TargetServer implements AutoCloseable {
+
+    static final String LOGIN = "sgtarget";
+    static final String PASSWORD = "Target-pass-7Q";
+
+    private final Path dir;
+    private final int port;
+    private final Process process;
+
+    private TargetServer(Path dir, int port, Process process) {
+        this.dir = dir;
+        this.port = port;
+        this.process = process;
+    }
+
+    static TargetServer start() {
+        try {
+            Path dir = Files.createTempDirectory("sg-sshd");
+            Processes.check(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("host_key").toString()));
+            Processes.check(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "shellguard-test",
+                    "-f", dir.resolve("client_key").toString()));
+            Path keys = Files.createDirectories(dir.resolve("authorized_keys"));
+            Files.copy(dir.resolve("client_key.pub"), keys.resolve(LOGIN));
+            Files.createDirectories(Path.of("/run/sshd"));
+            int port = Processes.freePort();
+            Path config = dir.resolve("sshd_config");
+            Files.writeString(config, String.join("\n",
+                    "Port " + port,
+                    "ListenAddress 127.0.0.1",
+                    "HostKey " + dir.resolve("host_key"),
+                    "PidFile " + dir.resolve("sshd.pid"),
+                    "AuthorizedKeysFile " + keys + "/%u",
+                    "StrictModes no",
+                    "UsePAM no",
+                    "PasswordAuthentication yes",
+                    "KbdInteractiveAuthentication no",
+                    "PermitRootLogin no",
+                    "AcceptEnv LANG LC_*",
+                    "Subsystem sftp internal-sftp",
+                    "LogLevel ERROR",
+                    ""));
+            Process process = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", config.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
+            TargetServer server = new TargetServer(dir, port, process);
+            server.awaitListening();
+            return server;
+        } catch (IOException e) {
+            throw new AssertionError("cannot start sshd", e);
+        }
+    }
+
+    private void awaitListening() throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("sshd exited: " + Files.readString(dir.resolve("sshd.log")));
+            }
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Processes.sleep(Duration.ofMillis(100));
+            }
+        }
+        throw new AssertionError("sshd did not listen on " + port);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The sshd's host key as OpenSSH prints it, without comment: {@code ssh-ed25519 AAAA...}. */
+    String hostKey() {
+        try {
+            String[] parts = Files.readString(dir.resolve("host_key.pub")).trim().split("\\s+");
+            return parts[0] + " " + parts[1];
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The private key (OpenSSH format) the target account accepts; the gateway stores it as the account credential. */
+    String clientKey() {
+        try {
+            return Files.readString(dir.resolve("client_key"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    Path clientKeyFile() {
+        return dir.resolve("client_key");
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+    }
+}
