@@ -35,18 +35,24 @@ chmod 700 "$SHELLGUARD_HOME"
 # asadmin --property values separate pairs with ':' so every ':' inside a value is escaped.
 escape() { printf '%s' "$1" | sed -e 's/[\\:]/\\&/g'; }
 
+# Fills a post-boot command template: each @NAME@ becomes the escaped value (quoted, so '&' stays literal).
+fill() {
+  local text
+  text=$(<"$1"); shift
+  while (($#)); do text=${text//"@$1@"/"$(escape "$2")"}; shift 2; done
+  printf '%s\n' "$text"
+}
+
 POSTBOOT=$SHELLGUARD_HOME/payara/post-boot.asadmin
+TEMPLATES=$ROOT/server-config/src/main/payara
 case "${SHELLGUARD_DB:-h2}" in
   h2)
-    sed -e "s|@H2_URL@|$(escape "jdbc:h2:file:$SHELLGUARD_HOME/db/shellguard")|" \
-      "$ROOT/server-config/src/main/payara/datasource-h2.asadmin" > "$POSTBOOT" ;;
+    fill "$TEMPLATES/datasource-h2.asadmin" H2_URL "jdbc:h2:file:$SHELLGUARD_HOME/db/shellguard" > "$POSTBOOT" ;;
   postgresql)
-    sed -e "s|@DB_HOST@|$(escape "${SHELLGUARD_DB_HOST:-127.0.0.1}")|" \
-        -e "s|@DB_PORT@|$(escape "${SHELLGUARD_DB_PORT:-5432}")|" \
-        -e "s|@DB_NAME@|$(escape "${SHELLGUARD_DB_NAME:-shellguard}")|" \
-        -e "s|@DB_USER@|$(escape "${SHELLGUARD_DB_USER:-shellguard}")|" \
-        -e "s|@DB_PASSWORD@|$(escape "${SHELLGUARD_DB_PASSWORD:-}")|" \
-      "$ROOT/server-config/src/main/payara/datasource-postgresql.asadmin" > "$POSTBOOT" ;;
+    fill "$TEMPLATES/datasource-postgresql.asadmin" \
+      DB_HOST "${SHELLGUARD_DB_HOST:-127.0.0.1}" DB_PORT "${SHELLGUARD_DB_PORT:-5432}" \
+      DB_NAME "${SHELLGUARD_DB_NAME:-shellguard}" DB_USER "${SHELLGUARD_DB_USER:-shellguard}" \
+      DB_PASSWORD "${SHELLGUARD_DB_PASSWORD:-}" > "$POSTBOOT" ;;
   *) echo "ShellGuard: SHELLGUARD_DB must be h2 or postgresql, not '$SHELLGUARD_DB'" >&2; exit 2 ;;
 esac
 chmod 600 "$POSTBOOT"
@@ -58,7 +64,8 @@ else
 fi
 
 # shellcheck disable=SC2086
-exec java ${SHELLGUARD_JAVA_OPTS:--Xmx384m} \
+# The gateway MDB binds to the resource adapter this property names; on Micro a RAR is named after its file.
+exec java ${SHELLGUARD_JAVA_OPTS:--Xmx384m} -Dshellguard.resource-adapter=shellguard-connector \
   -jar "$RUNTIME/payara-micro.jar" \
   --rootdir "$SHELLGUARD_HOME/payara" \
   --port "$HTTP_PORT" \

@@ -26,7 +26,7 @@ class NodeLifecycleIT {
             String password = m.group(1);
             Api admin = Api.basic(node.baseUrl(), "admin", password);
             String user = Fixture.unique("keep");
-            admin.post("/users", "{\"username\":\"" + user + "\",\"password\":\"pw\"}").expect(201);
+            admin.post("/users", "{\"username\":\"" + user + "\",\"password\":\"pw-long-enough\"}").expect(201);
             String hostKeyBefore = hostKey(node);
 
             node.restart();

@@ -34,7 +34,7 @@ final class Processes {
             Path out = Files.createTempFile("sg-out", ".txt");
             Path err = Files.createTempFile("sg-err", ".txt");
             builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-            if (stdin == null) {
+            if (stdin == null && builder.redirectInput() == ProcessBuilder.Redirect.PIPE) {
                 builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             }
             Process p = builder.start();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
@@ -35,6 +36,10 @@ final class TargetServer implements AutoCloseable {
                     "-f", dir.resolve("client_key").toString()));
             Path keys = Files.createDirectories(dir.resolve("authorized_keys"));
             Files.copy(dir.resolve("client_key.pub"), keys.resolve(LOGIN));
+            // sshd reads authorized keys as the target account, which must be able to reach them
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(keys.resolve(LOGIN), PosixFilePermissions.fromString("rw-r--r--"));
             Files.createDirectories(Path.of("/run/sshd"));
             int port = Processes.freePort();
             Path config = dir.resolve("sshd_config");

@@ -1,0 +1,79 @@
+package com.shellguard.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaAuditRepository implements AuditRepository {
+
+    @PersistenceContext(unitName = "shellguard")
+    EntityManager em;
+
+    @Override
+    public void add(SessionRecord session) {
+        em.persist(session);
+    }
+
+    @Override
+    public void add(AuthEvent event) {
+        em.persist(event);
+    }
+
+    @Override
+    public Optional<SessionRecord> session(String id) {
+        return Optional.ofNullable(em.find(SessionRecord.class, id));
+    }
+
+    @Override
+    public List<SessionRecord> sessions(AuditQuery q) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<SessionRecord> cq = cb.createQuery(SessionRecord.class);
+        Root<SessionRecord> s = cq.from(SessionRecord.class);
+        List<Predicate> where = new ArrayList<>();
+        if (q.user() != null) {
+            where.add(cb.equal(s.get("userName"), q.user()));
+        }
+        if (Boolean.TRUE.equals(q.active())) {
+            where.add(cb.equal(s.get("status"), SessionStatus.OPEN));
+        }
+        addTimeRange(cb, where, s.get("started"), q);
+        cq.where(where.toArray(Predicate[]::new)).orderBy(cb.desc(s.get("started")));
+        return em.createQuery(cq).setFirstResult(q.offset()).setMaxResults(q.limit()).getResultList();
+    }
+
+    @Override
+    public List<AuthEvent> authEvents(AuditQuery q) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<AuthEvent> cq = cb.createQuery(AuthEvent.class);
+        Root<AuthEvent> e = cq.from(AuthEvent.class);
+        List<Predicate> where = new ArrayList<>();
+        if (q.user() != null) {
+            where.add(cb.equal(e.get("userName"), q.user()));
+        }
+        if (q.success() != null) {
+            where.add(cb.equal(e.get("success"), q.success()));
+        }
+        addTimeRange(cb, where, e.get("time"), q);
+        cq.where(where.toArray(Predicate[]::new)).orderBy(cb.desc(e.get("time")));
+        return em.createQuery(cq).setFirstResult(q.offset()).setMaxResults(q.limit()).getResultList();
+    }
+
+    private static void addTimeRange(CriteriaBuilder cb, List<Predicate> where,
+                                     jakarta.persistence.criteria.Path<OffsetDateTime> time, AuditQuery q) {
+        if (q.from() != null) {
+            where.add(cb.greaterThanOrEqualTo(time, q.from()));
+        }
+        if (q.to() != null) {
+            where.add(cb.lessThan(time, q.to()));
+        }
+    }
+}

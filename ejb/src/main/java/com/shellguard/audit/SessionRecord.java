@@ -1,0 +1,161 @@
+package com.shellguard.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+@Entity
+@Table(name = "sg_session", indexes = {@Index(columnList = "started"), @Index(columnList = "user_name")})
+public class SessionRecord {
+
+    @Id
+    @Column(length = 64)
+    private String id;
+
+    @Column(name = "user_name", length = 128)
+    private String userName;
+
+    @Column(name = "server_name", length = 128)
+    private String serverName;
+
+    @Column(length = 128)
+    private String login;
+
+    @Column(name = "client_address", length = 64)
+    private String clientAddress;
+
+    @Column(name = "channel_kind", length = 16)
+    private String kind;
+
+    @Column(length = 4096)
+    private String command;
+
+    @Column(name = "gateway_node", length = 255)
+    private String gatewayNode;
+
+    private OffsetDateTime started;
+
+    private OffsetDateTime ended;
+
+    @Column(name = "bytes_from_client")
+    private long bytesFromClient;
+
+    @Column(name = "bytes_to_client")
+    private long bytesToClient;
+
+    @Column(name = "exit_status")
+    private Integer exitStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private SessionStatus status;
+
+    @Column(length = 1024)
+    private String message;
+
+    protected SessionRecord() {
+    }
+
+    public SessionRecord(String id, String userName, String serverName, String login, String clientAddress, String kind,
+                         String command, String gatewayNode, OffsetDateTime started) {
+        this.id = id;
+        this.userName = userName;
+        this.serverName = serverName;
+        this.login = login;
+        this.clientAddress = clientAddress;
+        this.kind = kind;
+        this.command = command == null || command.length() <= 4096 ? command : command.substring(0, 4096);
+        this.gatewayNode = gatewayNode;
+        this.started = started;
+        this.status = SessionStatus.OPEN;
+    }
+
+    /** The login actually used, also when the grant chose it. */
+    public void assignLogin(String chosen) {
+        this.login = chosen;
+    }
+
+    public void refuse(String reason, OffsetDateTime at) {
+        this.status = SessionStatus.REFUSED;
+        this.message = clip(reason);
+        this.ended = at;
+    }
+
+    public void end(long fromClient, long toClient, Integer exit, String failure, OffsetDateTime at) {
+        this.bytesFromClient = fromClient;
+        this.bytesToClient = toClient;
+        this.exitStatus = exit;
+        this.status = failure == null ? SessionStatus.CLOSED : SessionStatus.FAILED;
+        this.message = clip(failure);
+        this.ended = at;
+    }
+
+    private static String clip(String s) {
+        return s == null || s.length() <= 1024 ? s : s.substring(0, 1024);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getUserName() {
+        return userName;
+    }
+
+    public String getServerName() {
+        return serverName;
+    }
+
+    public String getLogin() {
+        return login;
+    }
+
+    public String getClientAddress() {
+        return clientAddress;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public String getCommand() {
+        return command;
+    }
+
+    public String getGatewayNode() {
+        return gatewayNode;
+    }
+
+    public OffsetDateTime getStarted() {
+        return started;
+    }
+
+    public OffsetDateTime getEnded() {
+        return ended;
+    }
+
+    public long getBytesFromClient() {
+        return bytesFromClient;
+    }
+
+    public long getBytesToClient() {
+        return bytesToClient;
+    }
+
+    public Integer getExitStatus() {
+        return exitStatus;
+    }
+
+    public SessionStatus getStatus() {
+        return status;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+}

@@ -1,0 +1,9 @@
+package com.shellguard.grant;
+
+/** A session the policy does not allow; the message is the line the user is shown. */
+public class AccessRefused extends RuntimeException {
+
+    public AccessRefused(String message) {
+        super(message);
+    }
+}

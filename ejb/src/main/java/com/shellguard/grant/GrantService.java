@@ -1,0 +1,74 @@
+package com.shellguard.grant;
+
+import com.shellguard.common.Clock;
+import com.shellguard.common.Names;
+import com.shellguard.common.NotFoundException;
+import com.shellguard.common.ValidationException;
+import com.shellguard.server.ServerRepository;
+import com.shellguard.user.UserRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+
+@Stateless
+public class GrantService {
+
+    @Inject
+    GrantRepository grants;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    ServerRepository servers;
+
+    public Grant create(GrantRule rule) {
+        Grant grant = new Grant(validated(rule), Clock.now());
+        grants.add(grant);
+        return grant;
+    }
+
+    public Grant update(String id, GrantRule rule) {
+        Grant grant = get(id);
+        grant.assign(validated(rule));
+        return grant;
+    }
+
+    public void delete(String id) {
+        grants.remove(get(id));
+    }
+
+    public Grant get(String id) {
+        return grants.find(id).orElseThrow(() -> new NotFoundException("no grant " + id));
+    }
+
+    public List<Grant> list() {
+        return grants.all();
+    }
+
+    private GrantRule validated(GrantRule rule) {
+        if ((rule.user() == null) == (rule.group() == null)) {
+            throw new ValidationException("give exactly one of user or group");
+        }
+        if ((rule.server() == null) == (rule.label() == null)) {
+            throw new ValidationException("give exactly one of server or label");
+        }
+        if (rule.logins() == null || rule.logins().isEmpty()) {
+            throw new ValidationException("logins must list at least one login");
+        }
+        rule.logins().forEach(l -> Names.require("logins[]", l));
+        if (rule.user() != null && users.find(rule.user()).isEmpty()) {
+            throw new ValidationException("user: no user " + rule.user());
+        }
+        if (rule.group() != null && users.findGroup(rule.group()).isEmpty()) {
+            throw new ValidationException("group: no group " + rule.group());
+        }
+        if (rule.server() != null && servers.find(rule.server()).isEmpty()) {
+            throw new ValidationException("server: no server " + rule.server());
+        }
+        if (rule.label() != null) {
+            Names.require("label", rule.label());
+        }
+        return new GrantRule(rule.user(), rule.group(), rule.server(), rule.label(), List.copyOf(rule.logins()));
+    }
+}

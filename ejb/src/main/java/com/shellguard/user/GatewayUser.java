@@ -1,0 +1,139 @@
+package com.shellguard.user;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+@Entity
+@Table(name = "sg_user")
+@NamedQuery(name = "GatewayUser.byName", query = "select u from GatewayUser u where u.username = :name")
+@NamedQuery(name = "GatewayUser.all", query = "select u from GatewayUser u order by u.username")
+@NamedQuery(name = "GatewayUser.countByRole", query = "select count(u) from GatewayUser u where u.role = :role")
+@NamedQuery(name = "GatewayUser.inGroup", query = "select u from GatewayUser u join u.groups g where g = :group order by u.username")
+public class GatewayUser {
+
+    @Id
+    @Column(length = 36)
+    private String id = UUID.randomUUID().toString();
+
+    @Column(nullable = false, unique = true, length = 128)
+    private String username;
+
+    @Column(name = "password_hash", length = 256)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Role role = Role.USER;
+
+    private boolean enabled = true;
+
+    private OffsetDateTime created;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "sg_user_key", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "public_key", length = 8192)
+    private List<String> publicKeys = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "sg_user_group", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "group_name", length = 128)
+    private Set<String> groups = new TreeSet<>();
+
+    protected GatewayUser() {
+    }
+
+    public GatewayUser(String username, OffsetDateTime created) {
+        this.username = username;
+        this.created = created;
+    }
+
+    public boolean acceptsPassword(String password) {
+        return enabled && passwordHash != null && PasswordHasher.matches(password, passwordHash);
+    }
+
+    public boolean acceptsKey(String publicKey) {
+        return enabled && publicKeys.stream().anyMatch(k -> SshPublicKey.sameKey(k, publicKey));
+    }
+
+    /** Changes whenever the password or the role changes; lets caches of verified credentials notice. */
+    public String credentialStamp() {
+        return role + "/" + passwordHash;
+    }
+
+    public void changePassword(String password) {
+        this.passwordHash = password == null ? null : PasswordHasher.hash(password);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public OffsetDateTime getCreated() {
+        return created;
+    }
+
+    public List<String> getPublicKeys() {
+        return List.copyOf(publicKeys);
+    }
+
+    public void setPublicKeys(List<String> keys) {
+        publicKeys.clear();
+        publicKeys.addAll(keys);
+    }
+
+    public Set<String> getGroups() {
+        return Set.copyOf(groups);
+    }
+
+    public void setGroups(Set<String> names) {
+        groups.clear();
+        groups.addAll(names);
+    }
+
+    public void joinGroup(String group) {
+        groups.add(group);
+    }
+
+    public void leaveGroup(String group) {
+        groups.remove(group);
+    }
+}

@@ -1,0 +1,27 @@
+package com.shellguard.user;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface UserRepository {
+
+    Optional<GatewayUser> find(String username);
+
+    List<GatewayUser> all();
+
+    List<GatewayUser> inGroup(String group);
+
+    long countWithRole(Role role);
+
+    void add(GatewayUser user);
+
+    void remove(GatewayUser user);
+
+    Optional<UserGroup> findGroup(String name);
+
+    List<UserGroup> allGroups();
+
+    void addGroup(UserGroup group);
+
+    void removeGroup(UserGroup group);
+}

@@ -1,0 +1,8 @@
+package com.shellguard.vault;
+
+public class VaultException extends RuntimeException {
+
+    public VaultException(String message) {
+        super(message);
+    }
+}

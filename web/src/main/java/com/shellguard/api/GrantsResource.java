@@ -1,0 +1,63 @@
+package com.shellguard.api;
+
+import static com.shellguard.api.JsonFields.body;
+import static com.shellguard.api.JsonFields.string;
+import static com.shellguard.api.JsonFields.strings;
+
+import com.shellguard.grant.GrantRule;
+import com.shellguard.grant.GrantService;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("grants")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class GrantsResource {
+
+    @Inject
+    GrantService grants;
+
+    @GET
+    public JsonArray list() {
+        return JsonViews.list(grants.list(), JsonViews::grant);
+    }
+
+    @POST
+    public Response create(JsonObject json) {
+        return Response.status(Response.Status.CREATED).entity(JsonViews.grant(grants.create(rule(body(json))))).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject get(@PathParam("id") String id) {
+        return JsonViews.grant(grants.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    public JsonObject update(@PathParam("id") String id, JsonObject json) {
+        return JsonViews.grant(grants.update(id, rule(body(json))));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        grants.delete(id);
+        return Response.noContent().build();
+    }
+
+    private static GrantRule rule(JsonObject o) {
+        return new GrantRule(string(o, "user"), string(o, "group"), string(o, "server"), string(o, "label"), strings(o, "logins"));
+    }
+}
