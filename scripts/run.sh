@@ -30,16 +30,23 @@ if [[ ! -f $RAR || ! -f $WAR || ! -f $RUNTIME/payara-micro.jar ]]; then
 fi
 
 mkdir -p "$SHELLGUARD_HOME/payara" "$SHELLGUARD_HOME/db"
+# Payara's own instance files are rebuilt on every start from the settings above, so a changed setting
+# (another database, say) never meets a stale copy. Nothing ShellGuard keeps lives there.
+rm -rf "$SHELLGUARD_HOME/payara/instance"
 chmod 700 "$SHELLGUARD_HOME"
 
 # asadmin --property values separate pairs with ':' so every ':' inside a value is escaped.
 escape() { printf '%s' "$1" | sed -e 's/[\\:]/\\&/g'; }
 
-# Fills a post-boot command template: each @NAME@ becomes the escaped value (quoted, so '&' stays literal).
+# Fills a post-boot command template: each @NAME@ becomes the escaped value (quoted, so '&' stays literal);
+# a name given as +NAME takes its value as already escaped.
 fill() {
-  local text
+  local text value
   text=$(<"$1"); shift
-  while (($#)); do text=${text//"@$1@"/"$(escape "$2")"}; shift 2; done
+  while (($#)); do
+    if [[ $1 == +* ]]; then value=$2; else value=$(escape "$2"); fi
+    text=${text//"@${1#+}@"/"$value"}; shift 2
+  done
   printf '%s\n' "$text"
 }
 
@@ -52,7 +59,7 @@ case "${SHELLGUARD_DB:-h2}" in
     fill "$TEMPLATES/datasource-postgresql.asadmin" \
       DB_HOST "${SHELLGUARD_DB_HOST:-127.0.0.1}" DB_PORT "${SHELLGUARD_DB_PORT:-5432}" \
       DB_NAME "${SHELLGUARD_DB_NAME:-shellguard}" DB_USER "${SHELLGUARD_DB_USER:-shellguard}" \
-      DB_PASSWORD "${SHELLGUARD_DB_PASSWORD:-}" > "$POSTBOOT" ;;
+      +DB_PASSWORD_PROPERTY ":password=$(if [[ -n ${SHELLGUARD_DB_PASSWORD:-} ]]; then escape "$SHELLGUARD_DB_PASSWORD"; else printf "()"; fi)" > "$POSTBOOT" ;;
   *) echo "ShellGuard: SHELLGUARD_DB must be h2 or postgresql, not '$SHELLGUARD_DB'" >&2; exit 2 ;;
 esac
 chmod 600 "$POSTBOOT"
@@ -67,7 +74,7 @@ fi
 # The gateway MDB binds to the resource adapter this property names; on Micro a RAR is named after its file.
 exec java ${SHELLGUARD_JAVA_OPTS:--Xmx384m} -Dshellguard.resource-adapter=shellguard-connector \
   -jar "$RUNTIME/payara-micro.jar" \
-  --rootdir "$SHELLGUARD_HOME/payara" \
+  --rootdir "$SHELLGUARD_HOME/payara/instance" \
   --port "$HTTP_PORT" \
   "${CLUSTER[@]}" \
   --addlibs "$RUNTIME/postgresql.jar" \
