@@ -63,15 +63,9 @@ class FullPayaraServerIT {
         awaitHealthy(baseUrl);
         Api admin = Api.basic(baseUrl, "admin", ADMIN_PASSWORD);
         try (TargetServer target = TargetServer.start()) {
-            String user = Fixture.unique("full");
-            Path key = Fixture.newKey(user);
-            admin.post("/users", "{\"username\":\"" + user + "\",\"publicKeys\":[" + Api.quote(Fixture.publicKey(key)) + "]}").expect(201);
-            admin.post("/servers", "{\"name\":\"fullsrv\",\"host\":\"127.0.0.1\",\"port\":" + target.port() + "}").expect(201);
-            admin.post("/servers/fullsrv/accounts", "{\"login\":\"" + TargetServer.LOGIN + "\",\"privateKey\":"
-                    + Api.quote(target.clientKey()) + "}").expect(201);
-            admin.post("/grants", "{\"user\":\"" + user + "\",\"server\":\"fullsrv\",\"logins\":[\"" + TargetServer.LOGIN + "\"]}").expect(201);
-
-            Processes.Result r = OpenSshClient.withKey(sshPort, key).ssh(user + "@fullsrv", "echo on-full-payara");
+            Provisioning.Access access = new Provisioning(admin, target).access("full");
+            Processes.Result r = OpenSshClient.withKey(sshPort, access.person().key())
+                    .ssh(access.person().name() + "@" + access.server(), "echo on-full-payara");
             assertEquals(0, r.exitCode(), r.output());
             assertEquals("on-full-payara\n", r.stdout());
         }

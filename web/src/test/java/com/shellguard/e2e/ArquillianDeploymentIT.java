@@ -37,17 +37,10 @@ class ArquillianDeploymentIT {
         Api.anonymous(baseUrl).get("/health").expect(200);
 
         try (TargetServer target = TargetServer.start()) {
-            String user = Fixture.unique("arq");
-            String server = Fixture.unique("arqsrv");
-            var key = Fixture.newKey(user);
-            admin.post("/users", "{\"username\":\"" + user + "\",\"publicKeys\":[" + Api.quote(Fixture.publicKey(key)) + "]}").expect(201);
-            admin.post("/servers", "{\"name\":\"" + server + "\",\"host\":\"127.0.0.1\",\"port\":" + target.port() + "}").expect(201);
-            admin.post("/servers/" + server + "/accounts", "{\"login\":\"" + TargetServer.LOGIN + "\",\"privateKey\":"
-                    + Api.quote(target.clientKey()) + "}").expect(201);
-            admin.post("/grants", "{\"user\":\"" + user + "\",\"server\":\"" + server + "\",\"logins\":[\"" + TargetServer.LOGIN + "\"]}").expect(201);
-
+            Provisioning.Access access = new Provisioning(admin, target).access("arq");
             int sshPort = Integer.parseInt(System.getProperty("arquillian.ssh.port"));
-            Processes.Result r = OpenSshClient.withKey(sshPort, key).ssh(user + "@" + server, "echo deployed-by-arquillian");
+            Processes.Result r = OpenSshClient.withKey(sshPort, access.person().key())
+                    .ssh(access.person().name() + "@" + access.server(), "echo deployed-by-arquillian");
             assertEquals(0, r.exitCode(), r.output());
             assertEquals("deployed-by-arquillian\n", r.stdout());
         }

@@ -15,18 +15,15 @@ import java.util.function.Predicate;
  * start), plus the provisioning an admin does through the REST API: people, servers, accounts, grants.
  * Every test makes its own uniquely named people and servers, so tests do not see each other's data.
  */
-final class Fixture {
+final class Fixture extends Provisioning {
 
     private static Fixture shared;
 
-    final TargetServer target;
     final GatewayNode gateway;
-    final Api admin;
 
     private Fixture(TargetServer target, GatewayNode gateway) {
-        this.target = target;
+        super(gateway.admin(), target);
         this.gateway = gateway;
-        this.admin = gateway.admin();
     }
 
     static synchronized Fixture shared() {
@@ -40,72 +37,6 @@ final class Fixture {
             }));
         }
         return shared;
-    }
-
-    record Person(String name, Path key, String password) {
-    }
-
-    /** True when the field is present and not null (JSON-B leaves null fields out). */
-    static boolean has(JsonObject object, String field) {
-        return object.containsKey(field) && !object.isNull(field);
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
-    }
-
-    Person person(String prefix) {
-        return person(prefix, "USER");
-    }
-
-    Person person(String prefix, String role) {
-        String name = unique(prefix);
-        String password = "pw-" + UUID.randomUUID();
-        Path key = newKey(name);
-        admin.post("/users", "{\"username\":" + Api.quote(name) + ",\"password\":" + Api.quote(password)
-                + ",\"role\":" + Api.quote(role) + ",\"publicKeys\":[" + Api.quote(publicKey(key)) + "]}").expect(201);
-        return new Person(name, key, password);
-    }
-
-    static Path newKey(String comment) {
-        try {
-            Path dir = Files.createTempDirectory("sg-key");
-            Path key = dir.resolve("id_ed25519");
-            Processes.check(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", key.toString()));
-            return key;
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    static String publicKey(Path privateKey) {
-        try {
-            return Files.readString(Path.of(privateKey + ".pub")).trim();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Registers the target sshd as a server (with its host key pinned, or left to first sight) and stores the key credential. */
-    String server(String prefix, boolean pinHostKey) {
-        String name = unique(prefix);
-        admin.post("/servers", "{\"name\":" + Api.quote(name) + ",\"host\":\"127.0.0.1\",\"port\":" + target.port()
-                + (pinHostKey ? ",\"hostKey\":" + Api.quote(target.hostKey()) : "") + "}").expect(201);
-        admin.post("/servers/" + name + "/accounts", "{\"login\":" + Api.quote(TargetServer.LOGIN)
-                + ",\"privateKey\":" + Api.quote(target.clientKey()) + "}").expect(201);
-        return name;
-    }
-
-    void grant(Person person, String server, String... logins) {
-        admin.post("/grants", "{\"user\":" + Api.quote(person.name()) + ",\"server\":" + Api.quote(server)
-                + ",\"logins\":[" + String.join(",", List.of(logins).stream().map(Api::quote).toList()) + "]}").expect(201);
-    }
-
-    /** A person granted the target account on a fresh server with a pinned host key. */
-    Person personWithAccess(String prefix, String server) {
-        Person p = person(prefix);
-        grant(p, server, TargetServer.LOGIN);
-        return p;
     }
 
     OpenSshClient keyClient(Person person) {

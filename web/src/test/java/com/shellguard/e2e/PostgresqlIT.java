@@ -16,16 +16,10 @@ class PostgresqlIT {
         try (TargetServer target = TargetServer.start();
              GatewayNode node = GatewayNode.start(Map.of("SHELLGUARD_DB", "postgresql", "SHELLGUARD_DB_NAME", database,
                      "SHELLGUARD_DB_USER", "postgres"))) {
-            Api admin = node.admin();
-            String user = Fixture.unique("pg");
-            var key = Fixture.newKey(user);
-            admin.post("/users", "{\"username\":\"" + user + "\",\"publicKeys\":[" + Api.quote(Fixture.publicKey(key)) + "]}").expect(201);
-            admin.post("/servers", "{\"name\":\"pgsrv\",\"host\":\"127.0.0.1\",\"port\":" + target.port() + "}").expect(201);
-            admin.post("/servers/pgsrv/accounts", "{\"login\":\"" + TargetServer.LOGIN + "\",\"privateKey\":"
-                    + Api.quote(target.clientKey()) + "}").expect(201);
-            admin.post("/grants", "{\"user\":\"" + user + "\",\"server\":\"pgsrv\",\"logins\":[\"" + TargetServer.LOGIN + "\"]}").expect(201);
-
-            Processes.Result r = OpenSshClient.withKey(node.sshPort(), key).ssh(user + "@pgsrv", "echo on-postgres");
+            Provisioning.Access access = new Provisioning(node.admin(), target).access("pg");
+            String user = access.person().name();
+            Processes.Result r = OpenSshClient.withKey(node.sshPort(), access.person().key())
+                    .ssh(user + "@" + access.server(), "echo on-postgres");
             assertEquals(0, r.exitCode(), r.output());
             assertEquals("on-postgres\n", r.stdout());
 
