@@ -68,7 +68,12 @@ final class GatewayNode implements AutoCloseable {
             env.values().removeIf(String::isEmpty);
             process = builder.start();
             starts++;
-            awaitHealthy();
+            try {
+                awaitHealthy();
+            } catch (AssertionError | RuntimeException e) {
+                stop();
+                throw e;
+            }
         } catch (IOException e) {
             throw new AssertionError("cannot start the gateway", e);
         }
