@@ -18,7 +18,7 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
  */
 public final class StreamPump {
 
-    private static final int CHUNK = 32 * 1024;
+    private static final int CHUNK = 256 * 1024;
 
     private final IoInputStream source;
     private final IoOutputStream sink;
