@@ -13,6 +13,7 @@
 #   SHELLGUARD_DB_HOST/_PORT/_NAME/_USER/_PASSWORD   PostgreSQL connection (defaults 127.0.0.1, 5432, shellguard, shellguard, empty)
 #   SHELLGUARD_CLUSTER         Hazelcast members, e.g. tcpip:10.0.0.1:6900,10.0.0.2:6900 (default: no clustering)
 #   SHELLGUARD_CLUSTER_INTERFACE  interface address Hazelcast binds to when clustering (default 127.0.0.1)
+#   SHELLGUARD_CLUSTER_PORT    this node's Hazelcast port (default 6900; the first free one from there)
 #   SHELLGUARD_JAVA_OPTS       extra JVM options (default -Xmx384m)
 set -euo pipefail
 
@@ -65,7 +66,8 @@ esac
 chmod 600 "$POSTBOOT"
 
 if [[ -n ${SHELLGUARD_CLUSTER:-} ]]; then
-  CLUSTER=(--clustermode "$SHELLGUARD_CLUSTER" --interfaces "${SHELLGUARD_CLUSTER_INTERFACE:-127.0.0.1}")
+  CLUSTER=(--clustermode "$SHELLGUARD_CLUSTER" --interfaces "${SHELLGUARD_CLUSTER_INTERFACE:-127.0.0.1}"
+           --startport "${SHELLGUARD_CLUSTER_PORT:-6900}")
 else
   CLUSTER=(--nocluster)
 fi
