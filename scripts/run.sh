@@ -36,8 +36,8 @@ mkdir -p "$SHELLGUARD_HOME/payara" "$SHELLGUARD_HOME/db"
 rm -rf "$SHELLGUARD_HOME/payara/instance"
 chmod 700 "$SHELLGUARD_HOME"
 
-# asadmin --property values separate pairs with ':' so every ':' inside a value is escaped.
-escape() { printf '%s' "$1" | sed -e 's/[\\:]/\\&/g'; }
+# asadmin --property values separate pairs with ':' and names from values with '=', so both are escaped inside a value.
+escape() { printf '%s' "$1" | sed -e 's/[\\:=]/\\&/g'; }
 
 # Fills a post-boot command template: each @NAME@ becomes the escaped value (quoted, so '&' stays literal);
 # a name given as +NAME takes its value as already escaped.
@@ -55,7 +55,8 @@ POSTBOOT=$SHELLGUARD_HOME/payara/post-boot.asadmin
 TEMPLATES=$ROOT/server-config/src/main/payara
 case "${SHELLGUARD_DB:-h2}" in
   h2)
-    fill "$TEMPLATES/datasource-h2.asadmin" H2_URL "jdbc:h2:file:$SHELLGUARD_HOME/db/shellguard" > "$POSTBOOT" ;;
+    # WRITE_DELAY=0: an audit row that was committed must survive a crash (H2 otherwise flushes up to 500 ms later)
+    fill "$TEMPLATES/datasource-h2.asadmin" H2_URL "jdbc:h2:file:$SHELLGUARD_HOME/db/shellguard;WRITE_DELAY=0" > "$POSTBOOT" ;;
   postgresql)
     fill "$TEMPLATES/datasource-postgresql.asadmin" \
       DB_HOST "${SHELLGUARD_DB_HOST:-127.0.0.1}" DB_PORT "${SHELLGUARD_DB_PORT:-5432}" \

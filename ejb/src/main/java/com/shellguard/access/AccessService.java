@@ -34,9 +34,12 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 @Stateless
 public class AccessService {
+
+    private static final Logger LOG = Logger.getLogger(AccessService.class.getName());
 
     @Inject
     UserRepository users;
@@ -139,6 +142,18 @@ public class AccessService {
     public void sessionEnded(SessionSummary summary) {
         audit.session(summary.sessionId()).ifPresent(record -> record.end(summary.bytesFromClient(), summary.bytesToClient(),
                 summary.exitStatus(), summary.failure(), Clock.now()));
+    }
+
+    /** A node that starts again has no running sessions: rows it left open end now, marked as such. */
+    public int closeSessionsLeftOpen(String gatewayNode) {
+        List<SessionRecord> stale = audit.openSessionsOf(gatewayNode);
+        stale.forEach(s -> s.end(s.getBytesFromClient(), s.getBytesToClient(), null,
+                "the gateway node " + gatewayNode + " stopped while the session was open", Clock.now()));
+        if (!stale.isEmpty()) {
+            LOG.info(() -> "ShellGuard: closed the audit of " + stale.size() + " session(s) left open when node "
+                    + gatewayNode + " last stopped");
+        }
+        return stale.size();
     }
 
     private List<GrantRule> rules() {

@@ -13,5 +13,7 @@ public interface AuditRepository {
 
     List<SessionRecord> sessions(AuditQuery query);
 
+    List<SessionRecord> openSessionsOf(String gatewayNode);
+
     List<AuthEvent> authEvents(AuditQuery query);
 }

@@ -51,6 +51,12 @@ public class JpaAuditRepository implements AuditRepository {
     }
 
     @Override
+    public List<SessionRecord> openSessionsOf(String gatewayNode) {
+        return em.createQuery("select s from SessionRecord s where s.gatewayNode = :node and s.status = :open", SessionRecord.class)
+                .setParameter("node", gatewayNode).setParameter("open", SessionStatus.OPEN).getResultList();
+    }
+
+    @Override
     public List<AuthEvent> authEvents(AuditQuery q) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<AuthEvent> cq = cb.createQuery(AuthEvent.class);

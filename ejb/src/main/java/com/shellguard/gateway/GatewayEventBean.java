@@ -53,4 +53,9 @@ public class GatewayEventBean implements GatewayListener {
     public void sessionEnded(SessionSummary summary) {
         access.sessionEnded(summary);
     }
+
+    @Override
+    public void gatewayStarted(String gatewayNode) {
+        access.closeSessionsLeftOpen(gatewayNode);
+    }
 }

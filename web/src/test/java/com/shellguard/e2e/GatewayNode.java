@@ -84,6 +84,17 @@ final class GatewayNode implements AutoCloseable {
         boot();
     }
 
+    /** Kills the node without letting it shut down, as a power cut or OOM kill would, and starts it again. */
+    void crashAndRestart() {
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+        boot();
+    }
+
     private void awaitHealthy() throws IOException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -40,6 +41,41 @@ class NodeLifecycleIT {
             assertFalse(after.stderr().contains("REMOTE HOST IDENTIFICATION HAS CHANGED"), "the host key must survive a restart");
             assertTrue(after.stderr().contains("shellguard: name a server"), after.stderr());
         }
+    }
+
+    @Test
+    void sessionsOpenWhenANodeCrashedAreClosedInTheAuditWhenItStartsAgain() {
+        try (TargetServer target = TargetServer.start(); GatewayNode node = GatewayNode.start(Map.of())) {
+            Provisioning.Access access = new Provisioning(node.admin(), target).access("crash");
+            String user = access.person().name();
+            ProcessBuilder longSession = new ProcessBuilder(OpenSshClient.withKey(node.sshPort(), access.person().key())
+                    .sshCommand(user + "@" + access.server(), false, "sleep 120"));
+            Process client = longSession.redirectErrorStream(true).start();
+            try {
+                waitForSession(node, user, "OPEN");
+                node.crashAndRestart();
+                JsonObject row = waitForSession(node, user, "FAILED");
+                assertTrue(row.getString("message").contains("stopped while the session was open"), row.toString());
+                assertTrue(Fixture.has(row, "end"), row.toString());
+            } finally {
+                client.destroyForcibly();
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonObject waitForSession(GatewayNode node, String user, String status) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (var v : node.admin().get("/sessions?user=" + user).expect(200).array()) {
+                if (status.equals(v.asJsonObject().getString("status"))) {
+                    return v.asJsonObject();
+                }
+            }
+            Processes.sleep(java.time.Duration.ofMillis(300));
+        }
+        throw new AssertionError("no " + status + " session of " + user);
     }
 
     private static int countMatches(String text) {

@@ -81,6 +81,14 @@ final class EndpointDelivery implements GatewayListener {
     }
 
     @Override
+    public void gatewayStarted(String gatewayNode) {
+        deliver(l -> {
+            l.gatewayStarted(gatewayNode);
+            return null;
+        });
+    }
+
+    @Override
     public void sessionEnded(SessionSummary summary) {
         deliver(l -> {
             l.sessionEnded(summary);

@@ -30,16 +30,19 @@ public class GatewayResourceAdapter implements ResourceAdapter {
     private final EndpointDelivery delivery = new EndpointDelivery();
     private UpstreamConnector upstream;
     private GatewaySshServer server;
+    private GatewaySettings settings;
+    private BlockingWork work;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
-        GatewaySettings settings = GatewaySettings.fromEnvironment();
+        settings = GatewaySettings.fromEnvironment();
+        work = new BlockingWork(context.getWorkManager());
         if (MINA.getLevel() == null) {
             MINA.setLevel(Level.WARNING);
         }
         try {
             upstream = new UpstreamConnector(delivery, settings.connectTimeout());
-            server = new GatewaySshServer(settings, delivery, upstream, new BlockingWork(context.getWorkManager()));
+            server = new GatewaySshServer(settings, delivery, upstream, work);
             server.start();
             LOG.info(() -> "ShellGuard SSH gateway listening on " + settings.bindAddress() + ":" + settings.sshPort()
                     + " (node " + settings.nodeName() + ", home " + settings.home() + ")");
@@ -68,6 +71,14 @@ public class GatewayResourceAdapter implements ResourceAdapter {
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
         delivery.activate(factory);
         LOG.info("ShellGuard gateway listener activated");
+        // not from inside the activation call: the application is still being deployed
+        work.submit(() -> {
+            try {
+                delivery.gatewayStarted(settings.nodeName());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not close the audit of sessions left open by an earlier run of this node", e);
+            }
+        });
     }
 
     @Override

@@ -25,4 +25,10 @@ public interface GatewayListener {
 
     /** Reports how a session that {@link #openSession} allowed ended. */
     void sessionEnded(SessionSummary summary);
+
+    /**
+     * The gateway node has (re)started its SSH listener. Sessions it had open before cannot still be running:
+     * the application closes their audit rows, so none stays "open" for ever after a crash.
+     */
+    void gatewayStarted(String gatewayNode);
 }
