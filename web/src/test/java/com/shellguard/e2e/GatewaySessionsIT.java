@@ -58,6 +58,21 @@ class GatewaySessionsIT {
     }
 
     @Test
+    void ecdsaAndRsaKeysLogInAsWellAsEd25519() {
+        for (String type : List.of("ecdsa", "rsa")) {
+            String name = Fixture.unique(type + "user");
+            Path key = Fixture.newKey(name, type);
+            fx.admin.post("/users", "{\"username\":\"" + name + "\",\"publicKeys\":[" + Api.quote(Fixture.publicKey(key)) + "]}")
+                    .expect(201);
+            fx.admin.post("/grants", "{\"user\":\"" + name + "\",\"server\":\"" + server + "\",\"logins\":[\""
+                    + TargetServer.LOGIN + "\"]}").expect(201);
+            Processes.Result r = OpenSshClient.withKey(fx.gateway.sshPort(), key).ssh(name + "@" + server, "echo " + type + "-ok");
+            assertEquals(0, r.exitCode(), type + ": " + r.output());
+            assertEquals(type + "-ok\n", r.stdout());
+        }
+    }
+
+    @Test
     void aPasswordLoginWorksForTheGatewayUser() {
         Fixture.Person carol = fx.personWithAccess("carol", server);
         Processes.Result r = fx.passwordClient(carol.password()).ssh(carol.name() + "@" + server, "echo password-ok");

@@ -57,10 +57,15 @@ class Provisioning {
     }
 
     static Path newKey(String comment) {
+        return newKey(comment, "ed25519");
+    }
+
+    /** A new key pair of the type ssh-keygen -t names (ed25519, ecdsa, rsa); returns the private key's path. */
+    static Path newKey(String comment, String type) {
         try {
             Path dir = Files.createTempDirectory("sg-key");
-            Path key = dir.resolve("id_ed25519");
-            Processes.check(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", key.toString()));
+            Path key = dir.resolve("id_" + type);
+            Processes.check(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", comment, "-f", key.toString()));
             return key;
         } catch (IOException e) {
             throw new AssertionError(e);
