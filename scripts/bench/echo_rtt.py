@@ -1,56 +1,99 @@
 #!/usr/bin/env python3
-"""Keystroke echo round trip through an interactive ssh session, as a person at a terminal feels it.
+"""Keystroke echo round trip through interactive ssh sessions, as a person at a terminal feels it.
 
-Runs `ssh -tt ... 'stty raw -echo; cat'` under a pseudo-terminal, sends one byte at a time, and times
-how long until that byte comes back (the remote cat echoes it). Prints p50 and p99 in milliseconds.
-Usage: echo_rtt.py SAMPLES ssh-args...
+For each host, runs `ssh -tt -F CONFIG HOST 'stty raw -echo; cat'` under a pseudo-terminal (so the local ssh
+puts its own terminal in raw mode and forwards every byte at once), then sends one byte at a time and times
+how long until that byte comes back: the remote terminal neither buffers lines nor echoes, so what returns
+is cat's copy, which has crossed every hop twice. The sessions are open side by side and the keystrokes
+alternate between them, so a burst of background load lands on every path alike.
+
+Usage: echo_rtt.py SAMPLES SSH_CONFIG HOST...
+Prints one line per host: "HOST p50 p99" in milliseconds. Exit status 1 with a message when a session fails.
 """
 import os
 import pty
 import select
+import signal
 import sys
 import time
 
 
-def read_until(fd, marker, timeout):
-    seen = b""
-    deadline = time.monotonic() + timeout
-    while marker not in seen:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise SystemExit("no answer from the session: " + repr(seen[-200:]))
-        ready, _, _ = select.select([fd], [], [], left)
-        if ready:
-            chunk = os.read(fd, 4096)
-            if not chunk:
-                raise SystemExit("session ended: " + repr(seen[-200:]))
-            seen += chunk
-    return seen
+class Session:
+    def __init__(self, config, host):
+        self.host = host
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            try:
+                os.execvp("ssh", ["ssh", "-tt", "-F", config, host, "stty raw -echo; echo READY; exec cat"])
+            finally:
+                os._exit(127)
+        self.rtts = []
+
+    def read_until(self, marker, timeout):
+        seen = b""
+        deadline = time.monotonic() + timeout
+        while marker not in seen:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise SystemExit(f"echo_rtt: no answer via {self.host} within {timeout}s: {seen[-200:]!r}")
+            if select.select([self.fd], [], [], left)[0]:
+                try:
+                    chunk = os.read(self.fd, 4096)
+                except OSError:
+                    chunk = b""
+                if not chunk:
+                    raise SystemExit(f"echo_rtt: the session via {self.host} ended: {seen[-200:]!r}")
+                seen += chunk
+        return seen
+
+    def drain(self):
+        while select.select([self.fd], [], [], 0.1)[0]:
+            os.read(self.fd, 4096)
+
+    def keystroke(self, byte):
+        start = time.perf_counter()
+        os.write(self.fd, byte)
+        self.read_until(byte, 10)
+        self.rtts.append((time.perf_counter() - start) * 1000)
+
+    def close(self):
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self.pid, 0)
+
+
+def percentile(sorted_values, p):
+    # nearest rank: the smallest value with at least p% of the samples at or below it
+    rank = max(1, -(-len(sorted_values) * p // 100))
+    return sorted_values[rank - 1]
 
 
 def main():
-    samples = int(sys.argv[1])
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execvp("ssh", ["ssh", "-tt", *sys.argv[2:], "stty raw -echo; echo READY; exec cat"])
-    read_until(fd, b"READY", 30)
-    time.sleep(0.2)
-    while select.select([fd], [], [], 0.1)[0]:
-        os.read(fd, 4096)
-    rtts = []
-    for i in range(samples):
-        byte = bytes([ord("a") + i % 26])
-        start = time.perf_counter()
-        os.write(fd, byte)
-        read_until(fd, byte, 10)
-        rtts.append((time.perf_counter() - start) * 1000)
-        time.sleep(0.002)
-    os.kill(pid, 15)
-    os.waitpid(pid, 0)
-    rtts.sort()
-    p50 = rtts[len(rtts) // 2]
-    p99 = rtts[min(len(rtts) - 1, int(len(rtts) * 0.99))]
-    print(f"{p50:.3f} {p99:.3f}")
+    if len(sys.argv) < 4:
+        raise SystemExit(__doc__)
+    samples, config, hosts = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+    sessions = []
+    try:
+        for host in hosts:
+            sessions.append(Session(config, host))
+            sessions[-1].read_until(b"READY", 60)
+        # let the sessions settle, then drop whatever is left of the greetings
+        time.sleep(0.2)
+        for s in sessions:
+            s.drain()
+        for i in range(samples):
+            byte = bytes([ord("a") + i % 26])
+            for s in sessions:
+                s.keystroke(byte)
+                time.sleep(0.002)
+    finally:
+        for s in sessions:
+            s.close()
+    for s in sessions:
+        rtts = sorted(s.rtts)
+        print(f"{s.host} {percentile(rtts, 50):.2f} {percentile(rtts, 99):.2f}")
 
 
 if __name__ == "__main__":
