@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.OffsetDateTime;
@@ -42,8 +43,9 @@ public class JpaAuditRepository implements AuditRepository {
         if (q.user() != null) {
             where.add(cb.equal(s.get("userName"), q.user()));
         }
-        if (Boolean.TRUE.equals(q.active())) {
-            where.add(cb.equal(s.get("status"), SessionStatus.OPEN));
+        if (q.active() != null) {
+            Predicate live = cb.and(cb.equal(s.get("status"), SessionStatus.OPEN), cb.isNull(s.get("ended")));
+            where.add(q.active() ? live : cb.not(live));
         }
         addTimeRange(cb, where, s.get("started"), q);
         cq.where(where.toArray(Predicate[]::new)).orderBy(cb.desc(s.get("started")));
@@ -73,8 +75,7 @@ public class JpaAuditRepository implements AuditRepository {
         return em.createQuery(cq).setFirstResult(q.offset()).setMaxResults(q.limit()).getResultList();
     }
 
-    private static void addTimeRange(CriteriaBuilder cb, List<Predicate> where,
-                                     jakarta.persistence.criteria.Path<OffsetDateTime> time, AuditQuery q) {
+    private static void addTimeRange(CriteriaBuilder cb, List<Predicate> where, Path<OffsetDateTime> time, AuditQuery q) {
         if (q.from() != null) {
             where.add(cb.greaterThanOrEqualTo(time, q.from()));
         }

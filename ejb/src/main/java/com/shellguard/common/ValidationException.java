@@ -6,6 +6,8 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public class ValidationException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public ValidationException(String message) {
         super(message);
     }

@@ -1,6 +1,6 @@
 package com.shellguard.gateway;
 
-import com.shellguard.access.AccessService;
+import com.shellguard.auth.AuthenticationService;
 import com.shellguard.connector.api.AuthenticationAttempt;
 import com.shellguard.connector.api.AuthenticationOutcome;
 import com.shellguard.connector.api.AuthenticationVerdict;
@@ -11,6 +11,8 @@ import com.shellguard.connector.api.SessionPlan;
 import com.shellguard.connector.api.SessionRequest;
 import com.shellguard.connector.api.SessionSummary;
 import com.shellguard.connector.api.TargetChoice;
+import com.shellguard.server.HostKeyService;
+import com.shellguard.session.SessionService;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -22,40 +24,46 @@ import java.util.List;
 public class GatewayEventBean implements GatewayListener {
 
     @Inject
-    AccessService access;
+    AuthenticationService authentication;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    HostKeyService hostKeys;
 
     @Override
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
-        return access.authenticate(attempt);
+        return authentication.authenticate(attempt);
     }
 
     @Override
     public void authenticationConcluded(AuthenticationOutcome outcome) {
-        access.recordAuthentication(outcome);
+        authentication.authenticationConcluded(outcome);
     }
 
     @Override
     public List<TargetChoice> listTargets(String user) {
-        return access.targets(user);
+        return sessions.targets(user);
     }
 
     @Override
     public SessionPlan openSession(SessionRequest request) {
-        return access.openSession(request);
+        return sessions.openSession(request);
     }
 
     @Override
     public HostKeyVerdict verifyHostKey(HostKeyPresentation presentation) {
-        return access.verifyHostKey(presentation);
+        return hostKeys.verify(presentation.server(), presentation.hostKey());
     }
 
     @Override
     public void sessionEnded(SessionSummary summary) {
-        access.sessionEnded(summary);
+        sessions.sessionEnded(summary);
     }
 
     @Override
     public void gatewayStarted(String gatewayNode) {
-        access.closeSessionsLeftOpen(gatewayNode);
+        sessions.closeSessionsLeftOpen(gatewayNode);
     }
 }

@@ -1,7 +1,10 @@
 package com.shellguard.grant;
 
 import java.util.Collection;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The logins a user may use on a server: the union of the logins of every grant that applies to both. */
@@ -19,6 +22,20 @@ public final class GrantResolver {
             }
         }
         return logins;
+    }
+
+    /** Every server on which the user has at least one login, by name, with those logins; {@code labelsByServer} lists all servers. */
+    public static SortedMap<String, SortedSet<String>> loginsByServer(Collection<GrantRule> rules, String user,
+                                                                      Collection<String> groups,
+                                                                      Map<String, ? extends Collection<String>> labelsByServer) {
+        SortedMap<String, SortedSet<String>> granted = new TreeMap<>();
+        labelsByServer.forEach((server, labels) -> {
+            SortedSet<String> logins = logins(rules, user, groups, server, labels);
+            if (!logins.isEmpty()) {
+                granted.put(server, logins);
+            }
+        });
+        return granted;
     }
 
     /**

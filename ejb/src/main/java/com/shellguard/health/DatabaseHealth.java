@@ -6,7 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Whether the audit database answers: a gateway that cannot audit must not report itself healthy. */
+/** Whether the database answers a trivial query. */
 @Stateless
 public class DatabaseHealth {
 

@@ -1,5 +1,6 @@
 package com.shellguard.server;
 
+import com.shellguard.openssh.SshPublicKey;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -57,9 +58,18 @@ public class Server {
         this.created = created;
     }
 
-    public void pinHostKey(String key, OffsetDateTime at) {
-        this.hostKey = key;
-        this.hostKeyPinnedAt = key == null ? null : at;
+    /** Pins {@code key}; pinning the key already pinned keeps the time it was first pinned. */
+    public void pinHostKey(SshPublicKey key, OffsetDateTime at) {
+        if (!key.toString().equals(hostKey)) {
+            this.hostKey = key.toString();
+            this.hostKeyPinnedAt = at;
+        }
+    }
+
+    /** The next key the server presents will be pinned, as on first contact. */
+    public void forgetHostKey() {
+        this.hostKey = null;
+        this.hostKeyPinnedAt = null;
     }
 
     public String getId() {
@@ -88,6 +98,15 @@ public class Server {
 
     public String getHostKey() {
         return hostKey;
+    }
+
+    /** Null when no key is pinned, or when the stored text no longer reads as a valid key. */
+    public String getHostKeyFingerprint() {
+        try {
+            return hostKey == null ? null : SshPublicKey.parse(hostKey).fingerprint();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public OffsetDateTime getHostKeyPinnedAt() {

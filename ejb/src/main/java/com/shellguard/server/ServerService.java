@@ -6,31 +6,26 @@ import com.shellguard.common.Names;
 import com.shellguard.common.NotFoundException;
 import com.shellguard.common.ValidationException;
 import com.shellguard.grant.GrantRepository;
-import com.shellguard.user.SshPublicKey;
-import com.shellguard.vault.Vault;
+import com.shellguard.openssh.SshPublicKey;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
-/** Server entries, their stored credentials, and the host-key decision for each connection. */
+/** Creating, changing and removing server entries. */
 @Stateless
 public class ServerService {
 
-    private static final Logger LOG = Logger.getLogger(ServerService.class.getName());
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:_-]{1,255}");
+    private static final int MAX_DESCRIPTION = 1024;
 
     @Inject
     ServerRepository servers;
 
     @Inject
     GrantRepository grants;
-
-    @Inject
-    Vault vault;
 
     public Server create(ServerDraft draft) {
         String name = Names.require("name", draft.name());
@@ -84,13 +79,9 @@ public class ServerService {
         }
         if (draft.hostKey() != null) {
             if (draft.hostKey().isBlank()) {
-                server.pinHostKey(null, null);
+                server.forgetHostKey();
             } else {
-                try {
-                    server.pinHostKey(SshPublicKey.parse(draft.hostKey()).toString(), Clock.now());
-                } catch (IllegalArgumentException e) {
-                    throw new ValidationException("hostKey is not a valid OpenSSH public key: " + e.getMessage());
-                }
+                server.pinHostKey(hostKey(draft.hostKey()), Clock.now());
             }
         }
         if (draft.labels() != null) {
@@ -99,60 +90,18 @@ public class ServerService {
             server.setLabels(labels);
         }
         if (draft.description() != null) {
+            if (draft.description().length() > MAX_DESCRIPTION) {
+                throw new ValidationException("description must be at most " + MAX_DESCRIPTION + " characters");
+            }
             server.setDescription(draft.description());
         }
     }
 
-    /** Checks a presented host key; pins it when none is pinned yet. */
-    public HostKeyCheck verifyHostKey(String serverName, String presented) {
-        Server server = get(serverName);
-        HostKeyCheck check = HostKeyCheck.of(serverName, server.getHostKey(), presented);
-        if (check.outcome() == HostKeyCheck.Outcome.PIN_FIRST_SEEN) {
-            server.pinHostKey(SshPublicKey.parse(presented).toString(), Clock.now());
-            LOG.info(check::message);
-        } else if (check.outcome() == HostKeyCheck.Outcome.CHANGED) {
-            LOG.warning(check::message);
+    private static SshPublicKey hostKey(String text) {
+        try {
+            return SshPublicKey.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("hostKey is not a valid OpenSSH public key: " + e.getMessage());
         }
-        return check;
-    }
-
-    // accounts
-
-    public ServerAccount storeAccount(String serverName, String login, String password, String privateKey, boolean create) {
-        Server server = get(serverName);
-        Names.require("login", login);
-        ServerAccount account = servers.account(server, login).orElse(null);
-        if (create && account != null) {
-            throw new ConflictException("account " + login + " on " + serverName + " exists already");
-        }
-        if (!create && account == null) {
-            throw new NotFoundException("no account " + login + " on " + serverName);
-        }
-        if ((password == null) == (privateKey == null)) {
-            throw new ValidationException("give exactly one of password or privateKey");
-        }
-        if (privateKey != null && !privateKey.contains("PRIVATE KEY-----")) {
-            throw new ValidationException("privateKey must be an OpenSSH or PEM private key (-----BEGIN ... PRIVATE KEY-----)");
-        }
-        if (account == null) {
-            account = new ServerAccount(server, login, Clock.now());
-            servers.addAccount(account);
-        }
-        account.storeCredential(password != null ? ServerAccount.Kind.PASSWORD : ServerAccount.Kind.PRIVATE_KEY,
-                vault.seal(password != null ? password : privateKey), Clock.now());
-        return account;
-    }
-
-    public List<ServerAccount> accounts(String serverName) {
-        return servers.accounts(get(serverName));
-    }
-
-    public ServerAccount account(String serverName, String login) {
-        return servers.account(get(serverName), login)
-                .orElseThrow(() -> new NotFoundException("no account " + login + " on " + serverName));
-    }
-
-    public void deleteAccount(String serverName, String login) {
-        servers.removeAccount(account(serverName, login));
     }
 }

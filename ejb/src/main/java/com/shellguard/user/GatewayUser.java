@@ -1,5 +1,6 @@
 package com.shellguard.user;
 
+import com.shellguard.openssh.SshPublicKey;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -23,6 +24,8 @@ import java.util.UUID;
 @NamedQuery(name = "GatewayUser.byName", query = "select u from GatewayUser u where u.username = :name")
 @NamedQuery(name = "GatewayUser.all", query = "select u from GatewayUser u order by u.username")
 @NamedQuery(name = "GatewayUser.countByRole", query = "select count(u) from GatewayUser u where u.role = :role")
+@NamedQuery(name = "GatewayUser.countEnabledByRole",
+        query = "select count(u) from GatewayUser u where u.role = :role and u.enabled = true")
 @NamedQuery(name = "GatewayUser.inGroup", query = "select u from GatewayUser u join u.groups g where g = :group order by u.username")
 public class GatewayUser {
 
@@ -63,7 +66,11 @@ public class GatewayUser {
     }
 
     public boolean acceptsPassword(String password) {
-        return enabled && passwordHash != null && PasswordHasher.matches(password, passwordHash);
+        if (!enabled || passwordHash == null) {
+            PasswordHasher.spendVerificationTime(password);
+            return false;
+        }
+        return PasswordHasher.matches(password, passwordHash);
     }
 
     public boolean acceptsKey(String publicKey) {

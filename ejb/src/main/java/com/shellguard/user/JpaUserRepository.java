@@ -34,6 +34,11 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public long countEnabledWithRole(Role role) {
+        return em.createNamedQuery("GatewayUser.countEnabledByRole", Long.class).setParameter("role", role).getSingleResult();
+    }
+
+    @Override
     public void add(GatewayUser user) {
         em.persist(user);
     }

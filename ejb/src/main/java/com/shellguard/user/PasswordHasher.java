@@ -16,6 +16,7 @@ public final class PasswordHasher {
     static final int ITERATIONS = 310_000;
     private static final String SCHEME = "pbkdf2-sha256";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String DECOY = format(ITERATIONS, new byte[16], new byte[32]);
 
     private PasswordHasher() {
     }
@@ -42,6 +43,11 @@ public final class PasswordHasher {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Costs what a verification costs, so a missing account answers no faster than a wrong password. */
+    public static void spendVerificationTime(String password) {
+        matches(password == null ? "" : password, DECOY);
     }
 
     private static String format(int iterations, byte[] salt, byte[] hash) {

@@ -13,6 +13,8 @@ public interface UserRepository {
 
     long countWithRole(Role role);
 
+    long countEnabledWithRole(Role role);
+
     void add(GatewayUser user);
 
     void remove(GatewayUser user);

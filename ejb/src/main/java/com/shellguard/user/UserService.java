@@ -6,6 +6,8 @@ import com.shellguard.common.Names;
 import com.shellguard.common.NotFoundException;
 import com.shellguard.common.ValidationException;
 import com.shellguard.grant.GrantRepository;
+import com.shellguard.openssh.SshPublicKey;
+import com.shellguard.token.ApiTokenRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -13,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Creating, changing and removing users and groups, with the rules that keep them consistent. */
+/** Creating, changing and removing users, with the rules that keep them consistent. */
 @Stateless
 public class UserService {
 
@@ -23,8 +25,11 @@ public class UserService {
     @Inject
     GrantRepository grants;
 
+    @Inject
+    ApiTokenRepository tokens;
+
     public GatewayUser create(UserDraft draft) {
-        String name = Names.require("username", draft.username());
+        String name = Names.requireUsername("username", draft.username());
         if (users.find(name).isPresent()) {
             throw new ConflictException("user " + name + " exists already");
         }
@@ -45,10 +50,9 @@ public class UserService {
 
     public void delete(String username) {
         GatewayUser user = get(username);
-        if (user.getRole() == Role.ADMIN && users.countWithRole(Role.ADMIN) == 1) {
-            throw new ValidationException("cannot delete the last admin account");
-        }
+        keepAnAdmin(user, "delete");
         grants.removeForUser(username);
+        tokens.removeForOwner(username);
         users.remove(user);
     }
 
@@ -71,9 +75,8 @@ public class UserService {
             user.setPublicKeys(validKeys(draft.publicKeys()));
         }
         if (draft.role() != null) {
-            if (user.getRole() == Role.ADMIN && draft.role() != Role.ADMIN && users.countWithRole(Role.ADMIN) == 1
-                    && users.find(user.getUsername()).isPresent()) {
-                throw new ValidationException("cannot take the admin role from the last admin account");
+            if (draft.role() != Role.ADMIN) {
+                keepAnAdmin(user, "take the admin role from");
             }
             user.setRole(draft.role());
         }
@@ -86,7 +89,17 @@ public class UserService {
             user.setGroups(groups);
         }
         if (draft.enabled() != null) {
+            if (!draft.enabled()) {
+                keepAnAdmin(user, "disable");
+            }
             user.setEnabled(draft.enabled());
+        }
+    }
+
+    /** Without an enabled admin nobody could manage the gateway any more, short of editing the database. */
+    private void keepAnAdmin(GatewayUser user, String action) {
+        if (user.getRole() == Role.ADMIN && user.isEnabled() && users.countEnabledWithRole(Role.ADMIN) == 1) {
+            throw new ValidationException("cannot " + action + " the last admin account");
         }
     }
 
@@ -101,55 +114,6 @@ public class UserService {
             }
         }
         return valid;
-    }
-
-    // groups
-
-    public record GroupView(String name, List<String> members) {
-    }
-
-    public GroupView createGroup(String name, List<String> members) {
-        Names.require("name", name);
-        if (users.findGroup(name).isPresent()) {
-            throw new ConflictException("group " + name + " exists already");
-        }
-        users.addGroup(new UserGroup(name, Clock.now()));
-        return setMembers(name, members == null ? List.of() : members);
-    }
-
-    public GroupView updateGroup(String name, List<String> members) {
-        group(name);
-        return members == null ? getGroup(name) : setMembers(name, members);
-    }
-
-    public void deleteGroup(String name) {
-        UserGroup group = group(name);
-        users.inGroup(name).forEach(u -> u.leaveGroup(name));
-        grants.removeForGroup(name);
-        users.removeGroup(group);
-    }
-
-    public GroupView getGroup(String name) {
-        group(name);
-        return new GroupView(name, users.inGroup(name).stream().map(GatewayUser::getUsername).toList());
-    }
-
-    public List<GroupView> listGroups() {
-        return users.allGroups().stream().map(g -> getGroup(g.getName())).toList();
-    }
-
-    private GroupView setMembers(String name, List<String> members) {
-        List<GatewayUser> wanted = new ArrayList<>();
-        for (String member : members) {
-            wanted.add(users.find(member).orElseThrow(() -> new ValidationException("members: no user " + member)));
-        }
-        users.inGroup(name).stream().filter(u -> !wanted.contains(u)).forEach(u -> u.leaveGroup(name));
-        wanted.forEach(u -> u.joinGroup(name));
-        return new GroupView(name, wanted.stream().map(GatewayUser::getUsername).sorted().toList());
-    }
-
-    private UserGroup group(String name) {
-        return users.findGroup(name).orElseThrow(() -> new NotFoundException("no group " + name));
     }
 
     private void ensureGroup(String name) {

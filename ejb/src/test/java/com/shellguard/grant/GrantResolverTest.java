@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,16 @@ class GrantResolverTest {
     @Test
     void loginsFromSeveralGrantsAddUp() {
         assertEquals(Set.of("deploy", "root"), GrantResolver.logins(RULES, "alice", Set.of("ops"), "web01", Set.of("prod")));
+    }
+
+    @Test
+    void theTargetsAreEveryServerWithAGrantedLoginInNameOrder() {
+        Map<String, Set<String>> labelsByServer = Map.of("web01", Set.of(), "api07", Set.of("prod"), "db01", Set.of(),
+                "api02", Set.of("prod"));
+        SortedMap<String, SortedSet<String>> targets = GrantResolver.loginsByServer(RULES, "alice", Set.of("ops"), labelsByServer);
+        assertEquals(List.of("api02", "api07", "web01"), List.copyOf(targets.keySet()));
+        assertEquals(Set.of("deploy"), targets.get("api07"));
+        assertEquals(Set.of("root"), targets.get("web01"));
     }
 
     @Test

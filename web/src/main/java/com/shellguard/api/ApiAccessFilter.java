@@ -1,7 +1,7 @@
 package com.shellguard.api;
 
-import com.shellguard.token.ApiAuthenticator;
-import com.shellguard.token.ApiCaller;
+import com.shellguard.auth.ApiAuthenticator;
+import com.shellguard.auth.ApiCaller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;

@@ -4,7 +4,7 @@ import static com.shellguard.api.JsonFields.body;
 import static com.shellguard.api.JsonFields.string;
 import static com.shellguard.api.JsonFields.strings;
 
-import com.shellguard.user.UserService;
+import com.shellguard.user.GroupService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -25,36 +25,36 @@ import jakarta.ws.rs.core.Response;
 public class GroupsResource {
 
     @Inject
-    UserService users;
+    GroupService groups;
 
     @GET
     public JsonArray list() {
-        return JsonViews.list(users.listGroups(), JsonViews::group);
+        return JsonViews.list(groups.list(), JsonViews::group);
     }
 
     @POST
     public Response create(JsonObject json) {
         JsonObject o = body(json);
         return Response.status(Response.Status.CREATED)
-                .entity(JsonViews.group(users.createGroup(string(o, "name"), strings(o, "members")))).build();
+                .entity(JsonViews.group(groups.create(string(o, "name"), strings(o, "members")))).build();
     }
 
     @GET
     @Path("{name}")
     public JsonObject get(@PathParam("name") String name) {
-        return JsonViews.group(users.getGroup(name));
+        return JsonViews.group(groups.get(name));
     }
 
     @PUT
     @Path("{name}")
     public JsonObject update(@PathParam("name") String name, JsonObject json) {
-        return JsonViews.group(users.updateGroup(name, strings(body(json), "members")));
+        return JsonViews.group(groups.update(name, strings(body(json), "members")));
     }
 
     @DELETE
     @Path("{name}")
     public Response delete(@PathParam("name") String name) {
-        users.deleteGroup(name);
+        groups.delete(name);
         return Response.noContent().build();
     }
 }

@@ -7,14 +7,15 @@ import com.shellguard.grant.GrantRule;
 import com.shellguard.server.Server;
 import com.shellguard.server.ServerAccount;
 import com.shellguard.token.ApiToken;
+import com.shellguard.token.IssuedToken;
 import com.shellguard.user.GatewayUser;
-import com.shellguard.user.SshPublicKey;
-import com.shellguard.user.UserService;
+import com.shellguard.user.GroupMembers;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -38,7 +39,7 @@ final class JsonViews {
                 .build();
     }
 
-    static JsonObject group(UserService.GroupView g) {
+    static JsonObject group(GroupMembers g) {
         return Json.createObjectBuilder().add("name", g.name()).add("members", array(g.members())).build();
     }
 
@@ -50,7 +51,7 @@ final class JsonViews {
                 .add("labels", array(s.getLabels()));
         nullable(b, "description", s.getDescription());
         nullable(b, "hostKey", s.getHostKey());
-        nullable(b, "hostKeyFingerprint", s.getHostKey() == null ? null : SshPublicKey.parse(s.getHostKey()).fingerprint());
+        nullable(b, "hostKeyFingerprint", s.getHostKeyFingerprint());
         b.add("hostKeyPinnedAt", time(s.getHostKeyPinnedAt()));
         return b.add("created", time(s.getCreated())).build();
     }
@@ -107,13 +108,17 @@ final class JsonViews {
         return b.build();
     }
 
-    static JsonObject token(ApiToken t, String value) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", t.getId()).add("name", t.getName())
+    static JsonObject token(ApiToken t) {
+        return tokenFields(t).build();
+    }
+
+    static JsonObject issuedToken(IssuedToken issued) {
+        return tokenFields(issued.token()).add("token", issued.value()).build();
+    }
+
+    private static JsonObjectBuilder tokenFields(ApiToken t) {
+        return Json.createObjectBuilder().add("id", t.getId()).add("name", t.getName())
                 .add("owner", t.getOwner()).add("created", time(t.getCreated())).add("lastUsed", time(t.getLastUsed()));
-        if (value != null) {
-            b.add("token", value);
-        }
-        return b.build();
     }
 
     static <T> JsonArray list(List<T> items, Function<T, JsonObject> view) {
@@ -140,7 +145,7 @@ final class JsonViews {
         }
     }
 
-    private static jakarta.json.JsonValue time(OffsetDateTime t) {
-        return t == null ? jakarta.json.JsonValue.NULL : Json.createValue(t.toString());
+    private static JsonValue time(OffsetDateTime t) {
+        return t == null ? JsonValue.NULL : Json.createValue(t.toString());
     }
 }

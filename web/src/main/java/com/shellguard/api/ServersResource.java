@@ -21,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Servers and, below each, the accounts (stored credentials) the gateway logs in with. */
 @Path("servers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -56,40 +55,6 @@ public class ServersResource {
     @Path("{name}")
     public Response delete(@PathParam("name") String name) {
         servers.delete(name);
-        return Response.noContent().build();
-    }
-
-    @GET
-    @Path("{name}/accounts")
-    public JsonArray accounts(@PathParam("name") String name) {
-        return JsonViews.list(servers.accounts(name), JsonViews::account);
-    }
-
-    @POST
-    @Path("{name}/accounts")
-    public Response createAccount(@PathParam("name") String name, JsonObject json) {
-        JsonObject o = body(json);
-        return Response.status(Response.Status.CREATED).entity(JsonViews.account(
-                servers.storeAccount(name, string(o, "login"), string(o, "password"), string(o, "privateKey"), true))).build();
-    }
-
-    @GET
-    @Path("{name}/accounts/{login}")
-    public JsonObject account(@PathParam("name") String name, @PathParam("login") String login) {
-        return JsonViews.account(servers.account(name, login));
-    }
-
-    @PUT
-    @Path("{name}/accounts/{login}")
-    public JsonObject updateAccount(@PathParam("name") String name, @PathParam("login") String login, JsonObject json) {
-        JsonObject o = body(json);
-        return JsonViews.account(servers.storeAccount(name, login, string(o, "password"), string(o, "privateKey"), false));
-    }
-
-    @DELETE
-    @Path("{name}/accounts/{login}")
-    public Response deleteAccount(@PathParam("name") String name, @PathParam("login") String login) {
-        servers.deleteAccount(name, login);
         return Response.noContent().build();
     }
 

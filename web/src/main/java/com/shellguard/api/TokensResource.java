@@ -3,8 +3,8 @@ package com.shellguard.api;
 import static com.shellguard.api.JsonFields.body;
 import static com.shellguard.api.JsonFields.string;
 
-import com.shellguard.token.ApiAuthenticator;
-import com.shellguard.token.ApiCaller;
+import com.shellguard.token.ApiTokenService;
+import com.shellguard.token.IssuedToken;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -27,17 +27,17 @@ import jakarta.ws.rs.core.SecurityContext;
 public class TokensResource {
 
     @Inject
-    ApiAuthenticator tokens;
+    ApiTokenService tokens;
 
     @GET
     public JsonArray list() {
-        return JsonViews.list(tokens.tokens(), t -> JsonViews.token(t, null));
+        return JsonViews.list(tokens.list(), JsonViews::token);
     }
 
     @POST
     public Response create(JsonObject json, @Context SecurityContext security) {
-        ApiAuthenticator.IssuedToken issued = tokens.issue(string(body(json), "name"), (ApiCaller) security.getUserPrincipal());
-        return Response.status(Response.Status.CREATED).entity(JsonViews.token(issued.token(), issued.value())).build();
+        IssuedToken issued = tokens.issue(string(body(json), "name"), security.getUserPrincipal().getName());
+        return Response.status(Response.Status.CREATED).entity(JsonViews.issuedToken(issued)).build();
     }
 
     @DELETE

@@ -1,10 +1,15 @@
-package com.shellguard.token;
+package com.shellguard.auth;
 
+import com.shellguard.user.GatewayUser;
 import com.shellguard.user.Role;
 import java.security.Principal;
 
 /** Who is calling the API, once authenticated: the account (or the token's owner) and its role. */
 public record ApiCaller(String name, Role role) implements Principal {
+
+    static ApiCaller of(GatewayUser user) {
+        return new ApiCaller(user.getUsername(), user.getRole());
+    }
 
     @Override
     public String getName() {

@@ -1,4 +1,4 @@
-package com.shellguard.token;
+package com.shellguard.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -6,13 +6,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers for a minute that a Basic credential was right, so an API client sending the same header on
  * every request does not pay the deliberately slow password hash each time. A changed password or role
- * voids the entry at once. Entries are keyed by a
- * keyed hash of user and password (the key is random per process), so the cache holds no password.
+ * voids the entry at once. Entries are keyed by a keyed hash of user and password (the key is random per
+ * process), so the cache holds no password.
  */
 @ApplicationScoped
 public class BasicCredentialCache {
@@ -33,7 +34,7 @@ public class BasicCredentialCache {
     /** {@code accountStamp} changes whenever the account's password or role does, which voids the entry. */
     boolean recentlyVerified(String user, String password, String accountStamp) {
         Entry entry = entries.get(key(user, password));
-        return entry != null && entry.expiresAt() > System.nanoTime() && entry.accountStamp().equals(accountStamp);
+        return entry != null && entry.expiresAt() - System.nanoTime() > 0 && entry.accountStamp().equals(accountStamp);
     }
 
     void remember(String user, String password, String accountStamp) {
@@ -50,7 +51,7 @@ public class BasicCredentialCache {
             digest.update(user.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(password.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest.digest());
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,77 @@
+package com.shellguard.server;
+
+import com.shellguard.common.Clock;
+import com.shellguard.common.ConflictException;
+import com.shellguard.common.Names;
+import com.shellguard.common.NotFoundException;
+import com.shellguard.common.ValidationException;
+import com.shellguard.vault.Vault;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** The logins the gateway holds a credential for on each server; credentials go in sealed and never come out here. */
+@Stateless
+public class AccountService {
+
+    private static final int MAX_SECRET = 16_384;
+
+    @Inject
+    ServerRepository servers;
+
+    @Inject
+    ServerService serverService;
+
+    @Inject
+    Vault vault;
+
+    public ServerAccount create(String serverName, String login, String password, String privateKey) {
+        Server server = serverService.get(serverName);
+        Names.require("login", login);
+        if (servers.account(server, login).isPresent()) {
+            throw new ConflictException("account " + login + " on " + serverName + " exists already");
+        }
+        ServerAccount account = new ServerAccount(server, login, Clock.now());
+        store(account, password, privateKey);
+        servers.addAccount(account);
+        return account;
+    }
+
+    public ServerAccount update(String serverName, String login, String password, String privateKey) {
+        ServerAccount account = get(serverName, login);
+        store(account, password, privateKey);
+        return account;
+    }
+
+    public void delete(String serverName, String login) {
+        servers.removeAccount(get(serverName, login));
+    }
+
+    public ServerAccount get(String serverName, String login) {
+        return servers.account(serverService.get(serverName), login)
+                .orElseThrow(() -> new NotFoundException("no account " + login + " on " + serverName));
+    }
+
+    public List<ServerAccount> list(String serverName) {
+        return servers.accounts(serverService.get(serverName));
+    }
+
+    private void store(ServerAccount account, String password, String privateKey) {
+        if ((password == null) == (privateKey == null)) {
+            throw new ValidationException("give exactly one of password or privateKey");
+        }
+        String secret = password != null ? password : privateKey;
+        String field = password != null ? "password" : "privateKey";
+        if (secret.isEmpty()) {
+            throw new ValidationException(field + " must not be empty");
+        }
+        if (secret.length() > MAX_SECRET) {
+            throw new ValidationException(field + " must be at most " + MAX_SECRET + " characters");
+        }
+        if (privateKey != null && !privateKey.contains("PRIVATE KEY-----")) {
+            throw new ValidationException("privateKey must be an OpenSSH or PEM private key (-----BEGIN ... PRIVATE KEY-----)");
+        }
+        account.storeCredential(password != null ? ServerAccount.Kind.PASSWORD : ServerAccount.Kind.PRIVATE_KEY,
+                vault.seal(secret), Clock.now());
+    }
+}

@@ -1,0 +1,125 @@
+package com.shellguard.session;
+
+import com.shellguard.audit.AuditRepository;
+import com.shellguard.audit.SessionRecord;
+import com.shellguard.common.Clock;
+import com.shellguard.connector.api.SessionPlan;
+import com.shellguard.connector.api.SessionRequest;
+import com.shellguard.connector.api.SessionSummary;
+import com.shellguard.connector.api.TargetChoice;
+import com.shellguard.connector.api.UpstreamCredential;
+import com.shellguard.grant.AccessRefused;
+import com.shellguard.grant.Grant;
+import com.shellguard.grant.GrantRepository;
+import com.shellguard.grant.GrantResolver;
+import com.shellguard.grant.GrantRule;
+import com.shellguard.server.Server;
+import com.shellguard.server.ServerAccount;
+import com.shellguard.server.ServerRepository;
+import com.shellguard.user.GatewayUser;
+import com.shellguard.user.UserRepository;
+import com.shellguard.vault.Vault;
+import com.shellguard.vault.VaultException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/** Whether a session may open, where it goes and with which credential; and the audit row of its life. */
+@Stateless
+public class SessionService {
+
+    private static final Logger LOG = Logger.getLogger(SessionService.class.getName());
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    ServerRepository servers;
+
+    @Inject
+    GrantRepository grants;
+
+    @Inject
+    AuditRepository audit;
+
+    @Inject
+    Vault vault;
+
+    /** The servers and logins the user may choose from, by server name and then login. */
+    public List<TargetChoice> targets(String userName) {
+        Optional<GatewayUser> user = users.find(userName).filter(GatewayUser::isEnabled);
+        if (user.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Server> byName = servers.all().stream().collect(Collectors.toMap(Server::getName, Function.identity()));
+        Map<String, Set<String>> labels = byName.values().stream()
+                .collect(Collectors.toMap(Server::getName, Server::getLabels));
+        List<TargetChoice> choices = new ArrayList<>();
+        GrantResolver.loginsByServer(rules(), userName, user.get().getGroups(), labels).forEach((server, logins) ->
+                logins.forEach(login -> choices.add(new TargetChoice(server, login, byName.get(server).getDescription()))));
+        return choices;
+    }
+
+    /** Resolves the request against the grants; either way the session gets its audit row. */
+    public SessionPlan openSession(SessionRequest request) {
+        SessionRecord record = new SessionRecord(request.sessionId(), request.user(), request.server(), request.login(),
+                request.clientAddress(), request.kind() == null ? null : request.kind().name(), request.command(),
+                request.gatewayNode(), Clock.now());
+        audit.add(record);
+        try {
+            GatewayUser user = users.find(request.user()).filter(GatewayUser::isEnabled)
+                    .orElseThrow(() -> new AccessRefused("unknown user " + request.user()));
+            Server server = servers.find(request.server())
+                    .orElseThrow(() -> new AccessRefused("unknown server " + request.server()));
+            String login = GrantResolver.chooseLogin(
+                    GrantResolver.logins(rules(), user.getUsername(), user.getGroups(), server.getName(), server.getLabels()),
+                    user.getUsername(), server.getName(), request.login());
+            record.assignLogin(login);
+            ServerAccount account = servers.account(server, login)
+                    .orElseThrow(() -> new AccessRefused("no credential stored for " + login + " on " + server.getName()));
+            return SessionPlan.allow(server.getName(), server.getHost(), server.getPort(), login, credential(account));
+        } catch (AccessRefused refused) {
+            record.refuse(refused.getMessage(), Clock.now());
+            return SessionPlan.refuse(refused.getMessage());
+        }
+    }
+
+    public void sessionEnded(SessionSummary summary) {
+        audit.session(summary.sessionId()).ifPresent(record -> record.end(summary.bytesFromClient(), summary.bytesToClient(),
+                summary.exitStatus(), summary.failure(), Clock.now()));
+    }
+
+    /** A node that starts again has no running sessions: rows it left open end now, marked as such. */
+    public int closeSessionsLeftOpen(String gatewayNode) {
+        List<SessionRecord> stale = audit.openSessionsOf(gatewayNode);
+        stale.forEach(s -> s.end(s.getBytesFromClient(), s.getBytesToClient(), null,
+                "the gateway node " + gatewayNode + " stopped while the session was open", Clock.now()));
+        if (!stale.isEmpty()) {
+            LOG.info(() -> "ShellGuard: closed the audit of " + stale.size() + " session(s) left open when node "
+                    + gatewayNode + " last stopped");
+        }
+        return stale.size();
+    }
+
+    private UpstreamCredential credential(ServerAccount account) {
+        try {
+            String secret = vault.open(account.getSealedSecret());
+            return new UpstreamCredential(account.getKind() == ServerAccount.Kind.PASSWORD
+                    ? UpstreamCredential.Kind.PASSWORD : UpstreamCredential.Kind.PRIVATE_KEY, secret);
+        } catch (VaultException e) {
+            throw new AccessRefused("the stored credential for " + account.getLogin() + " on "
+                    + account.getServer().getName() + " cannot be used: " + e.getMessage());
+        }
+    }
+
+    private List<GrantRule> rules() {
+        return grants.all().stream().map(Grant::rule).toList();
+    }
+}
