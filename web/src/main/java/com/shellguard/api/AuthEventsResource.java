@@ -1,13 +1,11 @@
 package com.shellguard.api;
 
-import static com.shellguard.api.QueryParameters.count;
 import static com.shellguard.api.QueryParameters.flag;
-import static com.shellguard.api.QueryParameters.time;
 
-import com.shellguard.audit.AuditQuery;
 import com.shellguard.audit.AuditService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,10 +21,7 @@ public class AuthEventsResource {
     AuditService audit;
 
     @GET
-    public JsonArray list(@QueryParam("user") String user, @QueryParam("success") String success,
-                          @QueryParam("from") String from, @QueryParam("to") String to,
-                          @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        return JsonViews.list(audit.authEvents(new AuditQuery(user, flag("success", success), null, time("from", from),
-                time("to", to), count("limit", limit), count("offset", offset))), JsonViews::authEvent);
+    public JsonArray list(@BeanParam AuditFilter filter, @QueryParam("success") String success) {
+        return JsonViews.list(audit.authEvents(filter.query(flag("success", success), null)), JsonViews::authEvent);
     }
 }

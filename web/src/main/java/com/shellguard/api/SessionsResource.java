@@ -1,14 +1,12 @@
 package com.shellguard.api;
 
-import static com.shellguard.api.QueryParameters.count;
 import static com.shellguard.api.QueryParameters.flag;
-import static com.shellguard.api.QueryParameters.time;
 
-import com.shellguard.audit.AuditQuery;
 import com.shellguard.audit.AuditService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,11 +23,8 @@ public class SessionsResource {
     AuditService audit;
 
     @GET
-    public JsonArray list(@QueryParam("user") String user, @QueryParam("active") String active,
-                          @QueryParam("from") String from, @QueryParam("to") String to,
-                          @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        return JsonViews.list(audit.sessions(new AuditQuery(user, null, flag("active", active), time("from", from),
-                time("to", to), count("limit", limit), count("offset", offset))), JsonViews::session);
+    public JsonArray list(@BeanParam AuditFilter filter, @QueryParam("active") String active) {
+        return JsonViews.list(audit.sessions(filter.query(null, flag("active", active))), JsonViews::session);
     }
 
     @GET
