@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,15 +47,16 @@ class NodeLifecycleIT {
     @Test
     void sessionsOpenWhenANodeCrashedAreClosedInTheAuditWhenItStartsAgain() {
         try (TargetServer target = TargetServer.start(); GatewayNode node = GatewayNode.start(Map.of())) {
-            Provisioning.Access access = new Provisioning(node.admin(), target).access("crash");
+            Provisioning provisioning = new Provisioning(node.admin(), target);
+            Provisioning.Access access = provisioning.access("crash");
             String user = access.person().name();
             ProcessBuilder longSession = new ProcessBuilder(OpenSshClient.withKey(node.sshPort(), access.person().key())
                     .sshCommand(user + "@" + access.server(), false, "sleep 120"));
             Process client = longSession.redirectErrorStream(true).start();
             try {
-                waitForSession(node, user, "OPEN");
+                provisioning.awaitSession(user, s -> "OPEN".equals(s.getString("status")), Duration.ofSeconds(30));
                 node.crashAndRestart();
-                JsonObject row = waitForSession(node, user, "FAILED");
+                JsonObject row = provisioning.awaitSession(user, s -> "FAILED".equals(s.getString("status")), Duration.ofSeconds(30));
                 assertTrue(row.getString("message").contains("stopped while the session was open"), row.toString());
                 assertTrue(Fixture.has(row, "end"), row.toString());
             } finally {
@@ -63,19 +65,6 @@ class NodeLifecycleIT {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static JsonObject waitForSession(GatewayNode node, String user, String status) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            for (var v : node.admin().get("/sessions?user=" + user).expect(200).array()) {
-                if (status.equals(v.asJsonObject().getString("status"))) {
-                    return v.asJsonObject();
-                }
-            }
-            Processes.sleep(java.time.Duration.ofMillis(300));
-        }
-        throw new AssertionError("no " + status + " session of " + user);
     }
 
     private static int countMatches(String text) {

@@ -4,8 +4,11 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * What an admin does through the REST API before anyone can log in: people with keys, the target sshd
@@ -102,4 +105,33 @@ class Provisioning {
         return p;
     }
 
+    /** Waits (the audit of a session's end is written as the session closes) for a session row of this user. */
+    JsonObject awaitSession(String user, Predicate<JsonObject> condition) {
+        return awaitSession(user, condition, Duration.ofSeconds(15));
+    }
+
+    JsonObject awaitSession(String user, Predicate<JsonObject> condition, Duration timeout) {
+        return awaitRow("/sessions?user=" + user, timeout, row -> user.equals(row.getString("user", null)) && condition.test(row),
+                "session of " + user);
+    }
+
+    JsonObject awaitAuthEvent(String user, Predicate<JsonObject> condition) {
+        return awaitRow("/audit/auth?user=" + user, Duration.ofSeconds(15), row -> user.equals(row.getString("user", null)) && condition.test(row),
+                "authentication event of " + user);
+    }
+
+    private JsonObject awaitRow(String path, Duration timeout, Predicate<JsonObject> condition, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            Api.Response r = admin.get(path).expect(200);
+            last = r.body();
+            Optional<JsonObject> row = r.array().stream().map(v -> (JsonObject) v).filter(condition).findFirst();
+            if (row.isPresent()) {
+                return row.get();
+            }
+            Processes.sleep(Duration.ofMillis(200));
+        }
+        throw new AssertionError("no matching " + what + " in " + path + ": " + last);
+    }
 }
