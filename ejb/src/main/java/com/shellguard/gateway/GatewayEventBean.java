@@ -1,6 +1,12 @@
 package com.shellguard.gateway;
 
 import com.shellguard.auth.AuthenticationService;
+import com.shellguard.command.CommandControlService;
+import com.shellguard.connector.api.CommandEvent;
+import com.shellguard.connector.api.CommandPolicySnapshot;
+import com.shellguard.connector.api.CommandRecordBatch;
+import com.shellguard.connector.api.CommandVerdict;
+import com.shellguard.connector.api.HookStatus;
 import com.shellguard.connector.api.AuthenticationAttempt;
 import com.shellguard.connector.api.AuthenticationOutcome;
 import com.shellguard.connector.api.AuthenticationVerdict;
@@ -32,6 +38,9 @@ public class GatewayEventBean implements GatewayListener {
     @Inject
     HostKeyService hostKeys;
 
+    @Inject
+    CommandControlService commands;
+
     @Override
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
         return authentication.authenticate(attempt);
@@ -60,6 +69,26 @@ public class GatewayEventBean implements GatewayListener {
     @Override
     public void sessionEnded(SessionSummary summary) {
         sessions.sessionEnded(summary);
+    }
+
+    @Override
+    public CommandVerdict decideCommand(CommandEvent event) {
+        return commands.decide(event);
+    }
+
+    @Override
+    public CommandPolicySnapshot commandPolicy(String sessionId) {
+        return commands.snapshot(sessionId);
+    }
+
+    @Override
+    public void recordCommands(CommandRecordBatch batch) {
+        commands.record(batch);
+    }
+
+    @Override
+    public void hookStatus(HookStatus status) {
+        commands.hookStatus(status);
     }
 
     @Override

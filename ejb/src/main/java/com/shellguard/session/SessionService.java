@@ -3,6 +3,7 @@ package com.shellguard.session;
 import com.shellguard.audit.AuditRepository;
 import com.shellguard.audit.SessionRecord;
 import com.shellguard.common.Clock;
+import com.shellguard.connector.api.CommandControl;
 import com.shellguard.connector.api.SessionPlan;
 import com.shellguard.connector.api.SessionRequest;
 import com.shellguard.connector.api.SessionSummary;
@@ -84,7 +85,8 @@ public class SessionService {
             record.assignLogin(login);
             ServerAccount account = servers.account(server, login)
                     .orElseThrow(() -> new AccessRefused("no credential stored for " + login + " on " + server.getName()));
-            return SessionPlan.allow(server.getName(), server.getHost(), server.getPort(), login, credential(account));
+            return SessionPlan.allow(server.getName(), server.getHost(), server.getPort(), login, credential(account),
+                    CommandControl.OFF);
         } catch (AccessRefused refused) {
             record.refuse(refused.getMessage(), Clock.now());
             return SessionPlan.refuse(refused.getMessage());

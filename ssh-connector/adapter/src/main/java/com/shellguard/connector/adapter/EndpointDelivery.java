@@ -3,7 +3,12 @@ package com.shellguard.connector.adapter;
 import com.shellguard.connector.api.AuthenticationAttempt;
 import com.shellguard.connector.api.AuthenticationOutcome;
 import com.shellguard.connector.api.AuthenticationVerdict;
+import com.shellguard.connector.api.CommandEvent;
+import com.shellguard.connector.api.CommandPolicySnapshot;
+import com.shellguard.connector.api.CommandRecordBatch;
+import com.shellguard.connector.api.CommandVerdict;
 import com.shellguard.connector.api.GatewayListener;
+import com.shellguard.connector.api.HookStatus;
 import com.shellguard.connector.api.HostKeyPresentation;
 import com.shellguard.connector.api.HostKeyVerdict;
 import com.shellguard.connector.api.SessionPlan;
@@ -78,6 +83,32 @@ final class EndpointDelivery implements GatewayListener {
     @Override
     public HostKeyVerdict verifyHostKey(HostKeyPresentation presentation) {
         return deliver(l -> l.verifyHostKey(presentation));
+    }
+
+    @Override
+    public CommandVerdict decideCommand(CommandEvent event) {
+        return deliver(l -> l.decideCommand(event));
+    }
+
+    @Override
+    public CommandPolicySnapshot commandPolicy(String sessionId) {
+        return deliver(l -> l.commandPolicy(sessionId));
+    }
+
+    @Override
+    public void recordCommands(CommandRecordBatch batch) {
+        deliver(l -> {
+            l.recordCommands(batch);
+            return null;
+        });
+    }
+
+    @Override
+    public void hookStatus(HookStatus status) {
+        deliver(l -> {
+            l.hookStatus(status);
+            return null;
+        });
     }
 
     @Override

@@ -27,6 +27,21 @@ public interface GatewayListener {
     void sessionEnded(SessionSummary summary);
 
     /**
+     * Decides one command a hooked shell asks about ({@link CommandEvent#question()}). The user's shell waits
+     * for the answer, so it must come from memory: no database round trip on this path.
+     */
+    CommandVerdict decideCommand(CommandEvent event);
+
+    /** The filter a session's hooks decide locally with, asked when a hook starts and every few seconds. */
+    CommandPolicySnapshot commandPolicy(String sessionId);
+
+    /** Audit records the connector collected (commands, completions, typed lines, alerts), in batches. */
+    void recordCommands(CommandRecordBatch batch);
+
+    /** Whether the hook was armed in a session, or why not. */
+    void hookStatus(HookStatus status);
+
+    /**
      * The gateway node has (re)started its SSH listener. Sessions it had open before cannot still be running:
      * the application closes their audit rows, so none stays "open" for ever after a crash.
      */

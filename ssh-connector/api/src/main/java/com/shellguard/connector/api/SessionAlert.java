@@ -1,0 +1,19 @@
+package com.shellguard.connector.api;
+
+import java.io.Serializable;
+
+/**
+ * Something the security team must see about a session that is not one command's verdict: the hook was
+ * switched off and repaired, it could not be installed, a report failed its authentication.
+ */
+public record SessionAlert(String sessionId, Kind kind, String detail, long timeMicros) implements Serializable {
+
+    public enum Kind {
+        /** An attempt to switch the hook off or around it. */
+        TAMPER,
+        /** The hook could not be installed; the session ran without it (or was refused, on a strict server). */
+        HOOK_UNAVAILABLE,
+        /** A connection to the hook's port did not present the session's secret. */
+        FORGED_REPORT
+    }
+}
