@@ -108,7 +108,8 @@ __sg_connect() {
   [[ $__sg_fd && $__sg_fdpid == "$BASHPID" ]] && builtin return 0
   [[ $__sg_fd ]] && builtin exec {__sg_fd}>&-
   __sg_fd=
-  builtin exec {__sg_fd}<>"/dev/tcp/127.0.0.1/$__sg_port" 2>&$__sg_null || { __sg_fd=; builtin return 1; }
+  # (grouped: a redirection on exec itself would stay, and silence the user's stderr for good)
+  { builtin exec {__sg_fd}<>"/dev/tcp/127.0.0.1/$__sg_port"; } 2>&$__sg_null || { __sg_fd=; builtin return 1; }
   __sg_fdpid=$BASHPID
   builtin printf '%s\n' "H$__sg_US$__sg_key$__sg_US$BASHPID$__sg_US$$$__sg_US${PPID-}$__sg_US$SHLVL${__sg_US}bash/$BASH_VERSION$__sg_US$__sg_role" >&$__sg_fd \
     || { __sg_fd=; builtin return 1; }
@@ -161,9 +162,9 @@ __sg_find_on_path() {
   __sg_found=${__sg_pathc[$1]-}
   [[ $__sg_found ]] && builtin return 0
   IFS=: builtin read -r -a __sg_pd <<< "$PATH"
-  for __sg_k in "${__sg_pd[@]}"; do
-    if [[ -f ${__sg_k:-.}/$1 && -x ${__sg_k:-.}/$1 ]]; then
-      __sg_found=${__sg_k:-.}/$1; __sg_pathc[$1]=$__sg_found; builtin return 0
+  for __sg_pdir in "${__sg_pd[@]}"; do
+    if [[ -f ${__sg_pdir:-.}/$1 && -x ${__sg_pdir:-.}/$1 ]]; then
+      __sg_found=${__sg_pdir:-.}/$1; __sg_pathc[$1]=$__sg_found; builtin return 0
     fi
   done
   builtin return 1
@@ -269,7 +270,9 @@ __sg_suspicious() {
   case $__sg_cmdword in
     set) [[ $1 =~ (^|[[:space:]])\+[a-zA-Z]*[T$]|functrace|posix|history|\$ ]] ;;
     shopt) [[ $1 == *extdebug* || $1 == *'$'* || $1 =~ [[:space:]]-[a-z]*o ]] ;;
-    trap) [[ $1 == *[Dd][Ee][Bb][Uu][Gg]* || $1 == *[Rr][Ee][Tt][Uu][Rr][Nn]* || $1 =~ [[:space:]]\$ ]] ;;
+    # a handler's commands run with BASH_COMMAND frozen at the interrupted command, so the hook cannot see
+    # them: the gateway reads the handler's code when it is set. Only listing and resetting stay local.
+    trap) [[ ! $1 =~ ^trap([[:space:]]+(-[lp]+|--?))*([[:space:]]+[A-Za-z0-9]+)*$ || $1 == *[Dd][Ee][Bb][Uu][Gg]* || $1 == *[Rr][Ee][Tt][Uu][Rr][Nn]* ]] ;;
     enable) [[ $1 =~ [[:space:]]-[a-zA-Z]*[ndf] ]] ;;
     unset) [[ $1 =~ [[:space:]]-[a-z]*f ]] ;;
     declare|typeset|export|readonly) [[ $1 =~ [[:space:]](-[a-zA-Z]*n|\+[a-zA-Z]*x) ]] ;;
@@ -280,6 +283,9 @@ __sg_suspicious() {
 # The slow path: every command the cache does not know. $1 is the user's $_, restored by being this call's
 # last argument. Returns 0 to SKIP the command (the trap negates it), 1 to let it run.
 __sg_t() {
+  # Inside another trap's handler (EXIT, a signal) bash leaves BASH_COMMAND at the last command outside it,
+  # which may be the hook's own switch of this trap: nothing to judge.
+  [[ $BASH_COMMAND == 'builtin trap "$__sg_trap_'* ]] && builtin return 1
   # The common case first, in as few statements as possible (each costs about 1.5 us, and this runs before
   # every program start): a program met before, under this policy, whose verdict was "report", started by
   # the process that owns the connection, with nothing to repair and no new prompt line to send first.
@@ -370,7 +376,8 @@ __sg_unreachable() {
 # Stops the command about to run. A plain command name is shadowed by a failing function for one call
 # (returns 1: the trap lets it run); anything else is skipped (returns 0).
 __sg_block() {
-  if [[ $__sg_firstw =~ ^[A-Za-z0-9_.:+-]+$ && ! ${__sg_keywords[$__sg_firstw]-} && ! ${__sg_own[$__sg_firstw]-} ]] \
+  # (never `builtin`: the stand-in itself returns through it)
+  if [[ $__sg_firstw =~ ^[A-Za-z0-9_.:+-]+$ && $__sg_firstw != builtin && ! ${__sg_keywords[$__sg_firstw]-} && ! ${__sg_own[$__sg_firstw]-} ]] \
      && ! builtin declare -F -- "$__sg_firstw" >&$__sg_null; then
     builtin eval "function $__sg_firstw { __sg_refused; }" 2>&$__sg_null && { __sg_tmpfn=$__sg_firstw; builtin return 1; }
   fi
@@ -535,12 +542,6 @@ __sg_repair() {
   builtin return 0
 }
 
-# On the way out of a script: its last command's status.
-__sg_pend_exit() {
-  [[ $__sg_pn ]] && __sg_dn=$__sg_pend __sg_st=$1 __sg_dstart=$__sg_pend_t __sg_dend=${EPOCHREALTIME/./} __sg_pn=
-  __sg_flush_done
-}
-
 # PROMPT_COMMAND runs between these two: its commands are not typed lines.
 __sg_prompt_begin() { __sg_inprompt=1 __sg_nl=; }
 __sg_prompt_end() { __sg_inprompt=; }
@@ -582,7 +583,7 @@ __sg_interactive_args() {
 declare -A __sg_own=()
 for __sg_k in __sg_connect __sg_send __sg_await __sg_fetch_policy __sg_apply_policy __sg_find_on_path __sg_resolve \
     __sg_canonical __sg_scan __sg_expand __sg_esc __sg_tell __sg_refused __sg_suspicious __sg_t __sg_pending __sg_unreachable \
-    __sg_block __sg_flush_done __sg_classify __sg_decide_file __sg_report __sg_repair __sg_pend_exit \
+    __sg_block __sg_flush_done __sg_classify __sg_decide_file __sg_report __sg_repair \
     __sg_prompt_begin __sg_prompt_end __sg_interactive_args __sg_arm bash sh dash; do
   __sg_own[$__sg_k]=1
 done
@@ -598,9 +599,6 @@ __sg_arm() {
     PROMPT_COMMAND=(__sg_prompt_begin "${PROMPT_COMMAND[@]}" __sg_prompt_end)
     PS0='${__sg_z[${__sg_nl:=1}]}'${PS0-}
     __sg_connect && __sg_fetch_policy || __sg_tell "cannot reach the gateway; commands will be refused"
-  else
-    # a script's last command reports its status on the way out
-    builtin trap '__sg_pend_exit "$?"' EXIT
   fi
   builtin declare -gx BASH_ENV="$__sg_dir/hook.bash"
   builtin readonly BASH_ENV

@@ -1,5 +1,8 @@
 package com.shellguard.connector.adapter;
 
+import com.shellguard.connector.adapter.hook.CommandAuditQueue;
+import com.shellguard.connector.adapter.hook.HookInstaller;
+import com.shellguard.connector.adapter.hook.HookServices;
 import com.shellguard.connector.adapter.server.GatewaySshServer;
 import com.shellguard.connector.adapter.upstream.UpstreamConnector;
 import jakarta.resource.ResourceException;
@@ -32,6 +35,7 @@ public class GatewayResourceAdapter implements ResourceAdapter {
     private GatewaySshServer server;
     private GatewaySettings settings;
     private BlockingWork work;
+    private CommandAuditQueue commandAudit;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -41,12 +45,14 @@ public class GatewayResourceAdapter implements ResourceAdapter {
             MINA.setLevel(Level.WARNING);
         }
         try {
+            commandAudit = new CommandAuditQueue(delivery, work, context.createTimer());
             upstream = new UpstreamConnector(delivery, settings.connectTimeout());
-            server = new GatewaySshServer(settings, delivery, upstream, work);
+            HookInstaller hooks = new HookInstaller(new HookServices(delivery, work, commandAudit, settings.connectTimeout()));
+            server = new GatewaySshServer(settings, delivery, upstream, hooks, work);
             server.start();
             LOG.info(() -> "ShellGuard SSH gateway listening on " + settings.bindAddress() + ":" + settings.sshPort()
                     + " (node " + settings.nodeName() + ", home " + settings.home() + ")");
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | jakarta.resource.spi.UnavailableException e) {
             stop();
             throw new ResourceAdapterInternalException("cannot start the SSH listener on port " + settings.sshPort()
                     + ": " + e.getMessage(), e);
@@ -61,6 +67,9 @@ public class GatewayResourceAdapter implements ResourceAdapter {
             }
             if (upstream != null) {
                 upstream.stop();
+            }
+            if (commandAudit != null) {
+                commandAudit.close();
             }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "stopping the SSH gateway failed", e);

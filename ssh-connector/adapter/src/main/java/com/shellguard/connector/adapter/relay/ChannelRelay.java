@@ -26,9 +26,22 @@ public final class ChannelRelay {
 
     /** Starts relaying; completes with the target's exit status (null when it sent none). */
     public CompletableFuture<Integer> start() {
+        return start(CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Starts relaying output at once and the user's input once {@code inputGate} completes: a hooked shell
+     * must not read keystrokes before its hook is armed (Ctrl-C during the user's startup files would
+     * otherwise leave an unhooked prompt). Input typed meanwhile waits in the SSH window.
+     */
+    public CompletableFuture<Integer> start(CompletableFuture<?> inputGate) {
         CompletableFuture<Void> targetClosed = new CompletableFuture<>();
         target.addCloseFutureListener(f -> targetClosed.complete(null));
-        input.start().finished().thenRun(() -> target.getAsyncIn().close(false));
+        inputGate.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                input.start().finished().thenRun(() -> target.getAsyncIn().close(false));
+            }
+        });
         output.start();
         errors.start();
         CompletableFuture<Void> drained = CompletableFuture.allOf(

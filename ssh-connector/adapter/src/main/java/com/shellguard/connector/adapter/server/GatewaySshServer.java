@@ -2,6 +2,7 @@ package com.shellguard.connector.adapter.server;
 
 import com.shellguard.connector.adapter.BlockingWork;
 import com.shellguard.connector.adapter.GatewaySettings;
+import com.shellguard.connector.adapter.hook.HookInstaller;
 import com.shellguard.connector.adapter.relay.TransferTuning;
 import com.shellguard.connector.adapter.session.ProxySessionFactory;
 import com.shellguard.connector.adapter.session.SessionServices;
@@ -30,7 +31,7 @@ public final class GatewaySshServer {
     private final SshServer sshd;
 
     public GatewaySshServer(GatewaySettings settings, GatewayListener listener, UpstreamConnector upstream,
-                            BlockingWork work) throws IOException {
+                            HookInstaller hooks, BlockingWork work) throws IOException {
         sshd = SshServer.setUpDefaultServer();
         sshd.setHost(settings.bindAddress());
         sshd.setPort(settings.sshPort());
@@ -42,7 +43,7 @@ public final class GatewaySshServer {
         sshd.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE));
         sshd.addSessionListener(authenticator);
         ProxySessionFactory sessions = new ProxySessionFactory(
-                new SessionServices(listener, upstream, work, settings.nodeName(), settings.connectTimeout()));
+                new SessionServices(listener, upstream, hooks, work, settings.nodeName(), settings.connectTimeout()));
         sshd.setShellFactory(sessions);
         sshd.setCommandFactory(sessions);
         sshd.setSubsystemFactories(List.of(sessions));

@@ -1,11 +1,14 @@
 package com.shellguard.connector.adapter.session;
 
 import com.shellguard.connector.adapter.GatewayUnavailableException;
+import com.shellguard.connector.adapter.hook.HookSession;
+import com.shellguard.connector.adapter.hook.HookUnavailableException;
 import com.shellguard.connector.adapter.relay.ChannelRelay;
 import com.shellguard.connector.adapter.server.PeerAddress;
 import com.shellguard.connector.adapter.server.TargetSelector;
 import com.shellguard.connector.adapter.upstream.UpstreamException;
 import com.shellguard.connector.api.ChannelKind;
+import com.shellguard.connector.api.HookStatus;
 import com.shellguard.connector.api.SessionPlan;
 import com.shellguard.connector.api.SessionRequest;
 import com.shellguard.connector.api.SessionSummary;
@@ -18,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,6 +56,8 @@ final class ProxySession implements AsyncCommand {
     /** What ssh itself exits with when it cannot connect; scripts already treat it as "never ran". */
     static final int GATEWAY_REFUSAL = 255;
     private static final Duration MENU_IDLE_LIMIT = Duration.ofMinutes(5);
+    /** How long the user's startup files may take before the hooked shell must have armed. */
+    private static final Duration ARMING_LIMIT = Duration.ofSeconds(20);
 
     private final SessionServices services;
     private final ChannelKind kind;
@@ -68,6 +75,7 @@ final class ProxySession implements AsyncCommand {
     private volatile boolean opened;
     private volatile ClientSession upstreamSession;
     private volatile ChannelRelay relay;
+    private volatile HookSession hook;
 
     ProxySession(SessionServices services, ChannelKind kind, String command) {
         this.services = services;
@@ -143,6 +151,9 @@ final class ProxySession implements AsyncCommand {
                 end(GATEWAY_REFUSAL, null, "the user disconnected before the session opened");
                 return;
             }
+            if (plan.control().hook() && (kind == ChannelKind.SHELL || kind == ChannelKind.EXEC) && !installHook(plan)) {
+                return;
+            }
             ClientChannel target = openTargetChannel(upstreamSession);
             relay(target, plan);
         } catch (UpstreamException e) {
@@ -175,20 +186,50 @@ final class ProxySession implements AsyncCommand {
         return Optional.of(selector.withTarget(choice.get().login(), choice.get().server()));
     }
 
+    /**
+     * Puts the command hook in place before the user's channel opens. A server that cannot take it gets the
+     * session anyway, with an alert, unless it is strict (policy says so): then the session is refused.
+     *
+     * @return false when the session was refused
+     */
+    private boolean installHook(SessionPlan plan) {
+        try {
+            hook = services.hooks().install(upstreamSession, sessionId, kind == ChannelKind.EXEC ? command : null);
+            return true;
+        } catch (HookUnavailableException e) {
+            report(new HookStatus(sessionId, HookStatus.State.UNAVAILABLE, null, e.getMessage()));
+            if (plan.control().required()) {
+                end(GATEWAY_REFUSAL, "server " + plan.server() + " requires command control, and the hook cannot be "
+                        + "installed: " + e.getMessage(), "command hook unavailable: " + e.getMessage());
+                return false;
+            }
+            LOG.info(() -> "session " + sessionId + " runs without the command hook: " + e.getMessage());
+            return true;
+        }
+    }
+
+    private void report(HookStatus status) {
+        try {
+            services.listener().hookStatus(status);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not record the hook status of session " + sessionId, e);
+        }
+    }
+
     private ClientChannel openTargetChannel(ClientSession session) throws IOException {
         Map<String, String> env = forwardedEnvironment();
         PtyChannelConfiguration pty = terminalConfiguration();
+        HookSession hooked = hook;
         ClientChannel target = switch (kind) {
-            case SHELL -> {
-                ChannelShell shell = session.createShellChannel(pty, env);
-                shell.setUsePty(hasTerminal());
-                yield shell;
-            }
-            case EXEC, SCP -> {
-                ChannelExec exec = session.createExecChannel(command, pty, env);
+            case SHELL, EXEC -> {
+                if (hooked == null) {
+                    yield plainChannel(session, pty, env);
+                }
+                ChannelExec exec = session.createExecChannel(hooked.startCommand(kind == ChannelKind.EXEC), pty, env);
                 exec.setUsePty(hasTerminal());
                 yield exec;
             }
+            case SCP -> plainChannel(session, pty, env);
             case SFTP, SUBSYSTEM -> session.createSubsystemChannel(command);
         };
         target.setStreaming(ClientChannel.Streaming.Async);
@@ -201,10 +242,36 @@ final class ProxySession implements AsyncCommand {
         return target;
     }
 
+    private ClientChannel plainChannel(ClientSession session, PtyChannelConfiguration pty, Map<String, String> env)
+            throws IOException {
+        ClientChannel target = switch (kind) {
+            case SHELL -> {
+                ChannelShell shell = session.createShellChannel(pty, env);
+                shell.setUsePty(hasTerminal());
+                yield shell;
+            }
+            default -> {
+                ChannelExec exec = session.createExecChannel(command, pty, env);
+                exec.setUsePty(hasTerminal());
+                yield exec;
+            }
+        };
+        return target;
+    }
+
     private void relay(ClientChannel target, SessionPlan plan) {
         ChannelRelay started = new ChannelRelay(target, in, out, err);
         relay = started;
-        started.start().whenComplete((status, failure) -> {
+        HookSession hooked = hook;
+        CompletableFuture<?> inputGate = CompletableFuture.completedFuture(null);
+        if (hooked != null) {
+            hooked.onTerminate(rule -> end(GATEWAY_REFUSAL, "the session was ended by policy \"" + rule + "\"",
+                    "ended by policy " + rule));
+            if (kind == ChannelKind.SHELL) {
+                inputGate = armedOrTimedOut(hooked, plan);
+            }
+        }
+        started.start(inputGate).whenComplete((status, failure) -> {
             if (status == null && !destroyed.get()) {
                 end(GATEWAY_REFUSAL, "connection to " + plan.server() + " ended without an exit status",
                         "target closed without exit status");
@@ -212,6 +279,32 @@ final class ProxySession implements AsyncCommand {
                 end(status == null ? GATEWAY_REFUSAL : status, null, null);
             }
         });
+    }
+
+    /**
+     * Opens when the hooked shell has armed. A shell that never arms (startup files that wait for input or
+     * start another shell) is a hook that could not be installed: refused on a strict server, else let
+     * through with an alert.
+     */
+    private CompletableFuture<?> armedOrTimedOut(HookSession hooked, SessionPlan plan) {
+        CompletableFuture<Object> gate = new CompletableFuture<>();
+        hooked.armed().orTimeout(ARMING_LIMIT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((shell, failure) -> {
+            if (failure == null) {
+                gate.complete(shell);
+                return;
+            }
+            String why = "the shell did not arm the hook within " + ARMING_LIMIT.toSeconds()
+                    + " s (startup files waiting for input, or starting another shell?)";
+            report(new HookStatus(sessionId, HookStatus.State.UNAVAILABLE, hooked.shell(), why));
+            if (plan.control().required()) {
+                gate.completeExceptionally(failure);
+                end(GATEWAY_REFUSAL, "server " + plan.server() + " requires command control, and " + why,
+                        "command hook unavailable: " + why);
+            } else {
+                gate.complete(null);
+            }
+        });
+        return gate;
     }
 
     private void resize(PtyCapableChannelSession terminal) {
@@ -275,9 +368,23 @@ final class ProxySession implements AsyncCommand {
         }
     }
 
+    /** Closes the target connection, after removing the session's hook files there while it still stands. */
     private void closeUpstream() {
         ClientSession session = upstreamSession;
-        if (session != null) {
+        if (session == null) {
+            return;
+        }
+        HookSession hooked = hook;
+        if (hooked == null) {
+            session.close(false);
+            return;
+        }
+        try {
+            services.work().submit(() -> {
+                services.hooks().remove(session, hooked);
+                session.close(false);
+            });
+        } catch (RejectedExecutionException busy) {
             session.close(false);
         }
     }

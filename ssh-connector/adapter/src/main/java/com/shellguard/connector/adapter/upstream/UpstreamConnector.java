@@ -11,7 +11,9 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import com.shellguard.connector.adapter.hook.HookChannelFactory;
 import com.shellguard.connector.adapter.relay.TransferTuning;
+import java.util.List;
 import java.time.Duration;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
@@ -32,6 +34,8 @@ public final class UpstreamConnector {
         this.timeout = timeout;
         client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(new PinnedHostKeyVerifier(listener));
+        // the only remote forwards the gateway asks for are its hooks' report channels
+        client.setChannelFactories(List.of(new HookChannelFactory()));
         TransferTuning.apply(client);
         client.start();
     }

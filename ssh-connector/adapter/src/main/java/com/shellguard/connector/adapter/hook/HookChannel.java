@@ -1,0 +1,115 @@
+package com.shellguard.connector.adapter.hook;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.sshd.client.future.DefaultOpenFuture;
+import org.apache.sshd.client.future.OpenFuture;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.channel.ChannelAsyncOutputStream;
+import org.apache.sshd.common.channel.exception.SshChannelOpenException;
+import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
+import org.apache.sshd.server.channel.AbstractServerChannel;
+
+/**
+ * A hooked shell's TCP connection to the forwarded port, as it reaches the gateway: a {@code forwarded-tcpip}
+ * channel opened by the target's sshd. The gateway consumes it in process instead of connecting anywhere,
+ * and accepts it only for a port it asked a session's hook to use.
+ */
+final class HookChannel extends AbstractServerChannel {
+
+    private static final Logger LOG = Logger.getLogger(HookChannel.class.getName());
+
+    private final Queue<byte[]> outgoing = new ArrayDeque<>();
+    private ChannelAsyncOutputStream out;
+    private HookConnection connection;
+    private boolean writing;
+
+    HookChannel() {
+        super("", List.of(), null);
+    }
+
+    @Override
+    protected OpenFuture doInit(Buffer buffer) {
+        buffer.getString();
+        int port = buffer.getInt();
+        HookSession hook = getSession() instanceof ClientSession client ? HookSession.find(client, port) : null;
+        if (hook == null) {
+            DefaultOpenFuture refused = new DefaultOpenFuture(this, this);
+            refused.setException(new SshChannelOpenException(getChannelId(),
+                    SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED, "no ShellGuard hook listens on port " + port));
+            return refused;
+        }
+        out = new ChannelAsyncOutputStream(this, SshConstants.SSH_MSG_CHANNEL_DATA);
+        connection = new HookConnection(hook, this::send, () -> close(false));
+        return super.doInit(buffer);
+    }
+
+    @Override
+    protected void doWriteData(byte[] data, int off, long len) throws IOException {
+        connection.receive(data, off, (int) len);
+        getLocalWindow().release(len);
+    }
+
+    @Override
+    protected void doWriteExtendedData(byte[] data, int off, long len) throws IOException {
+        throw new IOException("a forwarded TCP connection carries no extended data");
+    }
+
+    @Override
+    public void handleWindowAdjust(Buffer buffer) throws IOException {
+        super.handleWindowAdjust(buffer);
+        if (out != null) {
+            out.onWindowExpanded();
+        }
+    }
+
+    @Override
+    public void handleEof() throws IOException {
+        super.handleEof();
+        close(false);
+    }
+
+    /** Replies go out in order, one write at a time (the asynchronous stream allows no overlap). */
+    private void send(String text) {
+        synchronized (outgoing) {
+            outgoing.add(text.getBytes(StandardCharsets.UTF_8));
+            if (writing) {
+                return;
+            }
+            writing = true;
+        }
+        writeNext();
+    }
+
+    private void writeNext() {
+        byte[] next;
+        synchronized (outgoing) {
+            next = outgoing.poll();
+            if (next == null) {
+                writing = false;
+                return;
+            }
+        }
+        try {
+            out.writeBuffer(new ByteArrayBuffer(next)).addListener(done -> {
+                if (done.getException() != null) {
+                    LOG.log(Level.FINE, "a reply to a hook was not delivered", done.getException());
+                }
+                writeNext();
+            });
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "a reply to a hook was not delivered", e);
+            synchronized (outgoing) {
+                outgoing.clear();
+                writing = false;
+            }
+        }
+    }
+}

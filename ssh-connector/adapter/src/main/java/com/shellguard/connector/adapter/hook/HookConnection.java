@@ -1,0 +1,167 @@
+package com.shellguard.connector.adapter.hook;
+
+import com.shellguard.connector.api.CommandEvent;
+import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandPolicySnapshot;
+import com.shellguard.connector.api.CommandVerdict;
+import com.shellguard.connector.api.SessionAlert;
+import com.shellguard.connector.api.TypedLine;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One hooked shell process's connection: splits the byte stream into messages, checks that the first is a
+ * hello with the session's secret, answers questions and queues reports for the audit.
+ *
+ * <p>Bytes arrive on an SSH I/O thread, which must not wait for the application: questions and policy
+ * requests are answered from the container's WorkManager. A hook asks one question at a time and waits, so
+ * replies on one connection never overlap.
+ */
+final class HookConnection {
+
+    private static final Logger LOG = Logger.getLogger(HookConnection.class.getName());
+    /** A hook message is a command line or a typed line; anything far larger is not a hook talking. */
+    private static final int MAX_MESSAGE = 1 << 20;
+
+    private final HookSession session;
+    private final Consumer<String> replies;
+    private final Runnable close;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private boolean greeted;
+    private boolean closed;
+    private String shell = "bash";
+    private volatile long policyVersionSent = -1;
+
+    HookConnection(HookSession session, Consumer<String> replies, Runnable close) {
+        this.session = session;
+        this.replies = replies;
+        this.close = close;
+    }
+
+    /** The next bytes from the hook, in order. */
+    synchronized void receive(byte[] data, int offset, int length) {
+        if (closed) {
+            return;
+        }
+        pending.write(data, offset, length);
+        byte[] buffer = pending.toByteArray();
+        int start = 0;
+        while (start < buffer.length) {
+            byte end = buffer[start] == 'L' ? (byte) HookWire.RS : (byte) '\n';
+            int stop = indexOf(buffer, end, start);
+            if (stop < 0) {
+                break;
+            }
+            handle(new String(buffer, start, stop - start, StandardCharsets.UTF_8));
+            start = stop + 1;
+            if (closed) {
+                return;
+            }
+        }
+        pending.reset();
+        pending.write(buffer, start, buffer.length - start);
+        if (pending.size() > MAX_MESSAGE) {
+            refuse("a message of more than " + MAX_MESSAGE + " bytes");
+        }
+    }
+
+    private void handle(String message) {
+        List<String> f = HookWire.fields(message);
+        String type = f.get(0);
+        if (!greeted) {
+            if (type.equals("H") && f.size() >= 8 && session.acceptsKey(f.get(1))) {
+                greeted = true;
+                shell = f.get(6).startsWith("zsh") ? "zsh" : f.get(6).startsWith("guard") ? "guard" : "bash";
+                session.helloFrom(f.get(6), f.get(7));
+            } else {
+                refuse("a connection to the hook's port did not present the session's secret");
+            }
+            return;
+        }
+        String sessionId = session.sessionId();
+        switch (type) {
+            case "Q" -> withFacts(f, facts -> answer(new CommandEvent(sessionId, facts, true, null)));
+            case "R" -> withFacts(f, facts -> session.services().audit().add(new CommandEvent(sessionId, facts, false,
+                    CommandVerdict.allowed(policyVersionSent))));
+            case "E" -> HookWire.completion(sessionId, f.size() > 1 ? f.get(1) : "").ifPresent(session.services().audit()::add);
+            case "L" -> {
+                if (f.size() >= 3) {
+                    session.services().audit().add(new TypedLine(sessionId, f.get(1),
+                            HookWire.typedLine(String.join(String.valueOf(HookWire.US), f.subList(2, f.size()))),
+                            System.currentTimeMillis() * 1000));
+                }
+            }
+            case "A" -> session.alert(SessionAlert.Kind.TAMPER, f.size() > 2 ? HookWire.unescape(f.get(2)) : "");
+            case "P" -> onWorker(() -> replies.accept(policy(session.snapshot())));
+            default -> LOG.fine(() -> "session " + sessionId + ": unknown hook message " + type);
+        }
+    }
+
+    private void withFacts(List<String> f, Consumer<CommandFacts> use) {
+        Optional<CommandFacts> facts = HookWire.facts(f, shell);
+        if (facts.isEmpty()) {
+            LOG.fine(() -> "session " + session.sessionId() + ": malformed hook message");
+            return;
+        }
+        HookWire.completion(session.sessionId(), f.get(3)).ifPresent(session.services().audit()::add);
+        use.accept(facts.get());
+    }
+
+    private void answer(CommandEvent question) {
+        onWorker(() -> {
+            CommandVerdict verdict;
+            try {
+                verdict = session.services().listener().decideCommand(question);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "session " + session.sessionId() + ": could not decide a command; refusing it", e);
+                verdict = new CommandVerdict(CommandVerdict.Action.BLOCK, "gateway error", false,
+                        "the gateway could not decide: " + e.getMessage(), policyVersionSent);
+            }
+            StringBuilder reply = new StringBuilder();
+            if (verdict.policyVersion() > policyVersionSent) {
+                session.refreshSnapshotIfOlderThan(verdict.policyVersion());
+                reply.append(policy(session.snapshot()));
+            }
+            reply.append(HookWire.verdictLine(question.facts().commandId(), verdict));
+            replies.accept(reply.toString());
+            session.services().audit().add(question.answered(verdict));
+            if (verdict.action() == CommandVerdict.Action.TERMINATE) {
+                session.terminate(verdict.rule());
+            }
+        });
+    }
+
+    private String policy(CommandPolicySnapshot snapshot) {
+        policyVersionSent = Math.max(policyVersionSent, snapshot.version());
+        return HookWire.policyLine(snapshot);
+    }
+
+    private void onWorker(Runnable task) {
+        try {
+            session.services().work().submit(task);
+        } catch (RejectedExecutionException busy) {
+            task.run();
+        }
+    }
+
+    private void refuse(String why) {
+        closed = true;
+        session.alert(SessionAlert.Kind.FORGED_REPORT, why);
+        close.run();
+    }
+
+    private static int indexOf(byte[] buffer, byte value, int from) {
+        for (int i = from; i < buffer.length; i++) {
+            if (buffer[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

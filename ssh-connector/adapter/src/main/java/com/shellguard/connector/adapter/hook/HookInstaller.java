@@ -1,0 +1,126 @@
+package com.shellguard.connector.adapter.hook;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.util.buffer.Buffer;
+
+/**
+ * Puts the hook in place on the target for one session, over the session's own SSH connection, before the
+ * user's channel opens: asks sshd for a loopback port forward the hooks will report to, then runs the
+ * installer ({@link InstallerScript}) through {@code /bin/sh -s}. Nothing is installed on the server: the
+ * files live in a private directory that {@link #remove} deletes when the session ends.
+ */
+public final class HookInstaller {
+
+    private static final Logger LOG = Logger.getLogger(HookInstaller.class.getName());
+    /** What mktemp makes of the installer's template under a sane temporary directory; anything else is refused. */
+    private static final Pattern DIRECTORY = Pattern.compile("/[A-Za-z0-9._/-]*/\\.shellguard-[A-Za-z0-9]{10}");
+    private static final Pattern SHELL_PATH = Pattern.compile("/[A-Za-z0-9._/+-]+");
+
+    private final HookScripts scripts = HookScripts.load();
+    private final HookServices services;
+
+    public HookInstaller(HookServices services) {
+        this.services = services;
+    }
+
+    /**
+     * Installs the hook for a session.
+     *
+     * @param command the exec session's command, or null for a shell session
+     * @return the session's hook, ready for its shell to start with {@link HookSession#startCommand}
+     * @throws HookUnavailableException when the server cannot take the hook (no forwarding, no bash, ...)
+     */
+    public HookSession install(ClientSession upstream, String sessionId, String command) throws HookUnavailableException {
+        HookSession hook = new HookSession(sessionId, services);
+        hook.bind(upstream, forward(upstream));
+        String status = runInstaller(upstream, InstallerScript.build(scripts.files(), hook.port(), hook.key(), command));
+        String[] words = status.split(" ", 5);
+        if (words.length >= 5 && words[1].equals("ok") && DIRECTORY.matcher(words[2]).matches()
+                && (words[3].equals("bash") || words[3].equals("zsh")) && SHELL_PATH.matcher(words[4]).matches()) {
+            hook.installed(words[2], words[3], words[4]);
+            return hook;
+        }
+        if (words.length >= 2 && words[1].equals("unavailable")) {
+            throw new HookUnavailableException(status.substring(status.indexOf("unavailable") + "unavailable".length()).trim());
+        }
+        throw new HookUnavailableException("the hook installer gave no usable answer: " + abbreviate(status));
+    }
+
+    /** Deletes the session's hook directory on the target, if the connection still stands. */
+    public void remove(ClientSession upstream, HookSession hook) {
+        if (hook.directory() == null || !upstream.isOpen()) {
+            return;
+        }
+        try (ChannelExec channel = upstream.createExecChannel("exec /bin/rm -rf " + hook.directory())) {
+            channel.open().verify(services.timeout());
+            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), services.timeout());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "could not remove the hook directory of session " + hook.sessionId()
+                    + "; the next session of this account removes it", e);
+        }
+    }
+
+    /** Asks sshd to forward a loopback port it picks to this connection: the hooks' way back to the gateway. */
+    private int forward(ClientSession upstream) throws HookUnavailableException {
+        try {
+            Buffer request = upstream.createBuffer(SshConstants.SSH_MSG_GLOBAL_REQUEST);
+            request.putString("tcpip-forward");
+            request.putBoolean(true);
+            request.putString("127.0.0.1");
+            request.putUInt(0);
+            Buffer reply = upstream.request("tcpip-forward", request, services.timeout());
+            if (reply == null) {
+                throw new HookUnavailableException("the server refuses port forwarding (sshd AllowTcpForwarding), "
+                        + "which the hook needs to report");
+            }
+            return (int) reply.getUInt();
+        } catch (IOException e) {
+            throw new HookUnavailableException("the server did not answer the hook's port forwarding request: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private String runInstaller(ClientSession upstream, String script) throws HookUnavailableException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Duration limit = services.timeout().multipliedBy(3);
+        try (ChannelExec channel = upstream.createExecChannel("exec /bin/sh -s")) {
+            channel.setIn(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)));
+            channel.setOut(out);
+            channel.setErr(err);
+            channel.open().verify(services.timeout());
+            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), limit);
+            if (!events.contains(ClientChannelEvent.CLOSED)) {
+                throw new HookUnavailableException("the hook installer did not finish within " + limit.toSeconds() + " s");
+            }
+        } catch (IOException e) {
+            throw new HookUnavailableException("the hook installer could not run: " + e.getMessage(), e);
+        }
+        String output = out.toString(StandardCharsets.UTF_8);
+        for (String line : output.split("\n")) {
+            if (line.startsWith(InstallerScript.STATUS + " ")) {
+                return line.trim();
+            }
+        }
+        throw new HookUnavailableException("the hook installer failed: "
+                + abbreviate((err.toString(StandardCharsets.UTF_8) + " " + output).trim()));
+    }
+
+    private static String abbreviate(String text) {
+        String one = text.replaceAll("\\s+", " ");
+        return one.length() > 200 ? one.substring(0, 200) + "..." : one;
+    }
+}

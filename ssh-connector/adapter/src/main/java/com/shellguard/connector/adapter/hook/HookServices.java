@@ -1,0 +1,9 @@
+package com.shellguard.connector.adapter.hook;
+
+import com.shellguard.connector.adapter.BlockingWork;
+import com.shellguard.connector.api.GatewayListener;
+import java.time.Duration;
+
+/** What the hook side of the connector needs: one instance per running gateway. */
+public record HookServices(GatewayListener listener, BlockingWork work, CommandAuditQueue audit, Duration timeout) {
+}

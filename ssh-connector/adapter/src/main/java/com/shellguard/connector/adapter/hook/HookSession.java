@@ -1,0 +1,146 @@
+package com.shellguard.connector.adapter.hook;
+
+import com.shellguard.connector.api.CommandPolicySnapshot;
+import com.shellguard.connector.api.GatewayListener;
+import com.shellguard.connector.api.HookStatus;
+import com.shellguard.connector.api.SessionAlert;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+
+/**
+ * One proxied session's side of the hook: the secret its shells authenticate with, the forwarded port they
+ * connect to, whether the interactive shell has armed, and how to end the session when policy says so.
+ * Hook connections find it through their upstream SSH connection and port.
+ */
+public final class HookSession {
+
+    private static final AttributeKey<Map<Integer, HookSession>> BY_PORT = new AttributeKey<>();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long SNAPSHOT_MILLIS = 1000;
+
+    private final String sessionId;
+    private final String key;
+    private final HookServices services;
+    private final CompletableFuture<String> armed = new CompletableFuture<>();
+    private volatile Consumer<String> terminator = rule -> { };
+    private volatile CommandPolicySnapshot snapshot;
+    private volatile long snapshotTaken;
+    private volatile boolean statusReported;
+    private int port;
+    private String directory;
+    private String shell;
+    private String shellPath;
+
+    HookSession(String sessionId, HookServices services) {
+        this.sessionId = sessionId;
+        this.services = services;
+        byte[] secret = new byte[36];
+        RANDOM.nextBytes(secret);
+        this.key = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    static HookSession find(ClientSession upstream, int port) {
+        Map<Integer, HookSession> sessions = upstream.getAttribute(BY_PORT);
+        return sessions == null ? null : sessions.get(port);
+    }
+
+    void bind(ClientSession upstream, int forwardedPort) {
+        this.port = forwardedPort;
+        upstream.computeAttributeIfAbsent(BY_PORT, k -> new ConcurrentHashMap<>()).put(forwardedPort, this);
+    }
+
+    void installed(String dir, String shellName, String path) {
+        this.directory = dir;
+        this.shell = shellName;
+        this.shellPath = path;
+    }
+
+    /** What the session's channel runs on the target: the start script, for a shell or an exec session. */
+    public String startCommand(boolean exec) {
+        return "exec /bin/sh " + directory + "/start " + (exec ? "exec " : "shell ") + shell + " " + shellPath;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public String directory() {
+        return directory;
+    }
+
+    public String shell() {
+        return shell;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String key() {
+        return key;
+    }
+
+    HookServices services() {
+        return services;
+    }
+
+    boolean acceptsKey(String offered) {
+        return MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), offered.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Completes with the shell's name once the session's interactive shell has armed the hook. */
+    public CompletableFuture<String> armed() {
+        return armed;
+    }
+
+    /** A hooked shell has said hello; an interactive one means the session's shell is armed. */
+    void helloFrom(String shellAndVersion, String role) {
+        if (!statusReported) {
+            statusReported = true;
+            services.listener().hookStatus(new HookStatus(sessionId, HookStatus.State.ARMED, shellAndVersion, null));
+        }
+        if ("interactive".equals(role)) {
+            armed.complete(shellAndVersion);
+        }
+    }
+
+    /** What to do when a verdict ends the session: the proxied session sets this once it relays. */
+    public void onTerminate(Consumer<String> action) {
+        this.terminator = action;
+    }
+
+    void terminate(String rule) {
+        terminator.accept(rule);
+    }
+
+    void alert(SessionAlert.Kind kind, String detail) {
+        services.audit().add(new SessionAlert(sessionId, kind, detail, System.currentTimeMillis() * 1000));
+    }
+
+    /** The session's policy filter, asked of the application at most once a second. */
+    CommandPolicySnapshot snapshot() {
+        long now = System.currentTimeMillis();
+        CommandPolicySnapshot current = snapshot;
+        if (current == null || now - snapshotTaken > SNAPSHOT_MILLIS) {
+            current = services.listener().commandPolicy(sessionId);
+            snapshot = current;
+            snapshotTaken = now;
+        }
+        return current;
+    }
+
+    void refreshSnapshotIfOlderThan(long version) {
+        CommandPolicySnapshot current = snapshot;
+        if (current == null || current.version() < version) {
+            snapshotTaken = 0;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package com.shellguard.connector.adapter.hook;
+
+import com.shellguard.connector.api.CommandCompletion;
+import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandPolicySnapshot;
+import com.shellguard.connector.api.CommandVerdict;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hook protocol's text format (scripts/hook/PROTOCOL.md): fields separated by US, text fields with
+ * backslash escapes for a backslash, a newline (n) and a US (u), replies the hook parses with {@code read}. Pure functions,
+ * so the format is tested without a shell.
+ */
+final class HookWire {
+
+    static final char US = '\u001f';
+    static final char RS = '\u001e';
+    private static final int COMMAND_FIELDS = 19;
+
+    private HookWire() {
+    }
+
+    static List<String> fields(String message) {
+        return Arrays.asList(message.split(String.valueOf(US), -1));
+    }
+
+    static String unescape(String field) {
+        if (field.indexOf('\\') < 0) {
+            return field;
+        }
+        StringBuilder out = new StringBuilder(field.length());
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '\\' && i + 1 < field.length()) {
+                char next = field.charAt(++i);
+                out.append(switch (next) {
+                    case 'n' -> '\n';
+                    case 'u' -> US;
+                    default -> next;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The facts of a Q or R message; empty when it is malformed (a hook never sends that, a forger might). */
+    static Optional<CommandFacts> facts(List<String> f, String shell) {
+        if (f.size() < COMMAND_FIELDS) {
+            return Optional.empty();
+        }
+        try {
+            List<String> words = f.size() > COMMAND_FIELDS && !f.get(COMMAND_FIELDS).isEmpty()
+                    ? Arrays.asList(unescape(f.get(COMMAND_FIELDS)).split(String.valueOf(RS))) : List.of();
+            return Optional.of(new CommandFacts(f.get(1), micros(f.get(2)), f.get(4), f.get(5), integer(f.get(6)),
+                    unescape(f.get(7)), integer(f.get(8)), f.get(9), unescape(f.get(10)), f.get(11), unescape(f.get(12)),
+                    unescape(f.get(13)), unescape(f.get(14)), names(f.get(15)), f.get(16), f.get(17), unescape(f.get(18)),
+                    shell, words));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A finished command, from the "done" field of Q/R or an E message: {@code id,status,startMicros,endMicros}.
+     * Empty for an empty or malformed field.
+     */
+    static Optional<CommandCompletion> completion(String sessionId, String done) {
+        String[] p = done.split(",", -1);
+        if (p.length != 4 || p[0].isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new CommandCompletion(sessionId, p[0], Integer.parseInt(p[1]), micros(p[2]), micros(p[3])));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The typed line of an L record: {@code history 1} output without its history number. */
+    static String typedLine(String historyOutput) {
+        String text = historyOutput.replaceFirst("^\\s*\\d+\\*?\\s+", "");
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    static String verdictLine(String commandId, CommandVerdict verdict) {
+        String action = switch (verdict.action()) {
+            case ALLOW -> "A";
+            case BLOCK -> "B";
+            case TERMINATE -> "T";
+        };
+        return "V" + US + commandId + US + action + US + clean(verdict.rule() == null ? "" : verdict.rule()) + "\n";
+    }
+
+    static String policyLine(CommandPolicySnapshot p) {
+        return "P" + US + p.version() + US + (p.allowlist() ? "allowlist" : "allow") + US + (p.lineRules() ? "1" : "0")
+                + US + String.join(" ", p.programNames().stream().map(HookWire::clean).toList())
+                + US + String.join(String.valueOf(RS), p.pathGlobs().stream().map(HookWire::clean).toList()) + "\n";
+    }
+
+    /** A value the hook reads with `read`: no separators, no line breaks. */
+    private static String clean(String value) {
+        return value.replaceAll("[\\u001e\\u001f\\r\\n]", " ");
+    }
+
+    private static long micros(String value) {
+        if (value.isEmpty()) {
+            return 0;
+        }
+        int dot = value.indexOf('.');
+        if (dot < 0) {
+            return Long.parseLong(value);
+        }
+        String fraction = (value.substring(dot + 1) + "000000").substring(0, 6);
+        return Long.parseLong(value.substring(0, dot)) * 1_000_000 + Long.parseLong(fraction);
+    }
+
+    private static int integer(String value) {
+        return value.isEmpty() ? 0 : Integer.parseInt(value);
+    }
+
+    private static List<String> names(String value) {
+        List<String> names = new ArrayList<>();
+        for (String n : value.split(" ")) {
+            if (!n.isEmpty()) {
+                names.add(n);
+            }
+        }
+        return names;
+    }
+}

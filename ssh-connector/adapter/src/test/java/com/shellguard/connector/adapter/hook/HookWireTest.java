@@ -1,0 +1,89 @@
+package com.shellguard.connector.adapter.hook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.shellguard.connector.api.CommandCompletion;
+import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandPolicySnapshot;
+import com.shellguard.connector.api.CommandVerdict;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HookWireTest {
+
+    private static final String US = String.valueOf(HookWire.US);
+
+    private static String message(String... fields) {
+        return String.join(US, fields);
+    }
+
+    @Test
+    void aReportCarriesEveryFieldOfTheCommand() {
+        String m = message("R", "42.7", "1795459918967261", "42.6,1,1795459918965322,1795459918967126", "child", "x", "1",
+                "/home/u/x.sh", "12", "main", "/home/u", "file", "rm", "/usr/bin/rm", "/usr/bin/rm", "rm unlink", "42.3",
+                "", "rm -f \\\\tmp\\nnext\\u");
+        CommandFacts f = HookWire.facts(HookWire.fields(m), "bash").orElseThrow();
+        assertEquals("42.7", f.commandId());
+        assertEquals(1795459918967261L, f.startMicros());
+        assertEquals("child", f.role());
+        assertEquals("x", f.flags());
+        assertEquals(1, f.subshell());
+        assertEquals("/home/u/x.sh", f.source());
+        assertEquals(12, f.line());
+        assertEquals("file", f.resolution());
+        assertEquals("/usr/bin/rm", f.canonical());
+        assertEquals(List.of("rm", "unlink"), f.sameAs());
+        assertEquals("rm -f \\tmp\nnext" + US, f.text());
+        assertEquals(List.of(), f.words());
+    }
+
+    @Test
+    void zshSendsFurtherCommandWordsInAnExtraField() {
+        String m = message("Q", "9.1", "1.5", "", "interactive", "", "0", "", "0", "", "/", "file", "ls", "/bin/ls", "/bin/ls",
+                "", "9.4", "", "ls | rm x", "rm=/bin/rm" + HookWire.RS + "wc=/bin/wc");
+        CommandFacts f = HookWire.facts(HookWire.fields(m), "zsh").orElseThrow();
+        assertEquals(List.of("rm=/bin/rm", "wc=/bin/wc"), f.words());
+        assertEquals(1_500_000L, f.startMicros());
+    }
+
+    @Test
+    void aTruncatedOrNonNumericMessageIsRejectedNotGuessed() {
+        assertTrue(HookWire.facts(HookWire.fields(message("R", "1.1", "5")), "bash").isEmpty());
+        assertTrue(HookWire.facts(HookWire.fields(message("R", "1.1", "soon", "", "", "", "0", "", "0", "", "", "", "", "",
+                "", "", "", "", "x")), "bash").isEmpty());
+    }
+
+    @Test
+    void theDoneFieldBecomesACompletion() {
+        CommandCompletion c = HookWire.completion("s", "42.6,127,100,250").orElseThrow();
+        assertEquals("42.6", c.commandId());
+        assertEquals(127, c.exitStatus());
+        assertEquals(150, c.endMicros() - c.startMicros());
+        assertTrue(HookWire.completion("s", "").isEmpty());
+        assertTrue(HookWire.completion("s", "1,2,3").isEmpty());
+    }
+
+    @Test
+    void aTypedLineLosesItsHistoryNumberAndTrailingNewline() {
+        assertEquals("ls -l | wc", HookWire.typedLine("   17  ls -l | wc\n"));
+        assertEquals("edited", HookWire.typedLine("  3* edited\n"));
+        assertEquals("for i in 1; do\n  echo $i\ndone", HookWire.typedLine("    5  for i in 1; do\n  echo $i\ndone\n"));
+    }
+
+    @Test
+    void verdictsAndPolicyLinesAreWhatTheHookReads() {
+        assertEquals("V" + US + "3.4" + US + "B" + US + "no-rm\n",
+                HookWire.verdictLine("3.4", new CommandVerdict(CommandVerdict.Action.BLOCK, "no-rm", false, null, 7)));
+        assertEquals("V" + US + "3.4" + US + "A" + US + "\n", HookWire.verdictLine("3.4", CommandVerdict.allowed(7)));
+        assertEquals("P" + US + "7" + US + "allowlist" + US + "1" + US + "rm shutdown" + US + "/usr/*" + HookWire.RS + "/opt/x\n",
+                HookWire.policyLine(new CommandPolicySnapshot(7, true, true, List.of("rm", "shutdown"), List.of("/usr/*", "/opt/x"))));
+    }
+
+    @Test
+    void aRuleNameCannotBreakTheReplyApart() {
+        String line = HookWire.verdictLine("1.1", new CommandVerdict(CommandVerdict.Action.BLOCK, "a\nb" + US + "c", false, null, 1));
+        assertEquals(4, HookWire.fields(line.trim()).size());
+        assertTrue(line.indexOf('\n') == line.length() - 1);
+    }
+}

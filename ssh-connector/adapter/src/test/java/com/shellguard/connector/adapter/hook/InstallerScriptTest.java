@@ -1,0 +1,91 @@
+package com.shellguard.connector.adapter.hook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The installer run by a real /bin/sh, as sshd runs it; a local listener stands in for the forwarded port. */
+class InstallerScriptTest {
+
+    private static final ServerSocket FORWARD = listener();
+
+    private static ServerSocket listener() {
+        try {
+            return new ServerSocket(0);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String run(String script, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-s").redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            in.write(script.getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static String status(String output) {
+        return output.lines().filter(l -> l.startsWith(InstallerScript.STATUS)).findFirst().orElse(output);
+    }
+
+    @Test
+    void theFilesLandInAPrivateDirectoryWithTheSecretAndTheCommandVerbatim() throws Exception {
+        Path base = Files.createTempDirectory("sg-installer");
+        String command = "printf '%s\\n' \"$HOME\" 'SG_EOF' `id -u`; echo done";
+        String out = run(InstallerScript.build(Map.of("hook.bash", "echo hook\n", "start", "echo start"), FORWARD.getLocalPort(), "k3y", command),
+                Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
+        String[] s = status(out).split(" ");
+        assertEquals("ok", s[1], out);
+        Path dir = Path.of(s[2]);
+        assertTrue(dir.startsWith(base));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+        assertEquals("port=" + FORWARD.getLocalPort() + "\nkey=k3y\n", Files.readString(dir.resolve("session")));
+        assertEquals("echo hook\n", Files.readString(dir.resolve("hook.bash")));
+        assertEquals("echo start\n", Files.readString(dir.resolve("start")));
+        assertEquals(command + "\n", Files.readString(dir.resolve("command")));
+        assertEquals("bash", s[3]);
+    }
+
+    @Test
+    void aDirectoryWhoseSessionShellIsGoneIsRemovedAndALiveOneKept() throws Exception {
+        Path base = Files.createTempDirectory("sg-installer");
+        Path stale = Files.createDirectories(base.resolve(".shellguard-stale00001"));
+        Files.writeString(stale.resolve("shell.pid"), "999999999\n");
+        Path live = Files.createDirectories(base.resolve(".shellguard-live000001"));
+        Files.writeString(live.resolve("shell.pid"), ProcessHandle.current().pid() + "\n");
+        run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), FORWARD.getLocalPort(), "k", null),
+                Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(live));
+    }
+
+    @Test
+    void anUnsupportedLoginShellIsReportedNotGuessed() throws Exception {
+        Path base = Files.createTempDirectory("sg-installer");
+        String out = run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), FORWARD.getLocalPort(), "k", null),
+                Map.of("TMPDIR", base.toString(), "SHELL", "/usr/bin/fish", "XDG_RUNTIME_DIR", ""));
+        assertTrue(status(out).startsWith(InstallerScript.STATUS + " unavailable the login shell /usr/bin/fish"), out);
+    }
+
+    @Test
+    void aPosixLoginShellRunsAsBash() throws Exception {
+        Path base = Files.createTempDirectory("sg-installer");
+        String out = run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), FORWARD.getLocalPort(), "k", null),
+                Map.of("TMPDIR", base.toString(), "SHELL", "/bin/dash", "XDG_RUNTIME_DIR", ""));
+        assertEquals(List.of("ok", "bash"), List.of(status(out).split(" ")[1], status(out).split(" ")[3]), out);
+    }
+}
