@@ -58,7 +58,6 @@ __sg_trap_lean='[[ ${__sg_h[$__sg_nl$BASH_COMMAND]} ]] || ! \__sg_t "$_"'
 __sg_trap_pending='__sg_st=$? __sg_u=$_; ! \__sg_t "$__sg_u"'
 __sg_dn=0 __sg_st=0 __sg_dend=0 __sg_dstart=0
 __sg_nl=                       # set by PS0 when the shell has read a new line, until its first command is seen
-__sg_inprompt=                 # set while PROMPT_COMMAND runs
 __sg_tmpfn=                    # the one-call refusal function currently defined, if any
 __sg_skipping=                 # extdebug was switched on to skip one command
 __sg_rt=0                      # when the hook last checked that nothing switched it off (EPOCHSECONDS)
@@ -133,11 +132,20 @@ __sg_await() {
 }
 
 __sg_fetch_policy() {
+  __sg_flush_done
   __sg_send P || builtin return 1
   builtin read -r -t 30 -u "$__sg_fd" __sg_line && [[ $__sg_line == P"$__sg_US"* ]] && __sg_apply_policy "$__sg_line"
 }
 
 # P <US> version <US> allow|allowlist <US> line rules 0|1 <US> program names (space separated) <US> path globs (RS separated)
+# Policy lines the gateway pushed while the shell was busy: apply them without waiting for more.
+__sg_take_pushed() {
+  while builtin read -t 0 -u "$__sg_fd" && builtin read -r -t 1 -u "$__sg_fd" __sg_line; do
+    [[ $__sg_line == P"$__sg_US"* ]] && __sg_apply_policy "$__sg_line"
+  done
+  builtin return 0
+}
+
 __sg_apply_policy() {
   IFS=$__sg_US builtin read -r -a __sg_pf <<< "$1"
   __sg_pt=$EPOCHSECONDS
@@ -284,69 +292,80 @@ __sg_suspicious() {
 # last argument. Returns 0 to SKIP the command (the trap negates it), 1 to let it run.
 __sg_t() {
   # Inside another trap's handler (EXIT, a signal) bash leaves BASH_COMMAND at the last command outside it,
-  # which may be the hook's own switch of this trap: nothing to judge.
-  [[ $BASH_COMMAND == 'builtin trap "$__sg_trap_'* ]] && builtin return 1
-  # The common case first, in as few statements as possible (each costs about 1.5 us, and this runs before
-  # every program start): a program met before, under this policy, whose verdict was "report", started by
-  # the process that owns the connection, with nothing to repair and no new prompt line to send first.
-  __sg_xw=${BASH_COMMAND%%[[:space:]]*}
-  if [[ ${__sg_wc[$__sg_xw]-} == report"$__sg_US"* && $__sg_xw != *[=\'\"\\\$\`\{*?\[~]* && $__sg_fdpid == "$BASHPID" \
-        && ! $__sg_tmpfn$__sg_skipping$__sg_nl && $- == *T* && EPOCHSECONDS -eq __sg_rt \
-        && $BASH_COMMAND$PWD${BASH_SOURCE[1]-} != *[$'\n'\\$__sg_US]* && $BASH_COMMAND != *__sg_* ]]; then
-    # no builtin may run before a function named `builtin` is gone: it would run inside the trap, unwatched
-    __sg_pc=${POSIXLY_CORRECT-__sg_unset}
-    POSIXLY_CORRECT=1; unset -f builtin; unset POSIXLY_CORRECT
-    [[ $__sg_pc == __sg_unset ]] || POSIXLY_CORRECT=$__sg_pc
-    __sg_fast=1
-  else
-    __sg_fast=
-  fi
-  if [[ $__sg_fast ]] && { [[ $__sg_xw == /* ]] || ! builtin declare -F -- "$__sg_xw" >&$__sg_null; }; then
-    __sg_c=${__sg_wc[$__sg_xw]#report"$__sg_US"} __sg_same=
-    for __sg_k in "${__sg_pfiles[@]}"; do [[ ${__sg_c%%"$__sg_US"*} -ef $__sg_k ]] && __sg_same=1; done
-    if [[ ! $__sg_same && ( $__sg_xw == /* || ${BASH_CMDS[$__sg_xw]-} == "${__sg_c%%"$__sg_US"*}" ) ]]; then
-      __sg_now=${EPOCHREALTIME/./} __sg_done=
-      [[ $__sg_pn ]] && __sg_dn=$__sg_pend __sg_dstart=$__sg_pend_t __sg_dend=$__sg_now
-      (( __sg_dn )) && __sg_done=$BASHPID.$__sg_dn,$__sg_st,$__sg_dstart,$__sg_dend
-      (( __sg_pend = ++__sg_n ))
-      builtin printf '%s\n' "R$__sg_US$BASHPID.$__sg_n$__sg_US$__sg_now$__sg_US$__sg_done$__sg_US$__sg_role$__sg_US${__sg_inprompt:+p}${COMP_LINE+c}${BASH_EXECUTION_STRING+x}$__sg_US$BASH_SUBSHELL$__sg_US${BASH_SOURCE[1]-}$__sg_US${BASH_LINENO[0]-}$__sg_US${FUNCNAME[1]-}$__sg_US$PWD${__sg_US}file$__sg_US$__sg_xw$__sg_US$__sg_c$__sg_US$__sg_US$$.$HISTCMD$__sg_US$__sg_US$BASH_COMMAND" >&$__sg_fd \
-        || { __sg_fd=; __sg_text=$BASH_COMMAND __sg_firstw=$__sg_xw; __sg_unreachable; builtin return; }
-      __sg_dn=0 __sg_pend_t=$__sg_now
-      [[ $__sg_pn ]] || { __sg_pn=1; builtin trap "$__sg_trap_pending" DEBUG; }
-      builtin return 1
-    fi
-  fi
-  __sg_now=${EPOCHREALTIME/./} __sg_text=$BASH_COMMAND __sg_pc=${POSIXLY_CORRECT-__sg_unset}
+  # which may be the hook's own switch of this trap: nothing to judge. Inside the one-call stand-in for a
+  # refused command, nothing either.
+  [[ $BASH_COMMAND == 'builtin trap "$__sg_trap_'* || ${__sg_own[${FUNCNAME[1]:-main}]-} \
+     || ( $__sg_tmpfn && ${FUNCNAME[1]-} == "$__sg_tmpfn" ) ]] && builtin return 1
+  __sg_now=${EPOCHREALTIME/./}
+  # no builtin may run before a function named `builtin` is gone: it would run inside the trap, unwatched
+  __sg_pc=${POSIXLY_CORRECT-__sg_unset}
   POSIXLY_CORRECT=1; unset -f builtin; unset POSIXLY_CORRECT
   [[ $__sg_pc == __sg_unset ]] || POSIXLY_CORRECT=$__sg_pc
   if [[ $__sg_pn ]]; then
     # the reported command before this one has finished; its status travels with the next message
     __sg_dn=$__sg_pend __sg_dstart=$__sg_pend_t __sg_dend=$__sg_now __sg_pn=
     builtin trap "$__sg_trap_lean" DEBUG
-    [[ ${__sg_h[$__sg_nl$BASH_COMMAND]} && ! $__sg_tmpfn ]] && builtin return 1
   fi
-  [[ ${__sg_own[${FUNCNAME[1]:-main}]-} || ( $__sg_tmpfn && ${FUNCNAME[1]-} == "$__sg_tmpfn" ) ]] && builtin return 1
   [[ $__sg_tmpfn ]] && { builtin unset -f -- "$__sg_tmpfn"; __sg_tmpfn=; }
   [[ $__sg_skipping ]] && { builtin shopt -u extdebug; builtin set -T; __sg_skipping=; }
   [[ $- != *T* || $__sg_fresh ]] || (( EPOCHSECONDS != __sg_rt )) && __sg_repair
-  __sg_xw=${__sg_text%%[[:space:]]*}
+  __sg_text=$BASH_COMMAND __sg_xw=${BASH_COMMAND%%[[:space:]]*}
+  # the hook's own PROMPT_COMMAND entries; the hook's functions are read-only, so their calls can be remembered
+  if [[ ${__sg_own[$__sg_xw]-} && ! ${__sg_shells[$__sg_xw]-} ]]; then
+    [[ $__sg_text == "$__sg_xw" ]] && __sg_h[$__sg_text]=function$__sg_US$__sg_xw
+    builtin return 1
+  fi
+  # a policy the gateway pushed meanwhile (it does while the shell is busy, so this one need not ask)
+  [[ $__sg_fdpid == "$BASHPID" && $__sg_fd ]] && builtin read -t 0 -u "$__sg_fd" && __sg_take_pushed
+  __sg_newline=
+  if [[ $__sg_nl && ! ${COMP_LINE+x} && ! ${FUNCNAME[1]-} && ! ${BASH_SOURCE[1]-} ]]; then
+    __sg_newline=1 __sg_nl=
+  fi
+  # a text known to need nothing: only the first command of a typed line is reported, for the line
+  __sg_c=${__sg_h[$__sg_text]-}
+  if [[ $__sg_c ]]; then
+    if [[ $__sg_newline ]]; then
+      # (a builtin's status and duration are not worth a second trap call before the prompt)
+      __sg_res=${__sg_c%%"$__sg_US"*} __sg_cmdword=${__sg_c#*"$__sg_US"} __sg_path= __sg_cp= __sg_same= __sg_alias=
+      __sg_report R
+    fi
+    builtin return 1
+  fi
+  # a program met before whose verdict was "report", still not shadowed by a function or the hash table
+  if [[ ${__sg_wc[$__sg_xw]-} == report"$__sg_US"* && $__sg_xw != *[=\'\"\\\$\`\{*?\[~]* && $__sg_fdpid == "$BASHPID" \
+        && $((EPOCHSECONDS - __sg_pt)) -le 3 && $BASH_COMMAND$PWD${BASH_SOURCE[1]-} != *[$'\n'\\$__sg_US]* \
+        && $BASH_COMMAND != *__sg_* ]] \
+     && { [[ $__sg_xw == /* ]] || ! builtin declare -F -- "$__sg_xw" >&$__sg_null; }; then
+    __sg_c=${__sg_wc[$__sg_xw]#report"$__sg_US"} __sg_same=
+    for __sg_k in "${__sg_pfiles[@]}"; do [[ ${__sg_c%%"$__sg_US"*} -ef $__sg_k ]] && __sg_same=1; done
+    if [[ ! $__sg_same && ( $__sg_xw == /* || ${BASH_CMDS[$__sg_xw]-} == "${__sg_c%%"$__sg_US"*}" ) ]]; then
+      if [[ $__sg_newline ]]; then
+        __sg_res=file __sg_cmdword=$__sg_xw __sg_path=${__sg_c%%"$__sg_US"*} __sg_cp=${__sg_c#*"$__sg_US"} __sg_alias=
+        __sg_report R || { __sg_firstw=$__sg_xw; __sg_unreachable; builtin return; }
+        __sg_pending
+        builtin return 1
+      fi
+      __sg_done=
+      (( __sg_dn )) && __sg_done=$BASHPID.$__sg_dn,$__sg_st,$__sg_dstart,$__sg_dend
+      (( __sg_pend = ++__sg_n ))
+      builtin printf '%s\n' "R$__sg_US$BASHPID.$__sg_n$__sg_US$__sg_now$__sg_US$__sg_done$__sg_US$__sg_role$__sg_US${COMP_LINE+c}${BASH_EXECUTION_STRING+x}$__sg_US$BASH_SUBSHELL$__sg_US${BASH_SOURCE[1]-}$__sg_US${BASH_LINENO[0]-}$__sg_US${FUNCNAME[1]-}$__sg_US$PWD${__sg_US}file$__sg_US$__sg_xw$__sg_US$__sg_c$__sg_US$__sg_US$$.$HISTCMD$__sg_US$__sg_US$BASH_COMMAND" >&$__sg_fd \
+        || { __sg_fd= __sg_firstw=$__sg_xw; __sg_unreachable; builtin return; }
+      __sg_dn=0 __sg_pend_t=$__sg_now __sg_pn=1
+      builtin trap "$__sg_trap_pending" DEBUG
+      builtin return 1
+    fi
+  fi
   # a function's own entry trap: the call was judged already
   [[ ${FUNCNAME[1]-} && ${FUNCNAME[1]} != main && $__sg_xw == "${FUNCNAME[1]}" ]] && builtin return 1
   (( EPOCHSECONDS - __sg_pt > 3 )) && __sg_fetch_policy
-  __sg_newline= __sg_alias=
-  if [[ $__sg_nl && ! $__sg_inprompt && ! ${COMP_LINE+x} && ! ${FUNCNAME[1]-} && ! ${BASH_SOURCE[1]-} ]]; then
-    __sg_newline=1 __sg_nl=
-  fi
+  __sg_alias=
   __sg_classify "$__sg_text"
   case $__sg_verdict in
     own)
-      __sg_flush_done
       builtin return 1 ;;
     cache)
-      if [[ $__sg_newline ]]; then
-        __sg_report R && __sg_pending
-      fi
-      __sg_h[$__sg_text]=1
+      __sg_h[$__sg_text]=$__sg_res$__sg_US$__sg_cmdword
+      [[ $__sg_newline ]] && __sg_report R
       builtin return 1 ;;
     report)
       __sg_report R || { __sg_unreachable; builtin return; }
@@ -406,7 +425,10 @@ __sg_classify() {
     __sg_scan "$__sg_rest"
     __sg_rest=${__sg_rest:__sg_wl}; __sg_rest=${__sg_rest#"${__sg_rest%%[![:space:]]*}"}
   done
-  if [[ ! $__sg_rest || $__sg_rest == '(('* || $__sg_rest == '[['[[:space:]]* ]]; then __sg_verdict=cache; builtin return 0; fi
+  if [[ ! $__sg_rest || $__sg_rest == '(('* || $__sg_rest == '[['[[:space:]]* ]]; then
+    __sg_verdict=cache __sg_res=keyword __sg_cmdword=${__sg_rest%%[[:space:]]*}
+    builtin return 0
+  fi
   __sg_word=${__sg_rest%%[[:space:]]*}
   if [[ $__sg_word == *[\'\"\\\$\`]* ]]; then __sg_scan "$__sg_rest"; __sg_word=${__sg_rest:0:__sg_wl}; fi
   if [[ $__sg_word == *[\'\"\\\$\`\{*?\[~]* ]]; then
@@ -430,7 +452,7 @@ __sg_classify() {
     while [[ $__sg_rest == -* ]]; do
       __sg_opt=${__sg_rest%%[[:space:]]*}
       case $__sg_mode:$__sg_opt in
-        command:-*[vV]*) __sg_verdict=cache; builtin return 0 ;;
+        command:-*[vV]*) __sg_verdict=cache __sg_res=builtin; builtin return 0 ;;
         exec:-a) __sg_rest=${__sg_rest#-a}; __sg_rest=${__sg_rest#"${__sg_rest%%[![:space:]]*}"}; __sg_rest=${__sg_rest#*[[:space:]]} ;;
         *) __sg_rest=${__sg_rest#"$__sg_opt"} ;;
       esac
@@ -438,7 +460,7 @@ __sg_classify() {
     done
     if [[ ! $__sg_rest || $__sg_rest == [0-9]*[\<\>]* || $__sg_rest == [\<\>]* || $__sg_rest == '{'*'}'[\<\>]* ]]; then
       # exec with redirections only: touching the hook's own connection goes to the gateway
-      if [[ $__sg_mode == exec && $__sg_fd && $1 =~ (^|[^0-9])$__sg_fd[\<\>] ]]; then __sg_verdict=ask; else __sg_verdict=cache; fi
+      if [[ $__sg_mode == exec && $__sg_fd && $1 =~ (^|[^0-9])$__sg_fd[\<\>] ]]; then __sg_verdict=ask; else __sg_verdict=cache __sg_res=builtin; fi
       builtin return 0
     fi
     __sg_scan "$__sg_rest"; __sg_word=${__sg_rest:0:__sg_wl}
@@ -509,9 +531,11 @@ __sg_report() {
   [[ $__sg_fdpid == "$BASHPID" && $__sg_fd ]] || __sg_connect || builtin return 1
   (( ++__sg_n ))
   __sg_id=$BASHPID.$__sg_n
+  __sg_lrs=
   if [[ $__sg_newline ]]; then
-    { builtin printf 'L%s%s%s' "$__sg_US" "$$.$HISTCMD" "$__sg_US"; builtin history 1; builtin printf '%s' "$__sg_RS"; } >&$__sg_fd 2>&$__sg_null \
+    { builtin printf 'L%s%s%s' "$__sg_US" "$$.$HISTCMD" "$__sg_US"; builtin history 1; } >&$__sg_fd 2>&$__sg_null \
       || { __sg_fd=; builtin return 1; }
+    __sg_lrs=$__sg_RS
   fi
   __sg_m=$__sg_text __sg_w=$PWD __sg_e=${BASH_SOURCE[2]-}
   if [[ $__sg_m$__sg_w$__sg_e == *[$'\n'\\$__sg_US]* ]]; then
@@ -521,7 +545,7 @@ __sg_report() {
   fi
   __sg_done=
   (( __sg_dn )) && __sg_done=$BASHPID.$__sg_dn,$__sg_st,$__sg_dstart,$__sg_dend
-  builtin printf '%s\n' "$1$__sg_US$__sg_id$__sg_US$__sg_now$__sg_US$__sg_done$__sg_US$__sg_role$__sg_US${__sg_inprompt:+p}${COMP_LINE+c}${BASH_EXECUTION_STRING+x}$__sg_US$BASH_SUBSHELL$__sg_US$__sg_e$__sg_US${BASH_LINENO[1]-}$__sg_US${FUNCNAME[2]-}$__sg_US$__sg_w$__sg_US$__sg_res$__sg_US$__sg_cmdword$__sg_US$__sg_path$__sg_US$__sg_cp$__sg_US$__sg_same$__sg_US$$.$HISTCMD$__sg_US$__sg_alias$__sg_US$__sg_m" >&$__sg_fd \
+  builtin printf '%s\n' "$__sg_lrs$1$__sg_US$__sg_id$__sg_US$__sg_now$__sg_US$__sg_done$__sg_US$__sg_role$__sg_US${COMP_LINE+c}${BASH_EXECUTION_STRING+x}$__sg_US$BASH_SUBSHELL$__sg_US$__sg_e$__sg_US${BASH_LINENO[1]-}$__sg_US${FUNCNAME[2]-}$__sg_US$__sg_w$__sg_US$__sg_res$__sg_US$__sg_cmdword$__sg_US$__sg_path$__sg_US$__sg_cp$__sg_US$__sg_same$__sg_US$$.$HISTCMD$__sg_US$__sg_alias$__sg_US$__sg_m" >&$__sg_fd \
     || { __sg_fd=; builtin return 1; }
   __sg_dn=0
 }
@@ -534,7 +558,7 @@ __sg_repair() {
   __sg_fresh=
   if [[ $__sg_role == interactive ]]; then
     builtin shopt -qo history || { builtin set -o history; __sg_broken+=" history"; }
-    [[ ${PROMPT_COMMAND[*]} == *__sg_prompt_end* ]] || { PROMPT_COMMAND=(__sg_prompt_begin "${PROMPT_COMMAND[@]}" __sg_prompt_end); __sg_broken+=" PROMPT_COMMAND"; }
+    [[ ${PROMPT_COMMAND[*]} == *__sg_prompt* ]] || { PROMPT_COMMAND+=(__sg_prompt); __sg_broken+=" PROMPT_COMMAND"; }
     [[ ${PS0-} == *__sg_nl* ]] || { PS0='${__sg_z[${__sg_nl:=1}]}'${PS0-}; __sg_broken+=" PS0"; }
   fi
   [[ ${BASH_ENV@a} == *x* ]] || { builtin export BASH_ENV; __sg_broken+=" BASH_ENV"; }
@@ -542,9 +566,9 @@ __sg_repair() {
   builtin return 0
 }
 
-# PROMPT_COMMAND runs between these two: its commands are not typed lines.
-__sg_prompt_begin() { __sg_inprompt=1 __sg_nl=; }
-__sg_prompt_end() { __sg_inprompt=; }
+# The last entry of PROMPT_COMMAND: a command the DEBUG trap sees just before each prompt, so the last
+# typed command's end is taken there and not when the user types the next one.
+__sg_prompt() { :; }
 
 # --- shells started in the session -----------------------------------------------------------------------
 
@@ -581,10 +605,10 @@ __sg_interactive_args() {
 }
 
 declare -A __sg_own=()
-for __sg_k in __sg_connect __sg_send __sg_await __sg_fetch_policy __sg_apply_policy __sg_find_on_path __sg_resolve \
+for __sg_k in __sg_connect __sg_send __sg_await __sg_fetch_policy __sg_take_pushed __sg_apply_policy __sg_find_on_path __sg_resolve \
     __sg_canonical __sg_scan __sg_expand __sg_esc __sg_tell __sg_refused __sg_suspicious __sg_t __sg_pending __sg_unreachable \
     __sg_block __sg_flush_done __sg_classify __sg_decide_file __sg_report __sg_repair \
-    __sg_prompt_begin __sg_prompt_end __sg_interactive_args __sg_arm bash sh dash; do
+    __sg_prompt __sg_interactive_args __sg_arm bash sh dash; do
   __sg_own[$__sg_k]=1
 done
 
@@ -596,7 +620,7 @@ __sg_arm() {
   if [[ $1 == interactive ]]; then
     HISTCONTROL= HISTIGNORE=
     builtin set -o history
-    PROMPT_COMMAND=(__sg_prompt_begin "${PROMPT_COMMAND[@]}" __sg_prompt_end)
+    PROMPT_COMMAND=("${PROMPT_COMMAND[@]}" __sg_prompt)
     PS0='${__sg_z[${__sg_nl:=1}]}'${PS0-}
     __sg_connect && __sg_fetch_policy || __sg_tell "cannot reach the gateway; commands will be refused"
   fi
