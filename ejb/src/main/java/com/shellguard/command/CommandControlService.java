@@ -1,6 +1,7 @@
 package com.shellguard.command;
 
 import com.shellguard.command.analysis.CommandAnalyzer;
+import com.shellguard.command.audit.CommandRecorder;
 import com.shellguard.command.policy.CommandPolicy;
 import com.shellguard.command.policy.PolicyCache;
 import com.shellguard.command.policy.PolicyEvaluator;
@@ -20,7 +21,6 @@ import jakarta.inject.Inject;
  * The command control of hooked sessions, as the connector asks for it. Decisions and policy snapshots come
  * from memory and need no transaction (a user's shell waits for them); they write nothing, because the
  * connector sends every command again, answered, in the audit batches that {@link #record} writes.
- * (The audit is being built: see the command-control issue.)
  */
 @Stateless
 public class CommandControlService {
@@ -30,6 +30,9 @@ public class CommandControlService {
 
     @Inject
     SessionScopes sessions;
+
+    @Inject
+    CommandRecorder recorder;
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public CommandVerdict decide(CommandEvent event) {
@@ -47,10 +50,10 @@ public class CommandControlService {
     }
 
     public void record(CommandRecordBatch batch) {
-        throw new UnsupportedOperationException("the command audit is not built yet");
+        recorder.record(batch);
     }
 
     public void hookStatus(HookStatus status) {
-        throw new UnsupportedOperationException("the command audit is not built yet");
+        recorder.hookStatus(status);
     }
 }
