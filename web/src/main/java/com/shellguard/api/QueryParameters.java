@@ -3,6 +3,8 @@ package com.shellguard.api;
 import com.shellguard.common.ValidationException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Typed reads of query parameters. They are taken as strings and converted here because JAX-RS answers a
@@ -48,5 +50,17 @@ final class QueryParameters {
             // reported below, with the rule
         }
         throw new ValidationException(name + " must be a whole number of 0 or more");
+    }
+
+    /** One of an enum's constants, in any case; null when absent. */
+    static <E extends Enum<E>> E constant(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(name + " must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
     }
 }
