@@ -3,8 +3,6 @@ package com.shellguard.api;
 import com.shellguard.common.ValidationException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Typed reads of query parameters. They are taken as strings and converted here because JAX-RS answers a
@@ -54,13 +52,6 @@ final class QueryParameters {
 
     /** One of an enum's constants, in any case; null when absent. */
     static <E extends Enum<E>> E constant(String name, String value, Class<E> type) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException(name + " must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
+        return value == null || value.isBlank() ? null : JsonFields.constant(name, value.trim(), type);
     }
 }
