@@ -24,44 +24,36 @@ record Target(String display, Set<String> names, Set<String> paths, boolean prog
      * Arguments are never targets: {@code echo rm} runs echo, not rm.
      */
     static List<Target> of(CommandFacts facts, CommandAnalysis analysis) {
-        List<Target> targets = new ArrayList<>();
         List<Invocation> invocations = analysis.invocations();
-        Set<String> names = new LinkedHashSet<>();
-        Set<String> paths = new LinkedHashSet<>();
-        addName(names, facts.word());
-        addName(names, facts.path());
-        addName(names, facts.canonical());
-        facts.sameAs().forEach(n -> addName(names, n));
-        addPath(paths, facts.path());
-        addPath(paths, facts.canonical());
-        addPath(paths, facts.word());
-        if (!invocations.isEmpty()) {
-            addName(names, invocations.get(0).program());
-            addPath(paths, invocations.get(0).program());
-        }
-        targets.add(new Target(display(facts.word()), names, paths, PROGRAM_RESOLUTIONS.contains(facts.resolution())));
+        List<Target> targets = new ArrayList<>();
+        targets.add(target(facts.word(), PROGRAM_RESOLUTIONS.contains(facts.resolution()), facts.sameAs(), facts.path(),
+                facts.canonical(), invocations.isEmpty() ? null : invocations.get(0).program()));
         for (Invocation invocation : invocations.subList(Math.min(1, invocations.size()), invocations.size())) {
             String program = invocation.program();
             if (program != null && !program.isEmpty()) {
-                targets.add(target(program, null, !ShellWords.contains(basename(program))));
+                targets.add(target(program, !ShellWords.contains(basename(program)), List.of()));
             }
         }
         for (String word : facts.words()) {
             int split = word.indexOf("=/");
             String name = split >= 0 ? word.substring(0, split) : word.endsWith("=") ? word.substring(0, word.length() - 1) : word;
             String path = split >= 0 ? word.substring(split + 1) : null;
-            targets.add(target(name, path, path != null));
+            targets.add(target(name, path != null, List.of(), path));
         }
         return targets;
     }
 
-    private static Target target(String word, String path, boolean program) {
+    /** A program known by {@code word}, the files it runs, and names the policy knows its file by. */
+    private static Target target(String word, boolean program, List<String> sameFileAs, String... files) {
         Set<String> names = new LinkedHashSet<>();
         Set<String> paths = new LinkedHashSet<>();
         addName(names, word);
-        addName(names, path);
-        addPath(paths, path);
         addPath(paths, word);
+        for (String file : files) {
+            addName(names, file);
+            addPath(paths, file);
+        }
+        sameFileAs.forEach(n -> addName(names, n));
         return new Target(display(word), names, paths, program);
     }
 
