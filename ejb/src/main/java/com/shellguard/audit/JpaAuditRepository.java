@@ -5,11 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,17 +36,12 @@ public class JpaAuditRepository implements AuditRepository {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<SessionRecord> cq = cb.createQuery(SessionRecord.class);
         Root<SessionRecord> s = cq.from(SessionRecord.class);
-        List<Predicate> where = new ArrayList<>();
-        if (q.user() != null) {
-            where.add(cb.equal(s.get("userName"), q.user()));
-        }
+        List<Predicate> where = AuditCriteria.where(cb, q, s.get("userName"), s.get("started"));
         if (q.active() != null) {
             Predicate live = cb.and(cb.equal(s.get("status"), SessionStatus.OPEN), cb.isNull(s.get("ended")));
             where.add(q.active() ? live : cb.not(live));
         }
-        addTimeRange(cb, where, s.get("started"), q);
-        cq.where(where.toArray(Predicate[]::new)).orderBy(cb.desc(s.get("started")));
-        return em.createQuery(cq).setFirstResult(q.offset()).setMaxResults(q.limit()).getResultList();
+        return AuditCriteria.page(em, cq, where, q, s.get("started"));
     }
 
     @Override
@@ -63,24 +55,10 @@ public class JpaAuditRepository implements AuditRepository {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<AuthEvent> cq = cb.createQuery(AuthEvent.class);
         Root<AuthEvent> e = cq.from(AuthEvent.class);
-        List<Predicate> where = new ArrayList<>();
-        if (q.user() != null) {
-            where.add(cb.equal(e.get("userName"), q.user()));
-        }
+        List<Predicate> where = AuditCriteria.where(cb, q, e.get("userName"), e.get("time"));
         if (q.success() != null) {
             where.add(cb.equal(e.get("success"), q.success()));
         }
-        addTimeRange(cb, where, e.get("time"), q);
-        cq.where(where.toArray(Predicate[]::new)).orderBy(cb.desc(e.get("time")));
-        return em.createQuery(cq).setFirstResult(q.offset()).setMaxResults(q.limit()).getResultList();
-    }
-
-    private static void addTimeRange(CriteriaBuilder cb, List<Predicate> where, Path<OffsetDateTime> time, AuditQuery q) {
-        if (q.from() != null) {
-            where.add(cb.greaterThanOrEqualTo(time, q.from()));
-        }
-        if (q.to() != null) {
-            where.add(cb.lessThan(time, q.to()));
-        }
+        return AuditCriteria.page(em, cq, where, q, e.get("time"));
     }
 }

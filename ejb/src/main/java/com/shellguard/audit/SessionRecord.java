@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import com.shellguard.common.Texts;
 import java.time.OffsetDateTime;
 
 @Entity
@@ -58,6 +59,15 @@ public class SessionRecord {
     @Column(length = 1024)
     private String message;
 
+    @Column(name = "hook_state", length = 16)
+    private String hookState;
+
+    @Column(name = "hook_shell", length = 64)
+    private String hookShell;
+
+    @Column(name = "hook_detail", length = 1024)
+    private String hookDetail;
+
     protected SessionRecord() {
     }
 
@@ -69,7 +79,7 @@ public class SessionRecord {
         this.login = login;
         this.clientAddress = clientAddress;
         this.kind = kind;
-        this.command = command == null || command.length() <= 4096 ? command : command.substring(0, 4096);
+        this.command = Texts.clip(command, 4096);
         this.gatewayNode = gatewayNode;
         this.started = started;
         this.status = SessionStatus.OPEN;
@@ -95,8 +105,15 @@ public class SessionRecord {
         this.ended = at;
     }
 
+    /** Whether the session's commands ran under the shell hook (ARMED, UNAVAILABLE, NOT_APPLICABLE), as the connector saw it. */
+    public void reportHook(String state, String shell, String detail) {
+        this.hookState = state;
+        this.hookShell = Texts.clip(shell, 64);
+        this.hookDetail = clip(detail);
+    }
+
     private static String clip(String s) {
-        return s == null || s.length() <= 1024 ? s : s.substring(0, 1024);
+        return Texts.clip(s, 1024);
     }
 
     public String getId() {
@@ -157,5 +174,17 @@ public class SessionRecord {
 
     public String getMessage() {
         return message;
+    }
+
+    public String getHookState() {
+        return hookState;
+    }
+
+    public String getHookShell() {
+        return hookShell;
+    }
+
+    public String getHookDetail() {
+        return hookDetail;
     }
 }

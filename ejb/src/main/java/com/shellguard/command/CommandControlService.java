@@ -1,29 +1,59 @@
 package com.shellguard.command;
 
+import com.shellguard.command.analysis.CommandAnalyzer;
+import com.shellguard.command.audit.CommandRecorder;
+import com.shellguard.command.policy.CommandPolicy;
+import com.shellguard.command.policy.PolicyCache;
+import com.shellguard.command.policy.PolicyEvaluator;
+import com.shellguard.command.policy.SessionPolicy;
+import com.shellguard.command.policy.SessionScopes;
 import com.shellguard.connector.api.CommandEvent;
 import com.shellguard.connector.api.CommandPolicySnapshot;
 import com.shellguard.connector.api.CommandRecordBatch;
 import com.shellguard.connector.api.CommandVerdict;
 import com.shellguard.connector.api.HookStatus;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
-/** Decides the commands of hooked sessions and keeps their audit. (Being built: see the command-control issue.) */
+/**
+ * The command control of hooked sessions, as the connector asks for it. Decisions and policy snapshots come
+ * from memory and need no transaction (a user's shell waits for them); they write nothing, because the
+ * connector sends every command again, answered, in the audit batches that {@link #record} writes.
+ */
 @Stateless
 public class CommandControlService {
 
+    @Inject
+    PolicyCache policies;
+
+    @Inject
+    SessionScopes sessions;
+
+    @Inject
+    CommandRecorder recorder;
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public CommandVerdict decide(CommandEvent event) {
-        throw new UnsupportedOperationException("command control is not built yet");
+        CommandPolicy policy = policies.current();
+        return sessions.policy(event.sessionId(), policy)
+                .map(p -> PolicyEvaluator.decide(p, event.facts(), CommandAnalyzer.analyze(event.facts())))
+                .orElseGet(() -> PolicyEvaluator.unknownSession(policy.version()));
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public CommandPolicySnapshot snapshot(String sessionId) {
-        throw new UnsupportedOperationException("command control is not built yet");
+        CommandPolicy policy = policies.current();
+        return sessions.policy(sessionId, policy).map(SessionPolicy::snapshot)
+                .orElseGet(() -> SessionPolicy.unknownSession(policy.version()));
     }
 
     public void record(CommandRecordBatch batch) {
-        throw new UnsupportedOperationException("command control is not built yet");
+        recorder.record(batch);
     }
 
     public void hookStatus(HookStatus status) {
-        throw new UnsupportedOperationException("command control is not built yet");
+        recorder.hookStatus(status);
     }
 }

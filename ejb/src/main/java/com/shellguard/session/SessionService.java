@@ -2,7 +2,10 @@ package com.shellguard.session;
 
 import com.shellguard.audit.AuditRepository;
 import com.shellguard.audit.SessionRecord;
+import com.shellguard.command.policy.SessionScope;
+import com.shellguard.command.policy.SessionScopes;
 import com.shellguard.common.Clock;
+import com.shellguard.connector.api.ChannelKind;
 import com.shellguard.connector.api.CommandControl;
 import com.shellguard.connector.api.SessionPlan;
 import com.shellguard.connector.api.SessionRequest;
@@ -38,6 +41,9 @@ public class SessionService {
 
     private static final Logger LOG = Logger.getLogger(SessionService.class.getName());
 
+    /** The server label that makes the shell hook required. */
+    public static final String STRICT_LABEL = "strict";
+
     @Inject
     UserRepository users;
 
@@ -52,6 +58,9 @@ public class SessionService {
 
     @Inject
     Vault vault;
+
+    @Inject
+    SessionScopes scopes;
 
     /** The servers and logins the user may choose from, by server name and then login. */
     public List<TargetChoice> targets(String userName) {
@@ -85,8 +94,11 @@ public class SessionService {
             record.assignLogin(login);
             ServerAccount account = servers.account(server, login)
                     .orElseThrow(() -> new AccessRefused("no credential stored for " + login + " on " + server.getName()));
-            return SessionPlan.allow(server.getName(), server.getHost(), server.getPort(), login, credential(account),
-                    CommandControl.OFF);
+            UpstreamCredential credential = credential(account);
+            scopes.opened(request.sessionId(), new SessionScope(user.getUsername(), user.getGroups(), server.getName(),
+                    server.getLabels(), login));
+            return SessionPlan.allow(server.getName(), server.getHost(), server.getPort(), login, credential,
+                    commandControl(request.kind(), server));
         } catch (AccessRefused refused) {
             record.refuse(refused.getMessage(), Clock.now());
             return SessionPlan.refuse(refused.getMessage());
@@ -94,6 +106,7 @@ public class SessionService {
     }
 
     public void sessionEnded(SessionSummary summary) {
+        scopes.ended(summary.sessionId());
         audit.session(summary.sessionId()).ifPresent(record -> record.end(summary.bytesFromClient(), summary.bytesToClient(),
                 summary.exitStatus(), summary.failure(), Clock.now()));
     }
@@ -108,6 +121,15 @@ public class SessionService {
                     + gatewayNode + " last stopped");
         }
         return stale.size();
+    }
+
+    /**
+     * Shells and commands run under the hook; file transfers run no shell. A server labelled
+     * {@value #STRICT_LABEL} refuses a session whose hook cannot be installed instead of running it unhooked.
+     */
+    private static CommandControl commandControl(ChannelKind kind, Server server) {
+        boolean hook = kind == ChannelKind.SHELL || kind == ChannelKind.EXEC;
+        return new CommandControl(hook, hook && server.getLabels().contains(STRICT_LABEL));
     }
 
     private UpstreamCredential credential(ServerAccount account) {

@@ -87,12 +87,16 @@ final class JsonFields {
     }
 
     static <E extends Enum<E>> E enumValue(JsonObject o, String field, Class<E> type) {
-        String s = string(o, field);
-        if (s == null) {
+        return constant(field, string(o, field), type);
+    }
+
+    /** One of an enum's constants, named in any case; null stays null. */
+    static <E extends Enum<E>> E constant(String field, String value, Class<E> type) {
+        if (value == null) {
             return null;
         }
         try {
-            return Enum.valueOf(type, s.toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ValidationException(field + " must be one of " + Arrays.toString(type.getEnumConstants()));
         }

@@ -2,6 +2,10 @@ package com.shellguard.api;
 
 import com.shellguard.audit.AuthEvent;
 import com.shellguard.audit.SessionRecord;
+import com.shellguard.command.audit.AlertRecord;
+import com.shellguard.command.audit.CommandRecord;
+import com.shellguard.command.rule.CommandDefault;
+import com.shellguard.command.rule.CommandRule;
 import com.shellguard.grant.Grant;
 import com.shellguard.grant.GrantRule;
 import com.shellguard.server.Server;
@@ -19,6 +23,7 @@ import jakarta.json.JsonValue;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /** How each resource looks on the wire. Only what is listed here is ever returned; secrets are not listed. */
@@ -88,13 +93,86 @@ final class JsonViews {
         b.add("start", time(s.getStarted())).add("end", time(s.getEnded()))
                 .add("bytesFromClient", s.getBytesFromClient())
                 .add("bytesToClient", s.getBytesToClient());
-        if (s.getExitStatus() == null) {
-            b.addNull("exitStatus");
-        } else {
-            b.add("exitStatus", s.getExitStatus());
-        }
+        nullable(b, "exitStatus", s.getExitStatus());
         b.add("status", s.getStatus().name());
         nullable(b, "message", s.getMessage());
+        if (s.getHookState() == null) {
+            b.addNull("hook");
+        } else {
+            JsonObjectBuilder hook = Json.createObjectBuilder().add("state", s.getHookState());
+            nullable(hook, "shell", s.getHookShell());
+            nullable(hook, "detail", s.getHookDetail());
+            b.add("hook", hook);
+        }
+        return b.build();
+    }
+
+    /** {@code match} in lower case, as the hook protocol's words are; {@code action} in upper case, as verdicts are. */
+    static JsonObject commandRule(CommandRule r) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("name", r.getName())
+                .add("match", lower(r.getMatch()))
+                .add("pattern", r.getPattern())
+                .add("action", r.getAction().name())
+                .add("users", array(sorted(r.getUsers())))
+                .add("groups", array(sorted(r.getGroups())))
+                .add("servers", array(sorted(r.getServers())))
+                .add("labels", array(sorted(r.getLabels())))
+                .add("logins", array(sorted(r.getLogins())))
+                .add("priority", r.getPriority());
+        nullable(b, "description", r.getDescription());
+        return b.add("created", time(r.getCreated())).add("updated", time(r.getUpdated())).build();
+    }
+
+    static JsonObject commandDefault(CommandDefault d) {
+        return Json.createObjectBuilder()
+                .add("label", d.getLabel())
+                .add("mode", lower(d.getMode()))
+                .add("created", time(d.getCreated()))
+                .add("updated", time(d.getUpdated()))
+                .build();
+    }
+
+    static JsonObject command(CommandRecord c) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", c.getId()).add("time", time(c.getTime()));
+        nullable(b, "session", c.getSessionId());
+        nullable(b, "user", c.getUserName());
+        nullable(b, "server", c.getServerName());
+        nullable(b, "login", c.getLogin());
+        nullable(b, "command", c.getText());
+        nullable(b, "line", c.getTypedLine());
+        b.add("verdict", c.getVerdict().name());
+        nullable(b, "rule", c.getRule());
+        b.add("alert", c.isAlert());
+        nullable(b, "reason", c.getReason());
+        nullable(b, "exitStatus", c.getExitStatus());
+        nullable(b, "durationMs", c.getDurationMs());
+        nullable(b, "commandId", c.getCommandId());
+        nullable(b, "shell", c.getShell());
+        nullable(b, "role", c.getRole());
+        b.add("origin", c.getOrigin().wire());
+        nullable(b, "source", c.getSource());
+        b.add("sourceLine", c.getSourceLine());
+        nullable(b, "function", c.getFunction());
+        b.add("depth", c.getDepth());
+        nullable(b, "cwd", c.getCwd());
+        nullable(b, "resolution", c.getResolution());
+        nullable(b, "program", c.getProgram());
+        nullable(b, "path", c.getPath());
+        nullable(b, "canonical", c.getCanonical());
+        nullable(b, "alias", c.getAlias());
+        nullable(b, "lineId", c.getLineId());
+        return b.build();
+    }
+
+    static JsonObject alert(AlertRecord a) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", a.getId()).add("time", time(a.getTime()));
+        nullable(b, "session", a.getSessionId());
+        nullable(b, "user", a.getUserName());
+        nullable(b, "server", a.getServerName());
+        b.add("kind", a.getKind().name());
+        nullable(b, "detail", a.getDetail());
+        nullable(b, "commandId", a.getCommandId());
         return b.build();
     }
 
@@ -143,6 +221,22 @@ final class JsonViews {
         } else {
             b.add(field, value);
         }
+    }
+
+    private static void nullable(JsonObjectBuilder b, String field, Number value) {
+        if (value == null) {
+            b.addNull(field);
+        } else {
+            b.add(field, Json.createValue(value.longValue()));
+        }
+    }
+
+    private static List<String> sorted(Collection<String> values) {
+        return values.stream().sorted().toList();
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 
     private static JsonValue time(OffsetDateTime t) {

@@ -49,4 +49,9 @@ final class QueryParameters {
         }
         throw new ValidationException(name + " must be a whole number of 0 or more");
     }
+
+    /** One of an enum's constants, in any case; null when absent. */
+    static <E extends Enum<E>> E constant(String name, String value, Class<E> type) {
+        return value == null || value.isBlank() ? null : JsonFields.constant(name, value.trim(), type);
+    }
 }

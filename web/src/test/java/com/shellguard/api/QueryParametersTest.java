@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.shellguard.command.audit.Verdict;
 import com.shellguard.common.ValidationException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ class QueryParametersTest {
     void absentParametersMeanNoFilter() {
         assertNull(QueryParameters.flag("success", null));
         assertNull(QueryParameters.time("from", ""));
+        assertNull(QueryParameters.constant("verdict", " ", Verdict.class));
         assertEquals(0, QueryParameters.count("limit", null));
     }
 
@@ -23,6 +25,7 @@ class QueryParametersTest {
         assertEquals(Boolean.FALSE, QueryParameters.flag("success", "False"));
         assertEquals(OffsetDateTime.of(2026, 11, 22, 9, 0, 0, 0, ZoneOffset.UTC), QueryParameters.time("from", "2026-11-22T09:00:00Z"));
         assertEquals(50, QueryParameters.count("limit", "50"));
+        assertEquals(Verdict.BLOCKED, QueryParameters.constant("verdict", "blocked", Verdict.class));
     }
 
     @Test
@@ -34,5 +37,7 @@ class QueryParametersTest {
         assertThrows(ValidationException.class, () -> QueryParameters.count("offset", "-1"));
         assertThrows(ValidationException.class, () -> QueryParameters.time("to", "yesterday"));
         assertThrows(ValidationException.class, () -> QueryParameters.time("to", "2026-11-22T09:00:00"));
+        assertEquals("verdict must be one of [ALLOWED, BLOCKED, ALERTED, TERMINATED]",
+                assertThrows(ValidationException.class, () -> QueryParameters.constant("verdict", "maybe", Verdict.class)).getMessage());
     }
 }

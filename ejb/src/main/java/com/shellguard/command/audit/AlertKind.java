@@ -1,0 +1,20 @@
+package com.shellguard.command.audit;
+
+import com.shellguard.connector.api.SessionAlert;
+
+/**
+ * Why the security team is alerted: TAMPER (an attempt to switch the hook off or around it), HOOK_UNAVAILABLE
+ * (a session ran, or was refused, without the hook), FORGED_REPORT (a connection to the hook's port without
+ * the session's secret), POLICY (an ALERT rule matched a command).
+ */
+public enum AlertKind {
+    TAMPER, HOOK_UNAVAILABLE, FORGED_REPORT, POLICY;
+
+    public static AlertKind of(SessionAlert.Kind kind) {
+        return switch (kind) {
+            case TAMPER -> TAMPER;
+            case HOOK_UNAVAILABLE -> HOOK_UNAVAILABLE;
+            case FORGED_REPORT -> FORGED_REPORT;
+        };
+    }
+}

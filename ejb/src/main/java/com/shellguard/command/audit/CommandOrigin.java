@@ -1,0 +1,36 @@
+package com.shellguard.command.audit;
+
+import com.shellguard.connector.api.CommandFacts;
+import java.util.Locale;
+
+/**
+ * Where a command came from, derived from the raw facts the hook sends, the most telling first: a completion
+ * function ({@code c} flag), PROMPT_COMMAND ({@code p}), a script or sourced file (a source file is known), a
+ * {@code -c} string or an exec session's command ({@code x} flag, role {@code exec}), a subshell at the prompt,
+ * and otherwise the prompt itself.
+ */
+public enum CommandOrigin {
+    PROMPT, SCRIPT, COMMAND_STRING, COMPLETION, PROMPT_COMMAND, SUBSHELL;
+
+    public static CommandOrigin of(CommandFacts facts) {
+        String flags = facts.flags() == null ? "" : facts.flags();
+        if (flags.indexOf('c') >= 0) {
+            return COMPLETION;
+        }
+        if (flags.indexOf('p') >= 0) {
+            return PROMPT_COMMAND;
+        }
+        if (facts.source() != null && !facts.source().isEmpty()) {
+            return SCRIPT;
+        }
+        if (flags.indexOf('x') >= 0 || "exec".equals(facts.role())) {
+            return COMMAND_STRING;
+        }
+        return facts.subshell() > 0 ? SUBSHELL : PROMPT;
+    }
+
+    /** As the API shows it: {@code prompt}, {@code script}, {@code command-string}, ... */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

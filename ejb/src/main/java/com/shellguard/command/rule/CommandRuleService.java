@@ -1,0 +1,135 @@
+package com.shellguard.command.rule;
+
+import com.shellguard.common.Clock;
+import com.shellguard.common.ConflictException;
+import com.shellguard.common.Names;
+import com.shellguard.common.NotFoundException;
+import com.shellguard.common.ValidationException;
+import com.shellguard.server.ServerRepository;
+import com.shellguard.user.UserRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Creating, changing and removing command rules. Users, groups and servers a scope names must exist when
+ * the scope is set; deleting one later leaves its name in the scope, where it matches nobody, rather than
+ * emptying the set, which would widen the rule to everyone.
+ */
+@Stateless
+public class CommandRuleService {
+
+    private static final int MAX_DESCRIPTION = 1024;
+
+    @Inject
+    CommandPolicyRepository policy;
+
+    @Inject
+    PolicyChanges changes;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    ServerRepository servers;
+
+    public CommandRule create(CommandRuleDraft draft) {
+        String name = Names.require("name", draft.name());
+        if (BuiltInRules.isBuiltIn(name)) {
+            throw new ValidationException("name " + name + " is reserved for the gateway's own verdicts");
+        }
+        if (policy.rule(name).isPresent()) {
+            throw new ConflictException("command rule " + name + " exists already");
+        }
+        if (draft.match() == null) {
+            throw new ValidationException("match is required: command, path or line");
+        }
+        if (draft.action() == null) {
+            throw new ValidationException("action is required: ALLOW, BLOCK, ALERT or TERMINATE");
+        }
+        CommandRule rule = new CommandRule(name, Clock.now());
+        apply(rule, draft);
+        policy.add(rule);
+        changes.changed();
+        return rule;
+    }
+
+    public CommandRule update(String name, CommandRuleDraft draft) {
+        CommandRule rule = get(name);
+        if (draft.name() != null && !draft.name().equals(name)) {
+            throw new ValidationException("name cannot be changed (" + name + ")");
+        }
+        apply(rule, draft);
+        rule.touch(Clock.now());
+        changes.changed();
+        return rule;
+    }
+
+    public void delete(String name) {
+        policy.remove(get(name));
+        changes.changed();
+    }
+
+    public CommandRule get(String name) {
+        return policy.rule(name).orElseThrow(() -> new NotFoundException("no command rule " + name));
+    }
+
+    public List<CommandRule> list() {
+        return policy.rules();
+    }
+
+    private void apply(CommandRule rule, CommandRuleDraft draft) {
+        if (draft.match() != null || draft.pattern() != null) {
+            RuleMatch match = draft.match() != null ? draft.match() : rule.getMatch();
+            String pattern = draft.pattern() != null ? draft.pattern() : rule.getPattern();
+            RulePatterns.compile(match, pattern);
+            rule.setPattern(match, pattern);
+        }
+        if (draft.action() != null) {
+            rule.setAction(draft.action());
+        }
+        if (draft.users() != null) {
+            rule.setUsers(existing("users", draft.users(), u -> users.find(u).isPresent(), "user"));
+        }
+        if (draft.groups() != null) {
+            rule.setGroups(existing("groups", draft.groups(), g -> users.findGroup(g).isPresent(), "group"));
+        }
+        if (draft.servers() != null) {
+            rule.setServers(existing("servers", draft.servers(), s -> servers.find(s).isPresent(), "server"));
+        }
+        if (draft.labels() != null) {
+            rule.setLabels(names("labels", draft.labels()));
+        }
+        if (draft.logins() != null) {
+            rule.setLogins(names("logins", draft.logins()));
+        }
+        if (draft.priority() != null) {
+            rule.setPriority(draft.priority());
+        }
+        if (draft.description() != null) {
+            if (draft.description().length() > MAX_DESCRIPTION) {
+                throw new ValidationException("description must be at most " + MAX_DESCRIPTION + " characters");
+            }
+            rule.setDescription(draft.description().isEmpty() ? null : draft.description());
+        }
+    }
+
+    private static Set<String> existing(String field, Set<String> values, Predicate<String> exists, String what) {
+        Set<String> checked = names(field, values);
+        for (String value : checked) {
+            if (!exists.test(value)) {
+                throw new ValidationException(field + ": no " + what + " " + value);
+            }
+        }
+        return checked;
+    }
+
+    private static Set<String> names(String field, Set<String> values) {
+        Set<String> checked = new TreeSet<>();
+        values.forEach(v -> checked.add(Names.require(field + "[]", v)));
+        return checked;
+    }
+}

@@ -1,0 +1,241 @@
+package com.shellguard.command.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.shellguard.audit.AuditQuery;
+import com.shellguard.audit.AuditRepository;
+import com.shellguard.audit.AuthEvent;
+import com.shellguard.audit.SessionRecord;
+import com.shellguard.command.policy.SessionScope;
+import com.shellguard.command.policy.SessionScopes;
+import com.shellguard.command.rule.BuiltInRules;
+import com.shellguard.common.Clock;
+import com.shellguard.connector.api.CommandCompletion;
+import com.shellguard.connector.api.CommandEvent;
+import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandRecordBatch;
+import com.shellguard.connector.api.CommandVerdict;
+import com.shellguard.connector.api.CommandVerdict.Action;
+import com.shellguard.connector.api.HookStatus;
+import com.shellguard.connector.api.SessionAlert;
+import com.shellguard.connector.api.TypedLine;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CommandRecorderTest {
+
+    /** The audit tables in memory, counting the lookups a batch costs. */
+    static final class MemoryAudit implements CommandAuditRepository {
+        final List<CommandRecord> commands = new ArrayList<>();
+        final List<TypedLineRecord> lines = new ArrayList<>();
+        final List<AlertRecord> alerts = new ArrayList<>();
+        int lookups;
+
+        @Override
+        public void add(CommandRecord command) {
+            commands.add(command);
+        }
+
+        @Override
+        public void add(TypedLineRecord line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void add(AlertRecord alert) {
+            alerts.add(alert);
+        }
+
+        @Override
+        public List<CommandRecord> commands(Collection<String> sessionIds, Collection<String> commandIds) {
+            lookups++;
+            return commands.stream().filter(c -> sessionIds.contains(c.getSessionId()) && commandIds.contains(c.getCommandId())).toList();
+        }
+
+        @Override
+        public List<TypedLineRecord> lines(Collection<String> sessionIds, Collection<String> lineIds) {
+            lookups++;
+            return lines.stream().filter(l -> sessionIds.contains(l.getSessionId()) && lineIds.contains(l.getLineId())).toList();
+        }
+
+        @Override
+        public int attachLine(String sessionId, String lineId, String text) {
+            List<CommandRecord> waiting = commands.stream().filter(c -> c.getSessionId().equals(sessionId)
+                    && lineId.equals(c.getLineId()) && c.getTypedLine() == null).toList();
+            waiting.forEach(c -> c.attachLine(text));
+            return waiting.size();
+        }
+
+        @Override
+        public boolean hasAlert(String sessionId, AlertKind kind) {
+            return alerts.stream().anyMatch(a -> a.getSessionId().equals(sessionId) && a.getKind() == kind);
+        }
+
+        @Override
+        public List<CommandRecord> commands(CommandQuery query) {
+            return commands;
+        }
+
+        @Override
+        public List<AlertRecord> alerts(AlertQuery query) {
+            return alerts;
+        }
+    }
+
+    static final class MemorySessions implements AuditRepository {
+        final Map<String, SessionRecord> sessions = new HashMap<>();
+
+        @Override
+        public void add(SessionRecord session) {
+            sessions.put(session.getId(), session);
+        }
+
+        @Override
+        public void add(AuthEvent event) {
+        }
+
+        @Override
+        public Optional<SessionRecord> session(String id) {
+            return Optional.ofNullable(sessions.get(id));
+        }
+
+        @Override
+        public List<SessionRecord> sessions(AuditQuery query) {
+            return List.copyOf(sessions.values());
+        }
+
+        @Override
+        public List<SessionRecord> openSessionsOf(String gatewayNode) {
+            return List.of();
+        }
+
+        @Override
+        public List<AuthEvent> authEvents(AuditQuery query) {
+            return List.of();
+        }
+    }
+
+    private final MemoryAudit records = new MemoryAudit();
+    private final MemorySessions sessions = new MemorySessions();
+    private final CommandRecorder recorder = new CommandRecorder();
+
+    CommandRecorderTest() {
+        recorder.records = records;
+        recorder.audit = sessions;
+        recorder.scopes = new SessionScopes();
+        recorder.scopes.opened("s1", new SessionScope("alice", Set.of("ops"), "web01", Set.of("prod"), "root"));
+        sessions.add(new SessionRecord("s1", "alice", "web01", "root", "10.0.0.9", "SHELL", null, "node", Clock.now()));
+    }
+
+    private static CommandEvent command(String id, String lineId, String text, CommandVerdict verdict) {
+        CommandFacts facts = new CommandFacts(id, 1_700_000_000_000_000L, "interactive", "", 0, "", 0, "", "/root", "file",
+                text.split(" ")[0], "/usr/bin/" + text.split(" ")[0], "/usr/bin/" + text.split(" ")[0], List.of(), lineId, "",
+                text, "bash", List.of());
+        return new CommandEvent("s1", facts, verdict != null, verdict);
+    }
+
+    private static CommandRecordBatch batch(List<CommandEvent> commands, List<CommandCompletion> completions, List<TypedLine> lines,
+                                            List<SessionAlert> alerts) {
+        return new CommandRecordBatch(commands, completions, lines, alerts);
+    }
+
+    private static TypedLine line(String lineId, String text) {
+        return new TypedLine("s1", lineId, text, 1_700_000_000_000_000L);
+    }
+
+    @Test
+    void aCommandIsRecordedWithItsSessionsUserServerAndLogin() {
+        recorder.record(batch(List.of(command("7.1", "7.3", "ls -l", null)), List.of(), List.of(), List.of()));
+        CommandRecord ls = records.commands.get(0);
+        assertEquals("alice", ls.getUserName());
+        assertEquals("web01", ls.getServerName());
+        assertEquals("root", ls.getLogin());
+        assertEquals(Verdict.ALLOWED, ls.getVerdict());
+        assertEquals(CommandOrigin.PROMPT, ls.getOrigin());
+        assertEquals("ls", ls.getProgram());
+    }
+
+    @Test
+    void theTypedLineIsAttachedWhetherItCameBeforeWithOrAfterItsCommands() {
+        recorder.record(batch(List.of(), List.of(), List.of(line("7.3", "ll /etc")), List.of()));
+        recorder.record(batch(List.of(command("7.1", "7.3", "ls -l /etc", null)), List.of(), List.of(line("7.4", "pwd")), List.of()));
+        recorder.record(batch(List.of(command("7.2", "7.4", "pwd", null), command("7.5", "7.6", "date", null)), List.of(), List.of(), List.of()));
+        recorder.record(batch(List.of(), List.of(), List.of(line("7.6", "date")), List.of()));
+        assertEquals(List.of("ll /etc", "pwd", "date"), records.commands.stream().map(CommandRecord::getTypedLine).toList());
+        assertEquals(3, records.lines.size());
+    }
+
+    @Test
+    void aBatchLooksUpEarlierLinesAndCommandsOnceEachWhateverItsSize() {
+        recorder.record(batch(List.of(), List.of(), List.of(line("7.3", "make")), List.of()));
+        List<CommandEvent> many = new ArrayList<>();
+        List<CommandCompletion> done = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            many.add(command("8." + i, "7.3", "cc -c f" + i + ".c", null));
+            done.add(new CommandCompletion("s1", "8." + i, 0, 1_000, 2_000));
+        }
+        records.lookups = 0;
+        recorder.record(batch(many, done, List.of(), List.of()));
+        assertEquals(1, records.lookups);
+        assertTrue(records.commands.stream().allMatch(c -> "make".equals(c.getTypedLine()) && c.getExitStatus() == 0));
+    }
+
+    @Test
+    void aCompletionInALaterBatchCompletesTheStoredCommand() {
+        recorder.record(batch(List.of(command("7.1", "7.3", "sleep 2", null)), List.of(), List.of(), List.of()));
+        assertNull(records.commands.get(0).getExitStatus());
+        recorder.record(batch(List.of(), List.of(new CommandCompletion("s1", "7.1", 3, 5_000_000, 7_004_000)), List.of(), List.of()));
+        assertEquals(3, records.commands.get(0).getExitStatus());
+        assertEquals(2004L, records.commands.get(0).getDurationMs());
+    }
+
+    @Test
+    void anAlertVerdictAndATamperBlockEachLeaveAnAlert() {
+        recorder.record(batch(List.of(
+                command("7.1", "7.3", "curl http://x", new CommandVerdict(Action.ALLOW, "watch-curl", true, "alert by rule watch-curl", 1)),
+                command("7.2", "7.4", "unset -f __sg_debug", new CommandVerdict(Action.BLOCK, BuiltInRules.TAMPER_PROTECTION, true, "unsets the hook", 1)),
+                command("7.5", "7.6", "rm x", new CommandVerdict(Action.BLOCK, "no-rm", false, "blocked by rule no-rm", 1))),
+                List.of(), List.of(), List.of()));
+        assertEquals(List.of(Verdict.ALERTED, Verdict.BLOCKED, Verdict.BLOCKED), records.commands.stream().map(CommandRecord::getVerdict).toList());
+        assertEquals(List.of(AlertKind.POLICY, AlertKind.TAMPER), records.alerts.stream().map(AlertRecord::getKind).toList());
+        assertEquals(List.of("7.1", "7.2"), records.alerts.stream().map(AlertRecord::getCommandId).toList());
+        assertTrue(records.alerts.get(0).getDetail().contains("curl http://x"), records.alerts.get(0).getDetail());
+        assertEquals("alice", records.alerts.get(1).getUserName());
+    }
+
+    @Test
+    void aHookThatCouldNotBeInstalledIsShownOnTheSessionAndAlertedOnce() {
+        recorder.hookStatus(new HookStatus("s1", HookStatus.State.UNAVAILABLE, "bash", "no remote forward"));
+        recorder.record(batch(List.of(), List.of(), List.of(),
+                List.of(new SessionAlert("s1", SessionAlert.Kind.HOOK_UNAVAILABLE, "no remote forward", 0))));
+        SessionRecord session = sessions.session("s1").orElseThrow();
+        assertEquals("UNAVAILABLE", session.getHookState());
+        assertEquals("no remote forward", session.getHookDetail());
+        assertEquals(1, records.alerts.size());
+        assertEquals(AlertKind.HOOK_UNAVAILABLE, records.alerts.get(0).getKind());
+    }
+
+    @Test
+    void anArmedHookIsShownOnTheSessionWithoutAnAlert() {
+        recorder.hookStatus(new HookStatus("s1", HookStatus.State.ARMED, "bash/5.2.15(1)-release", null));
+        assertEquals("ARMED", sessions.session("s1").orElseThrow().getHookState());
+        assertFalse(records.hasAlert("s1", AlertKind.HOOK_UNAVAILABLE));
+    }
+
+    @Test
+    void theConnectorsAlertsAreKeptWithTheSession() {
+        recorder.record(batch(List.of(), List.of(), List.of(),
+                List.of(new SessionAlert("s1", SessionAlert.Kind.FORGED_REPORT, "wrong key from 127.0.0.1", 0))));
+        assertEquals(AlertKind.FORGED_REPORT, records.alerts.get(0).getKind());
+        assertEquals("web01", records.alerts.get(0).getServerName());
+    }
+}

@@ -1,0 +1,270 @@
+package com.shellguard.command.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.shellguard.command.analysis.CommandAnalysis;
+import com.shellguard.command.analysis.Invocation;
+import com.shellguard.command.rule.BuiltInRules;
+import com.shellguard.command.rule.RuleAction;
+import com.shellguard.command.rule.RuleMatch;
+import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandVerdict;
+import com.shellguard.connector.api.CommandVerdict.Action;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PolicyEvaluatorTest {
+
+    private static final SessionScope ALICE_ON_WEB01 = new SessionScope("alice", Set.of("ops"), "web01", Set.of("prod"), "root");
+
+    private final List<PolicyRule> rules = new ArrayList<>();
+    private final List<String> allowlistLabels = new ArrayList<>();
+
+    private void rule(String name, RuleMatch match, String pattern, RuleAction action) {
+        rule(name, match, pattern, action, RuleScope.ANY, 100);
+    }
+
+    private void rule(String name, RuleMatch match, String pattern, RuleAction action, RuleScope scope, int priority) {
+        rules.add(PolicyRule.of(name, match, pattern, action, scope, priority));
+    }
+
+    private SessionPolicy policy() {
+        return new CommandPolicy(7, rules, Set.copyOf(allowlistLabels)).forSession(ALICE_ON_WEB01);
+    }
+
+    private static CommandFacts program(String word, String path, String text) {
+        return facts(word, "file", path, path, List.of(), text, List.of());
+    }
+
+    private static CommandFacts facts(String word, String resolution, String path, String canonical, List<String> sameAs,
+                                      String text, List<String> words) {
+        return new CommandFacts("100.1", 1_700_000_000_000_000L, "interactive", "", 0, "", 0, "", "/root", resolution,
+                word, path, canonical, sameAs, "100.5", "", text, "bash", words);
+    }
+
+    private static CommandAnalysis itself(CommandFacts facts) {
+        return new CommandAnalysis(List.of(new Invocation(facts.word(), List.of(), null)), Optional.empty());
+    }
+
+    private CommandVerdict decide(CommandFacts facts) {
+        return PolicyEvaluator.decide(policy(), facts, itself(facts));
+    }
+
+    private CommandVerdict decide(CommandFacts facts, String... alsoRuns) {
+        List<Invocation> invocations = new ArrayList<>(List.of(new Invocation(facts.word(), List.of(), null)));
+        for (String program : alsoRuns) {
+            invocations.add(new Invocation(program, List.of(), facts.word()));
+        }
+        return PolicyEvaluator.decide(policy(), facts, new CommandAnalysis(invocations, Optional.empty()));
+    }
+
+    @Test
+    void aCommandNoRuleMatchesRunsWithoutARuleName() {
+        rule("no-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK);
+        CommandVerdict verdict = decide(program("ls", "/usr/bin/ls", "ls -l"));
+        assertEquals(Action.ALLOW, verdict.action());
+        assertNull(verdict.rule());
+        assertFalse(verdict.alert());
+        assertEquals(7, verdict.policyVersion());
+    }
+
+    @Test
+    void aBlockRuleForAProgramBlocksItByItsWordPathOrCanonicalName() {
+        rule("no-vim", RuleMatch.COMMAND, "vim.basic", RuleAction.BLOCK);
+        CommandVerdict verdict = decide(facts("vi", "file", "/usr/bin/vi", "/usr/bin/vim.basic", List.of(), "vi /etc/hosts", List.of()));
+        assertEquals(Action.BLOCK, verdict.action());
+        assertEquals("no-vim", verdict.rule());
+        assertTrue(verdict.reason().contains("no-vim"), verdict.reason());
+        assertEquals(Action.BLOCK, decide(program("/usr/bin/vim.basic", "/usr/bin/vim.basic", "/usr/bin/vim.basic")).action());
+    }
+
+    @Test
+    void aCopyOrLinkOfANamedProgramIsBlockedThroughTheHooksSameAsNames() {
+        rule("no-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK);
+        CommandFacts renamed = facts("x", "file", "/tmp/x", "/tmp/x", List.of("rm"), "/tmp/x -rf /", List.of());
+        assertEquals(Action.BLOCK, decide(renamed).action());
+    }
+
+    @Test
+    void aCommandMerelyMentioningAProgramDoesNotMatchItsRule() {
+        rule("no-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK);
+        rule("no-shutdown", RuleMatch.COMMAND, "shutdown", RuleAction.TERMINATE);
+        assertEquals(Action.ALLOW, decide(facts("echo", "builtin", "", "", List.of(), "echo rm", List.of())).action());
+        assertEquals(Action.ALLOW, decide(program("grep", "/usr/bin/grep", "grep shutdown notes.txt")).action());
+        assertEquals(Action.ALLOW, decide(program("man", "/usr/bin/man", "man rm")).action());
+    }
+
+    @Test
+    void globsMatchProgramNamesAndPathGlobsMatchAcrossDirectories() {
+        rule("no-mkfs", RuleMatch.COMMAND, "mkfs.*", RuleAction.BLOCK);
+        rule("no-opt", RuleMatch.PATH, "/opt/*", RuleAction.BLOCK);
+        assertEquals("no-mkfs", decide(program("mkfs.ext4", "/usr/sbin/mkfs.ext4", "mkfs.ext4 /dev/sdb")).rule());
+        assertEquals(Action.ALLOW, decide(program("mkfs", "/usr/sbin/mkfs", "mkfs")).action());
+        assertEquals("no-opt", decide(program("tool", "/opt/vendor/bin/tool", "tool")).rule());
+        assertEquals(Action.ALLOW, decide(program("tool", "/usr/opt/tool", "tool")).action());
+    }
+
+    @Test
+    void aPathRuleMatchesTheCanonicalPathBehindASymlink() {
+        rule("no-opt", RuleMatch.PATH, "/opt/*", RuleAction.BLOCK);
+        assertEquals("no-opt", decide(facts("tool", "file", "/usr/local/bin/tool", "/opt/tool/bin/tool", List.of(), "tool", List.of())).rule());
+    }
+
+    @Test
+    void aLineRuleSearchesTheCommandText() {
+        rule("no-force-push", RuleMatch.LINE, "push\\s+.*--force", RuleAction.BLOCK);
+        assertEquals(Action.BLOCK, decide(program("git", "/usr/bin/git", "git push origin --force")).action());
+        assertEquals(Action.ALLOW, decide(program("git", "/usr/bin/git", "git push origin")).action());
+    }
+
+    @Test
+    void theRuleWithTheLowestPriorityDecidesAndNamesBreakTies() {
+        rule("block-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK, RuleScope.ANY, 100);
+        rule("ops-may-rm", RuleMatch.COMMAND, "rm", RuleAction.ALLOW, new RuleScope(Set.of(), Set.of("ops"), Set.of(), Set.of(), Set.of()), 10);
+        CommandVerdict verdict = decide(program("rm", "/usr/bin/rm", "rm x"));
+        assertEquals(Action.ALLOW, verdict.action());
+        assertEquals("ops-may-rm", verdict.rule());
+
+        rules.clear();
+        rule("b-allow", RuleMatch.COMMAND, "rm", RuleAction.ALLOW);
+        rule("a-block", RuleMatch.COMMAND, "rm", RuleAction.BLOCK);
+        assertEquals("a-block", decide(program("rm", "/usr/bin/rm", "rm x")).rule());
+    }
+
+    @Test
+    void rulesOutsideTheSessionsScopeDoNotApply() {
+        RuleScope otherServer = new RuleScope(Set.of(), Set.of(), Set.of("db01"), Set.of(), Set.of());
+        RuleScope otherUser = new RuleScope(Set.of("bob"), Set.of(), Set.of(), Set.of(), Set.of());
+        RuleScope otherLabel = new RuleScope(Set.of(), Set.of(), Set.of(), Set.of("staging"), Set.of());
+        RuleScope otherLogin = new RuleScope(Set.of(), Set.of(), Set.of(), Set.of(), Set.of("deploy"));
+        RuleScope otherGroup = new RuleScope(Set.of(), Set.of("dev"), Set.of(), Set.of(), Set.of());
+        for (RuleScope scope : List.of(otherServer, otherUser, otherLabel, otherLogin, otherGroup)) {
+            rule("r" + rules.size(), RuleMatch.COMMAND, "rm", RuleAction.BLOCK, scope, 100);
+        }
+        assertEquals(Action.ALLOW, decide(program("rm", "/usr/bin/rm", "rm x")).action());
+
+        rule("here", RuleMatch.COMMAND, "rm", RuleAction.BLOCK,
+                new RuleScope(Set.of("alice"), Set.of("ops"), Set.of("web01"), Set.of("prod"), Set.of("root")), 100);
+        assertEquals("here", decide(program("rm", "/usr/bin/rm", "rm x")).rule());
+    }
+
+    @Test
+    void anAlertRuleLetsTheCommandRunWithAnAlert() {
+        rule("watch-curl", RuleMatch.COMMAND, "curl", RuleAction.ALERT);
+        CommandVerdict verdict = decide(program("curl", "/usr/bin/curl", "curl http://x"));
+        assertEquals(Action.ALLOW, verdict.action());
+        assertTrue(verdict.alert());
+        assertEquals("watch-curl", verdict.rule());
+    }
+
+    @Test
+    void anAlertRuleDoesNotStopTheDecidingRuleButStillAlerts() {
+        rule("watch-rm", RuleMatch.COMMAND, "rm", RuleAction.ALERT, RuleScope.ANY, 1);
+        rule("no-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK, RuleScope.ANY, 100);
+        CommandVerdict verdict = decide(program("rm", "/usr/bin/rm", "rm x"));
+        assertEquals(Action.BLOCK, verdict.action());
+        assertEquals("no-rm", verdict.rule());
+        assertTrue(verdict.alert());
+    }
+
+    @Test
+    void aTerminateRuleEndsTheSession() {
+        rule("no-shutdown", RuleMatch.COMMAND, "shutdown", RuleAction.TERMINATE);
+        CommandVerdict verdict = decide(program("shutdown", "/usr/sbin/shutdown", "shutdown -h now"));
+        assertEquals(Action.TERMINATE, verdict.action());
+        assertEquals("no-shutdown", verdict.rule());
+    }
+
+    @Test
+    void anAllowlistBlocksProgramsNoAllowRuleNamesButNotBuiltins() {
+        allowlistLabels.add("prod");
+        rule("ls-ok", RuleMatch.COMMAND, "ls", RuleAction.ALLOW);
+        assertEquals(Action.ALLOW, decide(program("ls", "/usr/bin/ls", "ls")).action());
+        CommandVerdict cat = decide(program("cat", "/usr/bin/cat", "cat /etc/shadow"));
+        assertEquals(Action.BLOCK, cat.action());
+        assertEquals(BuiltInRules.DEFAULT_ALLOWLIST, cat.rule());
+        assertEquals(Action.BLOCK, decide(facts("nosuch", "missing", "", "", List.of(), "nosuch", List.of())).action());
+        assertEquals(Action.BLOCK, decide(facts("$cmd", "dynamic", "", "", List.of(), "$cmd", List.of())).action());
+        assertEquals(Action.ALLOW, decide(facts("cd", "builtin", "", "", List.of(), "cd /tmp", List.of())).action());
+        assertEquals(Action.ALLOW, decide(facts("if", "keyword", "", "", List.of(), "if true", List.of())).action());
+        assertEquals(Action.ALLOW, decide(facts("myfn", "function", "", "", List.of(), "myfn", List.of())).action());
+    }
+
+    @Test
+    void aRuleNamingABuiltinAppliesToIt() {
+        allowlistLabels.add("*");
+        rule("no-eval", RuleMatch.COMMAND, "eval", RuleAction.BLOCK);
+        assertEquals("no-eval", decide(facts("eval", "builtin", "", "", List.of(), "eval \"$x\"", List.of())).rule());
+    }
+
+    @Test
+    void theEveryServerLabelPutsEveryServerOnTheAllowlistAndOtherLabelsDoNot() {
+        allowlistLabels.add("staging");
+        assertEquals(Action.ALLOW, decide(program("cat", "/usr/bin/cat", "cat")).action());
+        allowlistLabels.add("*");
+        assertEquals(Action.BLOCK, decide(program("cat", "/usr/bin/cat", "cat")).action());
+    }
+
+    @Test
+    void tamperingIsBlockedWithAnAlertBeforeAnyRule() {
+        rule("all-ok", RuleMatch.LINE, ".*", RuleAction.ALLOW, RuleScope.ANY, 0);
+        CommandFacts unset = facts("unset", "builtin", "", "", List.of(), "unset -f __sg_debug", List.of());
+        CommandVerdict verdict = PolicyEvaluator.decide(policy(), unset,
+                new CommandAnalysis(List.of(new Invocation("unset", List.of("-f", "__sg_debug"), null)), Optional.of("unsets the hook")));
+        assertEquals(Action.BLOCK, verdict.action());
+        assertEquals(BuiltInRules.TAMPER_PROTECTION, verdict.rule());
+        assertTrue(verdict.alert());
+        assertTrue(verdict.reason().contains("unsets the hook"), verdict.reason());
+    }
+
+    @Test
+    void aProgramRunThroughAnotherIsDecidedOnItsOwnAndTheStrictestDecisionWins() {
+        rule("sudo-ok", RuleMatch.COMMAND, "sudo", RuleAction.ALLOW, RuleScope.ANY, 10);
+        rule("no-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK, RuleScope.ANY, 100);
+        CommandVerdict verdict = decide(program("sudo", "/usr/bin/sudo", "sudo rm -rf /"), "rm");
+        assertEquals(Action.BLOCK, verdict.action());
+        assertEquals("no-rm", verdict.rule());
+        assertEquals("no-rm", decide(program("xargs", "/usr/bin/xargs", "xargs /bin/rm"), "/bin/rm").rule());
+    }
+
+    @Test
+    void onAnAllowlistEveryProgramACommandRunsNeedsAnAllowRule() {
+        allowlistLabels.add("prod");
+        rule("sudo-ok", RuleMatch.COMMAND, "sudo", RuleAction.ALLOW);
+        assertEquals(Action.BLOCK, decide(program("sudo", "/usr/bin/sudo", "sudo cat x"), "cat").action());
+        assertEquals(Action.ALLOW, decide(program("sudo", "/usr/bin/sudo", "sudo cd /"), "cd").action());
+    }
+
+    @Test
+    void furtherCommandWordsZshReportsAreDecidedLikeTheCommand() {
+        rule("no-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK);
+        CommandFacts list = new CommandFacts("9.1", 0, "interactive", "", 0, "", 0, "", "/", "file", "ls", "/usr/bin/ls",
+                "/usr/bin/ls", List.of(), "9.3", "", "ls; rm -rf x", "zsh", List.of("rm=/usr/bin/rm"));
+        assertEquals("no-rm", decide(list).rule());
+    }
+
+    @Test
+    void theSnapshotListsWhatTheHookMustAskAbout() {
+        allowlistLabels.add("prod");
+        rule("no-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK);
+        rule("no-mkfs", RuleMatch.COMMAND, "mkfs.*", RuleAction.BLOCK);
+        rule("no-rm-2", RuleMatch.COMMAND, "rm", RuleAction.TERMINATE, RuleScope.ANY, 5);
+        rule("no-opt", RuleMatch.PATH, "/opt/*", RuleAction.ALERT);
+        rule("elsewhere", RuleMatch.COMMAND, "dd", RuleAction.BLOCK, new RuleScope(Set.of("bob"), Set.of(), Set.of(), Set.of(), Set.of()), 1);
+        var snapshot = policy().snapshot();
+        assertEquals(7, snapshot.version());
+        assertTrue(snapshot.allowlist());
+        assertFalse(snapshot.lineRules());
+        assertEquals(List.of("mkfs.*", "rm"), snapshot.programNames());
+        assertEquals(List.of("/opt/*"), snapshot.pathGlobs());
+
+        rule("lines", RuleMatch.LINE, "x", RuleAction.ALERT);
+        assertTrue(policy().snapshot().lineRules());
+    }
+}
