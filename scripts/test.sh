@@ -13,6 +13,13 @@ command -v ssh >/dev/null || missing+=(openssh-client)
 command -v tmux >/dev/null || missing+=(tmux)
 command -v psql >/dev/null || missing+=(postgresql-client)
 command -v pgrep >/dev/null || missing+=(procps)
+# what the command-control tests run on the target: other login shells, and the everyday tools people use
+command -v zsh >/dev/null || missing+=(zsh)
+command -v vi >/dev/null || missing+=(vim-tiny)
+command -v less >/dev/null || missing+=(less)
+command -v git >/dev/null || missing+=(git)
+command -v rsync >/dev/null || missing+=(rsync)
+command -v python3 >/dev/null || missing+=(python3)
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]}" >&2
   apt-get update -qq
@@ -20,11 +27,12 @@ if ((${#missing[@]})); then
 fi
 mkdir -p /run/sshd
 
-# The account the target sshd lets the gateway in as: key login (sshd with UsePAM no refuses a locked
+# The accounts the target sshd lets the gateway in as: key login (sshd with UsePAM no refuses a locked
 # password even for keys, hence the explicit one) and a password for the password-credential tests.
-if ! id sgtarget >/dev/null 2>&1; then
-  useradd -m -s /bin/bash sgtarget
-fi
-echo 'sgtarget:Target-pass-7Q' | chpasswd
+# sgzsh and sgdash have zsh and dash as their login shells, for the hook's other shells.
+for account in sgtarget:/bin/bash sgzsh:/bin/zsh sgdash:/bin/dash; do
+  id "${account%%:*}" >/dev/null 2>&1 || useradd -m -s "${account#*:}" "${account%%:*}"
+  echo "${account%%:*}:Target-pass-7Q" | chpasswd
+done
 
 mvn -B -ntp verify "$@"

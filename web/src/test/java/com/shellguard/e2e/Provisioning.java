@@ -93,6 +93,12 @@ class Provisioning {
         return name;
     }
 
+    /** Stores the target's key as the credential of one more login on a server (the target accepts it for all its accounts). */
+    void account(String server, String login) {
+        admin.post("/servers/" + server + "/accounts", "{\"login\":" + Api.quote(login)
+                + ",\"privateKey\":" + Api.quote(target.clientKey()) + "}").expect(201);
+    }
+
     void grant(Person person, String server, String... logins) {
         admin.post("/grants", "{\"user\":" + Api.quote(person.name()) + ",\"server\":" + Api.quote(server)
                 + ",\"logins\":[" + String.join(",", List.of(logins).stream().map(Api::quote).toList()) + "]}").expect(201);
@@ -118,6 +124,11 @@ class Provisioning {
     JsonObject awaitAuthEvent(String user, Predicate<JsonObject> condition) {
         return awaitRow("/audit/auth?user=" + user, Duration.ofSeconds(15), row -> user.equals(row.getString("user", null)) && condition.test(row),
                 "authentication event of " + user);
+    }
+
+    /** Waits for a command audit row of a session (the connector delivers the audit in batches). */
+    JsonObject awaitCommand(String sessionId, Predicate<JsonObject> condition, String what) {
+        return awaitRow("/audit/commands?session=" + sessionId + "&limit=1000", Duration.ofSeconds(10), condition, what);
     }
 
     private JsonObject awaitRow(String path, Duration timeout, Predicate<JsonObject> condition, String what) {

@@ -10,12 +10,14 @@ import java.util.List;
 
 /**
  * A real OpenSSH sshd on 127.0.0.1 with its own host key and configuration, reached as the local
- * account {@value #LOGIN} (created by scripts/test.sh). It accepts the key in {@link #clientKey()} and
- * the password {@value #PASSWORD}.
+ * account {@value #LOGIN} (created by scripts/test.sh), or {@value #ZSH_LOGIN} and {@value #DASH_LOGIN} whose
+ * login shells are zsh and dash. It accepts the key in {@link #clientKey()} and the password {@value #PASSWORD}.
  */
 final class TargetServer implements AutoCloseable {
 
     static final String LOGIN = "sgtarget";
+    static final String ZSH_LOGIN = "sgzsh";
+    static final String DASH_LOGIN = "sgdash";
     static final String PASSWORD = "Target-pass-7Q";
 
     private final Path dir;
@@ -29,21 +31,29 @@ final class TargetServer implements AutoCloseable {
     }
 
     static TargetServer start() {
+        return start(List.of());
+    }
+
+    /** @param extraConfig sshd_config lines that go before the defaults (sshd takes the first value it reads) */
+    static TargetServer start(List<String> extraConfig) {
         try {
             Path dir = Files.createTempDirectory("sg-sshd");
             Processes.check(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("host_key").toString()));
             Processes.check(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "shellguard-test",
                     "-f", dir.resolve("client_key").toString()));
             Path keys = Files.createDirectories(dir.resolve("authorized_keys"));
-            Files.copy(dir.resolve("client_key.pub"), keys.resolve(LOGIN));
+            for (String login : List.of(LOGIN, ZSH_LOGIN, DASH_LOGIN)) {
+                Files.copy(dir.resolve("client_key.pub"), keys.resolve(login));
+                Files.setPosixFilePermissions(keys.resolve(login), PosixFilePermissions.fromString("rw-r--r--"));
+            }
             // sshd reads authorized keys as the target account, which must be able to reach them
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Files.setPosixFilePermissions(keys.resolve(LOGIN), PosixFilePermissions.fromString("rw-r--r--"));
             Files.createDirectories(Path.of("/run/sshd"));
             int port = Processes.freePort();
             Path config = dir.resolve("sshd_config");
-            Files.writeString(config, String.join("\n",
+            List<String> lines = new java.util.ArrayList<>(extraConfig);
+            lines.addAll(List.of(
                     "Port " + port,
                     "ListenAddress 127.0.0.1",
                     "HostKey " + dir.resolve("host_key"),
@@ -58,6 +68,7 @@ final class TargetServer implements AutoCloseable {
                     "Subsystem sftp internal-sftp",
                     "LogLevel ERROR",
                     ""));
+            Files.writeString(config, String.join("\n", lines));
             Process process = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", config.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
             TargetServer server = new TargetServer(dir, port, process);

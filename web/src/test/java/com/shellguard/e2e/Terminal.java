@@ -1,5 +1,8 @@
 package com.shellguard.e2e;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +17,21 @@ import java.util.stream.Collectors;
 final class Terminal implements AutoCloseable {
 
     private static final String SOCKET = "shellguard-tests";
+    /** Long scrollback: a session of many commands is read back whole. */
+    private static final Path CONFIG = config();
     private final String name = "t" + UUID.randomUUID().toString().substring(0, 8);
 
     private Terminal() {
+    }
+
+    private static Path config() {
+        try {
+            Path file = Files.createTempFile("sg-tmux", ".conf");
+            Files.writeString(file, "set-option -g history-limit 20000\n");
+            return file;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static Terminal open(List<String> command, List<String> environment, int columns, int rows) {
@@ -24,7 +39,7 @@ final class Terminal implements AutoCloseable {
         String line = environment.stream().map(OpenSshClient::shellQuote).collect(Collectors.joining(" "))
                 + " " + command.stream().map(OpenSshClient::shellQuote).collect(Collectors.joining(" "));
         String script = "env " + line + "; echo \"[exited $?]\"; sleep 600";
-        Processes.check(List.of("tmux", "-L", SOCKET, "-f", "/dev/null", "new-session", "-d", "-s", t.name,
+        Processes.check(List.of("tmux", "-L", SOCKET, "-f", CONFIG.toString(), "new-session", "-d", "-s", t.name,
                 "-x", String.valueOf(columns), "-y", String.valueOf(rows), "bash", "-c", script));
         return t;
     }
@@ -43,6 +58,13 @@ final class Terminal implements AutoCloseable {
         return this;
     }
 
+    /** Pastes text the way a terminal pastes: one bracketed paste, all lines at once. */
+    Terminal paste(String text) {
+        Processes.check(List.of("tmux", "-L", SOCKET, "set-buffer", "-b", name, text));
+        Processes.check(List.of("tmux", "-L", SOCKET, "paste-buffer", "-p", "-d", "-b", name, "-t", name));
+        return this;
+    }
+
     Terminal line(String text) {
         return type(text).press("Enter");
     }
@@ -53,7 +75,7 @@ final class Terminal implements AutoCloseable {
     }
 
     String screen() {
-        return Processes.check(List.of("tmux", "-L", SOCKET, "capture-pane", "-p", "-J", "-S", "-500", "-t", name)).stdout();
+        return Processes.check(List.of("tmux", "-L", SOCKET, "capture-pane", "-p", "-J", "-S", "-20000", "-t", name)).stdout();
     }
 
     /** Waits until the screen matches the regular expression; returns the screen. */

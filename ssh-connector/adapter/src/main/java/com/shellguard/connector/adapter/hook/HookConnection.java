@@ -28,6 +28,11 @@ final class HookConnection {
     private static final Logger LOG = Logger.getLogger(HookConnection.class.getName());
     /** A hook message is a command line or a typed line; anything far larger is not a hook talking. */
     private static final int MAX_MESSAGE = 1 << 20;
+    /**
+     * How often a busy shell is sent the current policy unasked. A hook asks itself when its copy is older than
+     * 3 seconds, which costs the user a round trip; a shell that keeps talking gets it pushed instead.
+     */
+    private static final long PUSH_MILLIS = 2000;
 
     private final HookSession session;
     private final Consumer<String> replies;
@@ -37,6 +42,8 @@ final class HookConnection {
     private boolean closed;
     private String shell = "bash";
     private volatile long policyVersionSent = -1;
+    private volatile long lastPush;
+    private boolean shellHook;
 
     HookConnection(HookSession session, Consumer<String> replies, Runnable close) {
         this.session = session;
@@ -78,6 +85,8 @@ final class HookConnection {
             if (type.equals("H") && f.size() >= 8 && session.acceptsKey(f.get(1))) {
                 greeted = true;
                 shell = f.get(6).startsWith("zsh") ? "zsh" : f.get(6).startsWith("guard") ? "guard" : "bash";
+                shellHook = !shell.equals("guard");
+                lastPush = System.currentTimeMillis();
                 session.helloFrom(f.get(6), f.get(7));
             } else {
                 refuse("a connection to the hook's port did not present the session's secret");
@@ -85,6 +94,10 @@ final class HookConnection {
             return;
         }
         String sessionId = session.sessionId();
+        if (shellHook && !type.equals("P") && System.currentTimeMillis() - lastPush > PUSH_MILLIS) {
+            lastPush = System.currentTimeMillis();
+            onWorker(() -> replies.accept(policy(session.snapshot())));
+        }
         switch (type) {
             case "Q" -> withFacts(f, facts -> answer(new CommandEvent(sessionId, facts, true, null)));
             case "R" -> withFacts(f, facts -> session.services().audit().add(new CommandEvent(sessionId, facts, false,
@@ -98,7 +111,10 @@ final class HookConnection {
                 }
             }
             case "A" -> session.alert(SessionAlert.Kind.TAMPER, f.size() > 2 ? HookWire.unescape(f.get(2)) : "");
-            case "P" -> onWorker(() -> replies.accept(policy(session.snapshot())));
+            case "P" -> {
+                lastPush = System.currentTimeMillis();
+                onWorker(() -> replies.accept(policy(session.snapshot())));
+            }
             default -> LOG.fine(() -> "session " + sessionId + ": unknown hook message " + type);
         }
     }
