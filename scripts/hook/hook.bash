@@ -164,15 +164,19 @@ __sg_apply_policy() {
 
 # --- resolving what a command word runs ------------------------------------------------------------------
 
-# Sets __sg_found to the first executable file NAME on PATH, as bash finds it.
+# Sets __sg_found to the first executable file NAME on PATH (or on the list $2), as bash finds it.
 __sg_find_on_path() {
-  if [[ $__sg_pathc_for != "$PATH" ]]; then __sg_pathc=(); __sg_pathc_for=$PATH; fi
-  __sg_found=${__sg_pathc[$1]-}
-  [[ $__sg_found ]] && builtin return 0
-  IFS=: builtin read -r -a __sg_pd <<< "$PATH"
+  if [[ ! ${2+x} ]]; then
+    if [[ $__sg_pathc_for != "$PATH" ]]; then __sg_pathc=(); __sg_pathc_for=$PATH; fi
+    __sg_found=${__sg_pathc[$1]-}
+    [[ $__sg_found ]] && builtin return 0
+  fi
+  IFS=: builtin read -r -a __sg_pd <<< "${2-$PATH}"
   for __sg_pdir in "${__sg_pd[@]}"; do
     if [[ -f ${__sg_pdir:-.}/$1 && -x ${__sg_pdir:-.}/$1 ]]; then
-      __sg_found=${__sg_pdir:-.}/$1; __sg_pathc[$1]=$__sg_found; builtin return 0
+      __sg_found=${__sg_pdir:-.}/$1
+      [[ ${2+x} ]] || __sg_pathc[$1]=$__sg_found
+      builtin return 0
     fi
   done
   builtin return 1
@@ -192,6 +196,11 @@ __sg_resolve() {
   if [[ ! ${2-} ]] && builtin declare -F -- "$1" >&$__sg_null; then __sg_res=function; builtin return 0; fi
   if [[ ${2-} != exec && ${__sg_builtins[$1]-} ]]; then __sg_res=builtin; builtin return 0; fi
   if [[ ${2-} == builtin ]]; then __sg_res=missing; builtin return 0; fi
+  # a PATH given to this command alone is searched afresh, as bash does
+  if [[ ${__sg_tpath+x} ]]; then
+    if __sg_find_on_path "$1" "$__sg_tpath"; then __sg_res=file __sg_path=$__sg_found; else __sg_res=missing; fi
+    builtin return 0
+  fi
   __sg_path=${BASH_CMDS[$1]-}
   if [[ $__sg_path ]]; then __sg_res=file; builtin return 0; fi
   if __sg_find_on_path "$1"; then __sg_res=file __sg_path=$__sg_found; else __sg_res=missing; fi
@@ -418,11 +427,19 @@ __sg_classify() {
   __sg_verdict=ask __sg_res= __sg_path= __sg_cp= __sg_same= __sg_firstw= __sg_cmdword= __sg_mode=
   # leading assignments; one to what the hook relies on goes to the gateway
   __sg_rest=$1
+  builtin unset __sg_tpath
   while [[ $__sg_rest == [A-Za-z_]*([A-Za-z_0-9])?(\[*\])?(+)=* ]]; do
     case $__sg_rest in
-      __sg_*|BASH_ENV*|ENV=*|ZDOTDIR*|LD_PRELOAD*|HISTCMD*|HISTFILE*|HISTCONTROL*|HISTIGNORE*|POSIXLY_CORRECT*|BASH_ALIASES*|PROMPT_COMMAND*|BASH_CMDS*) builtin return 0 ;;
+      __sg_*|BASH_ENV*|ENV=*|ZDOTDIR*|LD_PRELOAD*|HISTCMD*|HISTFILE*|HISTCONTROL*|HISTIGNORE*|POSIXLY_CORRECT*|BASH_ALIASES*|PROMPT_COMMAND*|BASH_CMDS*|PS0*) builtin return 0 ;;
     esac
     __sg_scan "$__sg_rest"
+    __sg_a=${__sg_rest:0:__sg_wl}
+    if [[ $__sg_a == PATH=* || $__sg_a == PATH+=* ]]; then
+      # the command runs with this PATH: resolve its word on it (a PATH the hook cannot know goes to the gateway)
+      __sg_expand "${__sg_a#*=}" || { __sg_res=dynamic; builtin return 0; }
+      __sg_tpath=$__sg_xw
+      [[ $__sg_a == PATH+=* ]] && __sg_tpath=$PATH$__sg_xw
+    fi
     __sg_rest=${__sg_rest:__sg_wl}; __sg_rest=${__sg_rest#"${__sg_rest%%[![:space:]]*}"}
   done
   if [[ ! $__sg_rest || $__sg_rest == '(('* || $__sg_rest == '[['[[:space:]]* ]]; then
@@ -513,7 +530,7 @@ __sg_decide_file() {
   for __sg_k in "${__sg_pglobs[@]}"; do
     [[ $__sg_cp == $__sg_k || $__sg_path == $__sg_k ]] && __sg_verdict=ask
   done
-  [[ ! $__sg_mode && ( $__sg_cmdword == /* || $__sg_cmdword != */* ) ]] \
+  [[ ! $__sg_mode && ! ${__sg_tpath+x} && ( $__sg_cmdword == /* || $__sg_cmdword != */* ) ]] \
     && __sg_wc[$__sg_cmdword]=$__sg_verdict$__sg_US$__sg_path$__sg_US$__sg_cp
   for __sg_k in "${!__sg_pfiles[@]}"; do
     [[ $__sg_path -ef ${__sg_pfiles[$__sg_k]} ]] && { __sg_same+="${__sg_same:+ }${__sg_pfile_names[$__sg_k]}"; __sg_verdict=ask; }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,7 +101,7 @@ class CommandBypassIT {
         List<Attempt> a = new ArrayList<>();
         // typed, pasted, recalled, completed
         a.add(typed("typed", "rm {V}"));
-        a.add(new Attempt("pasted with other lines", v -> shell.paste(v.in("echo before\nrm {V}\necho after\n"), 3), false));
+        a.add(new Attempt("pasted with other lines", v -> shell.paste(v.in("echo before\nrm {V}\necho after")), false));
         a.add(new Attempt("recalled with the up arrow", v -> {
             shell.run(v.in("rm {V}"));
             shell.press("Up", "Enter");
@@ -187,7 +189,7 @@ class CommandBypassIT {
         a.add(typed("stdbuf", "stdbuf -o0 rm {V}"));
         a.add(typed("time", "time rm {V}"));
         a.add(typed("flock", "flock lockfile rm {V}"));
-        a.add(typed("a trap action", "trap 'rm {V}' USR1; kill -USR1 $$; trap - USR1"));
+        a.add(typed("a trap action", "trap 'rm {V}' USR1 && kill -USR1 $$; trap - USR1"));
         // shell escapes from programs
         a.add(new Attempt("vi's shell escape", v -> {
             shell.terminal().line("vi notes.txt");
@@ -232,6 +234,7 @@ class CommandBypassIT {
         } else {
             TargetFiles.file(victim, "precious\n");
         }
+        Set<String> blockedBefore = blockedRows();
         attempt.act().accept(new Victim(victim.toString(), name));
         if (attempt.marker()) {
             assertTrue(!Files.exists(victim), attempt.name() + ": the forbidden program ran and created " + victim
@@ -240,8 +243,12 @@ class CommandBypassIT {
             assertTrue(Files.exists(victim), attempt.name() + ": " + victim + " was removed\n" + tail(shell.terminal().screen()));
         }
         fx.awaitCommand(sessionId, row -> "BLOCKED".equals(row.getString("verdict", null))
-                && (row.getString("command", "").contains(name) || row.getString("line", "").contains(name)),
-                attempt.name() + ": a BLOCKED audit row naming " + name);
+                && !blockedBefore.contains(row.getString("id")), attempt.name() + ": a new BLOCKED audit row");
+    }
+
+    private static Set<String> blockedRows() {
+        return fx.admin.get("/audit/commands?session=" + sessionId + "&verdict=BLOCKED&limit=1000").expect(200).array().stream()
+                .map(v -> v.asJsonObject().getString("id")).collect(Collectors.toSet());
     }
 
     private static String tail(String screen) {

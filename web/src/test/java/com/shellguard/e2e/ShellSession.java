@@ -50,14 +50,14 @@ final class ShellSession implements AutoCloseable {
         return this;
     }
 
-    /** Pastes text as a terminal paste (bracketed), as a person pasting many lines at once, and waits for {@code prompts} prompts. */
-    String paste(String text, int prompts) {
+    /**
+     * Pastes text as a terminal pastes it (bracketed), as a person pasting many lines at once; bash puts a
+     * bracketed paste into the line being edited, so the person then presses Enter.
+     */
+    String paste(String text) {
         terminal.paste(text);
-        String screen = "";
-        for (int i = 0; i < prompts; i++) {
-            screen = awaitNext();
-        }
-        return screen;
+        terminal.press("Enter");
+        return awaitNext();
     }
 
     String awaitNext() {

@@ -64,6 +64,7 @@ final class Wrappers {
         wrappers.put("parallel", new ParallelProgram());
         wrappers.put("find", new FindProgram());
         wrappers.put("eval", new EvalBuiltin());
+        wrappers.put("trap", new TrapBuiltin());
         for (ShellFamily family : ShellFamily.values()) {
             for (String shell : family.names()) {
                 wrappers.put(shell, new ShellProgram(family));

@@ -40,7 +40,7 @@ class CommandAnalyzerInvocationsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"echo rm", "grep trap notes.txt", "man rm", "printf '%s\\n' 'sudo rm'", "ls # ; rm -rf /",
-        "echo a\\;rm", "cat <<EOF\nrm -rf /\nEOF", "trap cleanup EXIT", "declare -a arr"})
+        "echo a\\;rm", "cat <<EOF\nrm -rf /\nEOF", "trap -p EXIT", "declare -a arr"})
     void wordsThatOnlyLookLikeCommandsInventNoInvocations(String text) {
         assertEquals(1, Commands.analyze(text).invocations().size(), () -> invocations(text).toString());
     }
@@ -185,6 +185,16 @@ class CommandAnalyzerInvocationsTest {
         assertEquals(List.of("sh -c if true; then (rm a); fi; for f in *; do { rm $f; }; done; echo `rm b`",
                 "true <- sh -c", "rm a <- sh -c", "rm $f <- sh -c", "echo `rm b` <- sh -c", "rm b <- $( )"),
             invocations("sh -c 'if true; then (rm a); fi; for f in *; do { rm $f; }; done; echo `rm b`'"));
+    }
+
+    @Test
+    void aTrapActionIsJudgedWhenItIsSetBecauseTheHookCannotSeeAHandlerRun() {
+        assertEquals("rm x <- trap", invocations("trap 'rm x' USR1").get(1));
+        assertEquals("rm x <- trap", invocations("trap -- 'rm x' EXIT INT").get(1));
+        assertEquals(1, invocations("trap - EXIT").size());
+        assertEquals(1, invocations("trap '' INT").size());
+        assertEquals(1, invocations("trap INT").size());
+        assertEquals(1, invocations("trap -p").size());
     }
 
     @Test
