@@ -58,6 +58,7 @@ __sg_trap_lean='[[ ${__sg_h[$__sg_nl$BASH_COMMAND]} ]] || ! \__sg_t "$_"'
 __sg_trap_pending='__sg_st=$? __sg_u=$_; ! \__sg_t "$__sg_u"'
 __sg_dn=0 __sg_st=0 __sg_dend=0 __sg_dstart=0
 __sg_nl=                       # set by PS0 when the shell has read a new line, until its first command is seen
+__sg_lasth=-1                  # the history number of the last typed line reported
 __sg_tmpfn=                    # the one-call refusal function currently defined, if any
 __sg_skipping=                 # extdebug was switched on to skip one command
 __sg_rt=0                      # when the hook last checked that nothing switched it off (EPOCHSECONDS)
@@ -550,7 +551,12 @@ __sg_report() {
   __sg_id=$BASHPID.$__sg_n
   __sg_lrs=
   if [[ $__sg_newline ]]; then
-    { builtin printf 'L%s%s%s' "$__sg_US" "$$.$HISTCMD" "$__sg_US"; builtin history 1; } >&$__sg_fd 2>&$__sg_null \
+    # every line since the last one reported: lines without a command (a function definition, a comment)
+    # never reach the trap, but belong in the audit all the same
+    __sg_k=$(( HISTCMD - __sg_lasth ))
+    (( __sg_lasth < 0 || __sg_k < 1 || __sg_k > 50 )) && __sg_k=1
+    __sg_lasth=$HISTCMD
+    { builtin printf 'L%s%s%s' "$__sg_US" "$$.$HISTCMD" "$__sg_US"; builtin history "$__sg_k"; } >&$__sg_fd 2>&$__sg_null \
       || { __sg_fd=; builtin return 1; }
     __sg_lrs=$__sg_RS
   fi

@@ -131,6 +131,11 @@ class Provisioning {
         return awaitRow("/audit/commands?session=" + sessionId + "&limit=1000", Duration.ofSeconds(10), condition, what);
     }
 
+    /** Waits for an alert of a session. */
+    JsonObject awaitAlert(String sessionId, Predicate<JsonObject> condition, String what) {
+        return awaitRow("/audit/alerts?session=" + sessionId + "&limit=1000", Duration.ofSeconds(10), condition, what);
+    }
+
     private JsonObject awaitRow(String path, Duration timeout, Predicate<JsonObject> condition, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";

@@ -105,9 +105,7 @@ final class HookConnection {
             case "E" -> HookWire.completion(sessionId, f.size() > 1 ? f.get(1) : "").ifPresent(session.services().audit()::add);
             case "L" -> {
                 if (f.size() >= 3) {
-                    session.services().audit().add(new TypedLine(sessionId, f.get(1),
-                            HookWire.typedLine(String.join(String.valueOf(HookWire.US), f.subList(2, f.size()))),
-                            System.currentTimeMillis() * 1000));
+                    typedLines(f.get(1), String.join(String.valueOf(HookWire.US), f.subList(2, f.size())));
                 }
             }
             case "A" -> session.alert(SessionAlert.Kind.TAMPER, f.size() > 2 ? HookWire.unescape(f.get(2)) : "");
@@ -116,6 +114,18 @@ final class HookConnection {
                 onWorker(() -> replies.accept(policy(session.snapshot())));
             }
             default -> LOG.fine(() -> "session " + sessionId + ": unknown hook message " + type);
+        }
+    }
+
+    /** The line that starts now, and any lines before it that ran no command; ids are {@code shellpid.historynumber}. */
+    private void typedLines(String lineId, String history) {
+        String shellPid = lineId.contains(".") ? lineId.substring(0, lineId.indexOf('.')) : lineId;
+        long now = System.currentTimeMillis() * 1000;
+        List<HookWire.HistoryEntry> entries = HookWire.typedLines(history);
+        for (int i = 0; i < entries.size(); i++) {
+            HookWire.HistoryEntry e = entries.get(i);
+            String id = i == entries.size() - 1 ? lineId : shellPid + "." + e.number();
+            session.services().audit().add(new TypedLine(session.sessionId(), id, e.text(), now));
         }
     }
 

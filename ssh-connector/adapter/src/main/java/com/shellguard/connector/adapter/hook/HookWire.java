@@ -81,9 +81,35 @@ final class HookWire {
         }
     }
 
-    /** The typed line of an L record: {@code history 1} output without its history number. */
-    static String typedLine(String historyOutput) {
-        String text = historyOutput.replaceFirst("^\\s*\\d+\\*?\\s+", "");
+    /** One history entry: its number and the line as typed. */
+    record HistoryEntry(long number, String text) {
+    }
+
+    private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile("(?m)^\\s*(\\d+)[* ] ");
+
+    /**
+     * The typed lines of an L record: {@code history N} output, the entries since the last reported line, each
+     * without its number. A line that continues an entry (a multi-line command) does not start with a number.
+     */
+    static List<HistoryEntry> typedLines(String historyOutput) {
+        List<HistoryEntry> entries = new ArrayList<>();
+        java.util.regex.Matcher m = ENTRY.matcher(historyOutput);
+        int start = -1;
+        long number = 0;
+        while (m.find()) {
+            if (start >= 0) {
+                entries.add(new HistoryEntry(number, trimNewline(historyOutput.substring(start, m.start()))));
+            }
+            number = Long.parseLong(m.group(1));
+            start = m.end();
+        }
+        if (start >= 0) {
+            entries.add(new HistoryEntry(number, trimNewline(historyOutput.substring(start))));
+        }
+        return entries;
+    }
+
+    private static String trimNewline(String text) {
         return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 

@@ -65,10 +65,11 @@ class HookWireTest {
     }
 
     @Test
-    void aTypedLineLosesItsHistoryNumberAndTrailingNewline() {
-        assertEquals("ls -l | wc", HookWire.typedLine("   17  ls -l | wc\n"));
-        assertEquals("edited", HookWire.typedLine("  3* edited\n"));
-        assertEquals("for i in 1; do\n  echo $i\ndone", HookWire.typedLine("    5  for i in 1; do\n  echo $i\ndone\n"));
+    void typedLinesLoseTheirHistoryNumbersAndKeepTheirContinuations() {
+        assertEquals(List.of(new HookWire.HistoryEntry(17, "ls -l | wc")), HookWire.typedLines("   17  ls -l | wc\n"));
+        assertEquals(List.of(new HookWire.HistoryEntry(3, "edited")), HookWire.typedLines("    3* edited\n"));
+        assertEquals(List.of(new HookWire.HistoryEntry(4, "f() { :; }"), new HookWire.HistoryEntry(5, "for i in 1; do\n  echo $i\ndone")),
+                HookWire.typedLines("    4  f() { :; }\n    5  for i in 1; do\n  echo $i\ndone\n"));
     }
 
     @Test

@@ -1,0 +1,136 @@
+package com.shellguard.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Attempts to switch the hook off or step around it, typed into a hooked interactive bash: removing or
+ * replacing the trap, switching off the options it needs, shadowing builtins with functions, dropping the
+ * variables it relies on, env -i, shells without rc files, exec into another shell. Each is blocked and
+ * raises an ALERT, and the hook still works afterwards: a forbidden command typed next is still blocked.
+ */
+class CommandTamperIT {
+
+    private static Fixture fx;
+    private static String person;
+    private static Path work;
+    private static ShellSession shell;
+    private static String sessionId;
+
+    @BeforeAll
+    static void openAHookedShell() throws IOException {
+        fx = Fixture.shared();
+        String server = fx.server("tamper", true);
+        Fixture.Person eve = fx.personWithAccess("eve", server);
+        person = eve.name();
+        work = TargetFiles.directory("sg-tamper");
+        fx.admin.post("/command-rules", "{\"name\":" + Api.quote(Fixture.unique("no-rm")) + ",\"match\":\"command\",\"pattern\":\"rm\","
+                + "\"action\":\"BLOCK\",\"users\":[" + Api.quote(person) + "]}").expect(201);
+        shell = ShellSession.open(fx.keyClient(eve), person + "@" + TargetServer.LOGIN + "@" + server, "bash");
+        sessionId = fx.awaitSession(person, s -> !Fixture.has(s, "end")).getString("id");
+        shell.run("cd " + work);
+    }
+
+    @AfterAll
+    static void closeTheShell() {
+        if (shell != null) {
+            shell.close();
+        }
+    }
+
+    private static List<String> attempts() {
+        return List.of(
+                "trap - DEBUG",
+                "trap '' DEBUG",
+                "trap -- 'echo off' debug",
+                "builtin trap - DEBUG",
+                "command trap - SIGDEBUG",
+                "eval 'trap - DEBUG'",
+                "t=trap; $t - DEBUG",
+                "set +T",
+                "set +o functrace",
+                "set -o posix",
+                "set +o history",
+                "shopt -u -o functrace",
+                "unset BASH_ENV",
+                "export -n BASH_ENV",
+                "declare +x BASH_ENV",
+                "BASH_ENV= bash -c 'echo unhooked'",
+                "PROMPT_COMMAND=",
+                "PS0=",
+                "HISTCONTROL=ignorespace",
+                "unset -f __sg_t",
+                "unset -f bash",
+                "enable -n trap",
+                "env -i bash -c 'echo unhooked'",
+                "env -u BASH_ENV bash -c 'echo unhooked'",
+                "bash --posix -c 'echo unhooked'",
+                "exec bash --norc",
+                "/bin/bash",
+                "/bin/sh",
+                "exec sh",
+                "zsh -f",
+                "__sg_h[x]=1");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyTamperAttemptIsBlockedRaisesAnAlertAndLeavesTheHookWorking() {
+        return attempts().stream().map(line -> DynamicTest.dynamicTest(line, () -> check(line)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> shadowingABuiltinWithAFunctionRaisesAnAlertAndChangesNothing() {
+        return Stream.of("builtin() { :; }", "printf() { :; }", "trap() { :; }", "declare() { :; }")
+                .map(line -> DynamicTest.dynamicTest(line, () -> {
+                    Set<String> alertsBefore = alerts();
+                    shell.run(line);
+                    // a definition runs no command: the hook reports its line with the next one
+                    stillBlocks(line);
+                    fx.awaitAlert(sessionId, a -> "TAMPER".equals(a.getString("kind")) && !alertsBefore.contains(a.getString("id")),
+                            line + ": a TAMPER alert");
+                    shell.run("unset -f " + line.substring(0, line.indexOf('(')) + " 2>/dev/null; true");
+                }));
+    }
+
+    private void check(String line) throws IOException {
+        Set<String> alertsBefore = alerts();
+        Set<String> blockedBefore = blocked();
+        shell.run(line);
+        fx.awaitCommand(sessionId, row -> "BLOCKED".equals(row.getString("verdict", null)) && !blockedBefore.contains(row.getString("id")),
+                line + ": a BLOCKED row");
+        fx.awaitAlert(sessionId, a -> "TAMPER".equals(a.getString("kind")) && !alertsBefore.contains(a.getString("id")),
+                line + ": a TAMPER alert");
+        stillBlocks(line);
+    }
+
+    /** The hook still works after an attempt: a forbidden command is still refused. */
+    private void stillBlocks(String after) throws IOException {
+        Path victim = work.resolve("v" + Integer.toHexString(after.hashCode()));
+        TargetFiles.file(victim, "precious\n");
+        shell.run("rm " + victim);
+        assertTrue(Files.exists(victim), "after \"" + after + "\" the hook no longer blocks:\n" + shell.terminal().screen());
+    }
+
+    private static Set<String> alerts() {
+        return ids("/audit/alerts?session=" + sessionId + "&limit=1000");
+    }
+
+    private static Set<String> blocked() {
+        return ids("/audit/commands?session=" + sessionId + "&verdict=BLOCKED&limit=1000");
+    }
+
+    private static Set<String> ids(String path) {
+        return fx.admin.get(path).expect(200).array().stream().map(v -> v.asJsonObject().getString("id")).collect(Collectors.toSet());
+    }
+}
