@@ -54,7 +54,7 @@ __sg_n=0                       # commands reported by this process
 # command as done (sent with the next message) and switches back to __sg_trap_lean. The lean trap thus
 # carries no test for a pending command, which would cost every builtin in a loop.
 __sg_pn= __sg_pend=0 __sg_pend_t=0 __sg_z=()
-__sg_trap_lean='[[ ${__sg_h[$__sg_nl$BASH_COMMAND]} ]] || ! \__sg_t "$_"'
+__sg_trap_lean='[[ ${__sg_h[$__sg_nl$BASH_COMMAND]-} ]] || ! \__sg_t "$_"'
 __sg_trap_pending='__sg_st=$? __sg_u=$_; ! \__sg_t "$__sg_u"'
 __sg_dn=0 __sg_st=0 __sg_dend=0 __sg_dstart=0
 __sg_nl=                       # set by PS0 when the shell has read a new line, until its first command is seen
@@ -150,8 +150,8 @@ __sg_take_pushed() {
 __sg_apply_policy() {
   IFS=$__sg_US builtin read -r -a __sg_pf <<< "$1"
   __sg_pt=$EPOCHSECONDS
-  [[ ${__sg_pf[1]} == "$__sg_pv" ]] && builtin return 0
-  __sg_pv=${__sg_pf[1]} __sg_pmode=${__sg_pf[2]} __sg_plines=${__sg_pf[3]}
+  [[ ${__sg_pf[1]-} == "$__sg_pv" ]] && builtin return 0
+  __sg_pv=${__sg_pf[1]-} __sg_pmode=${__sg_pf[2]-allow} __sg_plines=${__sg_pf[3]-1}
   builtin read -r -a __sg_pnames <<< "${__sg_pf[4]-}"
   IFS=$__sg_RS builtin read -r -a __sg_pglobs <<< "${__sg_pf[5]-}"
   __sg_pfiles=() __sg_pfile_names=() __sg_watched=()
@@ -582,7 +582,7 @@ __sg_repair() {
   if [[ $__sg_role == interactive ]]; then
     builtin shopt -qo history || { builtin set -o history; __sg_broken+=" history"; }
     [[ ${PROMPT_COMMAND[*]} == *__sg_prompt* ]] || { PROMPT_COMMAND+=(__sg_prompt); __sg_broken+=" PROMPT_COMMAND"; }
-    [[ ${PS0-} == *__sg_nl* ]] || { PS0='${__sg_z[${__sg_nl:=1}]}'${PS0-}; __sg_broken+=" PS0"; }
+    [[ ${PS0-} == *__sg_nl* ]] || { PS0='${__sg_z[${__sg_nl:=1}]-}'${PS0-}; __sg_broken+=" PS0"; }
   fi
   [[ ${BASH_ENV@a} == *x* ]] || { builtin export BASH_ENV; __sg_broken+=" BASH_ENV"; }
   [[ $__sg_broken ]] && __sg_send "A${__sg_US}tamper${__sg_US}the hook was switched off (${__sg_broken# }) and has been restored"
@@ -644,7 +644,7 @@ __sg_arm() {
     HISTCONTROL= HISTIGNORE=
     builtin set -o history
     PROMPT_COMMAND=("${PROMPT_COMMAND[@]}" __sg_prompt)
-    PS0='${__sg_z[${__sg_nl:=1}]}'${PS0-}
+    PS0='${__sg_z[${__sg_nl:=1}]-}'${PS0-}
     __sg_connect && __sg_fetch_policy || __sg_tell "cannot reach the gateway; commands will be refused"
   fi
   builtin declare -gx BASH_ENV="$__sg_dir/hook.bash"

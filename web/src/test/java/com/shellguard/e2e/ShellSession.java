@@ -38,6 +38,14 @@ final class ShellSession implements AutoCloseable {
         return awaitNext();
     }
 
+    /** Types a line and returns only what it printed: the screen between the typed line and the next prompt. */
+    String output(String line) {
+        String screen = run(line);
+        int typed = screen.lastIndexOf(line);
+        int prompt = screen.lastIndexOf("<sg-");
+        return typed < 0 || prompt < typed ? screen : screen.substring(typed + line.length(), prompt).strip();
+    }
+
     /** Sends keys (tmux names) and waits for the next prompt. */
     String press(String... keys) {
         terminal.press(keys);

@@ -1,0 +1,185 @@
+package com.shellguard.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Everyday work in a hooked interactive bash, with rules in force that forbid rm and a few words: none of it
+ * may be blocked or changed. Git, vi, less, pipes, loops, functions, a set -e script, here-documents, job
+ * control, tab completion, a long paste, the user's own startup files, words that merely mention a
+ * forbidden program. At the end the session's audit holds no BLOCKED row.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommandEverydayIT {
+
+    private static Fixture fx;
+    private static Path work;
+    private static ShellSession shell;
+    private static String sessionId;
+
+    @BeforeAll
+    static void openAHookedShell() throws IOException {
+        fx = Fixture.shared();
+        String server = fx.server("everyday", true);
+        Fixture.Person ann = fx.personWithAccess("ann", server);
+        for (String rule : List.of("\"match\":\"command\",\"pattern\":\"rm\"", "\"match\":\"command\",\"pattern\":\"shutdown\"",
+                "\"match\":\"line\",\"pattern\":\"drop table\"")) {
+            fx.admin.post("/command-rules", "{\"name\":" + Api.quote(Fixture.unique("everyday")) + "," + rule
+                    + ",\"action\":\"BLOCK\",\"users\":[" + Api.quote(ann.name()) + "]}").expect(201);
+        }
+        work = TargetFiles.directory("sg-everyday");
+        TargetFiles.file(work.resolve("notes.txt"), "remember the shutdown window\nrm is not for today\n");
+        TargetFiles.script(work.resolve("strict.sh"), "#!/bin/bash\nset -euo pipefail\nfalse || true\nn=$(grep -c shutdown notes.txt)\n"
+                + "[[ $n == 1 ]]\necho strict-ok\n");
+        StartupFiles.ensure();
+        shell = ShellSession.open(fx.keyClient(ann), ann.name() + "@" + TargetServer.LOGIN + "@" + server, "bash");
+        sessionId = fx.awaitSession(ann.name(), s -> !Fixture.has(s, "end")).getString("id");
+        shell.run("cd " + work);
+    }
+
+    @AfterAll
+    static void closeTheShell() {
+        if (shell != null) {
+            shell.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theUsersOwnStartupFilesRanBeforeTheHook() {
+        assertTrue(shell.run("sgalias; sgfunc; echo \"mark=$SG_RC_MARK\"").contains("mark=from-bashrc"));
+        assertTrue(shell.terminal().screen().contains("alias-from-bashrc"));
+        assertTrue(shell.terminal().screen().contains("function-from-bashrc"));
+    }
+
+    @Test
+    @Order(2)
+    void wordsThatMentionAForbiddenProgramRun() {
+        String screen = shell.run("echo rm; grep shutdown notes.txt; type -t rm; command -v rm; printf '%s\\n' 'drop' 'shutdown -h'");
+        assertTrue(screen.contains("remember the shutdown window"), screen);
+        assertTrue(screen.contains("/usr/bin/rm"), screen);
+        assertTrue(screen.contains("shutdown -h"), screen);
+    }
+
+    @Test
+    @Order(3)
+    void pipesLoopsFunctionsAndStatusesBehaveAsWithoutTheHook() {
+        assertTrue(shell.run("seq 1 100 | grep 7 | wc -l").contains("19"));
+        assertTrue(shell.run("for i in 1 2 3; do echo item$i; done").contains("item3"));
+        assertTrue(shell.run("greet() { echo \"hi $1\"; }; greet you").contains("hi you"));
+        assertTrue(shell.run("false; echo \"status=$?\"").contains("status=1"));
+        assertTrue(shell.run("mkdir -p deep/er && cd $_ && pwd && cd " + work).contains(work + "/deep/er"));
+        assertTrue(shell.run("x=$(date +%Y); echo year=${#x}").contains("year=4"));
+        assertTrue(shell.run("set -u; ls -d / >/dev/null; echo \"nounset=$-\"; set +u").contains("nounset="));
+    }
+
+    @Test
+    @Order(4)
+    void aSetEScriptRunsToTheEnd() {
+        assertTrue(shell.run("bash strict.sh").contains("strict-ok"));
+    }
+
+    @Test
+    @Order(5)
+    void aHereDocumentIsTypedAndRead() {
+        shell.terminal().line("cat <<EOF | tr a-z A-Z");
+        shell.terminal().line("first line");
+        shell.terminal().line("second line");
+        shell.terminal().line("EOF");
+        String screen = shell.awaitNext();
+        assertTrue(screen.contains("SECOND LINE"), screen);
+    }
+
+    @Test
+    @Order(6)
+    void gitWorksAsUsual() {
+        String screen = shell.run("git init -q repo && cd repo && git config user.email a@b.c && git config user.name A"
+                + " && echo x > f && git add f && git commit -qm first && git log --oneline | wc -l; cd " + work);
+        assertTrue(screen.contains("\n1\n") || screen.matches("(?s).*\\n1\\s*\\n.*"), screen);
+    }
+
+    @Test
+    @Order(7)
+    void viEditsAFile() throws IOException {
+        shell.terminal().line("vi edited.txt");
+        shell.terminal().waitFor("edited\\.txt");
+        shell.terminal().type("ihello from vi");
+        shell.terminal().press("Escape");
+        shell.terminal().type(":wq");
+        shell.press("Enter");
+        assertEquals("hello from vi\n", Files.readString(work.resolve("edited.txt")));
+    }
+
+    @Test
+    @Order(8)
+    void lessShowsAFile() {
+        shell.terminal().line("less notes.txt");
+        shell.terminal().waitFor("rm is not for today");
+        shell.terminal().type("q");
+        shell.awaitNext();
+    }
+
+    @Test
+    @Order(9)
+    void jobControlSuspendsResumesAndKills() {
+        shell.run("sleep 300 &");
+        assertTrue(shell.run("jobs").contains("sleep 300"));
+        shell.terminal().line("sleep 301");
+        Processes.sleep(Duration.ofMillis(500));
+        shell.press("C-z");
+        assertTrue(shell.run("jobs").contains("Stopped"), shell.terminal().screen());
+        shell.run("bg %2");
+        shell.run("kill %1 %2");
+        Processes.sleep(Duration.ofMillis(500));
+        shell.run("wait");
+        assertEquals("", shell.output("jobs"));
+    }
+
+    @Test
+    @Order(10)
+    void tabCompletionCompletesCommandsAndFiles() {
+        shell.type("ech");
+        shell.terminal().press("Tab");
+        shell.type("completed not");
+        shell.terminal().press("Tab");
+        String screen = shell.press("Enter");
+        assertTrue(screen.contains("completed notes.txt"), screen);
+    }
+
+    @Test
+    @Order(11)
+    void aLongPasteRunsEveryLine() {
+        String text = IntStream.rangeClosed(1, 200).mapToObj(i -> "echo pasted-" + i).collect(Collectors.joining("\n"));
+        shell.paste(text);
+        String screen = shell.terminal().screen();
+        assertTrue(screen.contains("pasted-1\n") && screen.contains("pasted-200"), screen);
+    }
+
+    @Test
+    @Order(12)
+    void nothingWasBlockedAndTheCommandsAreAudited() {
+        fx.awaitCommand(sessionId, row -> row.getString("command", "").startsWith("git commit"), "the git commit");
+        List<JsonObject> rows = fx.admin.get("/audit/commands?session=" + sessionId + "&limit=1000").expect(200).array()
+                .stream().map(v -> v.asJsonObject()).toList();
+        List<String> blocked = rows.stream().filter(r -> !"ALLOWED".equals(r.getString("verdict"))).map(JsonObject::toString).toList();
+        assertTrue(blocked.isEmpty(), "no everyday command may be blocked: " + blocked);
+        JsonObject grep = rows.stream().filter(r -> r.getString("command").startsWith("grep -c shutdown")).findFirst().orElseThrow();
+        assertEquals("script", grep.getString("origin"));
+        assertTrue(grep.getString("source").endsWith("strict.sh"), grep.toString());
+    }
+}
