@@ -6,6 +6,7 @@ import com.shellguard.command.policy.SessionScope;
 import com.shellguard.command.policy.SessionScopes;
 import com.shellguard.common.Clock;
 import com.shellguard.connector.api.ChannelKind;
+import com.shellguard.command.policy.PolicyCache;
 import com.shellguard.connector.api.CommandControl;
 import com.shellguard.connector.api.SessionPlan;
 import com.shellguard.connector.api.SessionRequest;
@@ -61,6 +62,9 @@ public class SessionService {
 
     @Inject
     SessionScopes scopes;
+
+    @Inject
+    PolicyCache policy;
 
     /** The servers and logins the user may choose from, by server name and then login. */
     public List<TargetChoice> targets(String userName) {
@@ -124,12 +128,15 @@ public class SessionService {
     }
 
     /**
-     * Shells and commands run under the hook; file transfers run no shell. A server labelled
-     * {@value #STRICT_LABEL} refuses a session whose hook cannot be installed instead of running it unhooked.
+     * Shells and commands run under the hook, unless a label's command default switched it off; file transfers
+     * run no shell. A server labelled {@value #STRICT_LABEL} refuses a session whose hook cannot be installed
+     * instead of running it unhooked, and cannot have the hook switched off.
      */
-    private static CommandControl commandControl(ChannelKind kind, Server server) {
-        boolean hook = kind == ChannelKind.SHELL || kind == ChannelKind.EXEC;
-        return new CommandControl(hook, hook && server.getLabels().contains(STRICT_LABEL));
+    private CommandControl commandControl(ChannelKind kind, Server server) {
+        boolean strict = server.getLabels().contains(STRICT_LABEL);
+        boolean hook = (kind == ChannelKind.SHELL || kind == ChannelKind.EXEC)
+                && (strict || policy.current().hooks(server.getLabels()));
+        return new CommandControl(hook, hook && strict);
     }
 
     private UpstreamCredential credential(ServerAccount account) {

@@ -69,6 +69,13 @@ final class OpenSshClient {
         return cmd;
     }
 
+    /** The ssh command without a destination, as rsync's -e takes it. */
+    String rshCommand() {
+        List<String> cmd = new ArrayList<>(List.of("ssh"));
+        cmd.addAll(common("-p"));
+        return String.join(" ", cmd);
+    }
+
     Processes.Result ssh(String user, String remoteCommand) {
         return ssh(user, remoteCommand, null);
     }

@@ -1,26 +1,36 @@
 package com.shellguard.command.policy;
 
 import com.shellguard.command.rule.CommandDefault;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The whole command policy at one version, as every node holds it in memory: every rule, in the order they
- * are tried, and the labels whose servers run an allowlist.
+ * are tried, the labels whose servers run an allowlist, and the labels whose servers run without the hook.
  */
-public record CommandPolicy(long version, List<PolicyRule> rules, Set<String> allowlistLabels) {
+public record CommandPolicy(long version, List<PolicyRule> rules, Set<String> allowlistLabels, Set<String> unhookedLabels) {
 
-    public static final CommandPolicy EMPTY = new CommandPolicy(0, List.of(), Set.of());
+    public static final CommandPolicy EMPTY = new CommandPolicy(0, List.of(), Set.of(), Set.of());
 
     public CommandPolicy {
         rules = rules.stream().sorted(PolicyRule.ORDER).toList();
         allowlistLabels = Set.copyOf(allowlistLabels);
+        unhookedLabels = Set.copyOf(unhookedLabels);
     }
 
     /** The part of the policy one session is subject to. */
     public SessionPolicy forSession(SessionScope scope) {
-        boolean allowlist = allowlistLabels.contains(CommandDefault.EVERY_SERVER)
-                || scope.labels().stream().anyMatch(allowlistLabels::contains);
-        return new SessionPolicy(version, rules.stream().filter(r -> r.scope().covers(scope)).toList(), allowlist);
+        return new SessionPolicy(version, rules.stream().filter(r -> r.scope().covers(scope)).toList(),
+                appliesTo(allowlistLabels, scope.labels()));
+    }
+
+    /** Whether sessions on a server with these labels get the command hook: yes, unless switched off for them. */
+    public boolean hooks(Collection<String> serverLabels) {
+        return !appliesTo(unhookedLabels, serverLabels) || appliesTo(allowlistLabels, serverLabels);
+    }
+
+    private static boolean appliesTo(Set<String> labels, Collection<String> serverLabels) {
+        return labels.contains(CommandDefault.EVERY_SERVER) || serverLabels.stream().anyMatch(labels::contains);
     }
 }

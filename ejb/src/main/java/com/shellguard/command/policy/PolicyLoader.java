@@ -55,9 +55,11 @@ public class PolicyLoader {
                         + e.getMessage());
             }
         }
-        Set<String> allowlist = policy.defaults().stream().filter(d -> d.getMode() == DefaultMode.ALLOWLIST)
-                .map(CommandDefault::getLabel).collect(Collectors.toSet());
-        return new CommandPolicy(version, rules, allowlist);
+        return new CommandPolicy(version, rules, labelsIn(DefaultMode.ALLOWLIST), labelsIn(DefaultMode.OFF));
+    }
+
+    private Set<String> labelsIn(DefaultMode mode) {
+        return policy.defaults().stream().filter(d -> d.getMode() == mode).map(CommandDefault::getLabel).collect(Collectors.toSet());
     }
 
     public long version() {

@@ -26,7 +26,7 @@ class PolicyCacheTest {
                 throw new IllegalStateException("database down");
             }
             loads++;
-            return new CommandPolicy(version, List.of(), Set.of());
+            return new CommandPolicy(version, List.of(), Set.of(), Set.of());
         }
 
         @Override

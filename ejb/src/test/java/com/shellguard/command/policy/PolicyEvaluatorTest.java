@@ -35,7 +35,7 @@ class PolicyEvaluatorTest {
     }
 
     private SessionPolicy policy() {
-        return new CommandPolicy(7, rules, Set.copyOf(allowlistLabels)).forSession(ALICE_ON_WEB01);
+        return new CommandPolicy(7, rules, Set.copyOf(allowlistLabels), Set.of()).forSession(ALICE_ON_WEB01);
     }
 
     private static CommandFacts program(String word, String path, String text) {

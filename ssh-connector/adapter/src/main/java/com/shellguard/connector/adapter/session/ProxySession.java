@@ -357,14 +357,32 @@ final class ProxySession implements AsyncCommand {
         }
     }
 
+    /**
+     * Shows the user one line. While the relay still runs its own write may be in flight on the same stream
+     * (the stream takes one write at a time), so a policy ending the session waits a moment for its turn.
+     */
     private void showLine(String message) {
         boolean terminal = hasTerminal();
         String line = "shellguard: " + message + (terminal ? "\r\n" : "\n");
         IoOutputStream stream = terminal ? out : err;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                stream.writeBuffer(new ByteArrayBuffer(line.getBytes(StandardCharsets.UTF_8))).verify(services.timeout());
+                return;
+            } catch (java.nio.channels.WritePendingException busy) {
+                sleepBriefly();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "could not show the user: " + message, e);
+                return;
+            }
+        }
+    }
+
+    private static void sleepBriefly() {
         try {
-            stream.writeBuffer(new ByteArrayBuffer(line.getBytes(StandardCharsets.UTF_8))).verify(services.timeout());
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "could not show the user: " + message, e);
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
