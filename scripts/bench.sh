@@ -17,7 +17,17 @@
 #             (scripts/bench/echo_rtt.py), p50 and p99 of BENCH_ECHO_SAMPLES keystrokes: typing latency.
 #             The three sessions are open side by side and the keystrokes alternate between them.
 #
-# Targets (from the issue), against ProxyJump: connect <= 1.2x, bulk >= 1.0x, echo p99 <= ProxyJump + 1 ms.
+# Command control, on the gateway alone (the same target reached as "shellguard", with the shell hook, and as
+# "shellguard-off", a server whose label switches the hook off; a small everyday rule set is in force):
+#
+#   commands  BENCH_COMMANDS short commands typed into an interactive login (builtins and small programs in
+#             turn, scripts/bench/command_rtt.py), Enter to next prompt; per-command overhead p50 and p99.
+#   scripts   a script of 2,000 external commands (small text tools) and one of 20,000 iterations of a loop of
+#             builtins, run as exec requests; each script times itself; median of BENCH_SCRIPT_RUNS.
+#
+# Targets (from the issues), against ProxyJump: connect <= 1.2x, bulk >= 1.0x, echo p99 <= ProxyJump + 1 ms;
+# against the unhooked gateway: per-command overhead p50 <= 1 ms and p99 <= 5 ms, external-command scripts
+# <= 1.3x, builtin loops <= 10x.
 # The table shows them and whether this run met them; the script never fails on a figure. It exits 0 once
 # everything was measured and non-zero only when something could not run.
 #
@@ -36,6 +46,7 @@
 #
 # Settings (environment):
 #   BENCH_CONNECT_RUNS (20)  BENCH_BYTES (1G)  BENCH_BULK_RUNS (1)  BENCH_ECHO_SAMPLES (500)
+#   BENCH_COMMANDS (1000)  BENCH_SCRIPT_RUNS (3)
 #   BENCH_WARMUP (1)  BENCH_WARMUP_BYTES (256M)  BENCH_KEX, BENCH_CIPHER (negotiated)
 #   BENCH_QUICK=1         smoke run: 5 connects, 64M, 100 keystrokes, small warm-up
 #   BENCH_SKIP_GATEWAY=1  direct and ProxyJump only (no gateway is built or started)
@@ -46,9 +57,11 @@ export LC_ALL=C  # EPOCHREALTIME and awk print with a decimal point
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 if [[ ${BENCH_QUICK:-0} == 1 ]]; then
+  COMMANDS=${BENCH_COMMANDS:-100} SCRIPT_RUNS=${BENCH_SCRIPT_RUNS:-1}
   RUNS=${BENCH_CONNECT_RUNS:-5} BYTES=${BENCH_BYTES:-64M} SAMPLES=${BENCH_ECHO_SAMPLES:-100}
   WARMUP_BYTES=${BENCH_WARMUP_BYTES:-32M} WARMUP_SAMPLES=50 WARMUP_CONNECTS=2
 else
+  COMMANDS=${BENCH_COMMANDS:-1000} SCRIPT_RUNS=${BENCH_SCRIPT_RUNS:-3}
   RUNS=${BENCH_CONNECT_RUNS:-20} BYTES=${BENCH_BYTES:-1G} SAMPLES=${BENCH_ECHO_SAMPLES:-500}
   WARMUP_BYTES=${BENCH_WARMUP_BYTES:-256M} WARMUP_SAMPLES=200 WARMUP_CONNECTS=5
 fi
@@ -165,6 +178,16 @@ if [[ $SKIP_GATEWAY != 1 ]]; then
   api /servers "{\"name\":\"target\",\"host\":\"127.0.0.1\",\"port\":$TARGET_PORT,\"hostKey\":$(cut -d' ' -f1-2 "$W/target_host_key.pub" | tr -d '\n' | json_string)}"
   api /servers/target/accounts "{\"login\":\"sgtarget\",\"privateKey\":$(json_string < "$W/client_key")}"
   api /grants '{"user":"bench","server":"target","logins":["sgtarget"]}'
+  # the same target once more, on a label whose command default switches the hook off
+  api /servers "{\"name\":\"target-off\",\"host\":\"127.0.0.1\",\"port\":$TARGET_PORT,\"labels\":[\"nohook\"],\"hostKey\":$(cut -d' ' -f1-2 "$W/target_host_key.pub" | tr -d '\n' | json_string)}"
+  api /servers/target-off/accounts "{\"login\":\"sgtarget\",\"privateKey\":$(json_string < "$W/client_key")}"
+  api /grants '{"user":"bench","server":"target-off","logins":["sgtarget"]}'
+  curl -s -o /dev/null -X PUT -u "admin:$ADMIN_PW" -H 'Content-Type: application/json' \
+    "http://127.0.0.1:$HTTP_PORT/api/v1/command-defaults/nohook" -d '{"mode":"off"}'
+  # an everyday rule set: what a team forbids outright and what it wants to hear about
+  for rule in shutdown:BLOCK reboot:BLOCK mkfs:BLOCK dd:ALERT sudo:ALERT; do
+    api /command-rules "{\"name\":\"bench-${rule%%:*}\",\"match\":\"command\",\"pattern\":\"${rule%%:*}\",\"action\":\"${rule#*:}\"}"
+  done
 fi
 
 # --- one client configuration for all three paths ---------------------------------------------------------
@@ -180,7 +203,10 @@ Host proxyjump
   ProxyJump jump
 ${SSH_PORT:+Host shellguard
   Port $SSH_PORT
-  User bench@sgtarget@target}
+  User bench@sgtarget@target
+Host shellguard-off
+  Port $SSH_PORT
+  User bench@sgtarget@target-off}
 Host *
   HostName 127.0.0.1
   User sgtarget
@@ -270,6 +296,49 @@ log "echo: $SAMPLES keystrokes over ${PATHS[*]} ..."
 declare -A ECHO50 ECHO99
 r=$(echo_rtt "$SAMPLES" "${PATHS[@]}")
 while read -r h p50 p99; do ECHO50[$h]=$p50 ECHO99[$h]=$p99; done <<< "$r"
+
+declare -A CMD50 CMD99 EXT LOOP
+if [[ $SKIP_GATEWAY != 1 ]]; then
+  log "commands: $COMMANDS typed commands over direct, shellguard-off, shellguard ..."
+  r=$(python3 "$ROOT/scripts/bench/command_rtt.py" "$COMMANDS" "$W/ssh_config" direct shellguard-off shellguard) \
+    || die "typed-command measurement failed"
+  while read -r h p50 p99; do CMD50[$h]=$p50 CMD99[$h]=$p99; done <<< "$r"
+
+  # Each script times itself, so connecting (and installing the hook) is not counted.
+  mkdir -p "$W/scripts" && chmod 755 "$W/scripts"
+  printf 'alpha\nbeta\ngamma\n' > "$W/scripts/words.txt"
+  cat > "$W/scripts/external.sh" <<'SCRIPT'
+# 2,000 external commands: the small text tools scripts are made of, on a small file
+f=$(dirname "$0")/words.txt s=$EPOCHREALTIME
+for ((i = 0; i < 250; i++)); do
+  grep -c a "$f" >/dev/null; sed -n 2p "$f" >/dev/null; cut -c1-3 "$f" >/dev/null; wc -l "$f" >/dev/null
+  head -n 1 "$f" >/dev/null; tr a-z A-Z < "$f" >/dev/null; sort "$f" >/dev/null; date +%s >/dev/null
+done
+e=$EPOCHREALTIME; echo $(( (${e/./} - ${s/./}) / 1000 ))
+SCRIPT
+  cat > "$W/scripts/builtins.sh" <<'SCRIPT'
+# 20,000 iterations of a loop of builtins: arithmetic, a test, an assignment
+s=$EPOCHREALTIME x=0
+for ((i = 0; i < 20000; i++)); do
+  x=$(( (x + i) % 977 ))
+  [[ $x == 7 ]] && y=$x
+done
+e=$EPOCHREALTIME; echo $(( (${e/./} - ${s/./}) / 1000 ))
+SCRIPT
+  chmod 644 "$W/scripts/"*
+  median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
+  declare -A EXT_ALL LOOP_ALL
+  log "scripts: $SCRIPT_RUNS runs of each over shellguard-off, shellguard ..."
+  for _ in $(seq "$SCRIPT_RUNS"); do
+    for h in shellguard-off shellguard; do
+      EXT_ALL[$h]+="$("${SSH[@]}" "$h" "bash $W/scripts/external.sh") " || die "external-command script via $h failed"
+      LOOP_ALL[$h]+="$("${SSH[@]}" "$h" "bash $W/scripts/builtins.sh") " || die "builtin loop via $h failed"
+    done
+  done
+  for h in shellguard-off shellguard; do
+    EXT[$h]=$(median <<< "${EXT_ALL[$h]}") LOOP[$h]=$(median <<< "${LOOP_ALL[$h]}")
+  done
+fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- report -----------------------------------------------------------------------------------------------
@@ -308,6 +377,29 @@ row "keystroke echo p50, ms" "$(v ECHO50 direct)" "$(v ECHO50 proxyjump)" "$(v E
 row "keystroke echo p99, ms" "$(v ECHO99 direct)" "$(v ECHO99 proxyjump)" "$(v ECHO99 shellguard)" \
   "$(diff_ms "$(v ECHO99 shellguard)" "$(v ECHO99 proxyjump)")" \
   "<= proxyjump + 1 ms" "$(met 'a <= b + 1' "$(v ECHO99 shellguard)" "$(v ECHO99 proxyjump)")"
+if [[ $SKIP_GATEWAY != 1 ]]; then
+  echo
+  crow() { printf '| %-36s | %10s | %12s | %12s | %16s | %-10s | %-4s |\n' "$@"; }
+  crow "command control" direct "gateway, off" "gateway, hook" "hook - off" target "met?"
+  crow "------------------------------------" "----------" "------------" "------------" "----------------" "----------" "----"
+  crow "typed command, p50 ms" "$(v CMD50 direct)" "$(v CMD50 shellguard-off)" "$(v CMD50 shellguard)" \
+    "$(diff_ms "$(v CMD50 shellguard)" "$(v CMD50 shellguard-off)")" "<= 1 ms" \
+    "$(met 'a <= b + 1' "$(v CMD50 shellguard)" "$(v CMD50 shellguard-off)")"
+  crow "typed command, p99 ms" "$(v CMD99 direct)" "$(v CMD99 shellguard-off)" "$(v CMD99 shellguard)" \
+    "$(diff_ms "$(v CMD99 shellguard)" "$(v CMD99 shellguard-off)")" "<= 5 ms" \
+    "$(met 'a <= b + 5' "$(v CMD99 shellguard)" "$(v CMD99 shellguard-off)")"
+  crow "2,000 external commands, ms" - "$(v EXT shellguard-off)" "$(v EXT shellguard)" \
+    "$(ratio "$(v EXT shellguard)" "$(v EXT shellguard-off)")" "<= 1.3x" \
+    "$(met 'a <= 1.3 * b' "$(v EXT shellguard)" "$(v EXT shellguard-off)")"
+  crow "20,000 builtin loop iterations, ms" - "$(v LOOP shellguard-off)" "$(v LOOP shellguard)" \
+    "$(ratio "$(v LOOP shellguard)" "$(v LOOP shellguard-off)")" "<= 10x" \
+    "$(met 'a <= 10 * b' "$(v LOOP shellguard)" "$(v LOOP shellguard-off)")"
+  if ((SCRIPT_RUNS > 1)); then
+    for h in shellguard-off shellguard; do
+      printf 'script runs via %-15s external %s ms; builtins %s ms\n' "$h:" "${EXT_ALL[$h]% }" "${LOOP_ALL[$h]% }"
+    done
+  fi
+fi
 echo
 echo "MB/s = MiB per second, connection included. Figures depend on this machine and its load; compare ratios"
 echo "within one run. The targets are goals to read off the table, not a pass/fail of this script."
