@@ -233,6 +233,9 @@ __sg_walk() {
     case $__sg_w in
       (';;'|';&'|';|') __sg_case=1 __sg_cpos=1 __sg_mod=; (( __sg_i++ )); builtin continue ;;
       (';'|'&'|'&!'|'&|'|'|'|'||'|'&&'|'|&') __sg_cpos=1 __sg_mod=; (( __sg_i++ )); builtin continue ;;
+      (always)
+        # `{ ... } always { ... }`: the second block opens where the first closed
+        if [[ $__sg_tk[__sg_i-1] == '}' ]]; then __sg_cpos=1; (( __sg_i++ )); builtin continue; fi ;;
       (*[\<\>]*|'{'*'}')
         if [[ $__sg_w == ${~__sg_redir} || ( $__sg_w == '{'[A-Za-z_]#'}' && $__sg_tk[__sg_i+1] == ${~__sg_redir} ) ]]; then
           # a redirection and its target; `exec` with no command yet redirects the shell itself
@@ -254,7 +257,7 @@ __sg_walk() {
         (( __sg_i++ )); builtin continue ;;
       (if|while|until|'{')
         (( __sg_depth++, __sg_i++ )); builtin continue ;;
-      ('()'|'!'|time|coproc|nocorrect|elif|then|else|do|always)
+      ('()'|'!'|time|coproc|nocorrect|elif|then|else|do)
         (( __sg_i++ )); builtin continue ;;
       (fi|done|esac|'}'|')')
         (( __sg_depth > 0 && __sg_depth-- ))

@@ -107,6 +107,40 @@ run_start() { "${start_env[@]}" sh -c ". '$tmp/start-zsh.sh'; cd '$work'; sg_sta
 for n in $(seq 1 30); do : > "$work/v$n"; done
 exists() { [[ -e $work/$1 ]]; }
 
+# --- splitting: the command words the hook finds in zsh's re-printed sublists ---------------------------
+echo "splitting sublists into command words:"
+# pairs: a sublist, then the command words the hook must find in it (^: inside a compound command)
+split_cases=(
+  'ls | rm x && echo y || cat z &'              'ls rm echo cat'
+  'a=1 b=(x y) PATH=/x rm f'                    'rm'
+  'command -v rm; command -p rm x; noglob rm z' 'rm rm rm'
+  'if rm a; then ls; fi | wc'                   '^rm ^ls wc'
+  'case $x in (rm) echo ;; (*) rm y ;; esac'    '^echo ^rm'
+  'f() { rm x; }; g'                            'g'
+  "trap 'rm x' EXIT"                            'trap rm'
+  '[[ -n $(rm x) ]] && (( y++ )) && ls'         'ls'
+  '{ rm a } always { rm b }'                    '^rm ^rm'
+  $'cat <<EOF | wc\nrm it\nEOF'                 'cat wc'
+  'while read l; do rm $l; done < list'         '^read ^rm'
+)
+cat > "$tmp/split.zsh" <<'EOF'
+emulate -R zsh -o extendedglob -o noaliases -c '. "$1/hook.zsh"'
+for t in "${@[2,-1]}"; do
+  functions[__t]=$t; t=${functions[__t]#$'\t'}; t=${t//$'\n\t'/$'\n'}   # the text as the trap gets it
+  emulate -R zsh -o extendedglob -c '__sg_split "$t"'
+  out=()
+  for ((k = 1; k <= $#__sg_cw; k++)); do out+=("${${__sg_cd[k]/1/^}/0/}$__sg_cw[k]"); done
+  print -r -- "${out[*]}"
+done
+EOF
+texts=()
+for ((k = 0; k < ${#split_cases[@]}; k += 2)); do texts+=("${split_cases[k]}"); done
+mapfile -t split_got < <(zsh -f "$tmp/split.zsh" "$sess" "${texts[@]}" 2>&1)
+for ((k = 0; k < ${#split_cases[@]}; k += 2)); do
+  [[ ${split_got[k / 2]-} == "${split_cases[k + 1]}" ]]
+  verdict "$(printf '%-45s -> %s' "${split_cases[k]//$'\n'/\\n}" "${split_cases[k + 1]}")"
+done
+
 # --- the interactive session -------------------------------------------------------------------------
 echo "interactive session (tmux):"
 printf '%s\n' ". '$tmp/start-zsh.sh'" "cd '$work'" "sg_start_zsh '$sess' shell" > "$tmp/launch.sh"
