@@ -249,6 +249,15 @@ __sg_walk() {
         fi ;;
     esac
     if (( ! __sg_cpos )); then (( __sg_i++ )); builtin continue; fi
+    if [[ $__sg_tk[__sg_i+1] == '()' ]]; then
+      # a function definition: its body runs, traced, only when it is called
+      __sg_defs+=("$__sg_w")
+      (( __sg_i += 2 ))
+      [[ $__sg_tk[__sg_i] == '{' ]] || { __sg_wf+=f; builtin continue; }
+      [[ $__sg_w == TRAP* ]] && builtin continue                           # a trap body: its words count
+      __sg_skip_body
+      __sg_cpos=0; builtin continue
+    fi
     case $__sg_w in
       ('(')
         if (( __sg_case )); then __sg_skip_to ')'; __sg_case=0      # a case pattern
@@ -292,15 +301,6 @@ __sg_walk() {
           builtin continue
         fi ;;
     esac
-    if [[ $__sg_tk[__sg_i+1] == '()' ]]; then
-      # a function definition: its body runs, traced, only when it is called
-      __sg_defs+=("$__sg_w")
-      (( __sg_i += 2 ))
-      [[ $__sg_tk[__sg_i] == '{' ]] || { __sg_wf+=f; builtin continue; }
-      [[ $__sg_w == TRAP* ]] && builtin continue                           # a trap body: its words count
-      __sg_skip_body
-      __sg_cpos=0; builtin continue
-    fi
     __sg_m=
     if [[ -n $__sg_guarded[$__sg_w] ]]; then
       for (( __sg_j = __sg_i + 1; __sg_j <= $#__sg_tk; __sg_j++ )); do

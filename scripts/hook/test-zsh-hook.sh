@@ -89,8 +89,11 @@ cat > "$home/.zshenv" <<'EOF'
 export USER_ZSHENV=1
 print -r -- "zshenv ZDOTDIR=${ZDOTDIR-unset}" >> ~/startup.log
 EOF
+# options and global aliases that would break code not written for them (the hook's startup lines included)
 cat > "$home/.zshrc" <<'EOF'
 print -r -- "zshrc ZDOTDIR=${ZDOTDIR-unset}" >> ~/startup.log
+setopt ksharrays shwordsplit nounset extendedglob globsubst rcexpandparam warncreateglobal posixbuiltins
+alias -g source=SOURCE emulate=EMULATE zsh/parameter=NOPE G='| grep'
 alias rmx='rm'
 alias ll='ls -d'
 myrm() { rm "$@"; }
@@ -317,6 +320,10 @@ verdict "here-documents, case patterns and definitions that mention rm run"
 out=$(zrun -c 'f() { rm v23; }; f; echo after-f')
 [[ $out == *blocked*after-f* ]] && exists v23
 verdict "a function's rm is refused when the function is called"
+out=$(zrun -c 'function builtin { echo captured; }; rm v25; echo after-builtin')
+[[ $out == *blocked*after-builtin* && $out != *captured* ]] && exists v25 \
+  && msg '$1 == "A" && $3 ~ /builtin-function/' | grep -q .
+verdict "a function named builtin (allowed here) is disabled and reported"
 out=$(zrun -c 'bash -c "rm v24; echo bash-after"')
 [[ $out == *blocked*bash-after* ]] && exists v24
 verdict "bash started from zsh keeps the hook (hook.bash through BASH_ENV)"
