@@ -11,7 +11,10 @@
 #   The simple commands inside compound commands, function bodies, $( ) and ( ) get trap calls of their
 #   own as well; counting them at the outer call too means a refused command stops a loop before it starts.
 # - A trap string costs about 2.7 us a call, a TRAPDEBUG function about 13 us: the trap is a string, one
-#   [[ ]] over a cache of texts known to need nobody; only a miss calls __sg_t.
+#   [[ ]] over a cache of texts known to need nobody; only a miss calls __sg_t. The trap string is never
+#   swapped: in zsh each `trap`, like each function call or array assignment, costs system calls (signal
+#   masks), which a program reported in a loop would pay twice per command. For the same reason the path
+#   of a program reported before (the fast lane in __sg_t) uses scalars and writes without redirections.
 # - Skipping: zsh skips the sublist when the trap sets ERR_EXIT, and saves and restores ERR_EXIT around
 #   the trap, so neither the shell nor a `set -e` script dies. zsh also restores $? after the trap: a
 #   skipped sublist leaves $? as it was (there is no way to make it fail, as hook.bash does with 126).
@@ -37,7 +40,7 @@ builtin zmodload zsh/parameter zsh/system zsh/datetime zsh/net/tcp || builtin re
 
 typeset -g __sg_dir=${${(%):-%x}:A:h}
 typeset -g __sg_zdot=$__sg_dir/zdot
-typeset -g __sg_US=$'\x1f' __sg_RS=$'\x1e'
+typeset -g __sg_US=$'\x1f' __sg_RS=$'\x1e' __sg_GS=$'\x1d'
 typeset -g __sg_port= __sg_key= __sg_k= __sg_v=
 while IFS='=' builtin read -r __sg_k __sg_v; do
   case $__sg_k in
@@ -50,14 +53,15 @@ typeset -g __sg_role=                 # interactive, exec (the command of an exe
 typeset -g __sg_fd= __sg_fdpid=       # this process's connection to the gateway, opened on first use
 typeset -g __sg_pid=                  # this process ($$ stays the parent's in a subshell)
 integer -g __sg_n=0                   # commands reported by this process
-# A reported command waiting for its exit status: __sg_pn is set and the trap is __sg_trap_pending, which
-# captures $? before anything else can change it; the next call records the command as done (sent with the
-# next message, or as E at the prompt and on exit) and puts the lean trap back.
+# A reported command waiting for its exit status: __sg_pn is $'\n' (no command text starts with one), which
+# makes the next trap call miss the cache; that call records the command as done (sent with the next
+# message, or as E at the prompt and on exit), with the status the trap string put in __sg_st: on a miss,
+# `${__sg_st::=$?}` is evaluated inside the same [[ ]], before anything has changed $?.
 typeset -g __sg_pn= __sg_pendpid=
 integer -g __sg_pend=0 __sg_pend_t=0 __sg_dn=0 __sg_st=0 __sg_dstart=0 __sg_dend=0 __sg_now=0
-typeset -ga __sg_et __sg_opts
-typeset -g __sg_trap_lean='[[ -n ${__sg_h[$__sg_nl$ZSH_DEBUG_CMD]-} ]] || __sg_t "$@" || builtin setopt errexit "${__sg_opts[@]}"'
-typeset -g __sg_trap_pending='__sg_st=$?; __sg_t "$@" || builtin setopt errexit "${__sg_opts[@]}"'
+typeset -ga __sg_opts
+# (${ZSH_DEBUG_CMD-}: zsh sets it only when the trap runs before the command, and NO_UNSET may be on)
+typeset -g __sg_trap='[[ -n ${__sg_h[$__sg_nl$__sg_pn${ZSH_DEBUG_CMD-}]-} || -z ${__sg_st::=$?} ]] || __sg_t "$@" || builtin setopt errexit "${__sg_opts[@]}"'
 typeset -g __sg_nl=                   # $'\n' from preexec until the typed line's first command is seen
 typeset -g __sg_typed=                # that line, as typed
 typeset -g __sg_alive=                # set by every trap call in the hook's own functions (see __sg_precmd)
@@ -68,16 +72,17 @@ typeset -g __sg_pv= __sg_pmode=allow __sg_plines=0
 typeset -ga __sg_pnames __sg_pglobs __sg_pfiles __sg_pfile_names
 typeset -gA __sg_h                    # command texts that need nobody (value 1)
 typeset -gA __sg_canon                # program path -> canonical path
-# Command texts reported before (programs only): the first word's fields, the other words, then the
-# word/path pairs to check again, GS (0x1d) separated. A hit needs no splitting and no policy matching.
+# Command texts reported before (programs only): fields 11-15 of the message, the other words (field 19),
+# then the word/path pairs to check again, GS (0x1d) separated. A hit needs no splitting and no policy
+# matching.
 typeset -gA __sg_rp
 typeset -gA __sg_src                  # the hook's functions as loaded, to compare against
 # Working variables of the slow path (globals: locals would hide the user's variables of the same names
 # from the expansions the hook evaluates, and cost a declaration per call).
 typeset -g __sg_text= __sg_verdict= __sg_res= __sg_path= __sg_cp= __sg_same= __sg_alias= \
   __sg_newline= __sg_wf= __sg_mod= __sg_w= __sg_xw= __sg_line= __sg_e= __sg_m= __sg_id= __sg_done= \
-  __sg_words= __sg_stripped= __sg_v1= __sg_r1= __sg_p1= __sg_c1=
-typeset -ga __sg_where __sg_fast __sg_cw __sg_cm __sg_ca __sg_cd __sg_defs __sg_tk __sg_queue __sg_xa __sg_reply __sg_pf __sg_hl __sg_hout \
+  __sg_words= __sg_stripped= __sg_v1= __sg_r1= __sg_p1= __sg_c1= __sg_where= __sg_mid= __sg_f=
+typeset -ga __sg_fast __sg_cw __sg_cm __sg_ca __sg_cd __sg_defs __sg_tk __sg_queue __sg_xa __sg_reply __sg_pf __sg_hl __sg_hout \
   __sg_hpend __sg_htk
 integer -g __sg_i=0 __sg_j=0 __sg_d=0 __sg_cpos=0 __sg_case=0 __sg_depth=0
 
@@ -511,40 +516,39 @@ __sg_classify() {
 # new prompt line. Raw values only; the gateway derives origin and depth from them.
 # R|Q <US> id <US> start <US> done <US> role <US> flags <US> subshell <US> source <US> line <US> function <US> cwd
 #     <US> resolution <US> word <US> path <US> canonical <US> same-as <US> line id <US> alias <US> command <US> words
-# The fields from role to cwd are in __sg_where (see __sg_t).
+# Fields role to cwd are __sg_where (see __sg_t), resolution to same-as __sg_mid, both escaped already. A
+# reported command (R) waits for its status from then on.
 __sg_report() {
   [[ -n $__sg_fd ]] || __sg_connect || builtin return 1
   (( ++__sg_n ))
-  __sg_id=$__sg_pid.$__sg_n
   __sg_alias=
   if [[ -n $__sg_newline ]]; then
     __sg_k=${${(z)__sg_typed}[1]}
     (( ${+aliases[$__sg_k]} )) && __sg_alias=$__sg_k
-    builtin print -rn -u $__sg_fd -- "L$__sg_US$$.$HISTCMD$__sg_US$__sg_typed$__sg_RS" 2>/dev/null \
-      || { __sg_fd=; builtin return 1; }
+    builtin print -rn -u $__sg_fd -- "L$__sg_US$$.$HISTCMD$__sg_US$__sg_typed$__sg_RS" || { __sg_fd=; builtin return 1; }
   fi
-  __sg_pf=("${__sg_where[@]}" "$__sg_r1" "$__sg_v1" "$__sg_p1" "$__sg_c1" "$__sg_same" "$$.$HISTCMD" "$__sg_alias"
-    "$__sg_text" "$__sg_words")
-  if [[ ${(j::)__sg_pf} == *[$'\n'\\$__sg_US]* ]]; then
-    for (( __sg_j = 1; __sg_j <= $#__sg_pf; __sg_j++ )); do __sg_esc "$__sg_pf[__sg_j]"; __sg_pf[__sg_j]=$__sg_e; done
+  __sg_e=$__sg_alias$__sg_US$__sg_text$__sg_US$__sg_words
+  if [[ $__sg_e == *[$'\n'\\]* || $__sg_e == *$__sg_US*$__sg_US*$__sg_US* ]]; then
+    __sg_esc "$__sg_alias"; __sg_m=$__sg_e
+    __sg_esc "$__sg_text"; __sg_m+=$__sg_US$__sg_e
+    __sg_esc "$__sg_words"; __sg_e=$__sg_m$__sg_US$__sg_e
   fi
   __sg_done=
   (( __sg_dn )) && __sg_done=$__sg_pid.$__sg_dn,$__sg_st,$__sg_dstart,$__sg_dend
-  builtin print -r -u $__sg_fd -- "$1$__sg_US$__sg_id$__sg_US$__sg_now$__sg_US$__sg_done$__sg_US${(pj:\x1f:)__sg_pf}" \
-    2>/dev/null || { __sg_fd=; builtin return 1; }
+  builtin print -r -u $__sg_fd -- "$1$__sg_US$__sg_pid.$__sg_n$__sg_US$__sg_now$__sg_US$__sg_done$__sg_US$__sg_where$__sg_US$__sg_mid$__sg_US$$.$HISTCMD$__sg_US$__sg_e" \
+    || { __sg_fd=; builtin return 1; }
   __sg_dn=0
+  [[ $1 == R ]] && __sg_pending
+  builtin return 0
 }
+
+# The command just reported or allowed runs now; the next trap call records its status.
+__sg_pending() { __sg_pn=$'\n' __sg_pend=$__sg_n __sg_pend_t=$__sg_now __sg_pendpid=$__sg_pid; }
 
 __sg_flush_done() {
   (( __sg_dn )) && __sg_send "E$__sg_US$__sg_pid.$__sg_dn,$__sg_st,$__sg_dstart,$__sg_dend"
   __sg_dn=0
   builtin return 0
-}
-
-# The command just reported runs now; its status is captured by the next trap call.
-__sg_pending() {
-  __sg_pn=1 __sg_pend=$__sg_n __sg_pend_t=$__sg_now __sg_pendpid=$__sg_pid
-  builtin trap "$__sg_trap_pending" DEBUG
 }
 
 # Stops the sublist about to run: the trap string sets ERR_EXIT in the user's context (see the top).
@@ -558,22 +562,19 @@ __sg_unreachable() {
 # The slow path: every command text the cache does not know. The arguments are the user's positional
 # parameters. Returns 1 when the trap string must skip the sublist (it sets ERR_EXIT, plus __sg_opts).
 __sg_t() {
-  __sg_opts=()
+  (( $#__sg_opts )) && __sg_opts=()
   (( ${+functions[builtin]} )) && { dis_functions[builtin]=$functions[builtin]; __sg_broken+=" builtin-function"; }
   __sg_pid=$sysparams[pid]
   if [[ $__sg_fdpid != $__sg_pid ]]; then
     # a forked subshell: it opens its own connection; what its parent was waiting for is not its own
     # (exec makes its redirections permanent: the 2>/dev/null must stay outside it)
     [[ -n $__sg_fd && -n $__sg_fdpid ]] && { builtin exec {__sg_fd}>&-; } 2>/dev/null
-    __sg_fd= __sg_fdpid=$__sg_pid __sg_n=0 __sg_dn=0
-    [[ -n $__sg_pn ]] && { __sg_pn=; builtin trap "$__sg_trap_lean" DEBUG; }
+    __sg_fd= __sg_fdpid=$__sg_pid __sg_n=0 __sg_dn=0 __sg_pn=
   fi
-  __sg_et=($epochtime)
-  (( __sg_now = __sg_et[1] * 1000000 + __sg_et[2] / 1000 ))
+  (( __sg_now = EPOCHREALTIME * 1000000 ))
   if [[ -n $__sg_pn ]]; then
     # the reported command before this one has finished; its status travels with the next message
     __sg_dn=$__sg_pend __sg_dstart=$__sg_pend_t __sg_dend=$__sg_now __sg_pn=
-    builtin trap "$__sg_trap_lean" DEBUG
   fi
   if (( ! ${+ZSH_DEBUG_CMD} )); then
     # DEBUG_BEFORE_CMD is off: zsh now calls the trap after each command, too late to stop it
@@ -590,37 +591,45 @@ __sg_t() {
   __sg_text=$ZSH_DEBUG_CMD
   # where the command is (fields role to cwd): funcfiletrace[1] is the file and line the trap interrupted;
   # at the top level of a script zsh names no file there, ZSH_SCRIPT does
-  __sg_k=${funcfiletrace[1]-} __sg_m= __sg_e=${ZSH_SCRIPT-}
+  __sg_k=${funcfiletrace[1]-} __sg_m= __sg_e=${ZSH_SCRIPT-} __sg_f=${compstate+c}${ZSH_EXECUTION_STRING+x}
   if (( $#funcstack > 1 )); then
     __sg_e=${__sg_k%:*}
     (( ${+functions[$funcstack[2]]} )) && __sg_m=$funcstack[2]
+    [[ $funcstack[-1] == (precmd|preexec) ]] \
+      || (( ${${precmd_functions[(Ie)$funcstack[-1]]}:-0} + ${${preexec_functions[(Ie)$funcstack[-1]]}:-0} )) \
+      && __sg_f=p$__sg_f
   elif [[ -z $__sg_e ]]; then
     __sg_k=
   fi
-  __sg_where=("$__sg_role" "" "$ZSH_SUBSHELL" "$__sg_e" "${__sg_k##*:}" "$__sg_m" "$PWD")
-  if [[ $funcstack[-1] == (precmd|preexec) ]] \
-      || (( ${${precmd_functions[(Ie)$funcstack[-1]]}:-0} + ${${preexec_functions[(Ie)$funcstack[-1]]}:-0} )); then
-    __sg_where[2]=p
+  if [[ $__sg_e$__sg_m$PWD == *[$'\n'\\$__sg_US]* ]]; then
+    __sg_esc "$__sg_e"
+    __sg_where=$__sg_role$__sg_US$__sg_f$__sg_US$ZSH_SUBSHELL$__sg_US$__sg_e
+    __sg_esc "$__sg_m"; __sg_where+=$__sg_US${__sg_k##*:}$__sg_US$__sg_e
+    __sg_esc "$PWD"; __sg_where+=$__sg_US$__sg_e
+  else
+    __sg_where=$__sg_role$__sg_US$__sg_f$__sg_US$ZSH_SUBSHELL$__sg_US$__sg_e$__sg_US${__sg_k##*:}$__sg_US$__sg_m$__sg_US$PWD
   fi
-  __sg_where[2]+=${compstate+c}${ZSH_EXECUTION_STRING+x}
   # the fast lane: a text reported before under this policy, each of its words still the same program
-  if [[ -n ${__sg_rp[$__sg_text]-} && -z $__sg_nl$__sg_broken && $ZDOTDIR == $__sg_zdot ]] \
+  __sg_v=${__sg_rp[$__sg_text]-}
+  if [[ -n $__sg_v && -n $__sg_fd && -z $__sg_nl$__sg_broken && $ZDOTDIR == $__sg_zdot ]] \
       && (( EPOCHSECONDS == __sg_rt && EPOCHSECONDS - __sg_pt <= 3 )); then
-    __sg_xa=("${(@ps:\x1d:)__sg_rp[$__sg_text]}")
-    for (( __sg_j = 6; __sg_j < $#__sg_xa; __sg_j += 2 )); do
-      __sg_w=$__sg_xa[__sg_j] __sg_path=$__sg_xa[__sg_j+1]
+    __sg_mid=${__sg_v%%$__sg_GS*} __sg_v=${__sg_v#*$__sg_GS}
+    __sg_words=${__sg_v%%$__sg_GS*} __sg_v=${__sg_v#*$__sg_GS}
+    while [[ -n $__sg_v ]]; do
+      __sg_w=${__sg_v%%$__sg_GS*} __sg_v=${__sg_v#*$__sg_GS}
+      __sg_path=${__sg_v%%$__sg_GS*}
+      [[ $__sg_v == *$__sg_GS* ]] && __sg_v=${__sg_v#*$__sg_GS} || __sg_v=
       if [[ $__sg_w != /* ]]; then
         (( ${+functions[$__sg_w]} || ${+builtins[$__sg_w]} )) && builtin break
         [[ $commands[$__sg_w] == $__sg_path ]] || builtin break
       fi
       for __sg_k in $__sg_pfiles; do [[ $__sg_path -ef $__sg_k ]] && builtin break 2; done
+      __sg_path=
     done
-    if (( __sg_j > $#__sg_xa )); then
-      __sg_r1=$__sg_xa[1] __sg_v1=$__sg_xa[2] __sg_p1=$__sg_xa[3] __sg_c1=$__sg_xa[4] __sg_words=$__sg_xa[5]
-      __sg_same= __sg_newline=
-      __sg_report R || { __sg_unreachable; builtin return; }
-      __sg_pending
-      builtin return 0
+    if [[ -z $__sg_path ]]; then
+      __sg_newline=
+      __sg_report R || __sg_unreachable
+      builtin return
     fi
   fi
   [[ $ZDOTDIR != $__sg_zdot || -n $__sg_broken ]] || (( EPOCHSECONDS != __sg_rt )) && __sg_repair
@@ -628,14 +637,19 @@ __sg_t() {
   __sg_newline=
   if [[ -n $__sg_nl ]] && (( $#funcstack == 1 )); then __sg_newline=1 __sg_nl=; fi
   __sg_classify "$@"
+  # fields resolution to same-as
+  __sg_mid=$__sg_r1$__sg_US$__sg_v1$__sg_US$__sg_p1$__sg_US$__sg_c1$__sg_US$__sg_same
+  if [[ $__sg_mid == *[$'\n'\\]* || $__sg_v1$__sg_p1$__sg_c1 == *$__sg_US* ]]; then
+    __sg_esc "$__sg_v1"; __sg_mid=$__sg_r1$__sg_US$__sg_e
+    __sg_esc "$__sg_p1"; __sg_mid+=$__sg_US$__sg_e
+    __sg_esc "$__sg_c1"; __sg_mid+=$__sg_US$__sg_e$__sg_US$__sg_same
+  fi
   case $__sg_verdict in
     (own)
       __sg_flush_done
       builtin return 0 ;;
     (cache|pass)
-      if [[ -n $__sg_newline ]]; then
-        __sg_report R && __sg_pending
-      fi
+      [[ -n $__sg_newline ]] && __sg_report R
       [[ $__sg_verdict == pass ]] && builtin return 0
       __sg_unlock
       (( $#__sg_h > 4096 )) && __sg_h=()
@@ -644,12 +658,10 @@ __sg_t() {
       builtin return 0 ;;
     (report)
       __sg_report R || { __sg_unreachable; builtin return; }
-      __sg_pending
       if (( $#__sg_fast )); then
         __sg_unlock
         (( $#__sg_rp > 4096 )) && __sg_rp=()
-        __sg_xa=("$__sg_r1" "$__sg_v1" "$__sg_p1" "$__sg_c1" "$__sg_words" "${__sg_fast[@]}")
-        __sg_rp[$__sg_text]=${(pj:\x1d:)__sg_xa}
+        __sg_rp[$__sg_text]=$__sg_mid$__sg_GS$__sg_words$__sg_GS${(pj:\x1d:)__sg_fast}
         __sg_lock
       fi
       builtin return 0 ;;
@@ -688,15 +700,20 @@ __sg_repair() {
 
 # --- prompt and exit hooks -------------------------------------------------------------------------------
 
-# preexec: a line was read at the prompt; its first command sends it (L) and is reported.
-__sg_preexec() { __sg_typed=${1:-$3}; __sg_nl=$'\n'; }
+# preexec: a line was read at the prompt; its first command sends it (L) and is reported. The trap calls
+# on the statements here set __sg_alive: the last one clears it, or a line that removes the trap would
+# leave it set for the next precmd, and the line after it would run unwatched.
+__sg_preexec() {
+  __sg_typed=${1:-$3} __sg_nl=$'\n'
+  __sg_alive=
+}
 
 # precmd: every trap call in the hook's own functions sets __sg_alive, so when the first statement here did
 # not set it the DEBUG trap is gone: it is set again. The last command's status was captured by the trap
 # call of the first statement run after it, and goes out as E (see __sg_t).
 __sg_precmd() {
   builtin :
-  [[ -n $__sg_alive ]] || { __sg_broken+=" trap"; builtin trap "$__sg_trap_lean" DEBUG; __sg_repair; }
+  [[ -n $__sg_alive ]] || { __sg_broken+=" trap"; builtin trap "$__sg_trap" DEBUG; __sg_repair; }
   __sg_alive=
 }
 
@@ -704,8 +721,7 @@ __sg_precmd() {
 __sg_exit() {
   integer __sg_x=$?
   if [[ -n $__sg_pn && $__sg_pendpid == $sysparams[pid] ]]; then
-    __sg_et=($epochtime)
-    (( __sg_dend = __sg_et[1] * 1000000 + __sg_et[2] / 1000 ))
+    (( __sg_dend = EPOCHREALTIME * 1000000 ))
     __sg_dn=$__sg_pend __sg_st=$__sg_x __sg_dstart=$__sg_pend_t __sg_pn=
   fi
   __sg_flush_done
@@ -768,11 +784,11 @@ __sg_arm() {
   for __sg_k in ${(k)__sg_own:#__sg_optfix}; do __sg_src[$__sg_k]=$functions[$__sg_k]; done
   __sg_connect && __sg_fetch_policy || __sg_tell "cannot reach the gateway; commands will be refused"
   __sg_rt=$EPOCHSECONDS
-  builtin typeset -gr __sg_dir __sg_zdot __sg_port __sg_key __sg_US __sg_RS __sg_role __sg_trap_lean \
-    __sg_trap_pending __sg_src __sg_harmless __sg_guarded __sg_uncache __sg_protected __sg_wrapper \
+  builtin typeset -gr __sg_dir __sg_zdot __sg_port __sg_key __sg_US __sg_RS __sg_GS __sg_role __sg_trap \
+    __sg_src __sg_harmless __sg_guarded __sg_uncache __sg_protected __sg_wrapper \
     __sg_shells __sg_redir __sg_own __sg_userctx
   __sg_lock
-  builtin trap "$__sg_trap_lean" DEBUG
+  builtin trap "$__sg_trap" DEBUG
 }
 
 builtin return 0
