@@ -15,7 +15,7 @@ gw_pid=
 cleanup() {
   tmux -L "$sock" kill-server 2>/dev/null
   [[ $gw_pid ]] && kill "$gw_pid" 2>/dev/null
-  rm -rf "$tmp"
+  if [[ ${SG_KEEP-} ]]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
 
@@ -271,16 +271,18 @@ verdict "ls's exit status 2 arrives"
 # tamper the gateway allows: the hook puts itself back and says so
 : > "$tmp/ALLOW"
 type_line 'trap - DEBUG'
-type_line 'unset ZDOTDIR'
 rm -f "$tmp/ALLOW"
 type_line 'rm v18'
 blocked && exists v18
 verdict "after an allowed trap - DEBUG the hook is armed again at the next prompt"
 msg '$1 == "A" && $2 == "tamper" && $3 ~ /trap/' | grep -q .
 verdict "... and reports the tamper (A)"
+: > "$tmp/ALLOW"
+type_line 'unset ZDOTDIR'
+rm -f "$tmp/ALLOW"
 type_line 'echo zd=$ZDOTDIR'
 last_output | grep -qx "zd=$sess/zdot" && msg '$1 == "A" && $3 ~ /ZDOTDIR/' | grep -q .
-verdict "an allowed unset ZDOTDIR is repaired and reported"
+verdict "an allowed unset ZDOTDIR is repaired (before the next line) and reported"
 : > "$tmp/ALLOW"
 type_line 'unsetopt debugbeforecmd'
 rm -f "$tmp/ALLOW"
