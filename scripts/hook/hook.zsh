@@ -81,7 +81,7 @@ typeset -gA __sg_src                  # the hook's functions as loaded, to compa
 # from the expansions the hook evaluates, and cost a declaration per call).
 typeset -g __sg_text= __sg_verdict= __sg_res= __sg_path= __sg_cp= __sg_same= __sg_alias= \
   __sg_newline= __sg_wf= __sg_mod= __sg_w= __sg_xw= __sg_line= __sg_e= __sg_m= __sg_id= __sg_done= \
-  __sg_words= __sg_stripped= __sg_v1= __sg_r1= __sg_p1= __sg_c1= __sg_where= __sg_mid= __sg_f=
+  __sg_words= __sg_stripped= __sg_v1= __sg_r1= __sg_p1= __sg_c1= __sg_where= __sg_mid= __sg_f= __sg_x=
 typeset -ga __sg_fast __sg_cw __sg_cm __sg_ca __sg_cd __sg_defs __sg_tk __sg_queue __sg_xa __sg_reply __sg_pf __sg_hl __sg_hout \
   __sg_hpend __sg_htk
 integer -g __sg_i=0 __sg_j=0 __sg_d=0 __sg_cpos=0 __sg_case=0 __sg_depth=0
@@ -135,9 +135,23 @@ __sg_connect() {
     2>/dev/null || { __sg_fd=; builtin return 1; }
 }
 
+# A connection is usable when it is open and the gateway has not hung up on it. The gateway never writes
+# unasked, so a socket with something to read was closed (or spoke out of turn): it is dropped, and a new
+# one opened. Writing to a closed socket would raise SIGPIPE, which kills a shell without a word. sysread
+# with no wait tells a hung-up socket (5) from a quiet one (4) with no array to assign.
+__sg_usable() {
+  if [[ -n $__sg_fd ]]; then
+    builtin sysread -t 0 -i $__sg_fd -s 1 __sg_x
+    (( $? == 4 )) && builtin return 0
+    { builtin exec {__sg_fd}>&-; } 2>/dev/null
+    __sg_fd=
+  fi
+  __sg_connect
+}
+
 __sg_send() {
-  [[ -n $__sg_fd ]] || __sg_connect || builtin return 1
-  builtin print -r -u $__sg_fd -- "$1" 2>/dev/null || { __sg_fd=; builtin return 1; }
+  __sg_usable || builtin return 1
+  builtin print -r -u $__sg_fd -- "$1" || { __sg_fd=; builtin return 1; }
 }
 
 # Reads replies until the verdict (V <US> id <US> A|B|T <US> rule); policy lines on the way are applied.
@@ -519,7 +533,7 @@ __sg_classify() {
 # Fields role to cwd are __sg_where (see __sg_t), resolution to same-as __sg_mid, both escaped already. A
 # reported command (R) waits for its status from then on.
 __sg_report() {
-  [[ -n $__sg_fd ]] || __sg_connect || builtin return 1
+  __sg_usable || builtin return 1
   (( ++__sg_n ))
   __sg_alias=
   if [[ -n $__sg_newline ]]; then
