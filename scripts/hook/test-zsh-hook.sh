@@ -11,10 +11,10 @@ done
 
 tmp=$(mktemp -d /tmp/sg-zsh-test.XXXXXX)
 sock=sgtest-$$
-gw_pid=
+gw_pids=()
 cleanup() {
   tmux -L "$sock" kill-server 2>/dev/null
-  [[ $gw_pid ]] && kill "$gw_pid" 2>/dev/null
+  (( ${#gw_pids[@]} )) && kill "${gw_pids[@]}" 2>/dev/null
   if [[ ${SG_KEEP-} ]]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
@@ -65,7 +65,8 @@ open(d + '/PORT', 'w').write(str(s.getsockname()[1]))
 while True:
     c, _ = s.accept(); threading.Thread(target=handle, args=(c,), daemon=True).start()
 EOF
-python3 "$tmp/gw.py" "$tmp" & gw_pid=$!
+# (its output goes to a file: a process holding this script's stdout would outlive it for a pipe reader)
+python3 "$tmp/gw.py" "$tmp" > "$tmp/gw.out" 2>&1 & gw_pids+=($!)
 for _ in $(seq 50); do [[ -s $tmp/PORT ]] && break; sleep 0.1; done
 [[ -s $tmp/PORT ]] || { echo "test-zsh-hook: the stand-in gateway did not start" >&2; exit 2; }
 log=$tmp/gw.log
@@ -336,6 +337,16 @@ session "$dead" 1
 out=$(cd "$work" && "${start_env[@]}" "ZDOTDIR=$dead/zdot" zsh -c 'touch made-while-down; echo next' 2>&1)
 [[ ! -e $work/made-while-down && $(grep -c 'cannot be reached' <<< "$out") == 1 ]]
 verdict "without a gateway a program is refused, with one line"
+# a gateway that goes away while a shell runs: a second stand-in, stopped halfway
+mkdir "$tmp/gw2"
+python3 "$tmp/gw.py" "$tmp/gw2" > "$tmp/gw2.out" 2>&1 & gw_pids+=($!) gw2_pid=$!
+for _ in $(seq 50); do [[ -s $tmp/gw2/PORT ]] && break; sleep 0.1; done
+session "$tmp/sess2" "$(cat "$tmp/gw2/PORT")"
+out=$(cd "$work" && "${start_env[@]}" "ZDOTDIR=$tmp/sess2/zdot" "GW2=$gw2_pid" \
+  zsh -c 'ls -d .; kill $GW2; for ((i = 0; i < 100000; i++)); do :; done
+    touch made-after-gateway; echo shell-goes-on; touch made-after-gateway' 2>&1)
+[[ ! -e $work/made-after-gateway && $out == *shell-goes-on* && $(grep -c 'cannot be reached' <<< "$out") == 2 ]]
+verdict "when the gateway goes away, each program is refused with one line and the shell goes on"
 
 # --- cost ---------------------------------------------------------------------------------------------
 echo "cost (median of alternating runs; hooked through the same zdot as a session):"
