@@ -80,7 +80,7 @@ typeset -gA __sg_src                  # the hook's functions as loaded, to compa
 # Working variables of the slow path (globals: locals would hide the user's variables of the same names
 # from the expansions the hook evaluates, and cost a declaration per call).
 typeset -g __sg_text= __sg_verdict= __sg_res= __sg_path= __sg_cp= __sg_same= __sg_alias= \
-  __sg_newline= __sg_wf= __sg_mod= __sg_w= __sg_xw= __sg_line= __sg_e= __sg_m= __sg_id= __sg_done= \
+  __sg_newline= __sg_wf= __sg_mod= __sg_w= __sg_xw= __sg_line= __sg_e= __sg_m= __sg_done= \
   __sg_words= __sg_stripped= __sg_v1= __sg_r1= __sg_p1= __sg_c1= __sg_where= __sg_mid= __sg_f= __sg_x=
 typeset -ga __sg_fast __sg_cw __sg_cm __sg_ca __sg_cd __sg_defs __sg_tk __sg_queue __sg_xa __sg_reply __sg_pf __sg_hl __sg_hout \
   __sg_hpend __sg_htk
@@ -699,7 +699,10 @@ __sg_repair() {
   fi
   if [[ $__sg_role == interactive ]]; then
     (( ${preexec_functions[(Ie)__sg_preexec]} )) || { preexec_functions+=(__sg_preexec); __sg_broken+=" preexec"; }
-    (( ${precmd_functions[(Ie)__sg_precmd]} )) || { precmd_functions[1,0]=(__sg_optfix __sg_precmd); __sg_broken+=" precmd"; }
+    if (( ! ${precmd_functions[(Ie)__sg_precmd]} || ! ${precmd_functions[(Ie)__sg_optfix]} )); then
+      precmd_functions=(__sg_optfix __sg_precmd ${precmd_functions:#__sg_(optfix|precmd)})
+      __sg_broken+=" precmd"
+    fi
   fi
   (( ${zshexit_functions[(Ie)__sg_exit]} )) || { zshexit_functions+=(__sg_exit); __sg_broken+=" zshexit"; }
   for __sg_k in ${(k)__sg_src}; do
