@@ -197,9 +197,9 @@ __sg_lock() { [[ -n $__sg_role ]] && builtin typeset -gr __sg_h __sg_rp __sg_can
 # The command words of sublist text $1: __sg_cw (as written), __sg_cm (the precommand modifier each one
 # follows: command, builtin, exec, query for command -v, or empty), __sg_ca (the arguments of a guarded
 # builtin, space joined), __sg_cd (1 inside a compound command: for, if, { }, ( ) and the like, whose
-# commands get trap calls of their own), __sg_defs (functions defined) and __sg_wf, flags: g an assignment to a protected
-# name, f the text could not be split with certainty, x `exec` redirecting a descriptor of the hook's or
-# one named by a variable. A trap's action and a TRAPxxx body run unseen later (zsh does not trace inside
+# commands get trap calls of their own), __sg_defs (functions defined) and __sg_wf, flags: g an assignment
+# to a protected name, f the text could not be split with certainty, x `exec` redirecting a descriptor of
+# the hook's or one named by a variable. A trap's action and a TRAPxxx body run unseen later (zsh does not trace inside
 # traps), so their command words are added here.
 __sg_split() {
   __sg_cw=() __sg_cm=() __sg_ca=() __sg_cd=() __sg_defs=() __sg_wf= __sg_queue=("$1")
