@@ -1,0 +1,11 @@
+# ShellGuard: $ZDOTDIR/.zshenv of every zsh of a session: the session's shell and every zsh started in it,
+# since ZDOTDIR stays exported. zsh reads it first (after /etc/zsh/zshenv). A non-interactive zsh (zsh -c,
+# a script, vim's :! with SHELL=zsh) reads no other file: it is armed here, before the user's own .zshenv,
+# so what that file does is watched too. An interactive zsh is armed after the user's last startup file
+# (user.zsh). A zsh started with -f or --no-rcs reads none of this: the gateway treats that as tamper.
+if [[ ! -o interactive ]]; then
+  __sg_want=${__SG_ROLE:-child}
+  'builtin' 'source' "${${(%):-%x}:A:h}/arm.zsh"
+fi
+__sg_rc=.zshenv
+'builtin' 'source' "${${(%):-%x}:A:h}/user.zsh"
