@@ -1,12 +1,12 @@
 package com.shellguard.audit;
 
+import com.shellguard.common.AuditId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 @Entity
 @Table(name = "sg_auth_event", indexes = {@Index(columnList = "event_time"), @Index(columnList = "user_name")})
@@ -14,7 +14,7 @@ public class AuthEvent {
 
     @Id
     @Column(length = 36)
-    private String id = UUID.randomUUID().toString();
+    private String id = AuditId.next();
 
     @Column(name = "event_time")
     private OffsetDateTime time;

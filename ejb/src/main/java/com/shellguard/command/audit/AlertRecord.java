@@ -1,5 +1,6 @@
 package com.shellguard.command.audit;
 
+import com.shellguard.common.AuditId;
 import com.shellguard.common.Texts;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
@@ -10,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /** Something about a session the security team must see; {@code commandId} names the command when one caused it. */
 @Entity
@@ -20,7 +20,7 @@ public class AlertRecord {
 
     @Id
     @Column(length = 36)
-    private String id = UUID.randomUUID().toString();
+    private String id = AuditId.next();
 
     @Column(name = "alert_time")
     private OffsetDateTime time;

@@ -1,5 +1,6 @@
 package com.shellguard.command.audit;
 
+import com.shellguard.common.AuditId;
 import com.shellguard.common.Clock;
 import com.shellguard.common.Texts;
 import com.shellguard.connector.api.CommandFacts;
@@ -13,13 +14,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /**
  * One command a hooked shell ran or was refused, with what the hook saw, the verdict and how it ended. Who
  * and where are copied from the session, so the audit is searched without joins. Ids are assigned in
- * memory (UUIDs), so a batch of rows goes out in JDBC batches without a round trip per row; rows are not
- * kept in the shared JPA cache, which they would only fill.
+ * memory ({@link AuditId}), so a batch of rows goes out in JDBC batches without a round trip per row; rows are
+ * not kept in the shared JPA cache, which they would only fill.
  */
 @Entity
 @Cacheable(false)
@@ -33,7 +33,7 @@ public class CommandRecord {
 
     @Id
     @Column(length = 36)
-    private String id = UUID.randomUUID().toString();
+    private String id = AuditId.next();
 
     @Column(name = "session_id", length = 64)
     private String sessionId;

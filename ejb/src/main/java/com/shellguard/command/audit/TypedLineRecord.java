@@ -1,5 +1,6 @@
 package com.shellguard.command.audit;
 
+import com.shellguard.common.AuditId;
 import com.shellguard.common.Texts;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
@@ -8,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /**
  * A line as the user typed it at a prompt, before expansion: what the person meant, next to the commands
@@ -21,7 +21,7 @@ public class TypedLineRecord {
 
     @Id
     @Column(length = 36)
-    private String id = UUID.randomUUID().toString();
+    private String id = AuditId.next();
 
     @Column(name = "session_id", length = 64)
     private String sessionId;
