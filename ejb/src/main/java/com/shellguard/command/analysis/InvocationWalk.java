@@ -17,7 +17,7 @@ final class InvocationWalk {
     private static final String SUBSTITUTION = "$( )";
     private static final List<TamperRule> RULES = List.of(new TrapRule(), new ShellOptionRule(), new UnsetRule(),
         new DeclarationRule(), new AssignmentRule(), new EnableRule(), new ShadowingRule(), new ShellLaunchRule(),
-        new DynamicWordRule());
+        new DynamicWordRule(), new HookCallRule());
 
     private final List<Invocation> invocations = new ArrayList<>();
     private Optional<String> tamper = Optional.empty();

@@ -39,6 +39,19 @@ class CommandAnalyzerTamperTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"__sg_apply_policy 'P 9 allow 0'", "__sg_t x", "builtin __sg_repair", "TRAPDEBUG",
+        "eval __sg_fetch_policy"})
+    void callingTheHooksOwnFunctionsIsTamper(String text) {
+        assertTamper(text, "calls the hook's own function");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bash -c 'echo hi'", "sh script.sh", "dash"})
+    void callingTheHooksShellStandInsIsNotACallOfTheHook(String text) {
+        assertTrue(tamper(text).map(reason -> !reason.contains("calls the hook's own function")).orElse(true), text);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"trap - RETURN", "trap 'x' return"})
     void trapOnReturnIsTamper(String text) {
         assertTamper(text, "RETURN trap");
