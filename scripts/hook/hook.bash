@@ -15,14 +15,16 @@
 #   what a no-op trap costs.
 # - A program met before whose verdict was "report" takes a lane of a dozen statements: the message carries
 #   raw values (role, flags, source, line) and the gateway derives the rest.
-# - A function call or an assignment clobbers $_, and [[ ]] clobbers $?: $? is captured inside the [[ ]]
-#   only while a reported command waits for its exit status, and $_ comes back as the slow path's last
-#   argument.
+# - The trap holds no shell word an alias could rewrite: `((` and `||` are operators and the slow path is
+#   called quoted. (A user's `alias '[['=...` or `alias '!'=...` would otherwise rewrite the trap itself.)
+# - A function call or an assignment clobbers $_ and (( )) clobbers $?: a miss captures $? in the (( )),
+#   and $_ comes back as the slow path's last argument.
 # - A refused command given by name is shadowed for one call by a function failing with 126, so
 #   `cmd && next` and `set -e` scripts see a failure. A command given by path can only be skipped: bash
 #   skips a command when the DEBUG trap fails in its debugging mode (extdebug), which is switched on for
 #   that one command only, because it slows every program start by about 0.1 ms; a skipped command's
-#   status is 0. The trap is negated (`! __sg_t`), so a failing trap never trips errexit.
+#   status is 0. A failing trap trips errexit (and runs an ERR trap), so errexit is off for that one
+#   command too.
 # - User functions may shadow any builtin: the hook calls builtins through `builtin`, and removes a function
 #   named `builtin` (in posix mode, where `unset` cannot be shadowed) each time the slow path starts.
 # - Every name is prefixed __sg_; functions and fixed tables are read-only once armed.
@@ -49,15 +51,18 @@ __sg_role=                     # interactive (the session's shell, or one starte
 __sg_fresh=1                   # armed a moment ago: nothing can have been switched off yet
 __sg_fd= __sg_fdpid=           # this process's connection to the gateway, opened on first use
 __sg_n=0                       # commands reported by this process
-# A reported command waiting for its exit status: __sg_pn is set, with its number and start time, and the
-# DEBUG trap is switched to __sg_trap_pending, which captures $? and calls the slow path; that records the
-# command as done (sent with the next message) and switches back to __sg_trap_lean. The lean trap thus
-# carries no test for a pending command, which would cost every builtin in a loop.
-__sg_pn= __sg_pend=0 __sg_pend_t=0 __sg_z=()
-__sg_trap_lean='[[ ${__sg_h[$__sg_nl$BASH_COMMAND]-} ]] || ! \__sg_t "$_"'
-__sg_trap_pending='__sg_st=$? __sg_u=$_; ! \__sg_t "$__sg_u"'
+# The DEBUG trap. A text in the cache is a hit (its value is 1); a miss stores $? in __sg_rs and calls the
+# slow path. A key prefix of a blank forces a miss (no command text starts with one): __sg_nl after a new
+# line, __sg_miss while a reported command waits for its exit status or a skip waits to be undone. The
+# trap is never swapped: setting a trap from inside one costs more than the test it would save. The slow
+# path is not the last command of the list, so errexit is off inside it (its own tests fail all the time);
+# the final (( 0 )) makes the trap fail when the slow path says to skip the command.
+__sg_trap='(( ${__sg_h[$__sg_nl$__sg_miss$BASH_COMMAND]-__sg_rs=$?,0} )) || \__sg_t "$_" || (( 0 ))'
+# A reported command waiting for its exit status: __sg_pn is set, with its number and start time.
+__sg_pn= __sg_pend=0 __sg_pend_t=0 __sg_miss= __sg_rs=0
+declare -A __sg_za=()          # always empty: PS0 assigns __sg_nl inside a lookup in it, and prints nothing
 __sg_dn=0 __sg_st=0 __sg_dend=0 __sg_dstart=0
-__sg_nl=                       # set by PS0 when the shell has read a new line, until its first command is seen
+__sg_nl=                       # a blank, set by PS0 when the shell has read a new line, until its first command is seen
 __sg_lasth=-1                  # the history number of the last typed line reported
 __sg_tmpfn=                    # the one-call refusal function currently defined, if any
 __sg_skipping=                 # extdebug was switched on to skip one command
@@ -66,6 +71,7 @@ __sg_pv= __sg_pt=0             # policy version and when it was fetched (EPOCHSE
 __sg_pmode=allow __sg_plines=0
 __sg_pnames=() __sg_pglobs=() __sg_pfiles=() __sg_pfile_names=()
 declare -A __sg_h=()           # command texts that need nothing (their value is 1)
+declare -A __sg_hd=()          # the same texts -> resolution US command word, for reporting a typed line
 declare -A __sg_wc=()          # program word -> verdict US path US canonical path, under the current policy
 declare -A __sg_canon=()       # program path -> canonical path (symlinks resolved)
 declare -A __sg_pathc=()       # command name -> file found on PATH, for PATH __sg_pathc_for
@@ -160,7 +166,7 @@ __sg_apply_policy() {
     [[ ${__sg_builtins[$__sg_k]-} ]] && __sg_watched[$__sg_k]=1
     __sg_find_on_path "$__sg_k" && { __sg_pfiles+=("$__sg_found"); __sg_pfile_names+=("$__sg_k"); }
   done
-  __sg_h=() __sg_wc=()
+  __sg_h=() __sg_hd=() __sg_wc=()
 }
 
 # --- resolving what a command word runs ------------------------------------------------------------------
@@ -299,13 +305,13 @@ __sg_suspicious() {
 }
 
 # The slow path: every command the cache does not know. $1 is the user's $_, restored by being this call's
-# last argument. Returns 0 to SKIP the command (the trap negates it), 1 to let it run.
+# last argument. Returns 0 to let the command run, 1 to skip it.
 __sg_t() {
   # Inside another trap's handler (EXIT, a signal) bash leaves BASH_COMMAND at the last command outside it,
   # which may be the hook's own switch of this trap: nothing to judge. Inside the one-call stand-in for a
   # refused command, nothing either.
-  [[ $BASH_COMMAND == 'builtin trap "$__sg_trap_'* || ${__sg_own[${FUNCNAME[1]:-main}]-} \
-     || ( $__sg_tmpfn && ${FUNCNAME[1]-} == "$__sg_tmpfn" ) ]] && builtin return 1
+  [[ $BASH_COMMAND == 'builtin trap "$__sg_trap"'* || ${__sg_own[${FUNCNAME[1]:-main}]-} \
+     || ( $__sg_tmpfn && ${FUNCNAME[1]-} == "$__sg_tmpfn" ) ]] && builtin return 0
   __sg_now=${EPOCHREALTIME/./}
   # no builtin may run before a function named `builtin` is gone: it would run inside the trap, unwatched
   __sg_pc=${POSIXLY_CORRECT-__sg_unset}
@@ -313,33 +319,39 @@ __sg_t() {
   [[ $__sg_pc == __sg_unset ]] || POSIXLY_CORRECT=$__sg_pc
   if [[ $__sg_pn ]]; then
     # the reported command before this one has finished; its status travels with the next message
-    __sg_dn=$__sg_pend __sg_dstart=$__sg_pend_t __sg_dend=$__sg_now __sg_pn=
-    builtin trap "$__sg_trap_lean" DEBUG
+    __sg_dn=$__sg_pend __sg_st=$__sg_rs __sg_dstart=$__sg_pend_t __sg_dend=$__sg_now __sg_pn=
   fi
+  __sg_miss=
   [[ $__sg_tmpfn ]] && { builtin unset -f -- "$__sg_tmpfn"; __sg_tmpfn=; }
-  [[ $__sg_skipping ]] && { builtin shopt -u extdebug; builtin set -T; __sg_skipping=; }
-  [[ $- != *T* || $__sg_fresh ]] || (( EPOCHSECONDS != __sg_rt )) && __sg_repair
-  __sg_text=$BASH_COMMAND __sg_xw=${BASH_COMMAND%%[[:space:]]*}
-  # the hook's own PROMPT_COMMAND entries; the hook's functions are read-only, so their calls can be remembered
-  if [[ ${__sg_own[$__sg_xw]-} && ! ${__sg_shells[$__sg_xw]-} ]]; then
-    [[ $__sg_text == "$__sg_xw" ]] && __sg_h[$__sg_text]=function$__sg_US$__sg_xw
-    builtin return 1
+  if [[ $__sg_skipping ]]; then
+    builtin shopt -u extdebug; builtin set -T
+    [[ $__sg_skipping == e ]] && builtin set -e
+    __sg_skipping=
   fi
-  # a policy the gateway pushed meanwhile (it does while the shell is busy, so this one need not ask)
-  [[ $__sg_fdpid == "$BASHPID" && $__sg_fd ]] && builtin read -t 0 -u "$__sg_fd" && __sg_take_pushed
+  if [[ $- != *T* || $__sg_fresh ]] || (( EPOCHSECONDS != __sg_rt )); then
+    __sg_repair
+    # a policy the gateway pushed meanwhile (it pushes every 2 s while the shell is busy, so this one need not ask)
+    [[ $__sg_fdpid == "$BASHPID" && $__sg_fd ]] && builtin read -t 0 -u "$__sg_fd" && __sg_take_pushed
+  fi
+  __sg_text=$BASH_COMMAND __sg_xw=${BASH_COMMAND%%[[:space:]]*}
+  # the hook's own PROMPT_COMMAND entry (read-only, so it can be remembered)
+  if [[ $__sg_text == '\__sg_prompt' ]]; then
+    __sg_h[$__sg_text]=1 __sg_hd[$__sg_text]=function$__sg_US$__sg_xw
+    builtin return 0
+  fi
   __sg_newline=
   if [[ $__sg_nl && ! ${COMP_LINE+x} && ! ${FUNCNAME[1]-} && ! ${BASH_SOURCE[1]-} ]]; then
     __sg_newline=1 __sg_nl=
   fi
   # a text known to need nothing: only the first command of a typed line is reported, for the line
-  __sg_c=${__sg_h[$__sg_text]-}
+  __sg_c=${__sg_hd[$__sg_text]-}
   if [[ $__sg_c ]]; then
     if [[ $__sg_newline ]]; then
       # (a builtin's status and duration are not worth a second trap call before the prompt)
       __sg_res=${__sg_c%%"$__sg_US"*} __sg_cmdword=${__sg_c#*"$__sg_US"} __sg_path= __sg_cp= __sg_same= __sg_alias=
       __sg_report R
     fi
-    builtin return 1
+    builtin return 0
   fi
   # a program met before whose verdict was "report", still not shadowed by a function or the hash table
   if [[ ${__sg_wc[$__sg_xw]-} == report"$__sg_US"* && $__sg_xw != *[=\'\"\\\$\`\{*?\[~]* && $__sg_fdpid == "$BASHPID" \
@@ -353,39 +365,36 @@ __sg_t() {
         __sg_res=file __sg_cmdword=$__sg_xw __sg_path=${__sg_c%%"$__sg_US"*} __sg_cp=${__sg_c#*"$__sg_US"} __sg_alias=
         __sg_report R || { __sg_firstw=$__sg_xw; __sg_unreachable; builtin return; }
         __sg_pending
-        builtin return 1
+        builtin return 0
       fi
       __sg_done=
       (( __sg_dn )) && __sg_done=$BASHPID.$__sg_dn,$__sg_st,$__sg_dstart,$__sg_dend
       (( __sg_pend = ++__sg_n ))
       builtin printf '%s\n' "R$__sg_US$BASHPID.$__sg_n$__sg_US$__sg_now$__sg_US$__sg_done$__sg_US$__sg_role$__sg_US${COMP_LINE+c}${BASH_EXECUTION_STRING+x}$__sg_US$BASH_SUBSHELL$__sg_US${BASH_SOURCE[1]-}$__sg_US${BASH_LINENO[0]-}$__sg_US${FUNCNAME[1]-}$__sg_US$PWD${__sg_US}file$__sg_US$__sg_xw$__sg_US$__sg_c$__sg_US$__sg_US$$.$HISTCMD$__sg_US$__sg_US$BASH_COMMAND" >&$__sg_fd \
         || { __sg_fd= __sg_firstw=$__sg_xw; __sg_unreachable; builtin return; }
-      __sg_dn=0 __sg_pend_t=$__sg_now __sg_pn=1
-      builtin trap "$__sg_trap_pending" DEBUG
-      builtin return 1
+      __sg_dn=0 __sg_pend_t=$__sg_now __sg_pn=1 __sg_miss=' '
+      builtin return 0
     fi
   fi
   # a function's own entry trap: the call was judged already
-  [[ ${FUNCNAME[1]-} && ${FUNCNAME[1]} != main && $__sg_xw == "${FUNCNAME[1]}" ]] && builtin return 1
+  [[ ${FUNCNAME[1]-} && ${FUNCNAME[1]} != main && $__sg_xw == "${FUNCNAME[1]}" ]] && builtin return 0
   (( EPOCHSECONDS - __sg_pt > 3 )) && __sg_fetch_policy
   __sg_alias=
   __sg_classify "$__sg_text"
   case $__sg_verdict in
-    own)
-      builtin return 1 ;;
     cache)
-      __sg_h[$__sg_text]=$__sg_res$__sg_US$__sg_cmdword
+      __sg_h[$__sg_text]=1 __sg_hd[$__sg_text]=$__sg_res$__sg_US$__sg_cmdword
       [[ $__sg_newline ]] && __sg_report R
-      builtin return 1 ;;
+      builtin return 0 ;;
     report)
       __sg_report R || { __sg_unreachable; builtin return; }
       __sg_pending
-      builtin return 1 ;;
+      builtin return 0 ;;
   esac
   __sg_repair
   if ! __sg_report Q || ! __sg_await; then __sg_unreachable; builtin return; fi
   case ${__sg_reply[2]-} in
-    A) __sg_pending; builtin return 1 ;;
+    A) __sg_pending; builtin return 0 ;;
     T) __sg_tell "blocked by policy \"${__sg_reply[3]-}\"; the session ends"; __sg_block ;;
     *) __sg_tell "blocked by policy \"${__sg_reply[3]-}\""; __sg_block ;;
   esac
@@ -393,8 +402,7 @@ __sg_t() {
 
 # The command just reported runs now; its status is captured by the next trap call.
 __sg_pending() {
-  __sg_pn=1 __sg_pend=$__sg_n __sg_pend_t=$__sg_now
-  builtin trap "$__sg_trap_pending" DEBUG
+  __sg_pn=1 __sg_pend=$__sg_n __sg_pend_t=$__sg_now __sg_miss=' '
 }
 
 __sg_unreachable() {
@@ -403,16 +411,18 @@ __sg_unreachable() {
 }
 
 # Stops the command about to run. A plain command name is shadowed by a failing function for one call
-# (returns 1: the trap lets it run); anything else is skipped (returns 0).
+# (returns 0: the trap lets it run); anything else is skipped (returns 1), with errexit off until the next
+# trap call, which the blank key prefix makes a miss.
 __sg_block() {
   # (never `builtin`: the stand-in itself returns through it)
   if [[ $__sg_firstw =~ ^[A-Za-z0-9_.:+-]+$ && $__sg_firstw != builtin && ! ${__sg_keywords[$__sg_firstw]-} && ! ${__sg_own[$__sg_firstw]-} ]] \
      && ! builtin declare -F -- "$__sg_firstw" >&$__sg_null; then
-    builtin eval "function $__sg_firstw { __sg_refused; }" 2>&$__sg_null && { __sg_tmpfn=$__sg_firstw; builtin return 1; }
+    builtin eval "function $__sg_firstw { __sg_refused; }" 2>&$__sg_null && { __sg_tmpfn=$__sg_firstw; __sg_miss=' '; builtin return 0; }
   fi
   builtin shopt -s extdebug
-  __sg_skipping=1
-  builtin return 0
+  __sg_skipping=1 __sg_miss=' '
+  [[ $- == *e* ]] && { builtin set +e; __sg_skipping=e; }
+  builtin return 1
 }
 
 __sg_flush_done() {
@@ -421,8 +431,8 @@ __sg_flush_done() {
   builtin return 0
 }
 
-# What the command needs: own (the hook's), cache (harmless: remember the text), report (runs, the gateway
-# is told) or ask (the gateway decides). Sets __sg_verdict, __sg_firstw, __sg_cmdword, __sg_res, __sg_path,
+# What the command needs: cache (harmless: remember the text), report (runs, the gateway is told) or ask
+# (the gateway decides). Sets __sg_verdict, __sg_firstw, __sg_cmdword, __sg_res, __sg_path,
 # __sg_cp, __sg_same, __sg_alias.
 __sg_classify() {
   __sg_verdict=ask __sg_res= __sg_path= __sg_cp= __sg_same= __sg_firstw= __sg_cmdword= __sg_mode=
@@ -455,7 +465,8 @@ __sg_classify() {
     __sg_xw=$__sg_word
   fi
   __sg_firstw=$__sg_xw __sg_cmdword=$__sg_xw
-  if [[ ${__sg_own[$__sg_cmdword]-} && ! ${__sg_shells[$__sg_cmdword]-} ]]; then __sg_verdict=own; builtin return 0; fi
+  # the hook's own functions are not the user's to call: the gateway judges that
+  if [[ ${__sg_own[$__sg_cmdword]-} && ! ${__sg_shells[$__sg_cmdword]-} ]]; then __sg_res=function; builtin return 0; fi
   if [[ $__sg_newline ]]; then
     # the alias the typed line used, if any: the longest whose text starts the command
     __sg_k=
@@ -493,7 +504,9 @@ __sg_classify() {
       elif [[ $__sg_cmdword == eval || $__sg_cmdword == source || $__sg_cmdword == . ]]; then
         # what they run is trapped command by command
         if [[ $1 == *__sg_* ]]; then __sg_verdict=ask; else __sg_verdict=cache; fi
-      elif [[ ${__sg_harmless[$__sg_cmdword]-} ]]; then __sg_verdict=cache
+      elif [[ ${__sg_harmless[$__sg_cmdword]-} ]]; then
+        # (printf -v, read and mapfile assign: not to the hook's variables)
+        if [[ $1 == *__sg_* || $1 == *BASH_ALIASES* ]]; then __sg_verdict=ask; else __sg_verdict=cache; fi
       elif [[ ${__sg_guarded[$__sg_cmdword]-} ]]; then
         if __sg_suspicious "$1"; then __sg_verdict=ask; else __sg_verdict=cache; fi
       else __sg_verdict=report
@@ -581,8 +594,8 @@ __sg_repair() {
   __sg_fresh=
   if [[ $__sg_role == interactive ]]; then
     builtin shopt -qo history || { builtin set -o history; __sg_broken+=" history"; }
-    [[ ${PROMPT_COMMAND[*]} == *__sg_prompt* ]] || { PROMPT_COMMAND+=(__sg_prompt); __sg_broken+=" PROMPT_COMMAND"; }
-    [[ ${PS0-} == *__sg_nl* ]] || { PS0='${__sg_z[${__sg_nl:=1}]-}'${PS0-}; __sg_broken+=" PS0"; }
+    [[ ${PROMPT_COMMAND[*]} == *__sg_prompt* ]] || { PROMPT_COMMAND+=('\__sg_prompt'); __sg_broken+=" PROMPT_COMMAND"; }
+    [[ ${PS0-} == *__sg_nl* ]] || { PS0='${__sg_za[${__sg_nl:= }]-}'${PS0-}; __sg_broken+=" PS0"; }
   fi
   [[ ${BASH_ENV@a} == *x* ]] || { builtin export BASH_ENV; __sg_broken+=" BASH_ENV"; }
   [[ $__sg_broken ]] && __sg_send "A${__sg_US}tamper${__sg_US}the hook was switched off (${__sg_broken# }) and has been restored"
@@ -643,17 +656,17 @@ __sg_arm() {
   if [[ $1 == interactive ]]; then
     HISTCONTROL= HISTIGNORE=
     builtin set -o history
-    PROMPT_COMMAND=("${PROMPT_COMMAND[@]}" __sg_prompt)
-    PS0='${__sg_z[${__sg_nl:=1}]-}'${PS0-}
+    PROMPT_COMMAND=("${PROMPT_COMMAND[@]}" '\__sg_prompt')
+    PS0='${__sg_za[${__sg_nl:= }]-}'${PS0-}
     __sg_connect && __sg_fetch_policy || __sg_tell "cannot reach the gateway; commands will be refused"
   fi
   builtin declare -gx BASH_ENV="$__sg_dir/hook.bash"
   builtin readonly BASH_ENV
   builtin readonly -f "${!__sg_own[@]}"
-  builtin readonly __sg_dir __sg_port __sg_key __sg_US __sg_RS __sg_trap_lean __sg_trap_pending __sg_z __sg_harmless __sg_guarded __sg_prefix __sg_keywords \
+  builtin readonly __sg_dir __sg_port __sg_key __sg_US __sg_RS __sg_trap __sg_za __sg_harmless __sg_guarded __sg_prefix __sg_keywords \
     __sg_own __sg_wrapper __sg_shells __sg_builtins
   builtin set -T
-  builtin trap "$__sg_trap_lean" DEBUG
+  builtin trap "$__sg_trap" DEBUG
 }
 
 fi
