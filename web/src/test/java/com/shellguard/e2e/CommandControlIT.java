@@ -70,6 +70,34 @@ class CommandControlIT {
     }
 
     @Test
+    void aZshUserGetsTheZshHookWithTheirOwnStartupFilesAndItsCommandsAreJudged() throws IOException {
+        Fixture.Person p = personForbiddenRm("zshuser", TargetServer.ZSH_LOGIN);
+        Path v = victim("zsh");
+        String sshUser = p.name() + "@" + TargetServer.ZSH_LOGIN + "@" + server;
+        try (ShellSession shell = ShellSession.open(fx.keyClient(p), sshUser, "zsh")) {
+            assertTrue(shell.output("echo \"zsh=$ZSH_VERSION\"").startsWith("zsh=5"));
+            String sessionId = fx.awaitSession(p.name(), s -> !Fixture.has(s, "end")).getString("id");
+            shell.run("alias del=rm");
+            shell.run("del " + v);
+            shell.run("zsh -c 'rm " + v + "'; bash -c 'rm " + v + "'");
+            assertTrue(Files.exists(v), shell.terminal().screen());
+            assertTrue(shell.output("print -r -- ok-$((6 * 7))").contains("ok-42"));
+            JsonObject blocked = fx.awaitCommand(sessionId, row -> "BLOCKED".equals(row.getString("verdict", null))
+                    && row.getString("line", "").equals("del " + v), "the aliased rm, BLOCKED, with its typed line");
+            assertEquals("zsh", blocked.getString("shell"), blocked.toString());
+            assertEquals("del", blocked.getString("alias"), blocked.toString());
+        }
+        JsonObject session = fx.awaitSession(p.name(), s -> Fixture.has(s, "end"));
+        assertEquals("ARMED", session.getJsonObject("hook").getString("state"));
+        assertEquals("zsh", session.getJsonObject("hook").getString("shell"));
+        Processes.Result exec = fx.keyClient(p).ssh(sshUser, "rm " + v + " && echo removed; echo \"exec=$ZSH_VERSION\"");
+        assertTrue(exec.stdout().contains("exec=5"), exec.output());
+        assertFalse(exec.stdout().contains("removed"), exec.output());
+        assertTrue(exec.stderr().contains("shellguard: blocked by policy"), exec.stderr());
+        assertTrue(Files.exists(v));
+    }
+
+    @Test
     void anExecRequestIsJudgedAndTheStatusOfWhatRanComesBack() throws IOException {
         Fixture.Person p = personForbiddenRm("execuser");
         Path v = victim("exec");

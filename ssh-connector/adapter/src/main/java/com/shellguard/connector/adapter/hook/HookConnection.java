@@ -117,11 +117,15 @@ final class HookConnection {
         }
     }
 
-    /** The line that starts now, and any lines before it that ran no command; ids are {@code shellpid.historynumber}. */
-    private void typedLines(String lineId, String history) {
+    /**
+     * The line that starts now, and from bash any lines before it that ran no command (bash sends its history
+     * since the last reported line; zsh sends the line as typed). Ids are {@code shellpid.historynumber}.
+     */
+    private void typedLines(String lineId, String text) {
         String shellPid = lineId.contains(".") ? lineId.substring(0, lineId.indexOf('.')) : lineId;
         long now = System.currentTimeMillis() * 1000;
-        List<HookWire.HistoryEntry> entries = HookWire.typedLines(history);
+        List<HookWire.HistoryEntry> entries = shell.equals("zsh") ? List.of(new HookWire.HistoryEntry(0, text))
+                : HookWire.typedLines(text);
         for (int i = 0; i < entries.size(); i++) {
             HookWire.HistoryEntry e = entries.get(i);
             String id = i == entries.size() - 1 ? lineId : shellPid + "." + e.number();
