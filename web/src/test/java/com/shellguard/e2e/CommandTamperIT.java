@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -81,7 +82,10 @@ class CommandTamperIT {
                 "/bin/sh",
                 "exec sh",
                 "zsh -f",
-                "__sg_h[x]=1");
+                "__sg_h[x]=1",
+                "printf -v '__sg_h[rm x]' 1",
+                "read -r __sg_pv <<< 9",
+                "__sg_apply_policy $'P\\x1f9\\x1fallow\\x1f0\\x1f\\x1f'");
     }
 
     @TestFactory
@@ -101,6 +105,31 @@ class CommandTamperIT {
                             line + ": a TAMPER alert");
                     shell.run("unset -f " + line.substring(0, line.indexOf('(')) + " 2>/dev/null; true");
                 }));
+    }
+
+    /** The trap holds no word an alias could rewrite; aliases of the shell's own keywords change nothing. */
+    @TestFactory
+    Stream<DynamicTest> aliasesOfKeywordsLeaveTheHookWorking() {
+        return Stream.of("alias '[['='true || [['", "alias '!'='true ||'", "alias '{'='true;'")
+                .map(line -> DynamicTest.dynamicTest(line, () -> {
+                    shell.run(line);
+                    stillBlocks(line);
+                    shell.run("unalias -a; true");
+                }));
+    }
+
+    /**
+     * The first command of a typed line is looked up under a prefix no command text starts with, so it never
+     * meets the remembered text of another command (a function named 1rm once made a new line's "rm x" known).
+     */
+    @Test
+    void aNewLinesFirstCommandNeverMatchesAnotherRememberedText() throws IOException {
+        Path victim = work.resolve("prefix-victim");
+        TargetFiles.file(victim, "precious\n");
+        shell.run("1rm() { :; }; true; 1rm " + victim);
+        shell.run("rm " + victim);
+        assertTrue(Files.exists(victim), "a new line's rm ran unjudged:\n" + shell.terminal().screen());
+        shell.run("unset -f 1rm; true");
     }
 
     private void check(String line) throws IOException {
