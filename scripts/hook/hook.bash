@@ -557,7 +557,7 @@ __sg_decide_file() {
 # new prompt line. Raw values only; the gateway derives origin and depth from them.
 # R|Q <US> id <US> start <US> done <US> role <US> flags <US> subshell <US> source <US> line <US> function <US> cwd
 #     <US> resolution <US> word <US> path <US> canonical <US> same-as <US> line id <US> alias <US> command
-# flags: p while PROMPT_COMMAND runs, c in a completion, x in a -c string.
+# flags: c in a completion, x in a -c string.
 __sg_report() {
   [[ $__sg_fdpid == "$BASHPID" && $__sg_fd ]] || __sg_connect || builtin return 1
   (( ++__sg_n ))

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Where a command came from, derived from the raw facts the hook sends, the most telling first: a completion
- * function ({@code c} flag), PROMPT_COMMAND ({@code p}), a script or sourced file (a source file is known), a
+ * function ({@code c} flag), a zsh precmd or preexec function ({@code p}), a script or sourced file (a source file is known), a
  * {@code -c} string or an exec session's command ({@code x} flag, role {@code exec}), a subshell at the prompt,
  * and otherwise the prompt itself.
  */
