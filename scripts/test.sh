@@ -35,4 +35,7 @@ for account in sgtarget:/bin/bash sgzsh:/bin/zsh sgdash:/bin/dash; do
   echo "${account%%:*}:Target-pass-7Q" | chpasswd
 done
 
+# the zsh hook's own checks against a stand-in gateway (seconds; the end-to-end tests cover it through sshd)
+scripts/hook/test-zsh-hook.sh
+
 mvn -B -ntp verify "$@"
