@@ -372,7 +372,7 @@ final class ProxySession implements AsyncCommand {
             } catch (java.nio.channels.WritePendingException busy) {
                 sleepBriefly();
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.FINE, "could not show the user: " + message, e);
+                LOG.log(Level.WARNING, "could not show the user: " + message, e);
                 return;
             }
         }
