@@ -188,13 +188,21 @@ final class ProxySession implements AsyncCommand {
 
     /**
      * Puts the command hook in place before the user's channel opens. A server that cannot take it gets the
-     * session anyway, with an alert, unless it is strict (policy says so): then the session is refused.
+     * session anyway, with an alert, unless it is strict (policy says so): then the session is refused. The
+     * same holds for the exec guard that arms with the hook: where it cannot load, the shell hook watches
+     * alone, and a strict server refuses the session.
      *
      * @return false when the session was refused
      */
     private boolean installHook(SessionPlan plan) {
         try {
             hook = services.hooks().install(upstreamSession, sessionId, kind == ChannelKind.EXEC ? command : null);
+            Optional<String> noGuard = hook.guardUnavailable();
+            if (noGuard.isPresent() && plan.control().required()) {
+                end(GATEWAY_REFUSAL, "server " + plan.server() + " requires command control, and the exec guard cannot be "
+                        + "armed: " + noGuard.get(), "exec guard unavailable: " + noGuard.get());
+                return false;
+            }
             return true;
         } catch (HookUnavailableException e) {
             report(new HookStatus(sessionId, HookStatus.State.UNAVAILABLE, null, e.getMessage()));
