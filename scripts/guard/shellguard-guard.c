@@ -41,6 +41,11 @@ char sg_dir[PATH_MAX];
 static char self[PATH_MAX];
 static unsigned counter;
 static int lock;
+/* The session's own shell is started with the guard already loaded (what it runs directly is decided too),
+ * but dormant: the user's startup files run first, unwatched, as with the shell hook. It wakes for good at the
+ * first start whose environment preloads the guard, which the hook exports when it arms. Only a process
+ * started with __SG_GUARD_PENDING set is dormant, and the guard removes that variable from every start. */
+static int dormant;
 /* The last start refused in this process: shells try every PATH directory after a refusal (dash runs
  * /usr/bin/rm, then /bin/rm, the same file); a repeat is refused again without asking and auditing twice. */
 static dev_t refused_dev;
@@ -78,6 +83,10 @@ __attribute__((constructor)) static void sg_init(void) {
     real_posix_spawnp = (spawn_fn)dlsym(RTLD_NEXT, "posix_spawnp");
     real_system = (system_fn)dlsym(RTLD_NEXT, "system");
     real_popen = (popen_fn)dlsym(RTLD_NEXT, "popen");
+    if (getenv("__SG_GUARD_PENDING")) {
+        dormant = 1;
+        unsetenv("__SG_GUARD_PENDING");
+    }
     /* the installer's probe: proof that this library loads and runs here */
     if (getenv("__SG_GUARD_PROBE")) {
         static const char ready[] = "shellguard-guard ready\n";
@@ -209,6 +218,8 @@ static char ask(const char *call, const char *word, const char *path, const char
     return action;
 }
 
+static int preloads_self(const char *value);
+
 static int is_loader(const char *canonical) {
     const char *b = base(canonical);
     return fnmatch("ld-linux*.so*", b, 0) == 0 || fnmatch("ld.so*", b, 0) == 0 || fnmatch("ld-*.so*", b, 0) == 0;
@@ -315,7 +326,23 @@ static int decide(const char *call, const char *word, const char *file, char *co
     }
 }
 
-static int guarded(const char *call, const char *word, const char *file, char *const argv[]) {
+/* Whether a start is to be decided: not while this process is dormant and the start's environment does not
+ * preload the guard yet. */
+static int awake(char *const envp[]) {
+    if (dormant) {
+        for (size_t i = 0; envp && envp[i]; i++) {
+            if (strncmp(envp[i], "LD_PRELOAD=", 11) == 0 && preloads_self(envp[i] + 11)) {
+                dormant = 0;
+            }
+        }
+    }
+    return !dormant;
+}
+
+static int guarded(const char *call, const char *word, const char *file, char *const argv[], char *const envp[]) {
+    if (!awake(envp)) {
+        return 0;
+    }
     while (__atomic_exchange_n(&lock, 1, __ATOMIC_ACQUIRE)) {
     }
     int saved = errno;
@@ -347,25 +374,31 @@ static size_t count(char *const envp[]) {
     return n;
 }
 
-/* envp with this library in LD_PRELOAD (first), in out (room for count(envp) + 2); entry holds the new
- * LD_PRELOAD string. Returns envp itself when it already preloads the guard. */
+/* envp with this library in LD_PRELOAD (first) and without the dormancy variable, in out (room for
+ * count(envp) + 2); entry holds a new LD_PRELOAD string when one is needed. */
 static char *const *with_guard(char *const envp[], char **out, char *entry, size_t entry_size) {
-    if (!self[0]) {
+    if (!self[0] || dormant) {
         return envp;
     }
     size_t n = 0, at = (size_t)-1;
+    int preloaded = 0;
     for (size_t i = 0; envp && envp[i]; i++) {
+        if (strncmp(envp[i], "__SG_GUARD_PENDING=", 19) == 0) {
+            continue;
+        }
         if (strncmp(envp[i], "LD_PRELOAD=", 11) == 0) {
-            if (preloads_self(envp[i] + 11)) {
-                return envp;
-            }
             if (at == (size_t)-1) {
+                preloaded = preloads_self(envp[i] + 11);
                 at = n;
                 out[n++] = envp[i];
             }
             continue;
         }
         out[n++] = envp[i];
+    }
+    out[n] = NULL;
+    if (preloaded) {
+        return out;
     }
     const char *old = at == (size_t)-1 ? "" : out[at] + 11;
     snprintf(entry, entry_size, "LD_PRELOAD=%s%s%s", self, *old ? ":" : "", old);
@@ -387,7 +420,7 @@ static char *const *with_guard(char *const envp[], char **out, char *entry, size
  * environment instead, which they pass on. */
 static void keep_in_environ(void) {
     const char *value = getenv("LD_PRELOAD");
-    if (self[0] && (!value || !preloads_self(value))) {
+    if (self[0] && !dormant && (!value || !preloads_self(value))) {
         char entry[PATH_MAX * 2];
         snprintf(entry, sizeof entry, "%s%s%s", self, value && *value ? ":" : "", value ? value : "");
         setenv("LD_PRELOAD", entry, 1);
@@ -397,7 +430,7 @@ static void keep_in_environ(void) {
 /* --- the C library's program starts ------------------------------------------------------------------- */
 
 int execve(const char *path, char *const argv[], char *const envp[]) {
-    if (guarded("execve", path, path, argv) != 0) {
+    if (guarded("execve", path, path, argv, envp) != 0) {
         return -1;
     }
     GUARDED_ENV(envp, env);
@@ -405,7 +438,7 @@ int execve(const char *path, char *const argv[], char *const envp[]) {
 }
 
 int execv(const char *path, char *const argv[]) {
-    if (guarded("execv", path, path, argv) != 0) {
+    if (guarded("execv", path, path, argv, environ) != 0) {
         return -1;
     }
     GUARDED_ENV(environ, env);
@@ -415,7 +448,7 @@ int execv(const char *path, char *const argv[]) {
 static int exec_searching(const char *call, const char *file, char *const argv[], char *const envp[]) {
     char found[PATH_MAX];
     const char *target = file ? search_path(file, found, sizeof found) : NULL;
-    if (target && guarded(call, file, target, argv) != 0) {
+    if (target && guarded(call, file, target, argv, envp) != 0) {
         return -1;
     }
     GUARDED_ENV(envp, env);
@@ -452,7 +485,7 @@ int execl(const char *path, const char *arg, ...) {
     char *const *unused;
     COLLECT_ARGS(arg, argv, unused);
     (void)unused;
-    if (guarded("execl", path, path, argv) != 0) {
+    if (guarded("execl", path, path, argv, environ) != 0) {
         return -1;
     }
     GUARDED_ENV(environ, env);
@@ -462,7 +495,7 @@ int execl(const char *path, const char *arg, ...) {
 int execle(const char *path, const char *arg, ...) {
     char *const *envp;
     COLLECT_ARGS(arg, argv, envp);
-    if (guarded("execle", path, path, argv) != 0) {
+    if (guarded("execle", path, path, argv, envp) != 0) {
         return -1;
     }
     GUARDED_ENV(envp, env);
@@ -481,7 +514,7 @@ int fexecve(int fd, char *const argv[], char *const envp[]) {
     snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
     ssize_t n = readlink(link, file, sizeof file - 1);
     file[n > 0 ? n : 0] = 0;
-    if (guarded("fexecve", n > 0 ? file : link, link, argv) != 0) {
+    if (guarded("fexecve", n > 0 ? file : link, link, argv, envp) != 0) {
         return -1;
     }
     GUARDED_ENV(envp, env);
@@ -499,7 +532,7 @@ int execveat(int dirfd, const char *path, char *const argv[], char *const envp[]
     } else {
         snprintf(file, sizeof file, "/proc/self/fd/%d/%s", dirfd, path);
     }
-    if (guarded("execveat", path[0] ? path : file, file, argv) != 0) {
+    if (guarded("execveat", path[0] ? path : file, file, argv, envp) != 0) {
         return -1;
     }
     GUARDED_ENV(envp, env);
@@ -508,7 +541,7 @@ int execveat(int dirfd, const char *path, char *const argv[], char *const envp[]
 
 int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *actions, const posix_spawnattr_t *attr,
                 char *const argv[], char *const envp[]) {
-    if (guarded("posix_spawn", path, path, argv) != 0) {
+    if (guarded("posix_spawn", path, path, argv, envp) != 0) {
         return EACCES;
     }
     GUARDED_ENV(envp, env);
@@ -519,7 +552,7 @@ int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t 
                  char *const argv[], char *const envp[]) {
     char found[PATH_MAX];
     const char *target = search_path(file, found, sizeof found);
-    if (target && guarded("posix_spawnp", file, target, argv) != 0) {
+    if (target && guarded("posix_spawnp", file, target, argv, envp) != 0) {
         return EACCES;
     }
     GUARDED_ENV(envp, env);
@@ -531,7 +564,7 @@ int system(const char *command) {
         return real_system(command);
     }
     char *const argv[] = {"sh", "-c", (char *)command, NULL};
-    if (guarded("system", "/bin/sh", "/bin/sh", argv) != 0) {
+    if (guarded("system", "/bin/sh", "/bin/sh", argv, environ) != 0) {
         return -1;
     }
     keep_in_environ();
@@ -540,7 +573,7 @@ int system(const char *command) {
 
 FILE *popen(const char *command, const char *mode) {
     char *const argv[] = {"sh", "-c", (char *)command, NULL};
-    if (command && guarded("popen", "/bin/sh", "/bin/sh", argv) != 0) {
+    if (command && guarded("popen", "/bin/sh", "/bin/sh", argv, environ) != 0) {
         return NULL;
     }
     keep_in_environ();

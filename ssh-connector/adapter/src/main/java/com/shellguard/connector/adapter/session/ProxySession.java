@@ -65,6 +65,7 @@ final class ProxySession implements AsyncCommand {
     private final String sessionId = UUID.randomUUID().toString();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicBoolean destroyed = new AtomicBoolean();
+    private final AtomicBoolean upstreamClosing = new AtomicBoolean();
 
     private IoInputStream in;
     private IoOutputStream out;
@@ -394,10 +395,13 @@ final class ProxySession implements AsyncCommand {
         }
     }
 
-    /** Closes the target connection, after removing the session's hook files there while it still stands. */
+    /**
+     * Closes the target connection, once, after removing the session's hook files (the exec guard's library
+     * among them) there while it still stands.
+     */
     private void closeUpstream() {
         ClientSession session = upstreamSession;
-        if (session == null) {
+        if (session == null || !upstreamClosing.compareAndSet(false, true)) {
             return;
         }
         HookSession hooked = hook;
@@ -419,7 +423,14 @@ final class ProxySession implements AsyncCommand {
     public void destroy(ChannelSession channel) {
         destroyed.set(true);
         ClientSession session = upstreamSession;
-        if (session != null) {
+        if (session == null) {
+            return;
+        }
+        if (hook != null) {
+            // the user is gone (the client quit right after `exit`, or the connection dropped): the session's
+            // files still go first; closing at once would cut the removal off half way
+            closeUpstream();
+        } else {
             session.close(true);
         }
     }
