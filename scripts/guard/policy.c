@@ -28,6 +28,12 @@
 static struct sg_policy cache;
 static struct stat cache_stat;
 
+/* Empties a policy without touching all of its tables (a new process would fault in every page of them). */
+static void sg_policy_clear(struct sg_policy *p) {
+    p->loaded = 0, p->version = 0, p->allowlist = 0, p->lines = 0, p->overflow = 0;
+    p->nnames = 0, p->nglobs = 0, p->nfiles = 0;
+}
+
 static int hash_file(const char *path, unsigned char out[32]) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -100,7 +106,7 @@ static int parse_p_line(char *line, struct sg_policy *p) {
     if (n < 6 || strcmp(field[0], "P") != 0) {
         return -1;
     }
-    memset(p, 0, sizeof *p);
+    sg_policy_clear(p);
     p->version = atoll(field[1]);
     p->allowlist = strcmp(field[2], "allow") != 0;
     p->lines = strcmp(field[3], "0") != 0;
@@ -193,7 +199,7 @@ static int parse_file(const char *path, struct sg_policy *p) {
     }
     char line[SG_GLOB + 64];
     int ended = 0;
-    memset(p, 0, sizeof *p);
+    sg_policy_clear(p);
     if (!fgets(line, sizeof line, in) || strcmp(line, "shellguard-guard 1\n") != 0) {
         fclose(in);
         return -1;

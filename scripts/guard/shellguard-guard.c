@@ -34,6 +34,8 @@
 #include <unistd.h>
 
 #define SG_TEXT 8192
+/* Only the C library's functions this stands in for are visible; everything else stays inside. */
+#define SG_EXPORT __attribute__((visibility("default")))
 
 extern char **environ;
 
@@ -60,12 +62,24 @@ typedef int (*spawn_fn)(pid_t *, const char *, const posix_spawn_file_actions_t 
 typedef int (*system_fn)(const char *);
 typedef FILE *(*popen_fn)(const char *, const char *);
 
-static execve_fn real_execve, real_execvpe;
-static fexecve_fn real_fexecve;
-static execveat_fn real_execveat;
-static spawn_fn real_posix_spawn, real_posix_spawnp;
-static system_fn real_system;
-static popen_fn real_popen;
+/* The C library's own functions, looked up at first use: most processes never start another, and a lookup
+ * at load time would cost every program start of the session. */
+#define REAL(type, name)                                                                                     \
+    static type real_##name##_fn;                                                                            \
+    static type real_##name(void) {                                                                          \
+        if (!real_##name##_fn) {                                                                             \
+            real_##name##_fn = (type)dlsym(RTLD_NEXT, #name);                                                \
+        }                                                                                                    \
+        return real_##name##_fn;                                                                             \
+    }
+REAL(execve_fn, execve)
+REAL(execve_fn, execvpe)
+REAL(fexecve_fn, fexecve)
+REAL(execveat_fn, execveat)
+REAL(spawn_fn, posix_spawn)
+REAL(spawn_fn, posix_spawnp)
+REAL(system_fn, system)
+REAL(popen_fn, popen)
 
 __attribute__((constructor)) static void sg_init(void) {
     Dl_info info;
@@ -75,14 +89,6 @@ __attribute__((constructor)) static void sg_init(void) {
         strcpy(sg_dir, self);
         *strrchr(sg_dir, '/') = 0;
     }
-    real_execve = (execve_fn)dlsym(RTLD_NEXT, "execve");
-    real_execvpe = (execve_fn)dlsym(RTLD_NEXT, "execvpe");
-    real_fexecve = (fexecve_fn)dlsym(RTLD_NEXT, "fexecve");
-    real_execveat = (execveat_fn)dlsym(RTLD_NEXT, "execveat");
-    real_posix_spawn = (spawn_fn)dlsym(RTLD_NEXT, "posix_spawn");
-    real_posix_spawnp = (spawn_fn)dlsym(RTLD_NEXT, "posix_spawnp");
-    real_system = (system_fn)dlsym(RTLD_NEXT, "system");
-    real_popen = (popen_fn)dlsym(RTLD_NEXT, "popen");
     if (getenv("__SG_GUARD_PENDING")) {
         dormant = 1;
         unsetenv("__SG_GUARD_PENDING");
@@ -429,20 +435,20 @@ static void keep_in_environ(void) {
 
 /* --- the C library's program starts ------------------------------------------------------------------- */
 
-int execve(const char *path, char *const argv[], char *const envp[]) {
+SG_EXPORT int execve(const char *path, char *const argv[], char *const envp[]) {
     if (guarded("execve", path, path, argv, envp) != 0) {
         return -1;
     }
     GUARDED_ENV(envp, env);
-    return real_execve(path, argv, env);
+    return real_execve()(path, argv, env);
 }
 
-int execv(const char *path, char *const argv[]) {
+SG_EXPORT int execv(const char *path, char *const argv[]) {
     if (guarded("execv", path, path, argv, environ) != 0) {
         return -1;
     }
     GUARDED_ENV(environ, env);
-    return real_execve(path, argv, env);
+    return real_execve()(path, argv, env);
 }
 
 static int exec_searching(const char *call, const char *file, char *const argv[], char *const envp[]) {
@@ -452,14 +458,14 @@ static int exec_searching(const char *call, const char *file, char *const argv[]
         return -1;
     }
     GUARDED_ENV(envp, env);
-    return real_execvpe(file, argv, env);
+    return real_execvpe()(file, argv, env);
 }
 
-int execvpe(const char *file, char *const argv[], char *const envp[]) {
+SG_EXPORT int execvpe(const char *file, char *const argv[], char *const envp[]) {
     return exec_searching("execvpe", file, argv, envp);
 }
 
-int execvp(const char *file, char *const argv[]) {
+SG_EXPORT int execvp(const char *file, char *const argv[]) {
     return exec_searching("execvp", file, argv, environ);
 }
 
@@ -481,7 +487,7 @@ int execvp(const char *file, char *const argv[]) {
     envp_out = va_arg(ap_, char *const *);                                                                   \
     va_end(ap_)
 
-int execl(const char *path, const char *arg, ...) {
+SG_EXPORT int execl(const char *path, const char *arg, ...) {
     char *const *unused;
     COLLECT_ARGS(arg, argv, unused);
     (void)unused;
@@ -489,27 +495,27 @@ int execl(const char *path, const char *arg, ...) {
         return -1;
     }
     GUARDED_ENV(environ, env);
-    return real_execve(path, argv, env);
+    return real_execve()(path, argv, env);
 }
 
-int execle(const char *path, const char *arg, ...) {
+SG_EXPORT int execle(const char *path, const char *arg, ...) {
     char *const *envp;
     COLLECT_ARGS(arg, argv, envp);
     if (guarded("execle", path, path, argv, envp) != 0) {
         return -1;
     }
     GUARDED_ENV(envp, env);
-    return real_execve(path, argv, env);
+    return real_execve()(path, argv, env);
 }
 
-int execlp(const char *file, const char *arg, ...) {
+SG_EXPORT int execlp(const char *file, const char *arg, ...) {
     char *const *unused;
     COLLECT_ARGS(arg, argv, unused);
     (void)unused;
     return exec_searching("execlp", file, argv, environ);
 }
 
-int fexecve(int fd, char *const argv[], char *const envp[]) {
+SG_EXPORT int fexecve(int fd, char *const argv[], char *const envp[]) {
     char link[64], file[PATH_MAX];
     snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
     ssize_t n = readlink(link, file, sizeof file - 1);
@@ -518,10 +524,10 @@ int fexecve(int fd, char *const argv[], char *const envp[]) {
         return -1;
     }
     GUARDED_ENV(envp, env);
-    return real_fexecve(fd, argv, env);
+    return real_fexecve()(fd, argv, env);
 }
 
-int execveat(int dirfd, const char *path, char *const argv[], char *const envp[], int flags) {
+SG_EXPORT int execveat(int dirfd, const char *path, char *const argv[], char *const envp[], int flags) {
     char file[PATH_MAX + 64];
     if (path[0] == '/') {
         snprintf(file, sizeof file, "%s", path);
@@ -536,19 +542,19 @@ int execveat(int dirfd, const char *path, char *const argv[], char *const envp[]
         return -1;
     }
     GUARDED_ENV(envp, env);
-    return real_execveat(dirfd, path, argv, env, flags);
+    return real_execveat()(dirfd, path, argv, env, flags);
 }
 
-int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *actions, const posix_spawnattr_t *attr,
+SG_EXPORT int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *actions, const posix_spawnattr_t *attr,
                 char *const argv[], char *const envp[]) {
     if (guarded("posix_spawn", path, path, argv, envp) != 0) {
         return EACCES;
     }
     GUARDED_ENV(envp, env);
-    return real_posix_spawn(pid, path, actions, attr, argv, env);
+    return real_posix_spawn()(pid, path, actions, attr, argv, env);
 }
 
-int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions, const posix_spawnattr_t *attr,
+SG_EXPORT int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions, const posix_spawnattr_t *attr,
                  char *const argv[], char *const envp[]) {
     char found[PATH_MAX];
     const char *target = search_path(file, found, sizeof found);
@@ -556,26 +562,26 @@ int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t 
         return EACCES;
     }
     GUARDED_ENV(envp, env);
-    return real_posix_spawnp(pid, file, actions, attr, argv, env);
+    return real_posix_spawnp()(pid, file, actions, attr, argv, env);
 }
 
-int system(const char *command) {
+SG_EXPORT int system(const char *command) {
     if (!command) {
-        return real_system(command);
+        return real_system()(command);
     }
     char *const argv[] = {"sh", "-c", (char *)command, NULL};
     if (guarded("system", "/bin/sh", "/bin/sh", argv, environ) != 0) {
         return -1;
     }
     keep_in_environ();
-    return real_system(command);
+    return real_system()(command);
 }
 
-FILE *popen(const char *command, const char *mode) {
+SG_EXPORT FILE *popen(const char *command, const char *mode) {
     char *const argv[] = {"sh", "-c", (char *)command, NULL};
     if (command && guarded("popen", "/bin/sh", "/bin/sh", argv, environ) != 0) {
         return NULL;
     }
     keep_in_environ();
-    return real_popen(command, mode);
+    return real_popen()(command, mode);
 }
