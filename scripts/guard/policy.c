@@ -192,20 +192,27 @@ static int fetch_policy(void) {
     return ok == 0 ? write_policy(&fresh) : -1;
 }
 
+/* Reads guard.policy with plain system calls: stdio would initialise the allocator in every new process. */
 static int parse_file(const char *path, struct sg_policy *p) {
-    FILE *in = fopen(path, "re");
-    if (!in) {
+    static char text[SG_MAX_NAMES * (SG_NAME + 8) + SG_MAX_GLOBS * (SG_GLOB + 8) + SG_MAX_FILES * (SG_NAME + 120) + 256];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         return -1;
     }
-    char line[SG_GLOB + 64];
+    size_t len = 0;
+    ssize_t n;
+    while (len < sizeof text - 1 && (n = read(fd, text + len, sizeof text - 1 - len)) > 0) {
+        len += (size_t)n;
+    }
+    close(fd);
+    text[len] = 0;
     int ended = 0;
     sg_policy_clear(p);
-    if (!fgets(line, sizeof line, in) || strcmp(line, "shellguard-guard 1\n") != 0) {
-        fclose(in);
+    if (strncmp(text, "shellguard-guard 1\n", 19) != 0) {
         return -1;
     }
-    while (fgets(line, sizeof line, in)) {
-        line[strcspn(line, "\n")] = 0;
+    char *save = NULL;
+    for (char *line = strtok_r(text + 19, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
         if (strncmp(line, "version ", 8) == 0) {
             p->version = atoll(line + 8);
         } else if (strncmp(line, "mode ", 5) == 0) {
@@ -218,15 +225,26 @@ static int parse_file(const char *path, struct sg_policy *p) {
             snprintf(p->globs[p->nglobs++], SG_GLOB, "%s", line + 5);
         } else if (strncmp(line, "file ", 5) == 0 && p->nfiles < SG_MAX_FILES) {
             struct sg_file *f = &p->files[p->nfiles];
-            unsigned long long dev, ino;
-            long long size;
-            char hex[65];
-            if (sscanf(line + 5, "%127s %llu %llu %lld %64s", f->name, &dev, &ino, &size, hex) == 5 && strlen(hex) == 64) {
-                f->dev = (dev_t)dev, f->ino = (ino_t)ino, f->size = (off_t)size;
+            char *field[6];
+            int k = 0;
+            for (char *c = line + 5, *start = c; k < 5; c++) {
+                if (*c == ' ' || *c == 0) {
+                    int last = *c == 0;
+                    *c = 0;
+                    field[k++] = start;
+                    start = c + 1;
+                    if (last) {
+                        break;
+                    }
+                }
+            }
+            if (k == 5 && strlen(field[4]) == 64 && strlen(field[0]) < SG_NAME) {
+                strcpy(f->name, field[0]);
+                f->dev = (dev_t)strtoull(field[1], NULL, 10), f->ino = (ino_t)strtoull(field[2], NULL, 10);
+                f->size = (off_t)strtoll(field[3], NULL, 10);
                 for (int b = 0; b < 32; b++) {
-                    unsigned v;
-                    sscanf(hex + 2 * b, "%2x", &v);
-                    f->sha[b] = (unsigned char)v;
+                    char hex[3] = {field[4][2 * b], field[4][2 * b + 1], 0};
+                    f->sha[b] = (unsigned char)strtoul(hex, NULL, 16);
                 }
                 p->nfiles++;
             }
@@ -234,7 +252,6 @@ static int parse_file(const char *path, struct sg_policy *p) {
             ended = 1;
         }
     }
-    fclose(in);
     p->loaded = ended;
     return ended ? 0 : -1;
 }
