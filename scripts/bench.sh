@@ -23,7 +23,14 @@
 #   commands  BENCH_COMMANDS short commands typed into an interactive login (builtins and small programs in
 #             turn, scripts/bench/command_rtt.py), Enter to next prompt; per-command overhead p50 and p99.
 #   scripts   a script of 2,000 external commands (small text tools) and one of 20,000 iterations of a loop of
-#             builtins, run as exec requests; each script times itself; median of BENCH_SCRIPT_RUNS.
+#             builtins, run as exec requests; each script times itself; median of BENCH_SCRIPT_RUNS. Through the
+#             hooked server both layers are armed: the shell hook and the exec guard (LD_PRELOAD).
+#
+# Exec guard, on this machine alone (no gateway needed):
+#
+#   starts    BENCH_STARTS fork+exec of /bin/true from a small C loop, without and with the exec guard preloaded
+#             (a session directory with the everyday rule set's policy, so each start is decided locally), in
+#             alternating batches of 500; mean per start, median over the batches. Target: <= +0.2 ms per start.
 #
 # Targets (from the issues), against ProxyJump: connect <= 1.2x, bulk >= 1.0x, echo p99 <= ProxyJump + 1 ms;
 # against the unhooked gateway: per-command overhead p50 <= 1 ms and p99 <= 5 ms, external-command scripts
@@ -46,7 +53,7 @@
 #
 # Settings (environment):
 #   BENCH_CONNECT_RUNS (20)  BENCH_BYTES (1G)  BENCH_BULK_RUNS (1)  BENCH_ECHO_SAMPLES (500)
-#   BENCH_COMMANDS (1000)  BENCH_SCRIPT_RUNS (3)
+#   BENCH_COMMANDS (1000)  BENCH_SCRIPT_RUNS (3)  BENCH_STARTS (2000)
 #   BENCH_WARMUP (1)  BENCH_WARMUP_BYTES (256M)  BENCH_KEX, BENCH_CIPHER (negotiated)
 #   BENCH_QUICK=1         smoke run: 5 connects, 64M, 100 keystrokes, small warm-up
 #   BENCH_SKIP_GATEWAY=1  direct and ProxyJump only (no gateway is built or started)
@@ -57,10 +64,12 @@ export LC_ALL=C  # EPOCHREALTIME and awk print with a decimal point
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 if [[ ${BENCH_QUICK:-0} == 1 ]]; then
+  STARTS=${BENCH_STARTS:-1000}
   COMMANDS=${BENCH_COMMANDS:-100} SCRIPT_RUNS=${BENCH_SCRIPT_RUNS:-1}
   RUNS=${BENCH_CONNECT_RUNS:-5} BYTES=${BENCH_BYTES:-64M} SAMPLES=${BENCH_ECHO_SAMPLES:-100}
   WARMUP_BYTES=${BENCH_WARMUP_BYTES:-32M} WARMUP_SAMPLES=50 WARMUP_CONNECTS=2
 else
+  STARTS=${BENCH_STARTS:-2000}
   COMMANDS=${BENCH_COMMANDS:-1000} SCRIPT_RUNS=${BENCH_SCRIPT_RUNS:-3}
   RUNS=${BENCH_CONNECT_RUNS:-20} BYTES=${BENCH_BYTES:-1G} SAMPLES=${BENCH_ECHO_SAMPLES:-500}
   WARMUP_BYTES=${BENCH_WARMUP_BYTES:-256M} WARMUP_SAMPLES=200 WARMUP_CONNECTS=5
@@ -339,6 +348,70 @@ SCRIPT
     EXT[$h]=$(median <<< "${EXT_ALL[$h]}") LOOP[$h]=$(median <<< "${LOOP_ALL[$h]}")
   done
 fi
+
+# --- exec guard: the cost of one program start, with and without the guard --------------------------------
+# A session directory as the installer leaves it (guard.so), with the policy file the guard keeps (the
+# everyday rule set above: names, and the identity of their files); no gateway is needed, since no start of
+# /bin/true concerns a rule. The policy file is renewed before each batch, as a live session renews it.
+log "exec guard: $STARTS starts of /bin/true without and with the guard ..."
+mkdir -p "$W/starts/session" && chmod 700 "$W/starts/session"
+sh "$ROOT/scripts/guard/build.sh" "$W/starts" 2>/dev/null || die "the exec guard could not be built (gcc?)"
+cp "$W/starts/shellguard-guard-$(uname -m).so" "$W/starts/session/guard.so"
+guard_policy() {
+  {
+    printf 'shellguard-guard 1\nversion 1\nmode allow\nlines 0\n'
+    for n in shutdown reboot mkfs dd sudo; do printf 'name %s\n' "$n"; done
+    for n in shutdown reboot mkfs dd sudo; do
+      p=$(command -v "$n") || continue
+      printf 'file %s %s %s\n' "$n" "$(stat -L -c '%d %i %s' "$p")" "$(sha256sum < "$p" | cut -d' ' -f1)"
+    done
+    echo end
+  } > "$W/starts/session/guard.policy"
+}
+cat > "$W/starts/loop.c" <<'C'
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+/* N fork+execve of /bin/true; prints the mean microseconds per start */
+int main(int argc, char **argv) {
+    int n = atoi(argv[1]);
+    char *args[] = {"true", NULL};
+    extern char **environ;
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    for (int i = 0; i < n; i++) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            execve("/bin/true", args, environ);
+            _exit(127);
+        }
+        int status;
+        waitpid(pid, &status, 0);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            fprintf(stderr, "start %d failed\n", i);
+            return 1;
+        }
+    }
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    printf("%.1f\n", ((b.tv_sec - a.tv_sec) * 1e9 + (b.tv_nsec - a.tv_nsec)) / 1e3 / n);
+    return 0;
+}
+C
+gcc -O2 -o "$W/starts/loop" "$W/starts/loop.c" || die "cannot build the start loop"
+START_PLAIN_ALL= START_GUARD_ALL=
+for _ in $(seq $(( (STARTS + 499) / 500 ))); do
+  START_PLAIN_ALL+="$("$W/starts/loop" 500) " || die "the start loop failed"
+  guard_policy
+  START_GUARD_ALL+="$(LD_PRELOAD="$W/starts/session/guard.so" "$W/starts/loop" 500) " || die "the start loop failed with the guard"
+done
+median_us() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
+START_PLAIN=$(median_us <<< "$START_PLAIN_ALL") START_GUARD=$(median_us <<< "$START_GUARD_ALL")
+GUARD_ARMED=-
+if [[ $SKIP_GATEWAY != 1 ]]; then
+  GUARD_ARMED=$("${SSH[@]}" shellguard 'case ${LD_PRELOAD-} in *guard.so*) echo yes ;; *) echo NO ;; esac' 2>/dev/null || echo "could not tell")
+fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- report -----------------------------------------------------------------------------------------------
@@ -388,7 +461,7 @@ if [[ $SKIP_GATEWAY != 1 ]]; then
   crow "typed command, p99 ms" "$(v CMD99 direct)" "$(v CMD99 shellguard-off)" "$(v CMD99 shellguard)" \
     "$(diff_ms "$(v CMD99 shellguard)" "$(v CMD99 shellguard-off)")" "<= 5 ms" \
     "$(met 'a <= b + 5' "$(v CMD99 shellguard)" "$(v CMD99 shellguard-off)")"
-  crow "2,000 external commands, ms" - "$(v EXT shellguard-off)" "$(v EXT shellguard)" \
+  crow "2,000 external commands, ms (both layers)" - "$(v EXT shellguard-off)" "$(v EXT shellguard)" \
     "$(ratio "$(v EXT shellguard)" "$(v EXT shellguard-off)")" "<= 1.3x" \
     "$(met 'a <= 1.3 * b' "$(v EXT shellguard)" "$(v EXT shellguard-off)")"
   crow "20,000 builtin loop iterations, ms" - "$(v LOOP shellguard-off)" "$(v LOOP shellguard)" \
@@ -400,6 +473,14 @@ if [[ $SKIP_GATEWAY != 1 ]]; then
     done
   fi
 fi
+echo
+printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "exec guard (this machine)" "without" "with guard" "difference" target "met?"
+printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "------------------------------------" "------------" "------------" "--------------" "------------" "----"
+printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "program start (fork+exec), us" "$START_PLAIN" "$START_GUARD" \
+  "$(awk -v a="$START_GUARD" -v b="$START_PLAIN" 'BEGIN {printf "%+.3f ms", (a - b) / 1000}')" "<= +0.2 ms" \
+  "$(awk -v a="$START_GUARD" -v b="$START_PLAIN" 'BEGIN {print (a - b <= 200) ? "yes" : "NO"}')"
+echo "start batches (us per start): without $START_PLAIN_ALL; with $START_GUARD_ALL"
+echo "exec guard armed in the hooked benchmark session: $GUARD_ARMED"
 echo
 echo "MB/s = MiB per second, connection included. Figures depend on this machine and its load; compare ratios"
 echo "within one run. The targets are goals to read off the table, not a pass/fail of this script."

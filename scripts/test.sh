@@ -20,6 +20,9 @@ command -v less >/dev/null || missing+=(less)
 command -v git >/dev/null || missing+=(git)
 command -v rsync >/dev/null || missing+=(rsync)
 command -v python3 >/dev/null || missing+=(python3)
+# the build compiles the exec guard (scripts/guard); its tests start programs from perl
+command -v gcc >/dev/null || missing+=(gcc libc6-dev)
+command -v perl >/dev/null || missing+=(perl)
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]}" >&2
   apt-get update -qq

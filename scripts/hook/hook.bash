@@ -36,6 +36,7 @@ if [[ -z ${__sg_loaded-} ]]; then
 __sg_loaded=1
 
 __sg_dir=${BASH_SOURCE[0]%/*}
+__sg_guard=                    # the exec guard's library, once armed (the installer leaves it only where it loads)
 __sg_US=$'\x1f'
 __sg_RS=$'\x1e'
 __sg_port= __sg_key=
@@ -598,6 +599,10 @@ __sg_repair() {
     [[ ${PS0-} == *__sg_nl* ]] || { PS0='${__sg_za[${__sg_nl:= }]-}'${PS0-}; __sg_broken+=" PS0"; }
   fi
   [[ ${BASH_ENV@a} == *x* ]] || { builtin export BASH_ENV; __sg_broken+=" BASH_ENV"; }
+  if [[ $__sg_guard && ( ! ${LD_PRELOAD+x} || ${LD_PRELOAD@a} != *x* || " ${LD_PRELOAD//:/ } " != *" $__sg_guard "* ) ]]; then
+    builtin declare -gx LD_PRELOAD="$__sg_guard${LD_PRELOAD:+:$LD_PRELOAD}"
+    __sg_broken+=" LD_PRELOAD"
+  fi
   [[ $__sg_broken ]] && __sg_send "A${__sg_US}tamper${__sg_US}the hook was switched off (${__sg_broken# }) and has been restored"
   builtin return 0
 }
@@ -662,8 +667,15 @@ __sg_arm() {
   fi
   builtin declare -gx BASH_ENV="$__sg_dir/hook.bash"
   builtin readonly BASH_ENV
+  # the exec guard arms with the hook, after the user's startup files: every program started from here on
+  # carries it, and it puts itself back into the environment of every program it lets start
+  if [[ -f $__sg_dir/guard.so ]]; then
+    __sg_guard=$__sg_dir/guard.so
+    [[ :${LD_PRELOAD-}: == *:"$__sg_guard":* ]] || LD_PRELOAD=$__sg_guard${LD_PRELOAD:+:$LD_PRELOAD}
+    builtin export LD_PRELOAD
+  fi
   builtin readonly -f "${!__sg_own[@]}"
-  builtin readonly __sg_dir __sg_port __sg_key __sg_US __sg_RS __sg_trap __sg_za __sg_harmless __sg_guarded __sg_prefix __sg_keywords \
+  builtin readonly __sg_dir __sg_guard __sg_port __sg_key __sg_US __sg_RS __sg_trap __sg_za __sg_harmless __sg_guarded __sg_prefix __sg_keywords \
     __sg_own __sg_wrapper __sg_shells __sg_builtins
   builtin set -T
   builtin trap "$__sg_trap" DEBUG

@@ -40,6 +40,7 @@ builtin zmodload zsh/parameter zsh/system zsh/datetime zsh/net/tcp || builtin re
 
 typeset -g __sg_dir=${${(%):-%x}:A:h}
 typeset -g __sg_zdot=$__sg_dir/zdot
+typeset -g __sg_guard=         # the exec guard's library, once armed (the installer leaves it only where it loads)
 typeset -g __sg_US=$'\x1f' __sg_RS=$'\x1e' __sg_GS=$'\x1d'
 typeset -g __sg_port= __sg_key= __sg_k= __sg_v=
 while IFS='=' builtin read -r __sg_k __sg_v; do
@@ -705,6 +706,10 @@ __sg_repair() {
     fi
   fi
   (( ${zshexit_functions[(Ie)__sg_exit]} )) || { zshexit_functions+=(__sg_exit); __sg_broken+=" zshexit"; }
+  if [[ -n $__sg_guard && ( ${parameters[LD_PRELOAD]-} != *export* || " ${LD_PRELOAD//:/ } " != *" $__sg_guard "* ) ]]; then
+    builtin typeset -gx LD_PRELOAD=$__sg_guard${LD_PRELOAD:+:$LD_PRELOAD}
+    __sg_broken+=" LD_PRELOAD"
+  fi
   for __sg_k in ${(k)__sg_src}; do
     [[ $functions[$__sg_k] == "$__sg_src[$__sg_k]" ]] || { functions[$__sg_k]=$__sg_src[$__sg_k]; __sg_broken+=" function:$__sg_k"; }
   done
@@ -793,6 +798,12 @@ __sg_arm() {
   builtin unset __SG_ROLE
   builtin typeset -gx ZDOTDIR=$__sg_zdot
   [[ -r $__sg_dir/hook.bash ]] && builtin typeset -gx BASH_ENV=$__sg_dir/hook.bash
+  # the exec guard arms with the hook (see hook.bash): every program started from here on carries it
+  if [[ -f $__sg_dir/guard.so ]]; then
+    __sg_guard=$__sg_dir/guard.so
+    [[ :${LD_PRELOAD-}: == *:$__sg_guard:* ]] || builtin typeset -gx LD_PRELOAD=$__sg_guard${LD_PRELOAD:+:$LD_PRELOAD}
+    builtin export LD_PRELOAD
+  fi
   if [[ $1 == interactive ]]; then
     preexec_functions+=(__sg_preexec)
     precmd_functions[1,0]=(__sg_optfix __sg_precmd)
@@ -801,7 +812,7 @@ __sg_arm() {
   for __sg_k in ${(k)__sg_own:#__sg_optfix}; do __sg_src[$__sg_k]=$functions[$__sg_k]; done
   __sg_connect && __sg_fetch_policy || __sg_tell "cannot reach the gateway; commands will be refused"
   __sg_rt=$EPOCHSECONDS
-  builtin typeset -gr __sg_dir __sg_zdot __sg_port __sg_key __sg_US __sg_RS __sg_GS __sg_role __sg_trap \
+  builtin typeset -gr __sg_dir __sg_zdot __sg_guard __sg_port __sg_key __sg_US __sg_RS __sg_GS __sg_role __sg_trap \
     __sg_src __sg_harmless __sg_guarded __sg_uncache __sg_protected __sg_wrapper \
     __sg_shells __sg_redir __sg_own __sg_userctx
   __sg_lock

@@ -4,6 +4,7 @@
 # are all there: the startup files of a login shell for the session's own shell (sshd would have started
 # "-bash"), those of an interactive shell for a bash started inside the session. Only then is the hook
 # armed: arming before made slow dotfiles (pyenv, nvm) run every one of their commands through the hook.
+. "${BASH_SOURCE[0]%/*}/unpreload.sh"
 if [[ ${__SG_LOGIN-} == 1 ]]; then
   unset __SG_LOGIN
   [[ -r /etc/profile ]] && . /etc/profile

@@ -3,6 +3,7 @@
 # a script, vim's :! with SHELL=zsh) reads no other file: it is armed here, before the user's own .zshenv,
 # so what that file does is watched too. An interactive zsh is armed after the user's last startup file
 # (user.zsh). A zsh started with -f or --no-rcs reads none of this: the gateway treats that as tamper.
+'builtin' 'source' "${${(%):-%x}:A:h:h}/unpreload.sh"
 if [[ ! -o interactive ]]; then
   __sg_want=${__SG_ROLE:-child}
   'builtin' 'source' "${${(%):-%x}:A:h}/arm.zsh"

@@ -162,6 +162,8 @@ final class JsonViews {
         nullable(b, "canonical", c.getCanonical());
         nullable(b, "alias", c.getAlias());
         nullable(b, "lineId", c.getLineId());
+        nullable(b, "caller", c.getCaller());
+        nullable(b, "parent", c.getParent());
         return b.build();
     }
 

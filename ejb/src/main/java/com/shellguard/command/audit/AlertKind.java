@@ -5,16 +5,18 @@ import com.shellguard.connector.api.SessionAlert;
 /**
  * Why the security team is alerted: TAMPER (an attempt to switch the hook off or around it), HOOK_UNAVAILABLE
  * (a session ran, or was refused, without the hook), FORGED_REPORT (a connection to the hook's port without
- * the session's secret), POLICY (an ALERT rule matched a command).
+ * the session's secret), POLICY (an ALERT rule matched a command), GUARD_UNAVAILABLE (the exec guard cannot load
+ * on the server: programs started by other programs went unwatched, or the strict server refused the session).
  */
 public enum AlertKind {
-    TAMPER, HOOK_UNAVAILABLE, FORGED_REPORT, POLICY;
+    TAMPER, HOOK_UNAVAILABLE, FORGED_REPORT, POLICY, GUARD_UNAVAILABLE;
 
     public static AlertKind of(SessionAlert.Kind kind) {
         return switch (kind) {
             case TAMPER -> TAMPER;
             case HOOK_UNAVAILABLE -> HOOK_UNAVAILABLE;
             case FORGED_REPORT -> FORGED_REPORT;
+            case GUARD_UNAVAILABLE -> GUARD_UNAVAILABLE;
         };
     }
 }

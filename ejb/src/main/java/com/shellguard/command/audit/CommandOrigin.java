@@ -7,12 +7,16 @@ import java.util.Locale;
  * Where a command came from, derived from the raw facts the hook sends, the most telling first: a completion
  * function ({@code c} flag), a zsh precmd or preexec function ({@code p}), a script or sourced file (a source file is known), a
  * {@code -c} string or an exec session's command ({@code x} flag, role {@code exec}), a subshell at the prompt,
- * and otherwise the prompt itself.
+ * and otherwise the prompt itself. A program start the exec guard saw (role {@code guard}) was made by another
+ * program, whichever shell, if any, started that one.
  */
 public enum CommandOrigin {
-    PROMPT, SCRIPT, COMMAND_STRING, COMPLETION, PROMPT_COMMAND, SUBSHELL;
+    PROMPT, SCRIPT, COMMAND_STRING, COMPLETION, PROMPT_COMMAND, SUBSHELL, PROGRAM;
 
     public static CommandOrigin of(CommandFacts facts) {
+        if ("guard".equals(facts.role())) {
+            return PROGRAM;
+        }
         String flags = facts.flags() == null ? "" : facts.flags();
         if (flags.indexOf('c') >= 0) {
             return COMPLETION;

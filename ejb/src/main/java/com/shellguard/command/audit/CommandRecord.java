@@ -113,6 +113,14 @@ public class CommandRecord {
     @Column(length = 1024)
     private String reason;
 
+    /** For a start the exec guard saw: the process that asked ({@code pid path}). */
+    @Column(name = "caller_process", length = FILE)
+    private String caller;
+
+    /** For a start the exec guard saw: the parent of the process that asked ({@code pid path}). */
+    @Column(name = "parent_process", length = FILE)
+    private String parent;
+
     @Column(name = "exit_status")
     private Integer exitStatus;
 
@@ -147,6 +155,8 @@ public class CommandRecord {
         this.lineId = Texts.clip(facts.lineId(), 64);
         this.typedLine = Texts.clip(typedLine, TEXT);
         this.text = Texts.clip(facts.text(), TEXT);
+        this.caller = facts.caller().isEmpty() ? null : Texts.clip(facts.caller(), FILE);
+        this.parent = facts.parent().isEmpty() ? null : Texts.clip(facts.parent(), FILE);
         this.verdict = Verdict.of(verdict);
         if (verdict != null) {
             this.rule = Texts.clip(verdict.rule(), NAME);
@@ -192,6 +202,14 @@ public class CommandRecord {
 
     public String getCommandId() {
         return commandId;
+    }
+
+    public String getCaller() {
+        return caller;
+    }
+
+    public String getParent() {
+        return parent;
     }
 
     public String getShell() {

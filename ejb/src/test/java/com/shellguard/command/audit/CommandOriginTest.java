@@ -14,6 +14,12 @@ class CommandOriginTest {
     }
 
     @Test
+    void aStartTheExecGuardSawComesFromAProgram() {
+        assertEquals(CommandOrigin.PROGRAM, origin("guard", "", 0, ""));
+        assertEquals("program", CommandOrigin.PROGRAM.wire());
+    }
+
+    @Test
     void aCommandTypedAtThePromptComesFromThePrompt() {
         assertEquals(CommandOrigin.PROMPT, origin("interactive", "", 0, ""));
         assertEquals("prompt", CommandOrigin.PROMPT.wire());

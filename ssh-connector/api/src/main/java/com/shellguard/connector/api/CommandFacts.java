@@ -25,16 +25,29 @@ import java.util.List;
  * @param lineId      the interactive line the command belongs to ({@code shellpid.historynumber})
  * @param alias       the alias the typed line used, if any
  * @param text        the command's text
- * @param shell       {@code bash} or {@code zsh}
+ * @param shell       {@code bash}, {@code zsh}, or {@code guard} for a program start the exec guard saw
  * @param words       for a shell that reports whole lists (zsh): every further command word and its path, {@code word=path}
+ * @param caller      for the exec guard: the process that asked to start the program, {@code pid path}; else empty
+ * @param parent      for the exec guard: that process's parent, {@code pid path}; else empty
  */
 public record CommandFacts(String commandId, long startMicros, String role, String flags, int subshell, String source,
                            int line, String function, String cwd, String resolution, String word, String path,
                            String canonical, List<String> sameAs, String lineId, String alias, String text,
-                           String shell, List<String> words) implements Serializable {
+                           String shell, List<String> words, String caller, String parent) implements Serializable {
 
     public CommandFacts {
         sameAs = sameAs == null ? List.of() : List.copyOf(sameAs);
         words = words == null ? List.of() : List.copyOf(words);
+        caller = caller == null ? "" : caller;
+        parent = parent == null ? "" : parent;
+    }
+
+    /** A command a shell hook saw: no calling process beyond the shell itself. */
+    public CommandFacts(String commandId, long startMicros, String role, String flags, int subshell, String source,
+                        int line, String function, String cwd, String resolution, String word, String path,
+                        String canonical, List<String> sameAs, String lineId, String alias, String text,
+                        String shell, List<String> words) {
+        this(commandId, startMicros, role, flags, subshell, source, line, function, cwd, resolution, word, path, canonical,
+                sameAs, lineId, alias, text, shell, words, "", "");
     }
 }

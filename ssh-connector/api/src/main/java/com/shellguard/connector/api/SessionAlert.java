@@ -14,6 +14,11 @@ public record SessionAlert(String sessionId, Kind kind, String detail, long time
         /** The hook could not be installed; the session ran without it (or was refused, on a strict server). */
         HOOK_UNAVAILABLE,
         /** A connection to the hook's port did not present the session's secret. */
-        FORGED_REPORT
+        FORGED_REPORT,
+        /**
+         * The exec guard (the preload library) cannot load on the server: programs started by other programs
+         * are not watched; the session ran with the shell hook alone (or was refused, on a strict server).
+         */
+        GUARD_UNAVAILABLE
     }
 }

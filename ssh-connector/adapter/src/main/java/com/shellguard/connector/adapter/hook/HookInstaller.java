@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,6 +32,7 @@ public final class HookInstaller {
     private static final Pattern SHELL_PATH = Pattern.compile("/[A-Za-z0-9._/+-]+");
 
     private final HookScripts scripts = HookScripts.load();
+    private final ExecGuardLibraries guards = ExecGuardLibraries.load();
     private final HookServices services;
 
     public HookInstaller(HookServices services) {
@@ -46,17 +49,39 @@ public final class HookInstaller {
     public HookSession install(ClientSession upstream, String sessionId, String command) throws HookUnavailableException {
         HookSession hook = new HookSession(sessionId, services);
         hook.bind(upstream, forward(upstream));
-        String status = runInstaller(upstream, InstallerScript.build(scripts.files(), hook.port(), hook.key(), command));
+        List<String> output = runInstaller(upstream, InstallerScript.build(scripts.files(), guards.byArchitecture(),
+                hook.port(), hook.key(), command));
+        String status = statusLine(output, InstallerScript.STATUS).orElseThrow(() -> new HookUnavailableException(
+                "the hook installer failed: " + abbreviate(String.join(" ", output))));
         String[] words = status.split(" ", 5);
         if (words.length >= 5 && words[1].equals("ok") && DIRECTORY.matcher(words[2]).matches()
                 && (words[3].equals("bash") || words[3].equals("zsh")) && SHELL_PATH.matcher(words[4]).matches()) {
             hook.installed(words[2], words[3], words[4]);
+            guardStatus(hook, statusLine(output, InstallerScript.GUARD_STATUS).orElse(""));
             return hook;
         }
         if (words.length >= 2 && words[1].equals("unavailable")) {
             throw new HookUnavailableException(status.substring(status.indexOf("unavailable") + "unavailable".length()).trim());
         }
         throw new HookUnavailableException("the hook installer gave no usable answer: " + abbreviate(status));
+    }
+
+    /**
+     * Records whether the exec guard armed with the hook. One that cannot load on this server leaves the shell
+     * hook alone on watch: an alert says so, and a strict server refuses the session (see ProxySession).
+     */
+    private static void guardStatus(HookSession hook, String line) {
+        if (line.equals(InstallerScript.GUARD_STATUS + " ok")) {
+            return;
+        }
+        String prefix = InstallerScript.GUARD_STATUS + " unavailable ";
+        String why = line.startsWith(prefix) ? line.substring(prefix.length()).trim()
+                : "the installer did not report on the exec guard";
+        hook.guardUnavailable(why);
+    }
+
+    private static Optional<String> statusLine(List<String> output, String status) {
+        return output.stream().filter(l -> l.startsWith(status + " ")).map(String::trim).findFirst();
     }
 
     /** Deletes the session's hook directory on the target, if the connection still stands. */
@@ -93,7 +118,8 @@ public final class HookInstaller {
         }
     }
 
-    private String runInstaller(ClientSession upstream, String script) throws HookUnavailableException {
+    /** Runs the installer; its output lines (the status lines among them). */
+    private List<String> runInstaller(ClientSession upstream, String script) throws HookUnavailableException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Duration limit = services.timeout().multipliedBy(3);
@@ -109,14 +135,9 @@ public final class HookInstaller {
         } catch (IOException e) {
             throw new HookUnavailableException("the hook installer could not run: " + e.getMessage(), e);
         }
-        String output = out.toString(StandardCharsets.UTF_8);
-        for (String line : output.split("\n")) {
-            if (line.startsWith(InstallerScript.STATUS + " ")) {
-                return line.trim();
-            }
-        }
-        throw new HookUnavailableException("the hook installer failed: "
-                + abbreviate((err.toString(StandardCharsets.UTF_8) + " " + output).trim()));
+        List<String> lines = new java.util.ArrayList<>(out.toString(StandardCharsets.UTF_8).lines().toList());
+        lines.addAll(err.toString(StandardCharsets.UTF_8).lines().toList());
+        return lines;
     }
 
     private static String abbreviate(String text) {

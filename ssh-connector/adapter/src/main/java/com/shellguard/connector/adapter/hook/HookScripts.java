@@ -15,7 +15,7 @@ final class HookScripts {
 
     private static final String BASE = "/shellguard/hook/";
     /** Every file a session may need; the zsh ones only matter for zsh users but cost little to send. */
-    private static final List<String> FILES = List.of("hook.bash", "rc.bash", "exec.bash", "start",
+    private static final List<String> FILES = List.of("hook.bash", "rc.bash", "exec.bash", "start", "unpreload.sh",
             "hook.zsh", "zdot/.zshenv", "zdot/.zprofile", "zdot/.zshrc", "zdot/.zlogin", "zdot/.zlogout", "zdot/user.zsh",
             "zdot/arm.zsh");
 

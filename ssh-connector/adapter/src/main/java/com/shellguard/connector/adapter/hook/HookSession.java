@@ -38,6 +38,7 @@ public final class HookSession {
     private String directory;
     private String shell;
     private String shellPath;
+    private volatile String guardUnavailable;
 
     HookSession(String sessionId, HookServices services) {
         this.sessionId = sessionId;
@@ -61,6 +62,17 @@ public final class HookSession {
         this.directory = dir;
         this.shell = shellName;
         this.shellPath = path;
+    }
+
+    /** The exec guard could not be armed on the target: the shell hook watches alone, and the audit says why. */
+    void guardUnavailable(String why) {
+        this.guardUnavailable = why;
+        alert(SessionAlert.Kind.GUARD_UNAVAILABLE, why);
+    }
+
+    /** Why the exec guard could not be armed for this session; empty when it was. */
+    public java.util.Optional<String> guardUnavailable() {
+        return java.util.Optional.ofNullable(guardUnavailable);
     }
 
     /** What the session's channel runs on the target: the start script, for a shell or an exec session. */
@@ -103,6 +115,9 @@ public final class HookSession {
 
     /** A hooked shell has said hello; an interactive one means the session's shell is armed. */
     void helloFrom(String shellAndVersion, String role) {
+        if ("guard".equals(role)) {
+            return; // the exec guard's own connections say nothing about whether the shell armed
+        }
         if (!statusReported) {
             statusReported = true;
             services.listener().hookStatus(new HookStatus(sessionId, HookStatus.State.ARMED, shellAndVersion, null));

@@ -59,7 +59,7 @@ final class HookWire {
             return Optional.of(new CommandFacts(f.get(1), micros(f.get(2)), f.get(4), f.get(5), integer(f.get(6)),
                     unescape(f.get(7)), integer(f.get(8)), f.get(9), unescape(f.get(10)), f.get(11), unescape(f.get(12)),
                     unescape(f.get(13)), unescape(f.get(14)), names(f.get(15)), f.get(16), f.get(17), unescape(f.get(18)),
-                    shell, words));
+                    shell, words, optional(f, COMMAND_FIELDS + 1), optional(f, COMMAND_FIELDS + 2)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -143,6 +143,11 @@ final class HookWire {
         }
         String fraction = (value.substring(dot + 1) + "000000").substring(0, 6);
         return Long.parseLong(value.substring(0, dot)) * 1_000_000 + Long.parseLong(fraction);
+    }
+
+    /** A trailing field only some senders have (the exec guard's caller and parent), unescaped; empty if absent. */
+    private static String optional(List<String> f, int index) {
+        return f.size() > index ? unescape(f.get(index)) : "";
     }
 
     private static int integer(String value) {

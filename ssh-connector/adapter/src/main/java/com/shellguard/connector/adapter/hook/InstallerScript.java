@@ -11,19 +11,40 @@ import java.util.Map;
  * line. Everything travels on the channel's input, so the secret never appears on a command line (where
  * {@code ps} and process accounting would show it).
  *
- * <p>Status line: {@code SHELLGUARD-HOOK ok DIR SHELL PATH} or {@code SHELLGUARD-HOOK unavailable REASON}.
+ * <p>The exec guard (a preload library, one per architecture) is written as {@code guard.so} for the target's
+ * architecture and probed: a program started with it must print the library's ready line, which fails for
+ * statically linked programs, another architecture or a temporary directory mounted noexec. A guard that
+ * does not load is removed again, and the hooks then arm without it.
+ *
+ * <p>Status lines: {@code SHELLGUARD-GUARD ok} or {@code SHELLGUARD-GUARD unavailable REASON}, then
+ * {@code SHELLGUARD-HOOK ok DIR SHELL PATH} or {@code SHELLGUARD-HOOK unavailable REASON}.
  */
 final class InstallerScript {
 
     static final String STATUS = "SHELLGUARD-HOOK";
+    static final String GUARD_STATUS = "SHELLGUARD-GUARD";
+    /** What the guard prints when it is loaded with the probe variable set (scripts/guard/shellguard-guard.c). */
+    private static final String GUARD_READY = "shellguard-guard ready";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private InstallerScript() {
     }
 
-    /** @param command the exec session's command, or null for a shell session */
+    /** An installer without the exec guard. */
     static String build(Map<String, String> files, int port, String key, String command) {
-        String eof = uniqueTerminator(files, command);
+        return build(files, Map.of(), port, key, command);
+    }
+
+    /**
+     * @param guards  the exec guard's library per architecture ({@code uname -m}); none: the guard is unavailable
+     * @param command the exec session's command, or null for a shell session
+     */
+    static String build(Map<String, String> files, Map<String, byte[]> guards, int port, String key, String command) {
+        Map<String, String> encoded = new java.util.LinkedHashMap<>();
+        guards.forEach((arch, library) -> encoded.put(arch, java.util.Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(library)));
+        Map<String, String> everything = new java.util.HashMap<>(files);
+        encoded.forEach((arch, text) -> everything.put("guard-" + arch, text));
+        String eof = uniqueTerminator(everything, command);
         StringBuilder s = new StringBuilder();
         s.append("""
                 umask 077
@@ -52,6 +73,7 @@ final class InstallerScript {
         if (command != null) {
             file(s, "command", command, eof);
         }
+        guard(s, encoded, eof);
         s.append("""
                 sg_login=${SHELL##*/}
                 case $sg_login in
@@ -74,6 +96,38 @@ final class InstallerScript {
                 echo "%2$s ok $sg_dir $sg_shell $sg_bin"
                 """.formatted(port, STATUS));
         return s.toString();
+    }
+
+    /** Writes guard.so for this machine's architecture and keeps it only when a program here loads it. */
+    private static void guard(StringBuilder s, Map<String, String> encoded, String eof) {
+        s.append("""
+                sg_arch=$(uname -m 2>/dev/null)
+                sg_guard="this gateway has no exec guard for ${sg_arch:-this architecture}"
+                case $sg_arch in
+                """);
+        encoded.forEach((arch, text) -> {
+            s.append("  ").append(arch).append(")\n");
+            s.append("    if command -v base64 >/dev/null 2>&1; then\n");
+            s.append("      base64 -d > \"$sg_dir/guard.so\" <<'").append(eof).append("' || sg_guard=\"cannot write the exec guard\"\n")
+                    .append(text).append('\n').append(eof).append('\n');
+            s.append("    else sg_guard=\"base64 is not installed\"; fi ;;\n");
+        });
+        s.append("""
+                  *) ;;
+                esac
+                if [ -s "$sg_dir/guard.so" ]; then
+                  sg_probe=$(__SG_GUARD_PROBE=1 LD_PRELOAD="$sg_dir/guard.so" /bin/true 2>&1 | head -n 3 | tr '\n' ' ')
+                  if [ "$sg_probe" = "%1$s " ]; then
+                    sg_guard=
+                  else
+                    rm -f "$sg_dir/guard.so"
+                    sg_guard="the exec guard does not load here (static programs, noexec $sg_base?): ${sg_probe:-no answer from /bin/true}"
+                  fi
+                else
+                  rm -f "$sg_dir/guard.so"
+                fi
+                if [ -z "$sg_guard" ]; then echo "%2$s ok"; else echo "%2$s unavailable $sg_guard"; fi
+                """.formatted(GUARD_READY, GUARD_STATUS));
     }
 
     private static void file(StringBuilder s, String name, String content, String eof) {

@@ -65,6 +65,7 @@ final class ProxySession implements AsyncCommand {
     private final String sessionId = UUID.randomUUID().toString();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicBoolean destroyed = new AtomicBoolean();
+    private final AtomicBoolean upstreamClosing = new AtomicBoolean();
 
     private IoInputStream in;
     private IoOutputStream out;
@@ -188,13 +189,21 @@ final class ProxySession implements AsyncCommand {
 
     /**
      * Puts the command hook in place before the user's channel opens. A server that cannot take it gets the
-     * session anyway, with an alert, unless it is strict (policy says so): then the session is refused.
+     * session anyway, with an alert, unless it is strict (policy says so): then the session is refused. The
+     * same holds for the exec guard that arms with the hook: where it cannot load, the shell hook watches
+     * alone, and a strict server refuses the session.
      *
      * @return false when the session was refused
      */
     private boolean installHook(SessionPlan plan) {
         try {
             hook = services.hooks().install(upstreamSession, sessionId, kind == ChannelKind.EXEC ? command : null);
+            Optional<String> noGuard = hook.guardUnavailable();
+            if (noGuard.isPresent() && plan.control().required()) {
+                end(GATEWAY_REFUSAL, "server " + plan.server() + " requires command control, and the exec guard cannot be "
+                        + "armed: " + noGuard.get(), "exec guard unavailable: " + noGuard.get());
+                return false;
+            }
             return true;
         } catch (HookUnavailableException e) {
             report(new HookStatus(sessionId, HookStatus.State.UNAVAILABLE, null, e.getMessage()));
@@ -386,10 +395,13 @@ final class ProxySession implements AsyncCommand {
         }
     }
 
-    /** Closes the target connection, after removing the session's hook files there while it still stands. */
+    /**
+     * Closes the target connection, once, after removing the session's hook files (the exec guard's library
+     * among them) there while it still stands.
+     */
     private void closeUpstream() {
         ClientSession session = upstreamSession;
-        if (session == null) {
+        if (session == null || !upstreamClosing.compareAndSet(false, true)) {
             return;
         }
         HookSession hooked = hook;
@@ -411,7 +423,14 @@ final class ProxySession implements AsyncCommand {
     public void destroy(ChannelSession channel) {
         destroyed.set(true);
         ClientSession session = upstreamSession;
-        if (session != null) {
+        if (session == null) {
+            return;
+        }
+        if (hook != null) {
+            // the user is gone (the client quit right after `exit`, or the connection dropped): the session's
+            // files still go first; closing at once would cut the removal off half way
+            closeUpstream();
+        } else {
             session.close(true);
         }
     }

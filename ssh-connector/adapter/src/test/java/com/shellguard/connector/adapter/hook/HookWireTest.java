@@ -36,6 +36,21 @@ class HookWireTest {
         assertEquals(List.of("rm", "unlink"), f.sameAs());
         assertEquals("rm -f \\tmp\nnext" + US, f.text());
         assertEquals(List.of(), f.words());
+        assertEquals("", f.caller(), "a shell hook names no other process");
+    }
+
+    @Test
+    void theExecGuardSendsTheProcessThatAskedAndItsParent() {
+        String m = message("Q", "311.g1", "1795459918967261", "", "guard", "", "0", "", "", "execve", "/tmp/w", "file",
+                "x/zap", "/tmp/w/x/zap", "/tmp/w/x/zap", "rm", "", "", "x/zap 'my file'", "", "311 /usr/bin/python3.11",
+                "300 /usr/bin/bash");
+        CommandFacts f = HookWire.facts(HookWire.fields(m), "guard").orElseThrow();
+        assertEquals("guard", f.shell());
+        assertEquals("execve", f.function());
+        assertEquals(List.of("rm"), f.sameAs());
+        assertEquals("311 /usr/bin/python3.11", f.caller());
+        assertEquals("300 /usr/bin/bash", f.parent());
+        assertEquals(0, f.line());
     }
 
     @Test

@@ -88,4 +88,40 @@ class InstallerScriptTest {
                 Map.of("TMPDIR", base.toString(), "SHELL", "/bin/dash", "XDG_RUNTIME_DIR", ""));
         assertEquals(List.of("ok", "bash"), List.of(status(out).split(" ")[1], status(out).split(" ")[3]), out);
     }
+
+    private static String guardStatus(String output) {
+        return output.lines().filter(l -> l.startsWith(InstallerScript.GUARD_STATUS)).findFirst().orElse(output);
+    }
+
+    @Test
+    void theExecGuardForThisMachineIsWrittenBesideTheHookAndLoadsHere() throws Exception {
+        Map<String, byte[]> guards = ExecGuardLibraries.load().byArchitecture();
+        String arch = new String(new ProcessBuilder("uname", "-m").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(guards.containsKey(arch), "the build made no exec guard for " + arch + ": " + guards.keySet());
+        Path base = Files.createTempDirectory("sg-installer");
+        String out = run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), guards, FORWARD.getLocalPort(), "k", null),
+                Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
+        assertEquals(InstallerScript.GUARD_STATUS + " ok", guardStatus(out), out);
+        Path dir = Path.of(status(out).split(" ")[2]);
+        assertTrue(java.util.Arrays.equals(guards.get(arch), Files.readAllBytes(dir.resolve("guard.so"))));
+    }
+
+    @Test
+    void anExecGuardThatDoesNotLoadIsRemovedAndReportedUnavailable() throws Exception {
+        String arch = new String(new ProcessBuilder("uname", "-m").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        Path base = Files.createTempDirectory("sg-installer");
+        String out = run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), Map.of(arch, "not an ELF file".getBytes(StandardCharsets.UTF_8)),
+                FORWARD.getLocalPort(), "k", null), Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
+        assertTrue(guardStatus(out).startsWith(InstallerScript.GUARD_STATUS + " unavailable the exec guard does not load here"), out);
+        assertEquals("ok", status(out).split(" ")[1], "the shell hook is installed all the same: " + out);
+        assertFalse(Files.exists(Path.of(status(out).split(" ")[2]).resolve("guard.so")));
+    }
+
+    @Test
+    void aServerOfAnotherArchitectureGetsNoExecGuard() throws Exception {
+        Path base = Files.createTempDirectory("sg-installer");
+        String out = run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), Map.of("sparc64", new byte[] {1}),
+                FORWARD.getLocalPort(), "k", null), Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
+        assertTrue(guardStatus(out).startsWith(InstallerScript.GUARD_STATUS + " unavailable this gateway has no exec guard for"), out);
+    }
 }

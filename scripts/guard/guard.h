@@ -1,0 +1,65 @@
+/* ShellGuard exec guard: what its parts share. The library is preloaded (LD_PRELOAD) into every process of a
+ * hooked session; it lives in the session's private directory, next to the `session` file (port and key of
+ * the gateway's forward) and the `guard.policy` cache it keeps. Nothing here allocates on the heap: exec is
+ * called from vfork children, which share the parent's memory and must not take the allocator's locks. */
+#ifndef SHELLGUARD_GUARD_H
+#define SHELLGUARD_GUARD_H
+
+#include <limits.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#define SG_US '\x1f'
+#define SG_RS '\x1e'
+#define SG_MAX_NAMES 64
+#define SG_MAX_GLOBS 64
+#define SG_MAX_FILES 128
+#define SG_NAME 128
+#define SG_GLOB 512
+#define SG_LINE 65536
+
+/* The session directory (where this library lives); empty when it could not be found. */
+extern char sg_dir[PATH_MAX];
+
+/* --- wire.c: one connection to the gateway over the session's forward --------------------------------- */
+
+/* Connects and says hello (H, role guard). Returns the socket, or -1. */
+int sg_connect(void);
+/* Writes all of a message; 0 on success. */
+int sg_send(int fd, const char *text, size_t n);
+/* Reads one line (without its \n) into buf; 0 on success, -1 on EOF, error or the 30 s limit. */
+int sg_read_line(int fd, char *buf, size_t size);
+/* Appends text to out (at *len, capacity size) with the protocol's escapes: \\, \n, \u for US. */
+void sg_append_escaped(char *out, size_t *len, size_t size, const char *text);
+void sg_append(char *out, size_t *len, size_t size, const char *text);
+
+/* --- policy.c: the session's policy, as the gateway sends it (P), with the files of named programs ----- */
+
+struct sg_file {
+    char name[SG_NAME];
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    unsigned char sha[32];
+};
+
+struct sg_policy {
+    int loaded;
+    long long version;
+    int allowlist;     /* only programs an ALLOW rule names run: every start is asked */
+    int lines;         /* line rules exist: every start is asked */
+    int overflow;      /* more rules than fit here: every start is asked */
+    int nnames, nglobs, nfiles;
+    char names[SG_MAX_NAMES][SG_NAME];
+    char globs[SG_MAX_GLOBS][SG_GLOB];
+    struct sg_file files[SG_MAX_FILES];
+};
+
+/* The current policy (read from guard.policy, fetched from the gateway when older than 3 s), or NULL when
+ * there is none and the gateway cannot be reached. */
+const struct sg_policy *sg_policy(void);
+/* Whether path's file is one of the policy's named programs: by device and inode, else by size and SHA-256.
+ * Appends the names to same (space separated). */
+void sg_same_as(const struct sg_policy *p, const char *path, char *same, size_t size);
+
+#endif

@@ -1,0 +1,201 @@
+package com.shellguard.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The bypass corpus the shell hook cannot catch, because another program starts the forbidden one: python,
+ * perl and awk starting rm, xargs and find inside a {@code #!/bin/sh} script, a copy of rm under another name,
+ * a hard link run by another program, the dynamic loader running rm, a program that empties its environment
+ * or drops LD_PRELOAD first. Each is typed into one hooked interactive bash through the real client, gateway
+ * and sshd; the victim file must still exist, and the audit must hold a new BLOCKED row from the exec guard
+ * (shell {@code guard}, origin {@code program}) naming the process that asked. The session's directory, the
+ * guard's library with it, is gone after the session.
+ */
+class GuardBypassIT {
+
+    private static Fixture fx;
+    private static String server;
+    private static Fixture.Person mallory;
+    private static Path work;
+    private static ShellSession shell;
+    private static String sessionId;
+
+    /** One attempt: a name, and what the person does, given the attempt's victim file (or marker). */
+    private record Attempt(String name, Consumer<String> act, boolean marker) {
+    }
+
+    @BeforeAll
+    static void openAHookedShell() throws IOException {
+        fx = Fixture.shared();
+        server = fx.server("guard", true);
+        fx.account(server, TargetServer.ZSH_LOGIN);
+        mallory = fx.person("mallory");
+        fx.grant(mallory, server, TargetServer.LOGIN, TargetServer.ZSH_LOGIN);
+        work = TargetFiles.directory("sg-guard");
+        rule("{\"name\":" + Api.quote(Fixture.unique("no-rm")) + ",\"match\":\"command\",\"pattern\":\"rm\",\"action\":\"BLOCK\"}");
+        rule("{\"name\":" + Api.quote(Fixture.unique("no-tools")) + ",\"match\":\"path\",\"pattern\":" + Api.quote(work + "/tools/*")
+                + ",\"action\":\"BLOCK\"}");
+        TargetFiles.script(work.resolve("plain.sh"), "#!/bin/sh\nrm \"$1\"\n");
+        TargetFiles.script(work.resolve("xargs.sh"), "#!/bin/sh\necho \"$1\" | xargs rm\n");
+        TargetFiles.script(work.resolve("find.sh"), "#!/bin/sh\nfind \"$(dirname \"$1\")\" -name \"$(basename \"$1\")\" -exec rm {} \\;\n");
+        TargetFiles.script(work.resolve("tools/mark"), "#!/bin/sh\ntouch \"$1\"\n");
+        TargetFiles.hardLink(Path.of("/usr/bin/rm"), work.resolve("hl"));
+        shell = ShellSession.open(fx.keyClient(mallory), mallory.name() + "@" + TargetServer.LOGIN + "@" + server, "bash");
+        sessionId = fx.awaitSession(mallory.name(), s -> !Fixture.has(s, "end")).getString("id");
+        shell.run("cd " + work);
+    }
+
+    private static void rule(String json) {
+        String scoped = json.substring(0, json.length() - 1) + ",\"users\":[" + Api.quote(mallory.name()) + "]}";
+        fx.admin.post("/command-rules", scoped).expect(201);
+    }
+
+    @AfterAll
+    static void closeTheShell() {
+        if (shell != null) {
+            shell.close();
+        }
+    }
+
+    private static Attempt typed(String name, String line) {
+        return new Attempt(name, v -> shell.run(line.replace("{V}", v)), false);
+    }
+
+    private static List<Attempt> attempts() {
+        List<Attempt> a = new ArrayList<>();
+        // interpreters that start programs
+        a.add(typed("python os.system", "python3 -c 'import os; os.system(\"rm {V}\")'"));
+        a.add(typed("python subprocess", "python3 -c 'import subprocess; subprocess.run([\"rm\", \"{V}\"])'"));
+        a.add(typed("python os.execv of a hard link elsewhere", "python3 -c 'import os; os.execv(\"./hl\", [\"hl\", \"{V}\"])'"));
+        a.add(typed("perl system", "perl -e 'system(\"rm\", \"{V}\")'"));
+        a.add(typed("perl exec", "perl -e 'exec(\"rm {V}\")'"));
+        a.add(typed("awk system()", "awk 'BEGIN { system(\"rm {V}\") }'"));
+        // programs that start programs, out of the shell hook's sight in a dash script
+        a.add(typed("xargs rm in a #!/bin/sh script", "./xargs.sh {V}"));
+        a.add(typed("find -exec rm in a #!/bin/sh script", "./find.sh {V}"));
+        a.add(typed("a #!/bin/sh script run by path", "./plain.sh {V}"));
+        // the program behind the name
+        a.add(typed("a copy of rm under another name", "mkdir -p x && cp /usr/bin/rm x/zap && x/zap {V}"));
+        a.add(typed("the dynamic loader running rm", "/lib64/ld-linux-x86-64.so.2 /usr/bin/rm {V}"));
+        a.add(typed("the dynamic loader with options", "/lib64/ld-linux-x86-64.so.2 --inhibit-cache /bin/rm {V}"));
+        // environments that lose the guard
+        a.add(typed("env -i from another program", "python3 -c 'import os; os.execve(\"/usr/bin/env\", [\"env\", \"-i\", \"/bin/sh\", \"-c\", \"rm {V}\"], {})'"));
+        a.add(typed("a program that drops LD_PRELOAD first", "python3 -c 'import os; os.environ.pop(\"LD_PRELOAD\", None); os.system(\"rm {V}\")'"));
+        a.add(typed("a program that unsets LD_PRELOAD for its child", "perl -e 'delete $ENV{LD_PRELOAD}; exec(\"/bin/sh\", \"-c\", \"rm {V}\")'"));
+        // the path rule
+        a.add(new Attempt("a program under a forbidden path, started by python",
+                v -> shell.run("python3 -c 'import subprocess; subprocess.run([\"tools/mark\", \"" + v + "\"])'"), true));
+        return a;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyStartIsBlockedByTheExecGuardAndAudited() {
+        return attempts().stream().map(attempt -> DynamicTest.dynamicTest(attempt.name(), () -> check(attempt)));
+    }
+
+    private void check(Attempt attempt) throws IOException {
+        Path victim = work.resolve("v" + Integer.toHexString(attempt.name().hashCode()));
+        if (attempt.marker()) {
+            Files.deleteIfExists(victim);
+        } else {
+            TargetFiles.file(victim, "precious\n");
+        }
+        Set<String> blockedBefore = blockedRows();
+        attempt.act().accept(victim.toString());
+        if (attempt.marker()) {
+            assertFalse(Files.exists(victim), attempt.name() + ": the forbidden program ran\n" + tail(shell.terminal().screen()));
+        } else {
+            assertTrue(Files.exists(victim), attempt.name() + ": " + victim + " was removed\n" + tail(shell.terminal().screen()));
+        }
+        JsonObject row = fx.awaitCommand(sessionId, r -> "BLOCKED".equals(r.getString("verdict", null))
+                && "guard".equals(r.getString("shell", null)) && !blockedBefore.contains(r.getString("id")),
+                attempt.name() + ": a new BLOCKED audit row from the exec guard");
+        assertEquals("program", row.getString("origin"), row.toString());
+        assertTrue(row.getString("caller", "").matches("\\d+ /.+"), "the process that asked: " + row);
+        assertTrue(row.getString("parent", "").matches("\\d+ /.+"), "its parent: " + row);
+        assertTrue(shell.terminal().screen().contains("shellguard: blocked by policy"), tail(shell.terminal().screen()));
+    }
+
+    @Test
+    void programsStartedByProgramsRunWhenNoRuleConcernsThem() {
+        String out = shell.output("python3 -c 'import subprocess; print(\"ls:\", subprocess.run([\"ls\", \"/\"], capture_output=True).returncode)'");
+        assertTrue(out.contains("ls: 0"), out);
+        assertTrue(shell.output("awk 'BEGIN { system(\"echo from-awk\") }'").contains("from-awk"));
+    }
+
+    @Test
+    void theGuardStaysInTheEnvironmentOfProgramsThatClearIt() {
+        String out = shell.output("python3 -c 'import os; os.execve(\"/usr/bin/env\", [\"env\", \"-i\", \"/usr/bin/env\"], {})'");
+        assertTrue(out.contains("LD_PRELOAD=") && out.contains("/guard.so"), out);
+    }
+
+    @Test
+    void aZshSessionArmsTheGuardTooAndTheDirectoryIsGoneAfterLogout() throws IOException {
+        Path v = work.resolve("zsh-" + System.nanoTime());
+        TargetFiles.file(v, "precious\n");
+        Path dir;
+        try (ShellSession zsh = ShellSession.open(fx.keyClient(mallory), mallory.name() + "@" + TargetServer.ZSH_LOGIN + "@" + server, "zsh")) {
+            dir = sessionDirectory(zsh);
+            assertTrue(Files.exists(dir.resolve("guard.so")), dir.toString());
+            zsh.run("python3 -c 'import os; os.system(\"rm " + v + "\")'");
+            assertTrue(Files.exists(v), zsh.terminal().screen());
+            zsh.terminal().line("exit");
+        }
+        awaitGone(dir);
+    }
+
+    @Test
+    void nothingIsLeftOnTheTargetAfterABashSession() {
+        Path dir;
+        try (ShellSession bash = ShellSession.open(fx.keyClient(mallory), mallory.name() + "@" + TargetServer.LOGIN + "@" + server, "bash")) {
+            dir = sessionDirectory(bash);
+            assertTrue(Files.exists(dir.resolve("guard.so")), dir.toString());
+            bash.terminal().line("exit");
+        }
+        awaitGone(dir);
+    }
+
+    /** The session's private directory on the target, read from where the guard is preloaded from. */
+    private static Path sessionDirectory(ShellSession s) {
+        String out = s.output("printf 'dir=%s\\n' \"${LD_PRELOAD%/guard.so*}\"");
+        String line = out.lines().filter(l -> l.startsWith("dir=/")).findFirst().orElseThrow(() -> new AssertionError(out));
+        return Path.of(line.substring(4).strip());
+    }
+
+    private static void awaitGone(Path dir) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (Files.exists(dir) && System.nanoTime() < deadline) {
+            Processes.sleep(Duration.ofMillis(200));
+        }
+        assertFalse(Files.exists(dir), dir + " is still on the target after the session");
+    }
+
+    private static Set<String> blockedRows() {
+        return fx.admin.get("/audit/commands?session=" + sessionId + "&verdict=BLOCKED&limit=1000").expect(200).array().stream()
+                .map(v -> v.asJsonObject().getString("id")).collect(Collectors.toSet());
+    }
+
+    private static String tail(String screen) {
+        String[] lines = screen.strip().split("\n");
+        return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 15), lines.length));
+    }
+}
