@@ -1,5 +1,6 @@
 package com.shellguard.audit;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,7 +11,13 @@ import jakarta.persistence.Table;
 import com.shellguard.common.Texts;
 import java.time.OffsetDateTime;
 
+/**
+ * A session's audit row. Not kept in the shared cache: the node that relays a session changes its row (hook
+ * status, end, termination) while others read it, and a cached copy on another node would show the session
+ * open for ever (a terminate request for it accepted, its recording "live").
+ */
 @Entity
+@Cacheable(false)
 @Table(name = "sg_session", indexes = {@Index(columnList = "started"), @Index(columnList = "user_name")})
 public class SessionRecord {
 
@@ -103,6 +110,12 @@ public class SessionRecord {
         this.status = failure == null ? SessionStatus.CLOSED : SessionStatus.FAILED;
         this.message = clip(failure);
         this.ended = at;
+    }
+
+    /** An administrator ended the session (after {@link #end} recorded how far it got). */
+    public void terminatedBy(String administrator) {
+        this.status = SessionStatus.TERMINATED;
+        this.message = clip("terminated by administrator " + administrator);
     }
 
     /** Whether the session's commands ran under the shell hook (ARMED, UNAVAILABLE, NOT_APPLICABLE), as the connector saw it. */
