@@ -22,6 +22,8 @@ command -v rsync >/dev/null || missing+=(rsync)
 command -v python3 >/dev/null || missing+=(python3)
 # the build compiles the exec guard (scripts/guard); its tests start programs from perl
 command -v gcc >/dev/null || missing+=(gcc libc6-dev)
+# the exec guard is built for aarch64 servers too when a cross compiler is there
+command -v aarch64-linux-gnu-gcc >/dev/null || missing+=(gcc-aarch64-linux-gnu)
 command -v perl >/dev/null || missing+=(perl)
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]}" >&2

@@ -18,7 +18,9 @@ build() { # arch compiler
   fi
   "$2" -shared -fPIC -O2 -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation -fvisibility=hidden -o "$out/shellguard-guard-$1.so" \
     "$src/shellguard-guard.c" "$src/policy.c" "$src/wire.c" "$src/sha256.c" -ldl
-  strip --strip-unneeded "$out/shellguard-guard-$1.so" 2>/dev/null || true
+  strip=${2%gcc}strip   # aarch64-linux-gnu-gcc comes with aarch64-linux-gnu-strip
+  command -v "$strip" >/dev/null 2>&1 || strip=strip
+  "$strip" --strip-unneeded "$out/shellguard-guard-$1.so" 2>/dev/null || true
   built=$((built + 1))
 }
 case $host in
