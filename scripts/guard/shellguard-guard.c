@@ -8,7 +8,8 @@
  * shell hook's commands:
  *
  *   - a start that no rule can concern (allow mode, no line rules, its name, path and file match no rule's)
- *     runs at once: a stat, a realpath and a few string matches, so program starts stay cheap;
+ *     runs at once: a stat, a realpath and a few string matches, so program starts stay cheap; the gateway
+ *     is told of it (no answer awaited) for the audit, unless a hooked shell, which reports its own, started it;
  *   - anything else (a name or path glob matches, it is the very file of a named program or a copy of it,
  *     the server has an allowlist or line rules, it is setuid and cannot be followed) is asked of the
  *     gateway over the session's forward, whose policy EJB decides and audits it, with the program that
@@ -168,15 +169,11 @@ static void process(pid_t pid, char *out, size_t size) {
     snprintf(out, size, "%d %s", (int)pid, exe);
 }
 
-/* Asks the gateway about one start (Q, PROTOCOL.md); returns its action (A, B, T) and the rule, or 0 when
- * it cannot be reached. */
-static char ask(const char *call, const char *word, const char *path, const char *canonical, const char *same,
-                char *const argv[], char *rule, size_t rule_size) {
-    int fd = sg_connect();
-    if (fd < 0) {
-        return 0;
-    }
-    char msg[SG_TEXT * 2 + 4 * PATH_MAX], text[SG_TEXT], cwd[PATH_MAX], caller[PATH_MAX + 32], parent[PATH_MAX + 32];
+/* One start as the protocol's command fields (Q or R, PROTOCOL.md), with the program that asked and its parent,
+ * into msg; returns its length. */
+static size_t start_message(char type, const char *call, const char *word, const char *path, const char *canonical,
+                            const char *same, char *const argv[], char *msg, size_t size) {
+    char text[SG_TEXT], cwd[PATH_MAX], caller[PATH_MAX + 32], parent[PATH_MAX + 32];
     char id[48], head[128];
     struct timeval now;
     gettimeofday(&now, NULL);
@@ -189,19 +186,32 @@ static char ask(const char *call, const char *word, const char *path, const char
     process(getppid(), parent, sizeof parent);
     size_t len = 0;
     const char us[2] = {SG_US, 0};
-    /* Q id start done role flags subshell source line function cwd resolution word path canonical same-as
+    /* Q|R id start done role flags subshell source line function cwd resolution word path canonical same-as
      * line-id alias text words caller parent */
-    snprintf(head, sizeof head, "Q%s%s%s%lld%06ld%s%sguard%s%s0%s%s%s", us, id, us, (long long)now.tv_sec,
+    snprintf(head, sizeof head, "%c%s%s%s%lld%06ld%s%sguard%s%s0%s%s%s", type, us, id, us, (long long)now.tv_sec,
              (long)now.tv_usec, us, us, us, us, us, us, us);
-    sg_append(msg, &len, sizeof msg, head);
+    sg_append(msg, &len, size, head);
     const char *escaped[] = {call, cwd, "file", word, path, canonical, same, "", "", text, "", caller, parent};
     for (size_t i = 0; i < sizeof escaped / sizeof *escaped; i++) {
         if (i) {
-            sg_append(msg, &len, sizeof msg, us);
+            sg_append(msg, &len, size, us);
         }
-        sg_append_escaped(msg, &len, sizeof msg, escaped[i]);
+        sg_append_escaped(msg, &len, size, escaped[i]);
     }
-    sg_append(msg, &len, sizeof msg, "\n");
+    sg_append(msg, &len, size, "\n");
+    return len;
+}
+
+/* Asks the gateway about one start (Q); returns its action (A, B, T) and the rule, or 0 when it cannot be
+ * reached. */
+static char ask(const char *call, const char *word, const char *path, const char *canonical, const char *same,
+                char *const argv[], char *rule, size_t rule_size) {
+    int fd = sg_connect();
+    if (fd < 0) {
+        return 0;
+    }
+    static char msg[SG_TEXT * 2 + 4 * PATH_MAX];
+    size_t len = start_message('Q', call, word, path, canonical, same, argv, msg, sizeof msg);
     char action = 0;
     static char line[SG_LINE];
     if (sg_send(fd, msg, len) == 0) {
@@ -222,6 +232,43 @@ static char ask(const char *call, const char *word, const char *path, const char
     }
     close(fd);
     return action;
+}
+
+/* Tells the gateway about a start no rule concerns (R), for the audit; nothing waits for an answer. */
+static void report(const char *call, const char *word, const char *path, const char *canonical, char *const argv[]) {
+    int fd = sg_connect();
+    if (fd < 0) {
+        return;
+    }
+    static char msg[SG_TEXT * 2 + 4 * PATH_MAX];
+    size_t len = start_message('R', call, word, path, canonical, "", argv, msg, sizeof msg);
+    sg_send(fd, msg, len);
+    close(fd);
+}
+
+/* Whether this process is a shell of the session running the shell hook, which reports what it starts itself:
+ * bash with the hook's BASH_ENV, zsh with the hook's ZDOTDIR in the environment it passes on. Any other
+ * caller's starts (python, awk, xargs, find, dash) are reported by the guard. */
+static int hooked_shell(char *const envp[]) {
+    static int shell = -1; /* per process image: 0 other, 1 bash, 2 zsh */
+    if (shell < 0) {
+        char exe[PATH_MAX];
+        ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        exe[n > 0 ? n : 0] = 0;
+        const char *b = base(exe);
+        shell = strcmp(b, "bash") == 0 ? 1 : strcmp(b, "zsh") == 0 ? 2 : 0;
+    }
+    if (!shell) {
+        return 0;
+    }
+    const char *name = shell == 1 ? "BASH_ENV=" : "ZDOTDIR=";
+    size_t name_len = strlen(name), dir_len = strlen(sg_dir);
+    for (size_t i = 0; envp && envp[i]; i++) {
+        if (strncmp(envp[i], name, name_len) == 0) {
+            return strncmp(envp[i] + name_len, sg_dir, dir_len) == 0 && envp[i][name_len + dir_len] == '/';
+        }
+    }
+    return 0;
 }
 
 static int preloads_self(const char *value);
@@ -269,8 +316,10 @@ static int blocked(const char *why, const char *detail) {
     return -1;
 }
 
-/* Decides one start of file (as the caller named it: word) with argv. 0: it runs; -1: refused, errno EACCES. */
-static int decide(const char *call, const char *word, const char *file, char *const argv[], int depth) {
+/* Decides one start of file (as the caller named it: word) with argv and envp. 0: it runs; -1: refused, errno
+ * EACCES. A start that runs without asking is reported for the audit unless a hooked shell started it. */
+static int decide(const char *call, const char *word, const char *file, char *const argv[], char *const envp[],
+                  int depth) {
     char path[PATH_MAX], canonical[PATH_MAX], same[1024] = "", rule[256] = "";
     struct stat st;
     if (!sg_dir[0] || !file || !*file) {
@@ -295,7 +344,7 @@ static int decide(const char *call, const char *word, const char *file, char *co
         char found[PATH_MAX];
         const char *target = program && !strchr(program, '/') && access(program, F_OK) != 0
                              ? search_path(program, found, sizeof found) : program;
-        if (target && decide(call, program, target, argv, 1) != 0) {
+        if (target && decide(call, program, target, argv, envp, 1) != 0) {
             return -1;
         }
     }
@@ -307,6 +356,9 @@ static int decide(const char *call, const char *word, const char *file, char *co
                       || ((st.st_mode & (S_ISUID | S_ISGID)) && p->nnames + p->nglobs > 0);
     sg_same_as(p, path, same, sizeof same);
     if (!ask_gateway && !same[0]) {
+        if (!hooked_shell(envp)) {
+            report(call, word, path, canonical, argv);
+        }
         return 0;
     }
     char text[sizeof refused_text];
@@ -352,7 +404,7 @@ static int guarded(const char *call, const char *word, const char *file, char *c
     while (__atomic_exchange_n(&lock, 1, __ATOMIC_ACQUIRE)) {
     }
     int saved = errno;
-    int result = decide(call, word, file, argv, 0);
+    int result = decide(call, word, file, argv, envp, 0);
     if (result == 0) {
         errno = saved;
     }

@@ -136,10 +136,27 @@ class GuardBypassIT {
     }
 
     @Test
-    void programsStartedByProgramsRunWhenNoRuleConcernsThem() {
+    void programsStartedByProgramsRunWhenNoRuleConcernsThemAndAreAuditedWithTheirCaller() {
         String out = shell.output("python3 -c 'import subprocess; print(\"ls:\", subprocess.run([\"ls\", \"/\"], capture_output=True).returncode)'");
         assertTrue(out.contains("ls: 0"), out);
         assertTrue(shell.output("awk 'BEGIN { system(\"echo from-awk\") }'").contains("from-awk"));
+        JsonObject ls = fx.awaitCommand(sessionId, r -> "guard".equals(r.getString("shell", null))
+                && "ls /".equals(r.getString("command", null)), "the guard's row for ls started by python");
+        assertEquals("ALLOWED", ls.getString("verdict"), ls.toString());
+        assertTrue(ls.getString("caller", "").matches("\\d+ /.*python3.*"), "python asked: " + ls);
+        fx.awaitCommand(sessionId, r -> "guard".equals(r.getString("shell", null))
+                && r.getString("command", "").contains("echo from-awk"), "the guard's row for the shell awk started");
+    }
+
+    @Test
+    void aProgramTheHookedShellStartsIsAuditedOnceByTheShellHook() {
+        String marker = "once-" + Long.toHexString(System.nanoTime());
+        assertTrue(shell.output("/usr/bin/printf '%s\\n' " + marker).contains(marker));
+        fx.awaitCommand(sessionId, r -> r.getString("command", "").contains(marker) && !"guard".equals(r.getString("shell", null)),
+                "the shell hook's row for printf");
+        long guardRows = fx.admin.get("/audit/commands?session=" + sessionId + "&q=" + marker + "&limit=100").expect(200).array()
+                .stream().map(v -> v.asJsonObject()).filter(r -> "guard".equals(r.getString("shell", null))).count();
+        assertEquals(0, guardRows, "the guard does not report what a hooked shell reported");
     }
 
     @Test
