@@ -1,7 +1,9 @@
 package com.shellguard.command.audit;
 
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 public interface CommandAuditRepository {
 
@@ -25,4 +27,7 @@ public interface CommandAuditRepository {
     List<CommandRecord> commands(CommandQuery query);
 
     List<AlertRecord> alerts(AlertQuery query);
+
+    /** Commands that did not run (blocked or terminated) from {@code from} to {@code to} (exclusive), per hour (UTC). */
+    Map<Integer, Long> blockedCommandsPerHour(OffsetDateTime from, OffsetDateTime to);
 }
