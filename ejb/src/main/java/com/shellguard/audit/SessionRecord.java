@@ -105,6 +105,12 @@ public class SessionRecord {
         this.ended = at;
     }
 
+    /** An administrator ended the session (after {@link #end} recorded how far it got). */
+    public void terminatedBy(String administrator) {
+        this.status = SessionStatus.TERMINATED;
+        this.message = clip("terminated by administrator " + administrator);
+    }
+
     /** Whether the session's commands ran under the shell hook (ARMED, UNAVAILABLE, NOT_APPLICABLE), as the connector saw it. */
     public void reportHook(String state, String shell, String detail) {
         this.hookState = state;

@@ -25,8 +25,21 @@ public class Settings {
     @ConfigProperty(name = "shellguard.admin.password")
     Optional<String> adminPassword;
 
+    @Inject
+    @ConfigProperty(name = "shellguard.recordings")
+    Optional<String> recordings;
+
     public Path home() {
         return Path.of(home).toAbsolutePath();
+    }
+
+    /**
+     * Where this node's connector writes session recordings ({@code shellguard.recordings} or
+     * {@code SHELLGUARD_RECORDINGS}), by default {@code recordings} under the home. The connector reads the
+     * same two names.
+     */
+    public Path recordings() {
+        return recordings.filter(s -> !s.isBlank()).map(Path::of).orElse(home().resolve("recordings")).toAbsolutePath();
     }
 
     public Optional<String> vaultKey() {

@@ -19,6 +19,7 @@ import com.shellguard.connector.api.SessionSummary;
 import com.shellguard.connector.api.TargetChoice;
 import com.shellguard.server.HostKeyService;
 import com.shellguard.session.SessionService;
+import com.shellguard.session.SessionTerminator;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -40,6 +41,9 @@ public class GatewayEventBean implements GatewayListener {
 
     @Inject
     CommandControlService commands;
+
+    @Inject
+    SessionTerminator terminator;
 
     @Override
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
@@ -89,6 +93,11 @@ public class GatewayEventBean implements GatewayListener {
     @Override
     public void hookStatus(HookStatus status) {
         commands.hookStatus(status);
+    }
+
+    @Override
+    public List<String> terminationsRequested(String gatewayNode) {
+        return terminator.requestedOn(gatewayNode);
     }
 
     @Override

@@ -66,6 +66,9 @@ public class SessionService {
     @Inject
     PolicyCache policy;
 
+    @Inject
+    TerminationRequests terminations;
+
     /** The servers and logins the user may choose from, by server name and then login. */
     public List<TargetChoice> targets(String userName) {
         Optional<GatewayUser> user = users.find(userName).filter(GatewayUser::isEnabled);
@@ -111,12 +114,15 @@ public class SessionService {
 
     public void sessionEnded(SessionSummary summary) {
         scopes.ended(summary.sessionId());
-        audit.session(summary.sessionId()).ifPresent(record -> record.end(summary.bytesFromClient(), summary.bytesToClient(),
-                summary.exitStatus(), summary.failure(), Clock.now()));
+        audit.session(summary.sessionId()).ifPresent(record -> {
+            record.end(summary.bytesFromClient(), summary.bytesToClient(), summary.exitStatus(), summary.failure(), Clock.now());
+            terminations.remove(summary.sessionId()).ifPresent(request -> record.terminatedBy(request.getRequestedBy()));
+        });
     }
 
     /** A node that starts again has no running sessions: rows it left open end now, marked as such. */
     public int closeSessionsLeftOpen(String gatewayNode) {
+        terminations.removeAllOn(gatewayNode);
         List<SessionRecord> stale = audit.openSessionsOf(gatewayNode);
         stale.forEach(s -> s.end(s.getBytesFromClient(), s.getBytesToClient(), null,
                 "the gateway node " + gatewayNode + " stopped while the session was open", Clock.now()));

@@ -50,6 +50,19 @@ final class QueryParameters {
         throw new ValidationException(name + " must be a whole number of 0 or more");
     }
 
+    /** A position in a file, in bytes from its start. */
+    static long byteOffset(String name, String value) {
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the rule
+        }
+        throw new ValidationException(name + " must be a byte offset of 0 or more");
+    }
+
     /** One of an enum's constants, in any case; null when absent. */
     static <E extends Enum<E>> E constant(String name, String value, Class<E> type) {
         return value == null || value.isBlank() ? null : JsonFields.constant(name, value.trim(), type);

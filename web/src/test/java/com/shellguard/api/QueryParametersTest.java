@@ -26,6 +26,7 @@ class QueryParametersTest {
         assertEquals(OffsetDateTime.of(2026, 11, 22, 9, 0, 0, 0, ZoneOffset.UTC), QueryParameters.time("from", "2026-11-22T09:00:00Z"));
         assertEquals(50, QueryParameters.count("limit", "50"));
         assertEquals(Verdict.BLOCKED, QueryParameters.constant("verdict", "blocked", Verdict.class));
+        assertEquals(5_000_000_000L, QueryParameters.byteOffset("from", "5000000000"));
     }
 
     @Test
@@ -35,6 +36,9 @@ class QueryParametersTest {
         assertEquals("limit must be a whole number of 0 or more",
                 assertThrows(ValidationException.class, () -> QueryParameters.count("limit", "ten")).getMessage());
         assertThrows(ValidationException.class, () -> QueryParameters.count("offset", "-1"));
+        assertEquals("from must be a byte offset of 0 or more",
+                assertThrows(ValidationException.class, () -> QueryParameters.byteOffset("from", "-1")).getMessage());
+        assertThrows(ValidationException.class, () -> QueryParameters.byteOffset("from", "end"));
         assertThrows(ValidationException.class, () -> QueryParameters.time("to", "yesterday"));
         assertThrows(ValidationException.class, () -> QueryParameters.time("to", "2026-11-22T09:00:00"));
         assertEquals("verdict must be one of [ALLOWED, BLOCKED, ALERTED, TERMINATED]",

@@ -17,7 +17,11 @@ import java.util.Base64;
 /** The gateway's REST API as an IAM system or an admin script uses it: JSON over HTTP with Basic or Bearer auth. */
 final class Api {
 
-    record Response(int status, String body) {
+    record Response(int status, String body, java.net.http.HttpHeaders headers) {
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         JsonObject object() {
             return (JsonObject) parse();
         }
@@ -90,7 +94,7 @@ final class Api {
     private static Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> r = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.body());
+            return new Response(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

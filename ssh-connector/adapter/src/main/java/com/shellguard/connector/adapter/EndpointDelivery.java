@@ -112,6 +112,11 @@ final class EndpointDelivery implements GatewayListener {
     }
 
     @Override
+    public List<String> terminationsRequested(String gatewayNode) {
+        return deliver(l -> l.terminationsRequested(gatewayNode));
+    }
+
+    @Override
     public void gatewayStarted(String gatewayNode) {
         deliver(l -> {
             l.gatewayStarted(gatewayNode);

@@ -3,7 +3,10 @@ package com.shellguard.connector.adapter;
 import com.shellguard.connector.adapter.hook.CommandAuditQueue;
 import com.shellguard.connector.adapter.hook.HookInstaller;
 import com.shellguard.connector.adapter.hook.HookServices;
+import com.shellguard.connector.adapter.recording.Recordings;
 import com.shellguard.connector.adapter.server.GatewaySshServer;
+import com.shellguard.connector.adapter.session.LiveSessions;
+import com.shellguard.connector.adapter.session.TerminationWatch;
 import com.shellguard.connector.adapter.upstream.UpstreamConnector;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -36,6 +39,8 @@ public class GatewayResourceAdapter implements ResourceAdapter {
     private GatewaySettings settings;
     private BlockingWork work;
     private CommandAuditQueue commandAudit;
+    private Recordings recordings;
+    private TerminationWatch terminations;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -48,10 +53,13 @@ public class GatewayResourceAdapter implements ResourceAdapter {
             commandAudit = new CommandAuditQueue(delivery, work, context.createTimer());
             upstream = new UpstreamConnector(delivery, settings.connectTimeout());
             HookInstaller hooks = new HookInstaller(new HookServices(delivery, work, commandAudit, settings.connectTimeout()));
-            server = new GatewaySshServer(settings, delivery, upstream, hooks, work);
+            recordings = new Recordings(settings.recordings(), context.createTimer());
+            LiveSessions live = new LiveSessions();
+            terminations = new TerminationWatch(delivery, work, live, settings.nodeName(), context.createTimer());
+            server = new GatewaySshServer(settings, delivery, upstream, hooks, work, recordings, live);
             server.start();
             LOG.info(() -> "ShellGuard SSH gateway listening on " + settings.bindAddress() + ":" + settings.sshPort()
-                    + " (node " + settings.nodeName() + ", home " + settings.home() + ")");
+                    + " (node " + settings.nodeName() + ", home " + settings.home() + ", recordings " + settings.recordings() + ")");
         } catch (IOException | RuntimeException | jakarta.resource.spi.UnavailableException e) {
             stop();
             throw new ResourceAdapterInternalException("cannot start the SSH listener on port " + settings.sshPort()
@@ -65,8 +73,14 @@ public class GatewayResourceAdapter implements ResourceAdapter {
             if (server != null) {
                 server.stop();
             }
+            if (terminations != null) {
+                terminations.close();
+            }
             if (upstream != null) {
                 upstream.stop();
+            }
+            if (recordings != null) {
+                recordings.close();
             }
             if (commandAudit != null) {
                 commandAudit.close();

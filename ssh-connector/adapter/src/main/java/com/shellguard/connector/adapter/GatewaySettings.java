@@ -8,7 +8,8 @@ import java.time.Duration;
  * Where the gateway listens and keeps its files. Each value comes from a system property, else the
  * environment variable the run script documents, else a default that gives a working gateway.
  */
-public record GatewaySettings(String bindAddress, int sshPort, Path home, String nodeName, Duration connectTimeout) {
+public record GatewaySettings(String bindAddress, int sshPort, Path home, String nodeName, Duration connectTimeout,
+                              Path recordings) {
 
     public static GatewaySettings fromEnvironment() {
         String bind = value("shellguard.ssh.bind", "SHELLGUARD_SSH_BIND", "0.0.0.0");
@@ -16,7 +17,9 @@ public record GatewaySettings(String bindAddress, int sshPort, Path home, String
         Path home = Path.of(value("shellguard.home", "SHELLGUARD_HOME", "data")).toAbsolutePath();
         String node = value("shellguard.node", "SHELLGUARD_NODE", hostName() + ":" + port);
         Duration timeout = Duration.ofSeconds(Long.parseLong(value("shellguard.connect.timeout", "SHELLGUARD_CONNECT_TIMEOUT", "10")));
-        return new GatewaySettings(bind, port, home, node, timeout);
+        Path recordings = Path.of(value("shellguard.recordings", "SHELLGUARD_RECORDINGS", home.resolve("recordings").toString()))
+                .toAbsolutePath();
+        return new GatewaySettings(bind, port, home, node, timeout, recordings);
     }
 
     public Path hostKeyFile() {

@@ -42,6 +42,13 @@ public interface GatewayListener {
     void hookStatus(HookStatus status);
 
     /**
+     * The ids of sessions running on {@code gatewayNode} that an administrator asked to end. Asked a few times a
+     * second while the node runs sessions; the requests are kept where every node sees them, so a request made
+     * through any node reaches the node that relays the session.
+     */
+    List<String> terminationsRequested(String gatewayNode);
+
+    /**
      * The gateway node has (re)started its SSH listener. Sessions it had open before cannot still be running:
      * the application closes their audit rows, so none stays "open" for ever after a crash.
      */

@@ -100,7 +100,7 @@ final class HookConnection {
         }
         switch (type) {
             case "Q" -> withFacts(f, facts -> answer(new CommandEvent(sessionId, facts, true, null)));
-            case "R" -> withFacts(f, facts -> session.services().audit().add(new CommandEvent(sessionId, facts, false,
+            case "R" -> withFacts(f, facts -> session.judged(new CommandEvent(sessionId, facts, false,
                     CommandVerdict.allowed(policyVersionSent))));
             case "E" -> HookWire.completion(sessionId, f.size() > 1 ? f.get(1) : "").ifPresent(session.services().audit()::add);
             case "L" -> {
@@ -160,7 +160,7 @@ final class HookConnection {
             }
             reply.append(HookWire.verdictLine(question.facts().commandId(), verdict));
             replies.accept(reply.toString());
-            session.services().audit().add(question.answered(verdict));
+            session.judged(question.answered(verdict));
             if (verdict.action() == CommandVerdict.Action.TERMINATE) {
                 session.terminate(verdict.rule());
             }

@@ -1,5 +1,6 @@
 package com.shellguard.connector.adapter.hook;
 
+import com.shellguard.connector.api.CommandEvent;
 import com.shellguard.connector.api.CommandPolicySnapshot;
 import com.shellguard.connector.api.GatewayListener;
 import com.shellguard.connector.api.HookStatus;
@@ -31,6 +32,7 @@ public final class HookSession {
     private final HookServices services;
     private final CompletableFuture<String> armed = new CompletableFuture<>();
     private volatile Consumer<String> terminator = rule -> { };
+    private volatile Consumer<CommandEvent> commandWatcher = event -> { };
     private volatile CommandPolicySnapshot snapshot;
     private volatile long snapshotTaken;
     private volatile boolean statusReported;
@@ -80,6 +82,11 @@ public final class HookSession {
         return shell;
     }
 
+    /** The path of the session's shell on the target, e.g. {@code /bin/bash}. */
+    public String shellPath() {
+        return shellPath;
+    }
+
     int port() {
         return port;
     }
@@ -115,6 +122,17 @@ public final class HookSession {
     /** What to do when a verdict ends the session: the proxied session sets this once it relays. */
     public void onTerminate(Consumer<String> action) {
         this.terminator = action;
+    }
+
+    /** Who else hears of each judged command besides the audit: the recording, which marks it. */
+    public void onCommand(Consumer<CommandEvent> watcher) {
+        this.commandWatcher = watcher;
+    }
+
+    /** A command the hook reported or asked about, with its verdict: audited, and passed to the watcher. */
+    void judged(CommandEvent event) {
+        services.audit().add(event);
+        commandWatcher.accept(event);
     }
 
     void terminate(String rule) {

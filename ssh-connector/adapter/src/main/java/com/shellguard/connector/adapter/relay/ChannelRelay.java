@@ -17,11 +17,13 @@ public final class ChannelRelay {
     private final StreamPump output;
     private final StreamPump errors;
 
-    public ChannelRelay(ClientChannel target, IoInputStream userInput, IoOutputStream userOutput, IoOutputStream userErrors) {
+    /** {@code outputTap} and {@code errorTap} see the target's output and error output on their way to the user. */
+    public ChannelRelay(ClientChannel target, IoInputStream userInput, IoOutputStream userOutput, IoOutputStream userErrors,
+                        ByteTap outputTap, ByteTap errorTap) {
         this.target = target;
         this.input = new StreamPump(userInput, target.getAsyncIn());
-        this.output = new StreamPump(target.getAsyncOut(), userOutput);
-        this.errors = new StreamPump(target.getAsyncErr(), userErrors);
+        this.output = new StreamPump(target.getAsyncOut(), userOutput, outputTap);
+        this.errors = new StreamPump(target.getAsyncErr(), userErrors, errorTap);
     }
 
     /** Starts relaying; completes with the target's exit status (null when it sent none). */
@@ -56,6 +58,14 @@ public final class ChannelRelay {
             return number == null ? null : 128 + number;
         }
         return status;
+    }
+
+    /**
+     * Closes the target's channel at once: no more output reaches the user, and what was in flight drains, so
+     * the gateway can then show its own last line. The relay then completes as if the target had closed.
+     */
+    public void cut() {
+        target.close(true);
     }
 
     public long bytesFromUser() {

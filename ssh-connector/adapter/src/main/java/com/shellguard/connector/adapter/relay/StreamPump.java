@@ -11,7 +11,8 @@ import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 
 /**
- * Copies one asynchronous stream into another: read, write, and read again once the write is done.
+ * Copies one asynchronous stream into another: read, write, and read again once the write is done; a
+ * {@link ByteTap} sees each chunk before it is written.
  * {@link #finished()} completes when the source reaches its end and every byte read was written, or
  * exceptionally when either side fails. Futures that are already done are handled in a loop rather
  * than by nested listeners, so a fast stream does not grow the stack.
@@ -22,12 +23,18 @@ public final class StreamPump {
 
     private final IoInputStream source;
     private final IoOutputStream sink;
+    private final ByteTap tap;
     private final AtomicLong bytes = new AtomicLong();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
     public StreamPump(IoInputStream source, IoOutputStream sink) {
+        this(source, sink, ByteTap.NONE);
+    }
+
+    public StreamPump(IoInputStream source, IoOutputStream sink, ByteTap tap) {
         this.source = source;
         this.sink = sink;
+        this.tap = tap;
     }
 
     public StreamPump start() {
@@ -79,6 +86,7 @@ public final class StreamPump {
         }
         Buffer data = read.getBuffer();
         bytes.addAndGet(data.available());
+        tap.bytes(data.array(), data.rpos(), data.available());
         IoWriteFuture write;
         try {
             write = sink.writeBuffer(data);

@@ -3,7 +3,9 @@ package com.shellguard.connector.adapter.server;
 import com.shellguard.connector.adapter.BlockingWork;
 import com.shellguard.connector.adapter.GatewaySettings;
 import com.shellguard.connector.adapter.hook.HookInstaller;
+import com.shellguard.connector.adapter.recording.Recordings;
 import com.shellguard.connector.adapter.relay.TransferTuning;
+import com.shellguard.connector.adapter.session.LiveSessions;
 import com.shellguard.connector.adapter.session.ProxySessionFactory;
 import com.shellguard.connector.adapter.session.SessionServices;
 import com.shellguard.connector.adapter.upstream.UpstreamConnector;
@@ -31,7 +33,7 @@ public final class GatewaySshServer {
     private final SshServer sshd;
 
     public GatewaySshServer(GatewaySettings settings, GatewayListener listener, UpstreamConnector upstream,
-                            HookInstaller hooks, BlockingWork work) throws IOException {
+                            HookInstaller hooks, BlockingWork work, Recordings recordings, LiveSessions live) throws IOException {
         sshd = SshServer.setUpDefaultServer();
         sshd.setHost(settings.bindAddress());
         sshd.setPort(settings.sshPort());
@@ -43,7 +45,8 @@ public final class GatewaySshServer {
         sshd.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE));
         sshd.addSessionListener(authenticator);
         ProxySessionFactory sessions = new ProxySessionFactory(
-                new SessionServices(listener, upstream, hooks, work, settings.nodeName(), settings.connectTimeout()));
+                new SessionServices(listener, upstream, hooks, work, settings.nodeName(), settings.connectTimeout(),
+                        recordings, live));
         sshd.setShellFactory(sessions);
         sshd.setCommandFactory(sessions);
         sshd.setSubsystemFactories(List.of(sessions));

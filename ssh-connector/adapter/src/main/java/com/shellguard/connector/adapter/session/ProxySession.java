@@ -3,6 +3,10 @@ package com.shellguard.connector.adapter.session;
 import com.shellguard.connector.adapter.GatewayUnavailableException;
 import com.shellguard.connector.adapter.hook.HookSession;
 import com.shellguard.connector.adapter.hook.HookUnavailableException;
+import com.shellguard.connector.adapter.recording.AsciicastHeader;
+import com.shellguard.connector.adapter.recording.CommandMarkers;
+import com.shellguard.connector.adapter.recording.SessionRecorder;
+import com.shellguard.connector.adapter.relay.ByteTap;
 import com.shellguard.connector.adapter.relay.ChannelRelay;
 import com.shellguard.connector.adapter.server.PeerAddress;
 import com.shellguard.connector.adapter.server.TargetSelector;
@@ -48,7 +52,8 @@ import org.apache.sshd.server.command.AsyncCommand;
  * One user channel proxied to one target channel: resolve the target (through the menu if none was
  * named), ask the application for the session plan, connect upstream, open the same kind of channel
  * with the same terminal, and relay until either side ends. Exit status, window size changes and
- * signals pass through.
+ * signals pass through. Shell and exec sessions are recorded as they run; an administrator can end any
+ * session that the application opened.
  */
 final class ProxySession implements AsyncCommand {
 
@@ -58,6 +63,7 @@ final class ProxySession implements AsyncCommand {
     private static final Duration MENU_IDLE_LIMIT = Duration.ofMinutes(5);
     /** How long the user's startup files may take before the hooked shell must have armed. */
     private static final Duration ARMING_LIMIT = Duration.ofSeconds(20);
+    static final String TERMINATED = "session terminated by an administrator";
 
     private final SessionServices services;
     private final ChannelKind kind;
@@ -76,6 +82,9 @@ final class ProxySession implements AsyncCommand {
     private volatile ClientSession upstreamSession;
     private volatile ChannelRelay relay;
     private volatile HookSession hook;
+    private volatile SessionRecorder recorder;
+    private volatile boolean terminating;
+    private String user;
 
     ProxySession(SessionServices services, ChannelKind kind, String command) {
         this.services = services;
@@ -139,6 +148,7 @@ final class ProxySession implements AsyncCommand {
                 }
                 selector = chosen.get();
             }
+            user = selector.user();
             SessionPlan plan = services.listener().openSession(new SessionRequest(sessionId, selector.user(),
                     selector.server(), selector.login(), PeerAddress.of(channel.getSession()), kind, command, services.nodeName()));
             if (!plan.allowed()) {
@@ -146,6 +156,7 @@ final class ProxySession implements AsyncCommand {
                 return;
             }
             opened = true;
+            services.live().add(sessionId, this::terminate);
             upstreamSession = services.upstream().connect(sessionId, plan);
             if (destroyed.get()) {
                 end(GATEWAY_REFUSAL, null, "the user disconnected before the session opened");
@@ -260,11 +271,17 @@ final class ProxySession implements AsyncCommand {
     }
 
     private void relay(ClientChannel target, SessionPlan plan) {
-        ChannelRelay started = new ChannelRelay(target, in, out, err);
+        SessionRecorder recording = kind == ChannelKind.SHELL || kind == ChannelKind.EXEC ? startRecording(plan) : null;
+        recorder = recording;
+        ChannelRelay started = new ChannelRelay(target, in, out, err,
+                recording == null ? ByteTap.NONE : recording::output, recording == null ? ByteTap.NONE : recording::errorOutput);
         relay = started;
         HookSession hooked = hook;
         CompletableFuture<?> inputGate = CompletableFuture.completedFuture(null);
         if (hooked != null) {
+            if (recording != null) {
+                hooked.onCommand(event -> CommandMarkers.of(event).ifPresent(recording::marker));
+            }
             hooked.onTerminate(rule -> end(GATEWAY_REFUSAL, "the session was ended by policy \"" + rule + "\"",
                     "ended by policy " + rule));
             if (kind == ChannelKind.SHELL) {
@@ -272,13 +289,53 @@ final class ProxySession implements AsyncCommand {
             }
         }
         started.start(inputGate).whenComplete((status, failure) -> {
-            if (status == null && !destroyed.get()) {
+            if (terminating) {
+                endTerminated();
+            } else if (status == null && !destroyed.get()) {
                 end(GATEWAY_REFUSAL, "connection to " + plan.server() + " ended without an exit status",
                         "target closed without exit status");
             } else {
                 end(status == null ? GATEWAY_REFUSAL : status, null, null);
             }
         });
+    }
+
+    /**
+     * Starts the session's recording: its terminal's size and type, the target's shell, who went where and,
+     * for an exec session, the command. A recording that cannot be started leaves the session unrecorded
+     * rather than refused, with a warning in the log.
+     */
+    private SessionRecorder startRecording(SessionPlan plan) {
+        Map<String, String> env = new HashMap<>();
+        if (hasTerminal()) {
+            env.put("TERM", environment.getEnv().getOrDefault(Environment.ENV_TERM, "xterm"));
+        }
+        HookSession hooked = hook;
+        if (hooked != null && hooked.shellPath() != null) {
+            env.put("SHELL", hooked.shellPath());
+        }
+        AsciicastHeader header = new AsciicastHeader(columns(), rows(), System.currentTimeMillis() / 1000, env,
+                user + "@" + plan.login() + "@" + plan.server(), kind == ChannelKind.EXEC ? command : null);
+        try {
+            return services.recordings().start(sessionId, header);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "session " + sessionId + " cannot be recorded in " + services.recordings().directory(), e);
+            return null;
+        }
+    }
+
+    /** An administrator ended the session: the target's output stops, the user is told, the channel closes. */
+    private void terminate() {
+        terminating = true;
+        ChannelRelay r = relay;
+        if (r != null) {
+            r.cut();
+        }
+        endTerminated();
+    }
+
+    private void endTerminated() {
+        end(GATEWAY_REFUSAL, TERMINATED, "terminated by an administrator");
     }
 
     /**
@@ -308,13 +365,25 @@ final class ProxySession implements AsyncCommand {
     }
 
     private void resize(PtyCapableChannelSession terminal) {
-        Map<String, String> env = environment.getEnv();
         try {
-            terminal.sendWindowChange(Integer.parseInt(env.getOrDefault(Environment.ENV_COLUMNS, "80")),
-                    Integer.parseInt(env.getOrDefault(Environment.ENV_LINES, "24")));
+            int columns = columns();
+            int rows = rows();
+            SessionRecorder recording = recorder;
+            if (recording != null) {
+                recording.resize(columns, rows);
+            }
+            terminal.sendWindowChange(columns, rows);
         } catch (IOException | NumberFormatException e) {
             LOG.log(Level.FINE, "window change not forwarded", e);
         }
+    }
+
+    private int columns() {
+        return Integer.parseInt(environment.getEnv().getOrDefault(Environment.ENV_COLUMNS, "80"));
+    }
+
+    private int rows() {
+        return Integer.parseInt(environment.getEnv().getOrDefault(Environment.ENV_LINES, "24"));
     }
 
     private static void forwardSignal(ClientChannel target, Signal signal) {
@@ -341,6 +410,11 @@ final class ProxySession implements AsyncCommand {
         if (message != null && !destroyed.get()) {
             showLine(message);
         }
+        services.live().remove(sessionId);
+        SessionRecorder recording = recorder;
+        if (recording != null) {
+            recording.close();
+        }
         if (opened) {
             ChannelRelay r = relay;
             try {
@@ -365,6 +439,10 @@ final class ProxySession implements AsyncCommand {
         boolean terminal = hasTerminal();
         String line = "shellguard: " + message + (terminal ? "\r\n" : "\n");
         IoOutputStream stream = terminal ? out : err;
+        SessionRecorder recording = recorder;
+        if (recording != null) {
+            recording.gatewayOutput(line);
+        }
         for (int attempt = 0; attempt < 50; attempt++) {
             try {
                 stream.writeBuffer(new ByteArrayBuffer(line.getBytes(StandardCharsets.UTF_8))).verify(services.timeout());
@@ -424,8 +502,8 @@ final class ProxySession implements AsyncCommand {
         PtyChannelConfiguration pty = new PtyChannelConfiguration();
         Map<String, String> env = environment.getEnv();
         pty.setPtyType(env.getOrDefault(Environment.ENV_TERM, "xterm"));
-        pty.setPtyColumns(Integer.parseInt(env.getOrDefault(Environment.ENV_COLUMNS, "80")));
-        pty.setPtyLines(Integer.parseInt(env.getOrDefault(Environment.ENV_LINES, "24")));
+        pty.setPtyColumns(columns());
+        pty.setPtyLines(rows());
         pty.setPtyModes(environment.getPtyModes());
         return pty;
     }

@@ -1,0 +1,42 @@
+package com.shellguard.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** The stored termination requests: made on any node, found by the node that relays the session. */
+@ApplicationScoped
+public class TerminationRequests {
+
+    @PersistenceContext(unitName = "shellguard")
+    EntityManager em;
+
+    /** Records the request; a second request for the same session keeps the first. */
+    public void add(TerminationRequest request) {
+        if (em.find(TerminationRequest.class, request.getSessionId()) == null) {
+            em.persist(request);
+        }
+    }
+
+    public List<String> sessionsOn(String gatewayNode) {
+        return em.createQuery("select t.sessionId from TerminationRequest t where t.gatewayNode = :node", String.class)
+                .setParameter("node", gatewayNode).getResultList();
+    }
+
+    /** Removes the session's request, if there is one, and returns it: the session has ended. */
+    public Optional<TerminationRequest> remove(String sessionId) {
+        TerminationRequest request = em.find(TerminationRequest.class, sessionId);
+        if (request != null) {
+            em.remove(request);
+        }
+        return Optional.ofNullable(request);
+    }
+
+    /** The node restarted: none of its sessions runs any more, so no request for them can still be carried out. */
+    public void removeAllOn(String gatewayNode) {
+        em.createQuery("delete from TerminationRequest t where t.gatewayNode = :node")
+                .setParameter("node", gatewayNode).executeUpdate();
+    }
+}

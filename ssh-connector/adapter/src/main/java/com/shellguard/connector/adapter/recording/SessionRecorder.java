@@ -1,0 +1,124 @@
+package com.shellguard.connector.adapter.recording;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One session's recording as it happens: output of the target's stdout and stderr (each with its own
+ * decoder, since a character can only be split within one stream), resizes and command markers, stamped with
+ * the time since the session started. Events are written into a buffer; {@link Recordings} flushes every
+ * open recording several times a second, so a crash loses well under a second and the relay never waits for
+ * the disk.
+ *
+ * <p>A recording that cannot be written (disk full) is given up with one warning: the session goes on, and
+ * its audit row still tells what happened.
+ */
+public final class SessionRecorder implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SessionRecorder.class.getName());
+
+    private final String sessionId;
+    private final AsciicastWriter writer;
+    private final LongSupplier clockNanos;
+    private final long startNanos;
+    private final TerminalTextDecoder stdout = new TerminalTextDecoder();
+    private final TerminalTextDecoder stderr = new TerminalTextDecoder();
+    private final Consumer<SessionRecorder> onClose;
+    private boolean dirty;
+    private boolean failed;
+    private boolean closed;
+
+    SessionRecorder(String sessionId, Writer file, AsciicastHeader header, LongSupplier clockNanos,
+                    Consumer<SessionRecorder> onClose) {
+        this.sessionId = sessionId;
+        this.writer = new AsciicastWriter(file);
+        this.clockNanos = clockNanos;
+        this.startNanos = clockNanos.getAsLong();
+        this.onClose = onClose;
+        write(() -> writer.header(header));
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** Bytes the target wrote to its stdout (the terminal, for a shell). */
+    public synchronized void output(byte[] data, int offset, int length) {
+        text(stdout.decode(data, offset, length));
+    }
+
+    /** Bytes the target wrote to its stderr (exec sessions; a terminal merges it into stdout). */
+    public synchronized void errorOutput(byte[] data, int offset, int length) {
+        text(stderr.decode(data, offset, length));
+    }
+
+    /** Text the gateway itself showed the user, such as why it ended the session. */
+    public synchronized void gatewayOutput(String text) {
+        text(text);
+    }
+
+    public synchronized void resize(int columns, int rows) {
+        long at = elapsedMicros();
+        write(() -> writer.resize(at, columns, rows));
+    }
+
+    /** A point a player can jump to: a command the hook reported, with its verdict. */
+    public synchronized void marker(String label) {
+        long at = elapsedMicros();
+        write(() -> writer.marker(at, label));
+    }
+
+    synchronized void flush() {
+        if (dirty && !failed && !closed) {
+            dirty = false;
+            write(writer::flush);
+        }
+    }
+
+    /** Writes what the decoders still hold, flushes and closes the file. Safe to call more than once. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            text(stdout.finish());
+            text(stderr.finish());
+            write(writer::close);
+            closed = true;
+        }
+        onClose.accept(this);
+    }
+
+    private void text(CharSequence text) {
+        if (text.length() > 0) {
+            long at = elapsedMicros();
+            write(() -> writer.output(at, text));
+        }
+    }
+
+    private long elapsedMicros() {
+        return (clockNanos.getAsLong() - startNanos) / 1000;
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private void write(Step step) {
+        if (failed || closed) {
+            return;
+        }
+        try {
+            step.run();
+            dirty = true;
+        } catch (IOException e) {
+            failed = true;
+            LOG.log(Level.WARNING, "the recording of session " + sessionId + " cannot be written any more; the session goes on unrecorded", e);
+        }
+    }
+}
