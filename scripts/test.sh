@@ -20,6 +20,9 @@ command -v less >/dev/null || missing+=(less)
 command -v git >/dev/null || missing+=(git)
 command -v rsync >/dev/null || missing+=(rsync)
 command -v python3 >/dev/null || missing+=(python3)
+# the admin console's browser tests drive Debian's headless chromium through its chromedriver
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+[[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]}" >&2
   apt-get update -qq

@@ -5,7 +5,8 @@
   var el = document.getElementById('terminal');
   if (!el || !window.Terminal) { return; }
   var url = el.dataset.src;
-  var term = new Terminal({ convertEol: false, disableStdin: true, scrollback: 5000 });
+  // the DOM renderer keeps the screen's text in the page (readable by assistive tools and tests)
+  var term = new Terminal({ convertEol: false, disableStdin: true, scrollback: 5000, rendererType: 'dom' });
   term.open(el);
   window.shellguardTerminal = term;
   var offset = 0;

@@ -1,9 +1,10 @@
 // The session page's replay: the recording in asciinema-player, and the command timeline beside it, where a
-// click jumps the player to the moment the command started (its offset into the session, in seconds).
+// click jumps the player to the moment the command started (its offset into the session, in seconds). Idle
+// time is not compressed, so the player's clock stays the session's.
 (function () {
   var el = document.getElementById('player');
   if (!el || !window.AsciinemaPlayer) { return; }
-  var player = AsciinemaPlayer.create(el.dataset.src, el, { fit: 'width', preload: true, idleTimeLimit: 2 });
+  var player = AsciinemaPlayer.create(el.dataset.src, el, { fit: 'width', preload: true });
   window.shellguardPlayer = player;
   document.querySelectorAll('#timeline a.jump').forEach(function (link) {
     link.addEventListener('click', function (event) {

@@ -72,8 +72,8 @@ public final class HostKeyProbe {
             KeyPair ephemeral = KeyPairGenerator.getInstance("X25519").generateKeyPair();
             byte[] clientPublic = x25519Bytes((XECPublicKey) ephemeral.getPublic());
             send(out, new Wire().put(KEX_ECDH_INIT).string(clientPublic).bytes());
-            SshWireReader reply = new SshWireReader(receive(in, KEX_ECDH_REPLY));
-            reply.string();
+            byte[] replyPayload = receive(in, KEX_ECDH_REPLY);
+            SshWireReader reply = new SshWireReader(Arrays.copyOfRange(replyPayload, 1, replyPayload.length));
             byte[] hostKeyBlob = reply.string();
             byte[] serverPublic = reply.string();
             byte[] signature = reply.string();
