@@ -223,9 +223,30 @@ class ConsoleIT {
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         String[] lines = csv.body().split("\r\n");
+        assertTrue(List.of(lines).subList(1, lines.length).stream().anyMatch(l -> l.contains("rm /tmp/sg-console-nothing")),
+                csv.body());
         assertEquals("Time,User,Server,Login,Verdict,Rule,Line,Command,Reason,Exit,Session", lines[0]);
         assertTrue(lines.length >= 4, csv.body());
         assertTrue(List.of(lines).subList(1, lines.length).stream().allMatch(l -> l.contains(access.person().name())), csv.body());
+    }
+
+    @Test
+    void theDashboardCountsTodaysBlockedCommandsAndFailedLogins() {
+        admin.go("/console/dashboard.xhtml");
+        long blocked = Long.parseLong(admin.text(By.id("blocked-count")));
+        long failed = Long.parseLong(admin.text(By.id("failed-count")));
+
+        Fixture.Access access = fx.access("dash");
+        recordedSession(access);
+        Processes.Result refused = fx.passwordClient("not-" + access.person().password())
+                .ssh(access.person().name() + "@" + access.server(), "true");
+        assertEquals(255, refused.exitCode(), refused.stderr());
+        fx.awaitAuthEvent(access.person().name(), e -> !e.getBoolean("success"));
+
+        admin.go("/console/dashboard.xhtml");
+        assertTrue(Long.parseLong(admin.text(By.id("blocked-count"))) >= blocked + 1, "the blocked rm counts");
+        assertTrue(Long.parseLong(admin.text(By.id("failed-count"))) >= failed + 1, "the wrong password counts");
+        assertTrue(admin.present(By.cssSelector("#activity canvas")), "the chart is drawn");
     }
 
     @Test
