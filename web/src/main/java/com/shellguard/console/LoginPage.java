@@ -1,5 +1,6 @@
 package com.shellguard.console;
 
+import com.shellguard.auth.AuthenticationService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -14,7 +15,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** The login form. One message for every refusal, so the page does not tell which user names exist. */
+/**
+ * The login form. One message for every refusal, so the page does not tell which user names exist; every
+ * attempt joins the authentication audit, so failed console logins show beside failed SSH logins.
+ */
 @Named
 @RequestScoped
 public class LoginPage {
@@ -24,6 +28,9 @@ public class LoginPage {
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    AuthenticationService audit;
 
     private String username;
     private String password;
@@ -37,6 +44,8 @@ public class LoginPage {
         AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(username == null ? "" : username,
                         password == null ? "" : password)));
+        boolean success = status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE;
+        audit.consoleLoginConcluded(username, request.getRemoteAddr(), success);
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/console/dashboard.xhtml");

@@ -61,12 +61,14 @@ class ConsoleIT {
         try (Browser b = Browser.open(fx.gateway.baseUrl())) {
             b.go("/");
             assertEquals("/login.xhtml", b.path());
+            b.screenshot("login");
             b.go("/console/rules.xhtml");
             assertEquals("/login.xhtml", b.path());
             assertEquals(302, b.fetch("/console/audit.csv?kind=SESSIONS").statusCode(), "the export needs a login too");
 
             b.logIn("admin", "not-the-password");
             assertTrue(messages(b).contains("Wrong user name or password"), messages(b));
+            fx.awaitAuthEvent("admin", e -> "CONSOLE".equals(e.getString("method", null)) && !e.getBoolean("success"));
             b.logIn(fx.person("plain").name(), "whatever-1");
             assertTrue(messages(b).contains("Wrong user name or password"), "USER accounts may not use the console");
 
@@ -113,6 +115,54 @@ class ConsoleIT {
         assertEquals("MATCHES", admin.text(By.id("list:check-status")), admin.text(By.id("list:check-message")));
         assertTrue(admin.text(row("list:servers", name)).contains(fingerprint));
         admin.screenshot("servers");
+    }
+
+    @Test
+    void anAdminManagesUsersGroupsAccountsAndGrants() {
+        String user = Fixture.unique("newbie");
+        admin.go("/console/users.xhtml");
+        admin.type(By.id("form:username"), user);
+        admin.type(By.id("form:password"), "Newbie-pass-1");
+        admin.type(By.id("form:keys"), Fixture.publicKey(Fixture.newKey(user)));
+        admin.click(By.id("form:save"));
+        assertTrue(messages(admin).contains("Created user " + user), messages(admin));
+        assertEquals("USER", fx.admin.get("/users/" + user).expect(200).object().getString("role"));
+        admin.screenshot("users");
+
+        String group = Fixture.unique("ops");
+        admin.go("/console/groups.xhtml");
+        admin.type(By.id("form:name"), group);
+        admin.driver.findElement(By.id("form:members_input")).sendKeys(user, Keys.ENTER);
+        admin.click(By.id("form:save"));
+        assertTrue(messages(admin).contains("Created group " + group), messages(admin));
+        assertEquals(user, fx.admin.get("/groups/" + group).expect(200).object().getJsonArray("members").getString(0));
+        admin.screenshot("groups");
+
+        String server = fx.server("acct", true);
+        admin.go("/console/accounts.xhtml");
+        admin.driver.findElement(By.id("pick:server")).click();
+        admin.driver.findElement(By.cssSelector("li[data-label='" + server + "']")).click();
+        admin.click(By.id("pick:show"));
+        admin.type(By.id("form:login"), "deploy");
+        admin.script("document.getElementById('form:kind_input').value = 'PASSWORD'");
+        admin.type(By.id("form:secret"), "Deploy-secret-93");
+        admin.click(By.id("form:save"));
+        assertTrue(messages(admin).contains("Added account deploy on " + server), messages(admin));
+        assertTrue(admin.text(row("list:accounts", "deploy")).contains("PASSWORD"));
+        assertFalse(admin.driver.getPageSource().contains("Deploy-secret-93"), "credentials are write-only");
+        assertEquals("PASSWORD", fx.admin.get("/servers/" + server + "/accounts/deploy").expect(200).object().getString("kind"));
+        admin.screenshot("accounts");
+
+        admin.go("/console/grants.xhtml");
+        admin.script("document.getElementById('form:who_input').value = 'GROUP'");
+        admin.type(By.id("form:whoname"), group);
+        admin.type(By.id("form:wherename"), server);
+        admin.driver.findElement(By.id("form:logins_input")).sendKeys("deploy", Keys.ENTER);
+        admin.click(By.id("form:save"));
+        assertTrue(messages(admin).contains("Created the grant"), messages(admin));
+        assertTrue(fx.admin.get("/grants").expect(200).array().stream().map(v -> v.asJsonObject())
+                .anyMatch(g -> group.equals(g.getString("group", null)) && server.equals(g.getString("server", null))));
+        admin.screenshot("grants");
     }
 
     @Test

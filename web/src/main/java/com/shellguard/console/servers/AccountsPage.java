@@ -48,10 +48,9 @@ public class AccountsPage implements Serializable {
         return rows;
     }
 
-    public void show() {
-        rows = null;
-        login = null;
-        secret = null;
+    /** Opens the accounts of the server picked, at an address that names it (so it can be bookmarked). */
+    public String show() {
+        return "/console/accounts?faces-redirect=true&includeViewParams=true";
     }
 
     public void edit(String account) {
