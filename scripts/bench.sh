@@ -13,6 +13,8 @@
 #             p90 of BENCH_CONNECT_RUNS runs, interleaved across the paths so background load hits all alike.
 #   bulk      `head -c 1G /dev/zero | ssh HOST 'cat >/dev/null'` in MB/s (MiB/s), median of BENCH_BULK_RUNS
 #             (interleaved across the paths, each run printed); the time includes the connection.
+#             Download: `ssh HOST 'cat FILE' >/dev/null` of a text file of the same size, the output the
+#             gateway records as it relays it (session recording).
 #   echo      one keystroke to a remote raw-mode `cat` and back through an interactive pty session
 #             (scripts/bench/echo_rtt.py), p50 and p99 of BENCH_ECHO_SAMPLES keystrokes: typing latency.
 #             The three sessions are open side by side and the keystrokes alternate between them.
@@ -252,6 +254,13 @@ bulk_once() { # host -> MiB/s
   us=$(elapsed_us "$s")
   awk -v b="$BYTE_COUNT" -v us="$us" 'BEGIN {printf "%.1f\n", b / 1048576 / (us / 1e6)}'
 }
+download_once() { # host -> MiB/s
+  local s us
+  s=$EPOCHREALTIME
+  "${SSH[@]}" "$1" "cat $W/bulk.txt" < /dev/null > /dev/null || die "bulk download via $1 failed"
+  us=$(elapsed_us "$s")
+  awk -v b="$BYTE_COUNT" -v us="$us" 'BEGIN {printf "%.1f\n", b / 1048576 / (us / 1e6)}'
+}
 echo_rtt() { # samples host... -> "host p50 p99" lines (ms)
   python3 "$ROOT/scripts/bench/echo_rtt.py" "$1" "$W/ssh_config" "${@:2}" || die "echo measurement via ${*:2} failed"
 }
@@ -282,14 +291,18 @@ for h in "${PATHS[@]}"; do
   CONNECT_P90[$h]=$(awk -v v="$p90" 'BEGIN {printf "%.1f", v / 1000}')
 done
 
-log "bulk: $BULK_RUNS x $BYTES over ${PATHS[*]} ..."
-declare -A BULK_ALL BULK
+log "bulk: $BULK_RUNS x $BYTES up and down over ${PATHS[*]} ..."
+# text, as terminal output is: base64 lines
+base64 -w 100 < /dev/urandom | head -c "$BYTES" > "$W/bulk.txt" && chmod 644 "$W/bulk.txt"
+declare -A BULK_ALL BULK DOWN_ALL DOWN
 for _ in $(seq "$BULK_RUNS"); do
-  for h in "${PATHS[@]}"; do BULK_ALL[$h]+="$(bulk_once "$h") "; done
+  for h in "${PATHS[@]}"; do BULK_ALL[$h]+="$(bulk_once "$h") "; DOWN_ALL[$h]+="$(download_once "$h") "; done
 done
 for h in "${PATHS[@]}"; do
   read -r p50 _ < <(tr ' ' '\n' <<< "${BULK_ALL[$h]}" | grep . | quantiles)
   BULK[$h]=$(awk -v v="$p50" 'BEGIN {printf "%.1f", v}')
+  read -r p50 _ < <(tr ' ' '\n' <<< "${DOWN_ALL[$h]}" | grep . | quantiles)
+  DOWN[$h]=$(awk -v v="$p50" 'BEGIN {printf "%.1f", v}')
 done
 
 log "echo: $SAMPLES keystrokes over ${PATHS[*]} ..."
@@ -356,7 +369,7 @@ echo "ShellGuard benchmark: $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), $(
 echo "connect runs $RUNS, bulk $BULK_RUNS x $BYTES, echo samples $SAMPLES, warm-up $([[ $WARMUP == 1 ]] && echo "$WARMUP_BYTES/$WARMUP_SAMPLES keystrokes/$WARMUP_CONNECTS connects per path" || echo off)"
 echo "load average before/after: $LOAD_BEFORE / $LOAD_AFTER"
 if ((BULK_RUNS > 1)); then
-  for h in "${PATHS[@]}"; do printf 'bulk runs via %-11s %s MB/s\n' "$h:" "${BULK_ALL[$h]% }"; done
+  for h in "${PATHS[@]}"; do printf 'bulk runs via %-11s %s MB/s up, %s MB/s down\n' "$h:" "${BULK_ALL[$h]% }" "${DOWN_ALL[$h]% }"; done
 fi
 for h in "${PATHS[@]}"; do
   printf 'negotiated by the client via %-11s key exchange %-22s  cipher %s\n' "$h:" "${KEX[$h]}" "${CIPHER[$h]}"
@@ -372,6 +385,8 @@ row "connect + true + close, p90 ms" "$(v CONNECT_P90 direct)" "$(v CONNECT_P90 
 row "bulk upload $BYTES, MB/s" "$(v BULK direct)" "$(v BULK proxyjump)" "$(v BULK shellguard)" \
   "$(ratio "$(v BULK shellguard)" "$(v BULK proxyjump)")" ">= 1.0x" \
   "$(met 'a >= b' "$(v BULK shellguard)" "$(v BULK proxyjump)")"
+row "bulk download $BYTES text, MB/s" "$(v DOWN direct)" "$(v DOWN proxyjump)" "$(v DOWN shellguard)" \
+  "$(ratio "$(v DOWN shellguard)" "$(v DOWN proxyjump)")" "" ""
 row "keystroke echo p50, ms" "$(v ECHO50 direct)" "$(v ECHO50 proxyjump)" "$(v ECHO50 shellguard)" \
   "$(ratio "$(v ECHO50 shellguard)" "$(v ECHO50 proxyjump)")" "" ""
 row "keystroke echo p99, ms" "$(v ECHO99 direct)" "$(v ECHO99 proxyjump)" "$(v ECHO99 shellguard)" \

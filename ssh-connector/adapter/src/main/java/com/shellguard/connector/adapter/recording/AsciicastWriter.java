@@ -1,7 +1,8 @@
 package com.shellguard.connector.adapter.recording;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,116 +10,116 @@ import java.util.TreeMap;
  * Writes asciicast v2 (https://docs.asciinema.org/manual/asciicast/v2/): a header object on the first line,
  * then one JSON array per line, {@code [seconds, code, data]}, with code {@code o} (output), {@code r}
  * (resize, {@code "COLSxROWS"}) or {@code m} (marker). Times are seconds since the start with microsecond
- * precision. JSON text is escaped here rather than by a JSON library: the relay hands over every chunk of
- * output, and building an object tree per chunk would cost more than the copy itself.
+ * precision. Lines are built as UTF-8 bytes and output goes from the relay's bytes to the file's without
+ * becoming Java text: the relay hands over every chunk of output, and a JSON library or a round trip through
+ * characters cost several times the copy itself.
  */
-public final class AsciicastWriter {
+final class AsciicastWriter {
 
-    private final Writer out;
-    private final StringBuilder line = new StringBuilder(256);
+    private final OutputStream out;
+    private final JsonLine line = new JsonLine();
 
-    public AsciicastWriter(Writer out) {
+    AsciicastWriter(OutputStream out) {
         this.out = out;
     }
 
-    public void header(AsciicastHeader header) throws IOException {
-        line.setLength(0);
-        line.append("{\"version\":2,\"width\":").append(header.width())
-                .append(",\"height\":").append(header.height())
-                .append(",\"timestamp\":").append(header.timestamp());
+    void header(AsciicastHeader header) throws IOException {
+        line.reset();
+        line.ascii("{\"version\":2,\"width\":" + header.width() + ",\"height\":" + header.height()
+                + ",\"timestamp\":" + header.timestamp());
         if (header.command() != null) {
-            line.append(",\"command\":");
-            quote(header.command(), line);
+            line.ascii(",\"command\":");
+            quote(header.command());
         }
         if (header.title() != null) {
-            line.append(",\"title\":");
-            quote(header.title(), line);
+            line.ascii(",\"title\":");
+            quote(header.title());
         }
-        line.append(",\"env\":{");
+        line.ascii(",\"env\":{");
         boolean first = true;
         for (Map.Entry<String, String> e : new TreeMap<>(header.env()).entrySet()) {
             if (!first) {
-                line.append(',');
+                line.put(',');
             }
             first = false;
-            quote(e.getKey(), line);
-            line.append(':');
-            quote(e.getValue(), line);
+            quote(e.getKey());
+            line.put(':');
+            quote(e.getValue());
         }
-        line.append("}}\n");
-        out.append(line);
+        line.ascii("}}\n");
+        line.writeTo(out);
     }
 
-    public void output(long micros, CharSequence text) throws IOException {
+    /**
+     * Output bytes of one stream, escaped by that stream's {@code escaper}; nothing is written when they only
+     * begin a character.
+     */
+    void output(long micros, Utf8JsonEscaper escaper, byte[] data, int offset, int length) throws IOException {
+        start(micros, 'o');
+        int mark = line.size();
+        escaper.escape(data, offset, length, line);
+        if (line.size() > mark) {
+            finish();
+        }
+    }
+
+    /** What a stream's escaper still held when the stream ended. */
+    void outputRest(long micros, Utf8JsonEscaper escaper) throws IOException {
+        start(micros, 'o');
+        int mark = line.size();
+        escaper.finish(line);
+        if (line.size() > mark) {
+            finish();
+        }
+    }
+
+    void output(long micros, String text) throws IOException {
         event(micros, 'o', text);
     }
 
-    public void resize(long micros, int columns, int rows) throws IOException {
+    void resize(long micros, int columns, int rows) throws IOException {
         event(micros, 'r', columns + "x" + rows);
     }
 
-    public void marker(long micros, String label) throws IOException {
+    void marker(long micros, String label) throws IOException {
         event(micros, 'm', label);
     }
 
-    public void flush() throws IOException {
+    void flush() throws IOException {
         out.flush();
     }
 
-    public void close() throws IOException {
+    void close() throws IOException {
         out.close();
     }
 
-    private void event(long micros, char code, CharSequence data) throws IOException {
-        line.setLength(0);
-        line.append('[');
-        seconds(micros, line);
-        line.append(",\"").append(code).append("\",");
-        quote(data, line);
-        line.append("]\n");
-        out.append(line);
-        if (line.capacity() > 64 * 1024) {
-            line.setLength(0);
-            line.trimToSize();
-        }
+    private void event(long micros, char code, String data) throws IOException {
+        start(micros, code);
+        Utf8JsonEscaper.escapeWhole(data.getBytes(StandardCharsets.UTF_8), line);
+        finish();
+    }
+
+    private void start(long micros, char code) {
+        line.reset();
+        line.put('[');
+        line.ascii(seconds(micros));
+        line.ascii(",\"" + code + "\",\"");
+    }
+
+    private void finish() throws IOException {
+        line.ascii("\"]\n");
+        line.writeTo(out);
+    }
+
+    private void quote(String s) {
+        line.put('"');
+        Utf8JsonEscaper.escapeWhole(s.getBytes(StandardCharsets.UTF_8), line);
+        line.put('"');
     }
 
     /** Microseconds as seconds with six decimals, without going through floating point. */
-    static void seconds(long micros, StringBuilder to) {
-        long whole = micros / 1_000_000;
-        int fraction = (int) (micros % 1_000_000);
-        to.append(whole).append('.');
-        for (int scale = 100_000; scale > fraction && scale > 1; scale /= 10) {
-            to.append('0');
-        }
-        to.append(fraction);
+    static String seconds(long micros) {
+        String fraction = Long.toString(micros % 1_000_000);
+        return micros / 1_000_000 + "." + "000000".substring(fraction.length()) + fraction;
     }
-
-    /** A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped. */
-    static void quote(CharSequence s, StringBuilder to) {
-        to.append('"');
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> to.append("\\\"");
-                case '\\' -> to.append("\\\\");
-                case '\n' -> to.append("\\n");
-                case '\r' -> to.append("\\r");
-                case '\t' -> to.append("\\t");
-                case '\b' -> to.append("\\b");
-                case '\f' -> to.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-                        to.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
-                                .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
-                    } else {
-                        to.append(c);
-                    }
-                }
-            }
-        }
-        to.append('"');
-    }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 }

@@ -1,10 +1,8 @@
 package com.shellguard.connector.adapter.recording;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -58,8 +56,8 @@ public final class Recordings implements AutoCloseable {
         Path file = file(directory, sessionId);
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Writer out = new BufferedWriter(new OutputStreamWriter(
-                Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND), StandardCharsets.UTF_8), BUFFER);
+        OutputStream out = new BufferedOutputStream(
+                Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND), BUFFER);
         SessionRecorder recorder = new SessionRecorder(sessionId, out, header, System::nanoTime, open::remove);
         open.add(recorder);
         recorder.flush();

@@ -1,7 +1,7 @@
 package com.shellguard.connector.adapter.recording;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 
 /**
  * One session's recording as it happens: output of the target's stdout and stderr (each with its own
- * decoder, since a character can only be split within one stream), resizes and command markers, stamped with
+ * escaper, since a character can only be split within one stream), resizes and command markers, stamped with
  * the time since the session started. Events are written into a buffer; {@link Recordings} flushes every
  * open recording several times a second, so a crash loses well under a second and the relay never waits for
  * the disk.
@@ -25,14 +25,14 @@ public final class SessionRecorder implements AutoCloseable {
     private final AsciicastWriter writer;
     private final LongSupplier clockNanos;
     private final long startNanos;
-    private final TerminalTextDecoder stdout = new TerminalTextDecoder();
-    private final TerminalTextDecoder stderr = new TerminalTextDecoder();
+    private final Utf8JsonEscaper stdout = new Utf8JsonEscaper();
+    private final Utf8JsonEscaper stderr = new Utf8JsonEscaper();
     private final Consumer<SessionRecorder> onClose;
     private boolean dirty;
     private boolean failed;
     private boolean closed;
 
-    SessionRecorder(String sessionId, Writer file, AsciicastHeader header, LongSupplier clockNanos,
+    SessionRecorder(String sessionId, OutputStream file, AsciicastHeader header, LongSupplier clockNanos,
                     Consumer<SessionRecorder> onClose) {
         this.sessionId = sessionId;
         this.writer = new AsciicastWriter(file);
@@ -48,17 +48,18 @@ public final class SessionRecorder implements AutoCloseable {
 
     /** Bytes the target wrote to its stdout (the terminal, for a shell). */
     public synchronized void output(byte[] data, int offset, int length) {
-        text(stdout.decode(data, offset, length));
+        bytes(stdout, data, offset, length);
     }
 
     /** Bytes the target wrote to its stderr (exec sessions; a terminal merges it into stdout). */
     public synchronized void errorOutput(byte[] data, int offset, int length) {
-        text(stderr.decode(data, offset, length));
+        bytes(stderr, data, offset, length);
     }
 
     /** Text the gateway itself showed the user, such as why it ended the session. */
     public synchronized void gatewayOutput(String text) {
-        text(text);
+        long at = elapsedMicros();
+        write(() -> writer.output(at, text));
     }
 
     public synchronized void resize(int columns, int rows) {
@@ -86,19 +87,18 @@ public final class SessionRecorder implements AutoCloseable {
             if (closed) {
                 return;
             }
-            text(stdout.finish());
-            text(stderr.finish());
+            long at = elapsedMicros();
+            write(() -> writer.outputRest(at, stdout));
+            write(() -> writer.outputRest(at, stderr));
             write(writer::close);
             closed = true;
         }
         onClose.accept(this);
     }
 
-    private void text(CharSequence text) {
-        if (text.length() > 0) {
-            long at = elapsedMicros();
-            write(() -> writer.output(at, text));
-        }
+    private void bytes(Utf8JsonEscaper stream, byte[] data, int offset, int length) {
+        long at = elapsedMicros();
+        write(() -> writer.output(at, stream, data, offset, length));
     }
 
     private long elapsedMicros() {

@@ -165,6 +165,11 @@ final class ProxySession implements AsyncCommand {
             if (plan.control().hook() && (kind == ChannelKind.SHELL || kind == ChannelKind.EXEC) && !installHook(plan)) {
                 return;
             }
+            if (finished.get()) {
+                // an administrator ended it while it was connecting: end() found no target connection to close yet
+                closeUpstream();
+                return;
+            }
             ClientChannel target = openTargetChannel(upstreamSession);
             relay(target, plan);
         } catch (UpstreamException e) {

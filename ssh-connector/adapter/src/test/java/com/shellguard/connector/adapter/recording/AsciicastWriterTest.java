@@ -6,21 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AsciicastWriterTest {
 
-    private final StringWriter file = new StringWriter();
+    private final ByteArrayOutputStream file = new ByteArrayOutputStream();
     private final AsciicastWriter writer = new AsciicastWriter(file);
+
+    private String text() {
+        return file.toString(StandardCharsets.UTF_8);
+    }
 
     @Test
     void theHeaderCarriesSizeStartTimeEnvironmentTitleAndCommand() throws IOException {
         writer.header(new AsciicastHeader(120, 40, 1_790_000_000L, Map.of("TERM", "xterm-256color", "SHELL", "/bin/bash"),
                 "alice@root@web01", "uptime"));
-        JsonObject header = AsciicastLines.header(file.toString());
+        JsonObject header = AsciicastLines.header(text());
         assertEquals(2, header.getInt("version"));
         assertEquals(120, header.getInt("width"));
         assertEquals(40, header.getInt("height"));
@@ -34,7 +39,7 @@ class AsciicastWriterTest {
     @Test
     void anInteractiveSessionsHeaderHasNoCommand() throws IOException {
         writer.header(new AsciicastHeader(80, 24, 1L, Map.of(), "bob@web01", null));
-        assertFalse(AsciicastLines.header(file.toString()).containsKey("command"));
+        assertFalse(AsciicastLines.header(text()).containsKey("command"));
     }
 
     @Test
@@ -43,7 +48,7 @@ class AsciicastWriterTest {
         writer.output(1_500_000, "hello\r\n");
         writer.resize(2_000_001, 100, 30);
         writer.marker(12_345_678, "ls -la [ALLOW]");
-        List<JsonArray> events = AsciicastLines.events(file.toString());
+        List<JsonArray> events = AsciicastLines.events(text());
         assertEquals(3, events.size());
         assertEquals("1.500000", events.get(0).getJsonNumber(0).toString());
         assertEquals("o", events.get(0).getString(1));
@@ -61,8 +66,8 @@ class AsciicastWriterTest {
             all.append(c);
         }
         writer.header(new AsciicastHeader(80, 24, 1L, Map.of(), "t", null));
-        writer.output(0, all);
-        String text = file.toString();
+        writer.output(0, all.toString());
+        String text = text();
         assertEquals(2, text.lines().count(), "control characters must not break the line");
         assertEquals(all.toString(), AsciicastLines.output(text));
     }
@@ -70,9 +75,7 @@ class AsciicastWriterTest {
     @Test
     void secondsKeepSixDecimalsWithLeadingZeros() {
         for (var c : Map.of(0L, "0.000000", 5L, "0.000005", 1_000_000L, "1.000000", 61_012_345L, "61.012345").entrySet()) {
-            StringBuilder s = new StringBuilder();
-            AsciicastWriter.seconds(c.getKey(), s);
-            assertEquals(c.getValue(), s.toString());
+            assertEquals(c.getValue(), AsciicastWriter.seconds(c.getKey()));
         }
     }
 }

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
-import java.io.StringWriter;
-import java.io.Writer;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionRecorderTest {
 
-    private final StringWriter file = new StringWriter();
+    private final ByteArrayOutputStream file = new ByteArrayOutputStream();
     private final AtomicLong nanos = new AtomicLong(5_000_000_000L);
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -24,7 +25,7 @@ class SessionRecorderTest {
         return recorder(file);
     }
 
-    private SessionRecorder recorder(Writer out) {
+    private SessionRecorder recorder(OutputStream out) {
         return new SessionRecorder("s1", out, new AsciicastHeader(80, 24, 1L, Map.of(), "t", null), nanos::get,
                 r -> closed.set(true));
     }
@@ -37,7 +38,7 @@ class SessionRecorderTest {
             r.output(bytes, i, 1);
         }
         r.close();
-        assertEquals("é✓😀", AsciicastLines.output(file.toString()));
+        assertEquals("é✓😀", AsciicastLines.output(file.toString(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -46,7 +47,7 @@ class SessionRecorderTest {
         byte[] binary = {'a', (byte) 0xff, (byte) 0xfe, 0, 'b', (byte) 0xc3};
         r.output(binary, 0, binary.length);
         r.close();
-        assertEquals("a\uFFFD\uFFFD\u0000b\uFFFD", AsciicastLines.output(file.toString()));
+        assertEquals("a\uFFFD\uFFFD\u0000b\uFFFD", AsciicastLines.output(file.toString(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -59,7 +60,7 @@ class SessionRecorderTest {
         r.output(e, 1, 1);
         r.errorOutput(check, 2, 1);
         r.close();
-        assertEquals("é✓", AsciicastLines.output(file.toString()));
+        assertEquals("é✓", AsciicastLines.output(file.toString(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -71,7 +72,7 @@ class SessionRecorderTest {
         r.resize(132, 50);
         r.marker("rm -rf / [BLOCK no-rm]");
         r.close();
-        List<JsonArray> events = AsciicastLines.events(file.toString());
+        List<JsonArray> events = AsciicastLines.events(file.toString(StandardCharsets.UTF_8));
         assertEquals("1.250000", events.get(0).getJsonNumber(0).toString());
         assertEquals("2.000000", events.get(1).getJsonNumber(0).toString());
         assertEquals("132x50", events.get(1).getString(2));
@@ -81,13 +82,12 @@ class SessionRecorderTest {
 
     @Test
     void nothingReachesTheFileBeforeAFlushAndEverythingAfterIt() {
-        StringWriter disk = new StringWriter();
-        Writer buffered = new java.io.BufferedWriter(disk, 1 << 16);
-        SessionRecorder r = recorder(buffered);
+        ByteArrayOutputStream disk = new ByteArrayOutputStream();
+        SessionRecorder r = recorder(new BufferedOutputStream(disk, 1 << 16));
         r.output("abc".getBytes(StandardCharsets.UTF_8), 0, 3);
-        assertEquals("", disk.toString());
+        assertEquals(0, disk.size());
         r.flush();
-        assertEquals("abc", AsciicastLines.output(disk.toString()));
+        assertEquals("abc", AsciicastLines.output(disk.toString(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -97,8 +97,8 @@ class SessionRecorderTest {
         r.close();
         r.close();
         assertTrue(closed.get());
-        assertEquals("\uFFFD", AsciicastLines.output(file.toString()));
+        assertEquals("\uFFFD", AsciicastLines.output(file.toString(StandardCharsets.UTF_8)));
         r.output("late".getBytes(StandardCharsets.UTF_8), 0, 4);
-        assertFalse(file.toString().contains("late"));
+        assertFalse(file.toString(StandardCharsets.UTF_8).contains("late"));
     }
 }
