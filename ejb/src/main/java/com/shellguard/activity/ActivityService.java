@@ -2,7 +2,6 @@ package com.shellguard.activity;
 
 import com.shellguard.audit.AuditQuery;
 import com.shellguard.audit.AuditRepository;
-import com.shellguard.command.audit.CommandAuditRepository;
 import com.shellguard.common.Clock;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -21,14 +20,14 @@ public class ActivityService {
     AuditRepository audit;
 
     @Inject
-    CommandAuditRepository commands;
+    ActivityRepository counts;
 
     public TodayActivity today() {
         OffsetDateTime start = Clock.now().truncatedTo(ChronoUnit.DAYS);
         OffsetDateTime end = start.plusDays(1);
         return new TodayActivity(start.toLocalDate(),
                 audit.sessions(new AuditQuery(null, null, true, null, null, LIVE_SHOWN, 0)),
-                hours(commands.blockedCommandsPerHour(start, end)), hours(audit.failedLoginsPerHour(start, end)));
+                hours(counts.blockedCommandsPerHour(start, end)), hours(counts.failedLoginsPerHour(start, end)));
     }
 
     private static long[] hours(Map<Integer, Long> counts) {

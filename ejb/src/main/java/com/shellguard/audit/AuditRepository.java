@@ -1,8 +1,6 @@
 package com.shellguard.audit;
 
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 public interface AuditRepository {
@@ -18,7 +16,4 @@ public interface AuditRepository {
     List<SessionRecord> openSessionsOf(String gatewayNode);
 
     List<AuthEvent> authEvents(AuditQuery query);
-
-    /** Failed logins from {@code from} (inclusive) to {@code to} (exclusive) per hour of the day (UTC); empty hours left out. */
-    Map<Integer, Long> failedLoginsPerHour(OffsetDateTime from, OffsetDateTime to);
 }

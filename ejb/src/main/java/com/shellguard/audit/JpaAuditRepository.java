@@ -7,9 +7,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -62,12 +60,5 @@ public class JpaAuditRepository implements AuditRepository {
             where.add(cb.equal(e.get("success"), q.success()));
         }
         return AuditCriteria.page(em, cq, where, q, e.get("time"));
-    }
-
-    @Override
-    public Map<Integer, Long> failedLoginsPerHour(OffsetDateTime from, OffsetDateTime to) {
-        return HourlyCounts.of(em.createQuery("select extract(hour from e.time), count(e) from AuthEvent e"
-                        + " where e.success = false and e.time >= :from and e.time < :to group by extract(hour from e.time)", Object[].class)
-                .setParameter("from", from).setParameter("to", to).getResultList());
     }
 }

@@ -1,9 +1,7 @@
 package com.shellguard.command.audit;
 
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 public interface CommandAuditRepository {
 
@@ -27,7 +25,4 @@ public interface CommandAuditRepository {
     List<CommandRecord> commands(CommandQuery query);
 
     List<AlertRecord> alerts(AlertQuery query);
-
-    /** Commands that did not run (blocked or terminated) from {@code from} to {@code to} (exclusive), per hour (UTC). */
-    Map<Integer, Long> blockedCommandsPerHour(OffsetDateTime from, OffsetDateTime to);
 }

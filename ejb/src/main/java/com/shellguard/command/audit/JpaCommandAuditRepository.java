@@ -1,7 +1,6 @@
 package com.shellguard.command.audit;
 
 import com.shellguard.audit.AuditCriteria;
-import com.shellguard.audit.HourlyCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,11 +10,9 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -116,13 +113,5 @@ public class JpaCommandAuditRepository implements CommandAuditRepository {
             found.addAll(query.apply(all.subList(from, Math.min(all.size(), from + IN_LIST))));
         }
         return found;
-    }
-
-    @Override
-    public Map<Integer, Long> blockedCommandsPerHour(OffsetDateTime from, OffsetDateTime to) {
-        return HourlyCounts.of(em.createQuery("select extract(hour from c.time), count(c) from CommandRecord c"
-                        + " where c.verdict in :stopped and c.time >= :from and c.time < :to group by extract(hour from c.time)", Object[].class)
-                .setParameter("stopped", List.of(Verdict.BLOCKED, Verdict.TERMINATED))
-                .setParameter("from", from).setParameter("to", to).getResultList());
     }
 }

@@ -22,7 +22,6 @@ import com.shellguard.connector.api.CommandVerdict.Action;
 import com.shellguard.connector.api.HookStatus;
 import com.shellguard.connector.api.SessionAlert;
 import com.shellguard.connector.api.TypedLine;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -90,11 +89,6 @@ class CommandRecorderTest {
         public List<AlertRecord> alerts(AlertQuery query) {
             return alerts;
         }
-
-        @Override
-        public Map<Integer, Long> blockedCommandsPerHour(OffsetDateTime from, OffsetDateTime to) {
-            return Map.of();
-        }
     }
 
     static final class MemorySessions implements AuditRepository {
@@ -127,11 +121,6 @@ class CommandRecorderTest {
         @Override
         public List<AuthEvent> authEvents(AuditQuery query) {
             return List.of();
-        }
-
-        @Override
-        public Map<Integer, Long> failedLoginsPerHour(OffsetDateTime from, OffsetDateTime to) {
-            return Map.of();
         }
     }
 
