@@ -1,5 +1,6 @@
 package com.shellguard.audit;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,7 +11,13 @@ import jakarta.persistence.Table;
 import com.shellguard.common.Texts;
 import java.time.OffsetDateTime;
 
+/**
+ * A session's audit row. Not kept in the shared cache: the node that relays a session changes its row (hook
+ * status, end, termination) while others read it, and a cached copy on another node would show the session
+ * open for ever (a terminate request for it accepted, its recording "live").
+ */
 @Entity
+@Cacheable(false)
 @Table(name = "sg_session", indexes = {@Index(columnList = "started"), @Index(columnList = "user_name")})
 public class SessionRecord {
 
