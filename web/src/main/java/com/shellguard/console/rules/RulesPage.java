@@ -156,6 +156,23 @@ public class RulesPage implements Serializable {
         Feedback.attempt(() -> trial = trials.tryLine(tryLine, tryUser, tryServer, tryLogin), null);
     }
 
+    /** Whom and where a rule applies to, as the list shows it: each set that is not empty, or "everyone". */
+    public String scope(CommandRule rule) {
+        List<String> parts = new ArrayList<>();
+        part(parts, "users", rule.getUsers());
+        part(parts, "groups", rule.getGroups());
+        part(parts, "servers", rule.getServers());
+        part(parts, "labels", rule.getLabels());
+        part(parts, "logins", rule.getLogins());
+        return parts.isEmpty() ? "everyone, everywhere" : String.join("; ", parts);
+    }
+
+    private static void part(List<String> parts, String name, Collection<String> values) {
+        if (!values.isEmpty()) {
+            parts.add(name + " " + String.join(", ", values.stream().sorted().toList()));
+        }
+    }
+
     private static LinkedHashSet<String> set(Collection<String> values) {
         return new LinkedHashSet<>(values);
     }

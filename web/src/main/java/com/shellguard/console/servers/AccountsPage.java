@@ -29,16 +29,20 @@ public class AccountsPage implements Serializable {
     AccountService accounts;
 
     @Inject
-    ServerService servers;
+    ServerService serverService;
 
     private String server;
+    private transient List<Server> servers;
     private transient List<ServerAccount> rows;
     private String login;
     private CredentialKind kind = CredentialKind.PRIVATE_KEY;
     private String secret;
 
     public List<Server> getServers() {
-        return servers.list();
+        if (servers == null) {
+            servers = serverService.list();
+        }
+        return servers;
     }
 
     public List<ServerAccount> getRows() {
