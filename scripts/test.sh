@@ -25,6 +25,9 @@ command -v gcc >/dev/null || missing+=(gcc libc6-dev)
 # the exec guard is built for aarch64 servers too when a cross compiler is there
 command -v aarch64-linux-gnu-gcc >/dev/null || missing+=(gcc-aarch64-linux-gnu)
 command -v perl >/dev/null || missing+=(perl)
+# the admin console's browser tests drive Debian's headless chromium through its chromedriver
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+[[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]}" >&2
   apt-get update -qq

@@ -52,8 +52,14 @@ public class ApiAuthenticator {
         if (colon < 0) {
             return Optional.empty();
         }
-        String name = decoded.substring(0, colon);
-        String password = decoded.substring(colon + 1);
+        return password(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    /**
+     * The account a user name and password name, whatever door they came through (HTTP Basic, the console's
+     * login form): empty when unknown, disabled or wrong, each after the same password-hashing time.
+     */
+    public Optional<ApiCaller> password(String name, String password) {
         Optional<GatewayUser> user = users.find(name);
         if (user.isEmpty()) {
             PasswordHasher.spendVerificationTime(password);

@@ -18,6 +18,9 @@ import java.util.Optional;
 @Stateless
 public class AuthenticationService {
 
+    /** The audit keeps user names of up to this many characters. */
+    private static final int MAX_NAME = 255;
+
     @Inject
     UserRepository users;
 
@@ -40,6 +43,13 @@ public class AuthenticationService {
                     : AuthenticationVerdict.reject("public key not registered for " + user.getUsername());
             case KEYBOARD_INTERACTIVE, NONE -> AuthenticationVerdict.reject("authentication method " + attempt.method() + " is not accepted");
         };
+    }
+
+    /** Audits a login to the admin console, with the authentication events of the gateway (method {@code CONSOLE}). */
+    public void consoleLoginConcluded(String user, String sourceAddress, boolean success) {
+        String name = user == null ? "" : user.length() > MAX_NAME ? user.substring(0, MAX_NAME) : user; // the form takes any text
+        audit.add(new AuthEvent(Clock.now(), name, "CONSOLE", sourceAddress, success,
+                success ? null : "console login refused: wrong user name or password, or not an admin or auditor"));
     }
 
     public void authenticationConcluded(AuthenticationOutcome outcome) {

@@ -5,7 +5,9 @@ import static com.shellguard.api.JsonFields.enumValue;
 import static com.shellguard.api.JsonFields.integer;
 import static com.shellguard.api.JsonFields.string;
 import static com.shellguard.api.JsonFields.stringSet;
+import static com.shellguard.api.JsonFields.strings;
 
+import com.shellguard.command.CommandTrialService;
 import com.shellguard.command.rule.CommandRuleDraft;
 import com.shellguard.command.rule.CommandRuleService;
 import com.shellguard.command.rule.RuleAction;
@@ -32,6 +34,9 @@ public class CommandRulesResource {
 
     @Inject
     CommandRuleService rules;
+
+    @Inject
+    CommandTrialService trials;
 
     @GET
     public JsonArray list() {
@@ -60,6 +65,20 @@ public class CommandRulesResource {
     public Response delete(@PathParam("name") String name) {
         rules.delete(name);
         return Response.noContent().build();
+    }
+
+    /** Sets the order rules are tried in: {@code {"order":[every rule's name]}}. */
+    @PUT
+    public JsonArray reorder(JsonObject json) {
+        return JsonViews.list(rules.reorder(strings(body(json), "order")), JsonViews::commandRule);
+    }
+
+    /** Which rule would decide a line typed by this user on this server as this login; changes nothing. */
+    @POST
+    @Path("try")
+    public JsonObject tryLine(JsonObject json) {
+        JsonObject o = body(json);
+        return JsonViews.commandTrial(trials.tryLine(string(o, "line"), string(o, "user"), string(o, "server"), string(o, "login")));
     }
 
     private static CommandRuleDraft draft(JsonObject o) {

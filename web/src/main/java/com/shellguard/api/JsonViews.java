@@ -2,6 +2,7 @@ package com.shellguard.api;
 
 import com.shellguard.audit.AuthEvent;
 import com.shellguard.audit.SessionRecord;
+import com.shellguard.command.CommandTrial;
 import com.shellguard.command.audit.AlertRecord;
 import com.shellguard.command.audit.CommandRecord;
 import com.shellguard.command.rule.CommandDefault;
@@ -10,6 +11,7 @@ import com.shellguard.grant.Grant;
 import com.shellguard.grant.GrantRule;
 import com.shellguard.server.Server;
 import com.shellguard.server.ServerAccount;
+import com.shellguard.server.ServerCheck;
 import com.shellguard.token.ApiToken;
 import com.shellguard.token.IssuedToken;
 import com.shellguard.user.GatewayUser;
@@ -59,6 +61,21 @@ final class JsonViews {
         nullable(b, "hostKeyFingerprint", s.getHostKeyFingerprint());
         b.add("hostKeyPinnedAt", time(s.getHostKeyPinnedAt()));
         return b.add("created", time(s.getCreated())).build();
+    }
+
+    static JsonObject serverCheck(ServerCheck c) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("status", c.status().name());
+        nullable(b, "serverVersion", c.serverVersion());
+        nullable(b, "hostKey", c.hostKey());
+        nullable(b, "hostKeyFingerprint", c.fingerprint());
+        return b.add("message", c.message()).build();
+    }
+
+    static JsonObject commandTrial(CommandTrial t) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("verdict", t.verdict().name());
+        nullable(b, "rule", t.rule());
+        nullable(b, "reason", t.reason());
+        return b.build();
     }
 
     static JsonObject account(ServerAccount a) {

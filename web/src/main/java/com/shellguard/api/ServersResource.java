@@ -5,6 +5,7 @@ import static com.shellguard.api.JsonFields.integer;
 import static com.shellguard.api.JsonFields.string;
 import static com.shellguard.api.JsonFields.stringSet;
 
+import com.shellguard.server.ServerCheckService;
 import com.shellguard.server.ServerDraft;
 import com.shellguard.server.ServerService;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class ServersResource {
 
     @Inject
     ServerService servers;
+
+    @Inject
+    ServerCheckService checks;
 
     @GET
     public JsonArray list() {
@@ -56,6 +60,13 @@ public class ServersResource {
     public Response delete(@PathParam("name") String name) {
         servers.delete(name);
         return Response.noContent().build();
+    }
+
+    /** Test connection: reach the server from this node and compare the host key it proves with the pinned one. */
+    @POST
+    @Path("{name}/check")
+    public JsonObject check(@PathParam("name") String name) {
+        return JsonViews.serverCheck(checks.check(name));
     }
 
     private static ServerDraft draft(JsonObject o) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +53,36 @@ class CommandRulesApiIT {
                 .anyMatch(r -> name.equals(r.asJsonObject().getString("name"))));
         fx.admin.delete("/command-rules/" + name).expect(204);
         assertEquals(404, fx.admin.get("/command-rules/" + name).status());
+    }
+
+    @Test
+    void aLineIsTriedAgainstTheRulesInForceWithoutASession() {
+        Fixture.Person p = fx.person("tried");
+        String rule = Fixture.unique("try-rm");
+        fx.admin.post("/command-rules", "{\"name\":\"" + rule + "\",\"match\":\"command\",\"pattern\":\"rm\","
+                + "\"action\":\"BLOCK\",\"users\":[\"" + p.name() + "\"]}").expect(201);
+
+        JsonObject blocked = fx.admin.post("/command-rules/try", "{\"line\":\"sudo rm -rf /tmp/x\",\"user\":\"" + p.name()
+                + "\"}").expect(200).object();
+        assertEquals("BLOCKED", blocked.getString("verdict"));
+        assertEquals(rule, blocked.getString("rule"));
+        JsonObject other = fx.admin.post("/command-rules/try", "{\"line\":\"sudo rm -rf /tmp/x\"}").expect(200).object();
+        assertEquals("ALLOWED", other.getString("verdict"), "the rule names someone else: " + other);
+        assertEquals(404, fx.admin.post("/command-rules/try", "{\"line\":\"ls\",\"server\":\"no-such-server\"}").status());
+    }
+
+    @Test
+    void theOrderOfTheRulesIsSetInOneRequest() {
+        List<String> order = new ArrayList<>(fx.admin.get("/command-rules").expect(200).array().stream()
+                .map(r -> r.asJsonObject().getString("name")).toList());
+        Collections.reverse(order);
+        String names = String.join(",", order.stream().map(Api::quote).toList());
+        List<String> after = fx.admin.put("/command-rules", "{\"order\":[" + names + "]}").expect(200).array().stream()
+                .map(r -> r.asJsonObject().getString("name")).toList();
+        assertEquals(order, after);
+        assertEquals(400, fx.admin.put("/command-rules", "{\"order\":[]}").status(), "every rule must be named");
+        Collections.reverse(order);
+        fx.admin.put("/command-rules", "{\"order\":[" + String.join(",", order.stream().map(Api::quote).toList()) + "]}").expect(200);
     }
 
     @Test

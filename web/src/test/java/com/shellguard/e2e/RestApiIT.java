@@ -109,6 +109,26 @@ class RestApiIT {
     }
 
     @Test
+    void testingAServerComparesTheHostKeyItProvesWithThePinnedOne() {
+        String pinned = fx.server("chk", true);
+        JsonObject matches = fx.admin.post("/servers/" + pinned + "/check", "{}").expect(200).object();
+        assertEquals("MATCHES", matches.getString("status"), matches.toString());
+        assertTrue(matches.getString("serverVersion").startsWith("SSH-2.0-OpenSSH"), matches.toString());
+
+        String impostor = Fixture.unique("chk-other");
+        fx.admin.post("/servers", "{\"name\":\"" + impostor + "\",\"host\":\"127.0.0.1\",\"port\":" + fx.target.port()
+                + ",\"hostKey\":" + Api.quote(Fixture.publicKey(Fixture.newKey("not-the-host"))) + "}").expect(201);
+        JsonObject changed = fx.admin.post("/servers/" + impostor + "/check", "{}").expect(200).object();
+        assertEquals("CHANGED", changed.getString("status"), changed.toString());
+        assertTrue(changed.getString("message").contains(changed.getString("hostKeyFingerprint")), changed.toString());
+
+        String closed = Fixture.unique("chk-closed");
+        fx.admin.post("/servers", "{\"name\":\"" + closed + "\",\"host\":\"127.0.0.1\",\"port\":" + Processes.freePort() + "}").expect(201);
+        assertEquals("UNREACHABLE", fx.admin.post("/servers/" + closed + "/check", "{}").expect(200).object().getString("status"));
+        assertFalse(Fixture.has(fx.admin.get("/servers/" + closed).expect(200).object(), "hostKey"), "a test pins nothing");
+    }
+
+    @Test
     void aGrantByGroupAndLabelGivesAccessToItsMembers() {
         String server = Fixture.unique("lbl");
         fx.admin.post("/servers", "{\"name\":\"" + server + "\",\"host\":\"127.0.0.1\",\"port\":" + fx.target.port()

@@ -9,10 +9,12 @@ import com.shellguard.server.ServerRepository;
 import com.shellguard.user.UserRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Creating, changing and removing command rules. Users, groups and servers a scope names must exist when
@@ -71,6 +73,28 @@ public class CommandRuleService {
     public void delete(String name) {
         policy.remove(get(name));
         changes.changed();
+    }
+
+    /**
+     * Puts every rule in the given order (the order they are tried) by numbering their priorities 10, 20,
+     * 30, ...: one change of the policy, however many rules move. The list must name each rule once.
+     */
+    public List<CommandRule> reorder(List<String> names) {
+        List<CommandRule> all = policy.rules();
+        Set<String> existing = all.stream().map(CommandRule::getName).collect(Collectors.toSet());
+        if (names == null || names.size() != all.size() || !existing.equals(Set.copyOf(names))) {
+            throw new ValidationException("a new order must name every command rule once: " + String.join(", ", existing));
+        }
+        OffsetDateTime now = Clock.now();
+        for (int i = 0; i < names.size(); i++) {
+            CommandRule rule = get(names.get(i));
+            if (rule.getPriority() != (i + 1) * 10) {
+                rule.setPriority((i + 1) * 10);
+                rule.touch(now);
+            }
+        }
+        changes.changed();
+        return policy.rules();
     }
 
     public CommandRule get(String name) {

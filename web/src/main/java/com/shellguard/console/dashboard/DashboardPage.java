@@ -1,0 +1,59 @@
+package com.shellguard.console.dashboard;
+
+import com.shellguard.activity.ActivityService;
+import com.shellguard.activity.TodayActivity;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+
+/** The dashboard: today's activity, and the chart of it hour by hour. */
+@Named
+@RequestScoped
+public class DashboardPage {
+
+    @Inject
+    ActivityService activity;
+
+    private TodayActivity today;
+
+    @PostConstruct
+    void load() {
+        today = activity.today();
+    }
+
+    public TodayActivity getToday() {
+        return today;
+    }
+
+    /** The chart's configuration (Chart.js, as p:chart takes it): two bar series over the hours of the day. */
+    public String getChart() {
+        JsonArrayBuilder hours = Json.createArrayBuilder();
+        for (int h = 0; h < 24; h++) {
+            hours.add(String.format("%02d:00", h));
+        }
+        return Json.createObjectBuilder()
+                .add("type", "bar")
+                .add("data", Json.createObjectBuilder()
+                        .add("labels", hours)
+                        .add("datasets", Json.createArrayBuilder()
+                                .add(series("Blocked commands", today.blockedCommandsPerHour(), "#b00020"))
+                                .add(series("Failed logins", today.failedLoginsPerHour(), "#f0a202"))))
+                .add("options", Json.createObjectBuilder()
+                        .add("animation", false)
+                        .add("scales", Json.createObjectBuilder()
+                                .add("y", Json.createObjectBuilder().add("beginAtZero", true)
+                                        .add("ticks", Json.createObjectBuilder().add("precision", 0)))))
+                .build().toString();
+    }
+
+    private static jakarta.json.JsonObjectBuilder series(String label, long[] perHour, String color) {
+        JsonArrayBuilder values = Json.createArrayBuilder();
+        for (long v : perHour) {
+            values.add(v);
+        }
+        return Json.createObjectBuilder().add("label", label).add("data", values).add("backgroundColor", color);
+    }
+}

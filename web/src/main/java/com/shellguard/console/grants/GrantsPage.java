@@ -1,0 +1,140 @@
+package com.shellguard.console.grants;
+
+import com.shellguard.console.AdminOnly;
+import com.shellguard.console.Feedback;
+import com.shellguard.grant.Grant;
+import com.shellguard.grant.GrantRule;
+import com.shellguard.grant.GrantService;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Grants: a user or a group, on a server or on every server with a label, as some logins. */
+@Named
+@ViewScoped
+public class GrantsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public enum Who { USER, GROUP }
+
+    public enum Where { SERVER, LABEL }
+
+    @Inject
+    GrantService grants;
+
+    private transient List<Grant> rows;
+    private String editing;
+    private Who who = Who.USER;
+    private String whoName;
+    private Where where = Where.SERVER;
+    private String whereName;
+    private List<String> logins = new ArrayList<>();
+
+    public List<Grant> getRows() {
+        if (rows == null) {
+            rows = grants.list();
+        }
+        return rows;
+    }
+
+    public void edit(String id) {
+        GrantRule rule = grants.get(id).rule();
+        editing = id;
+        who = rule.user() != null ? Who.USER : Who.GROUP;
+        whoName = rule.user() != null ? rule.user() : rule.group();
+        where = rule.server() != null ? Where.SERVER : Where.LABEL;
+        whereName = rule.server() != null ? rule.server() : rule.label();
+        logins = new ArrayList<>(rule.logins());
+    }
+
+    public void startNew() {
+        editing = null;
+        who = Who.USER;
+        whoName = null;
+        where = Where.SERVER;
+        whereName = null;
+        logins = new ArrayList<>();
+    }
+
+    @AdminOnly
+    public void save() {
+        GrantRule rule = new GrantRule(who == Who.USER ? whoName : null, who == Who.GROUP ? whoName : null,
+                where == Where.SERVER ? whereName : null, where == Where.LABEL ? whereName : null, List.copyOf(logins));
+        boolean creating = editing == null;
+        if (Feedback.attempt(() -> {
+            if (creating) {
+                editing = grants.create(rule).getId();
+            } else {
+                grants.update(editing, rule);
+            }
+        }, creating ? "Created the grant." : "Saved the grant.")) {
+            rows = null;
+        }
+    }
+
+    @AdminOnly
+    public void delete(String id) {
+        if (Feedback.attempt(() -> grants.delete(id), "Deleted the grant.")) {
+            if (id.equals(editing)) {
+                startNew();
+            }
+            rows = null;
+        }
+    }
+
+    public Who[] getWhoKinds() {
+        return Who.values();
+    }
+
+    public Where[] getWhereKinds() {
+        return Where.values();
+    }
+
+    public String getEditing() {
+        return editing;
+    }
+
+    public Who getWho() {
+        return who;
+    }
+
+    public void setWho(Who who) {
+        this.who = who;
+    }
+
+    public String getWhoName() {
+        return whoName;
+    }
+
+    public void setWhoName(String whoName) {
+        this.whoName = whoName;
+    }
+
+    public Where getWhere() {
+        return where;
+    }
+
+    public void setWhere(Where where) {
+        this.where = where;
+    }
+
+    public String getWhereName() {
+        return whereName;
+    }
+
+    public void setWhereName(String whereName) {
+        this.whereName = whereName;
+    }
+
+    public List<String> getLogins() {
+        return logins;
+    }
+
+    public void setLogins(List<String> logins) {
+        this.logins = logins == null ? new ArrayList<>() : logins;
+    }
+}

@@ -1,0 +1,166 @@
+package com.shellguard.console.servers;
+
+import com.shellguard.console.AdminOnly;
+import com.shellguard.console.Feedback;
+import com.shellguard.server.Server;
+import com.shellguard.server.ServerCheck;
+import com.shellguard.server.ServerCheckService;
+import com.shellguard.server.ServerDraft;
+import com.shellguard.server.ServerService;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Servers: the list with each one's pinned host key, one form to add or change a server, and "test connection",
+ * which reaches the server from this node and compares the host key it proves with the pinned one (reading only,
+ * so auditors may test too). Clearing the host key field of a server forgets its pinned key.
+ */
+@Named
+@ViewScoped
+public class ServersPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ServerService servers;
+
+    @Inject
+    ServerCheckService checks;
+
+    private transient List<Server> rows;
+    private String editing;
+    private String name;
+    private String host;
+    private Integer port = 22;
+    private List<String> labels = new ArrayList<>();
+    private String hostKey;
+    private String description;
+    private String checked;
+    private ServerCheck check;
+
+    public List<Server> getRows() {
+        if (rows == null) {
+            rows = servers.list();
+        }
+        return rows;
+    }
+
+    public void edit(String server) {
+        Server s = servers.get(server);
+        editing = s.getName();
+        name = s.getName();
+        host = s.getHost();
+        port = s.getPort();
+        labels = new ArrayList<>(s.getLabels());
+        hostKey = s.getHostKey();
+        description = s.getDescription();
+    }
+
+    public void startNew() {
+        editing = null;
+        name = null;
+        host = null;
+        port = 22;
+        labels = new ArrayList<>();
+        hostKey = null;
+        description = null;
+    }
+
+    @AdminOnly
+    public void save() {
+        boolean creating = editing == null;
+        // on create an empty key field means "pin on first sight"; on an edit it forgets the pinned key
+        String key = hostKey == null || hostKey.isBlank() ? (creating ? null : "") : hostKey;
+        ServerDraft draft = new ServerDraft(name, host, port, key, new LinkedHashSet<>(labels), description);
+        if (Feedback.attempt(() -> {
+            if (creating) {
+                servers.create(draft);
+            } else {
+                servers.update(editing, draft);
+            }
+        }, (creating ? "Created server " : "Saved server ") + name + ".")) {
+            edit(name);
+            rows = null;
+        }
+    }
+
+    @AdminOnly
+    public void delete(String server) {
+        if (Feedback.attempt(() -> servers.delete(server), "Deleted server " + server + ".")) {
+            if (server.equals(editing)) {
+                startNew();
+            }
+            rows = null;
+        }
+    }
+
+    public void test(String server) {
+        checked = server;
+        check = checks.check(server);
+    }
+
+    public String getChecked() {
+        return checked;
+    }
+
+    public ServerCheck getCheck() {
+        return check;
+    }
+
+    public String getEditing() {
+        return editing;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
+    public List<String> getLabels() {
+        return labels;
+    }
+
+    public void setLabels(List<String> labels) {
+        this.labels = labels == null ? new ArrayList<>() : labels;
+    }
+
+    public String getHostKey() {
+        return hostKey;
+    }
+
+    public void setHostKey(String hostKey) {
+        this.hostKey = hostKey;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+}

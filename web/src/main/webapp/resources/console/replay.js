@@ -1,0 +1,18 @@
+// The session page's replay: the recording in asciinema-player, and the command timeline beside it, where a
+// click jumps the player to the moment the command started (its offset into the session, in seconds). Idle
+// time is not compressed, so the player's clock stays the session's.
+(function () {
+  var el = document.getElementById('player');
+  if (!el || !window.AsciinemaPlayer) { return; }
+  var player = AsciinemaPlayer.create(el.dataset.src, el, { fit: 'width', preload: true });
+  window.shellguardPlayer = player;
+  document.querySelectorAll('#timeline a.jump').forEach(function (link) {
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      var at = parseFloat(link.dataset.offset);
+      document.querySelectorAll('#timeline li.current').forEach(function (li) { li.classList.remove('current'); });
+      link.parentElement.classList.add('current');
+      Promise.resolve(player.seek(at)).then(function () { el.dataset.seekedTo = String(at); });
+    });
+  });
+})();
