@@ -1,21 +1,20 @@
 package com.shellguard.console.grants;
 
 import com.shellguard.console.AdminOnly;
-import com.shellguard.console.Feedback;
+import com.shellguard.console.EditorPage;
 import com.shellguard.grant.Grant;
 import com.shellguard.grant.GrantRule;
 import com.shellguard.grant.GrantService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Grants: a user or a group, on a server or on every server with a label, as some logins. */
 @Named
 @ViewScoped
-public class GrantsPage implements Serializable {
+public class GrantsPage extends EditorPage<Grant> {
 
     private static final long serialVersionUID = 1L;
 
@@ -26,19 +25,15 @@ public class GrantsPage implements Serializable {
     @Inject
     GrantService grants;
 
-    private transient List<Grant> rows;
-    private String editing;
     private Who who = Who.USER;
     private String whoName;
     private Where where = Where.SERVER;
     private String whereName;
     private List<String> logins = new ArrayList<>();
 
-    public List<Grant> getRows() {
-        if (rows == null) {
-            rows = grants.list();
-        }
-        return rows;
+    @Override
+    protected List<Grant> loadRows() {
+        return grants.list();
     }
 
     public void edit(String id) {
@@ -64,26 +59,12 @@ public class GrantsPage implements Serializable {
     public void save() {
         GrantRule rule = new GrantRule(who == Who.USER ? whoName : null, who == Who.GROUP ? whoName : null,
                 where == Where.SERVER ? whereName : null, where == Where.LABEL ? whereName : null, List.copyOf(logins));
-        boolean creating = editing == null;
-        if (Feedback.attempt(() -> {
-            if (creating) {
-                editing = grants.create(rule).getId();
-            } else {
-                grants.update(editing, rule);
-            }
-        }, creating ? "Created the grant." : "Saved the grant.")) {
-            rows = null;
-        }
+        saved("the grant", () -> editing = grants.create(rule).getId(), () -> grants.update(editing, rule));
     }
 
     @AdminOnly
     public void delete(String id) {
-        if (Feedback.attempt(() -> grants.delete(id), "Deleted the grant.")) {
-            if (id.equals(editing)) {
-                startNew();
-            }
-            rows = null;
-        }
+        deleted("the grant", id, () -> grants.delete(id));
     }
 
     public Who[] getWhoKinds() {
@@ -92,10 +73,6 @@ public class GrantsPage implements Serializable {
 
     public Where[] getWhereKinds() {
         return Where.values();
-    }
-
-    public String getEditing() {
-        return editing;
     }
 
     public Who getWho() {

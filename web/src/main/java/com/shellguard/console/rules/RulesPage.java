@@ -9,11 +9,11 @@ import com.shellguard.command.rule.RuleAction;
 import com.shellguard.command.rule.RuleMatch;
 import com.shellguard.common.NotFoundException;
 import com.shellguard.console.AdminOnly;
+import com.shellguard.console.EditorPage;
 import com.shellguard.console.Feedback;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -27,7 +27,7 @@ import org.primefaces.event.ReorderEvent;
  */
 @Named
 @ViewScoped
-public class RulesPage implements Serializable {
+public class RulesPage extends EditorPage<CommandRule> {
 
     private static final long serialVersionUID = 1L;
 
@@ -37,8 +37,6 @@ public class RulesPage implements Serializable {
     @Inject
     CommandTrialService trials;
 
-    private transient List<CommandRule> rows;
-    private String editing;
     private String name;
     private RuleMatch match = RuleMatch.COMMAND;
     private String pattern;
@@ -56,11 +54,9 @@ public class RulesPage implements Serializable {
     private String tryLogin;
     private CommandTrial trial;
 
-    public List<CommandRule> getRows() {
-        if (rows == null) {
-            rows = rules.list();
-        }
-        return rows;
+    @Override
+    protected List<CommandRule> loadRows() {
+        return rules.list();
     }
 
     public void edit(String rule) {
@@ -98,27 +94,14 @@ public class RulesPage implements Serializable {
     public void save() {
         CommandRuleDraft draft = new CommandRuleDraft(name, match, pattern, action, set(users), set(groups), set(servers),
                 set(labels), set(logins), priority, description);
-        boolean creating = editing == null;
-        if (Feedback.attempt(() -> {
-            if (creating) {
-                rules.create(draft);
-            } else {
-                rules.update(editing, draft);
-            }
-        }, (creating ? "Created rule " : "Saved rule ") + name + ".")) {
+        if (saved("rule " + name, () -> rules.create(draft), () -> rules.update(editing, draft))) {
             edit(name);
-            rows = null;
         }
     }
 
     @AdminOnly
     public void delete(String rule) {
-        if (Feedback.attempt(() -> rules.delete(rule), "Deleted rule " + rule + ".")) {
-            if (rule.equals(editing)) {
-                startNew();
-            }
-            rows = null;
-        }
+        deleted("rule " + rule, rule, () -> rules.delete(rule));
     }
 
     /** Moves a rule one place earlier (-1) or later (+1) in the order rules are tried. */
@@ -144,7 +127,7 @@ public class RulesPage implements Serializable {
 
     private void reorder(List<String> order) {
         if (Feedback.attempt(() -> rules.reorder(order), "Saved the order of the rules.")) {
-            rows = null;
+            reload();
             if (editing != null) {
                 edit(editing);
             }
@@ -187,10 +170,6 @@ public class RulesPage implements Serializable {
 
     public CommandTrial getTrial() {
         return trial;
-    }
-
-    public String getEditing() {
-        return editing;
     }
 
     public String getName() {

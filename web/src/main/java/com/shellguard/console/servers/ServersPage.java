@@ -1,7 +1,7 @@
 package com.shellguard.console.servers;
 
 import com.shellguard.console.AdminOnly;
-import com.shellguard.console.Feedback;
+import com.shellguard.console.EditorPage;
 import com.shellguard.server.Server;
 import com.shellguard.server.ServerCheck;
 import com.shellguard.server.ServerCheckService;
@@ -10,7 +10,6 @@ import com.shellguard.server.ServerService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class ServersPage implements Serializable {
+public class ServersPage extends EditorPage<Server> {
 
     private static final long serialVersionUID = 1L;
 
@@ -32,8 +31,6 @@ public class ServersPage implements Serializable {
     @Inject
     ServerCheckService checks;
 
-    private transient List<Server> rows;
-    private String editing;
     private String name;
     private String host;
     private Integer port = 22;
@@ -43,11 +40,9 @@ public class ServersPage implements Serializable {
     private String checked;
     private ServerCheck check;
 
-    public List<Server> getRows() {
-        if (rows == null) {
-            rows = servers.list();
-        }
-        return rows;
+    @Override
+    protected List<Server> loadRows() {
+        return servers.list();
     }
 
     public void edit(String server) {
@@ -73,30 +68,17 @@ public class ServersPage implements Serializable {
 
     @AdminOnly
     public void save() {
-        boolean creating = editing == null;
         // on create an empty key field means "pin on first sight"; on an edit it forgets the pinned key
-        String key = hostKey == null || hostKey.isBlank() ? (creating ? null : "") : hostKey;
+        String key = hostKey == null || hostKey.isBlank() ? (editing == null ? null : "") : hostKey;
         ServerDraft draft = new ServerDraft(name, host, port, key, new LinkedHashSet<>(labels), description);
-        if (Feedback.attempt(() -> {
-            if (creating) {
-                servers.create(draft);
-            } else {
-                servers.update(editing, draft);
-            }
-        }, (creating ? "Created server " : "Saved server ") + name + ".")) {
+        if (saved("server " + name, () -> servers.create(draft), () -> servers.update(editing, draft))) {
             edit(name);
-            rows = null;
         }
     }
 
     @AdminOnly
     public void delete(String server) {
-        if (Feedback.attempt(() -> servers.delete(server), "Deleted server " + server + ".")) {
-            if (server.equals(editing)) {
-                startNew();
-            }
-            rows = null;
-        }
+        deleted("server " + server, server, () -> servers.delete(server));
     }
 
     public void test(String server) {
@@ -110,10 +92,6 @@ public class ServersPage implements Serializable {
 
     public ServerCheck getCheck() {
         return check;
-    }
-
-    public String getEditing() {
-        return editing;
     }
 
     public String getName() {

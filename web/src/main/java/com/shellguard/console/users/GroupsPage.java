@@ -1,36 +1,31 @@
 package com.shellguard.console.users;
 
 import com.shellguard.console.AdminOnly;
-import com.shellguard.console.Feedback;
+import com.shellguard.console.EditorPage;
 import com.shellguard.user.GroupMembers;
 import com.shellguard.user.GroupService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Groups and their members: the list, and one form to create a group or change the members of the one picked. */
 @Named
 @ViewScoped
-public class GroupsPage implements Serializable {
+public class GroupsPage extends EditorPage<GroupMembers> {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
     GroupService groups;
 
-    private transient List<GroupMembers> rows;
-    private String editing;
     private String name;
     private List<String> members = new ArrayList<>();
 
-    public List<GroupMembers> getRows() {
-        if (rows == null) {
-            rows = groups.list();
-        }
-        return rows;
+    @Override
+    protected List<GroupMembers> loadRows() {
+        return groups.list();
     }
 
     public void edit(String group) {
@@ -48,31 +43,14 @@ public class GroupsPage implements Serializable {
 
     @AdminOnly
     public void save() {
-        boolean creating = editing == null;
-        if (Feedback.attempt(() -> {
-            if (creating) {
-                groups.create(name, members);
-            } else {
-                groups.update(editing, members);
-            }
-        }, (creating ? "Created group " : "Saved group ") + name + ".")) {
+        if (saved("group " + name, () -> groups.create(name, members), () -> groups.update(editing, members))) {
             edit(name);
-            rows = null;
         }
     }
 
     @AdminOnly
     public void delete(String group) {
-        if (Feedback.attempt(() -> groups.delete(group), "Deleted group " + group + ".")) {
-            if (group.equals(editing)) {
-                startNew();
-            }
-            rows = null;
-        }
-    }
-
-    public String getEditing() {
-        return editing;
+        deleted("group " + group, group, () -> groups.delete(group));
     }
 
     public String getName() {

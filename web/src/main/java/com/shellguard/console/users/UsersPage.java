@@ -1,7 +1,7 @@
 package com.shellguard.console.users;
 
 import com.shellguard.console.AdminOnly;
-import com.shellguard.console.Feedback;
+import com.shellguard.console.EditorPage;
 import com.shellguard.console.Lines;
 import com.shellguard.user.GatewayUser;
 import com.shellguard.user.Role;
@@ -10,7 +10,6 @@ import com.shellguard.user.UserService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,15 +20,13 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class UsersPage implements Serializable {
+public class UsersPage extends EditorPage<GatewayUser> {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
     UserService users;
 
-    private transient List<GatewayUser> rows;
-    private String editing;
     private String username;
     private String password;
     private Role role = Role.USER;
@@ -37,11 +34,9 @@ public class UsersPage implements Serializable {
     private String publicKeys;
     private boolean enabled = true;
 
-    public List<GatewayUser> getRows() {
-        if (rows == null) {
-            rows = users.list();
-        }
-        return rows;
+    @Override
+    protected List<GatewayUser> loadRows() {
+        return users.list();
     }
 
     public void edit(String name) {
@@ -69,35 +64,18 @@ public class UsersPage implements Serializable {
     public void save() {
         UserDraft draft = new UserDraft(username, password == null || password.isEmpty() ? null : password, Lines.of(publicKeys),
                 role, new LinkedHashSet<>(groups), enabled);
-        boolean creating = editing == null;
-        if (Feedback.attempt(() -> {
-            if (creating) {
-                users.create(draft);
-            } else {
-                users.update(editing, draft);
-            }
-        }, (creating ? "Created user " : "Saved user ") + username + ".")) {
+        if (saved("user " + username, () -> users.create(draft), () -> users.update(editing, draft))) {
             edit(username);
-            rows = null;
         }
     }
 
     @AdminOnly
     public void delete(String name) {
-        if (Feedback.attempt(() -> users.delete(name), "Deleted user " + name + ".")) {
-            if (name.equals(editing)) {
-                startNew();
-            }
-            rows = null;
-        }
+        deleted("user " + name, name, () -> users.delete(name));
     }
 
     public Role[] getRoles() {
         return Role.values();
-    }
-
-    public String getEditing() {
-        return editing;
     }
 
     public String getUsername() {
