@@ -77,8 +77,21 @@ final class Browser implements AutoCloseable {
 
     /** Clicks and waits for the page a non-Ajax button or link loads. */
     void click(By target) {
-        WebElement element = driver.findElement(target);
-        element.click();
+        // an Ajax update still replacing the element (an autocomplete settling) is waited out, not failed on
+        WebElement element = await(d -> {
+            try {
+                WebElement found = d.findElement(target);
+                found.click();
+                return found;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return null;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
         await(d -> {
             try {
                 element.isDisplayed();
