@@ -160,6 +160,45 @@ class GuardBypassIT {
     }
 
     @Test
+    void whereTheGuardCannotLoadTheShellHookCarriesOnWithAnAlertAndAStrictServerRefuses() throws IOException {
+        // the session's private directory lands on a noexec file system, where no library may be mapped
+        Path noexec = Files.createTempDirectory("sg-noexec");
+        Processes.check(List.of("mount", "-t", "tmpfs", "-o", "noexec,mode=1777", "tmpfs", noexec.toString()));
+        try (TargetServer target = TargetServer.start(List.of("SetEnv TMPDIR=" + noexec))) {
+            Provisioning onTarget = new Provisioning(fx.admin, target);
+            String lax = onTarget.server("noexec", true);
+            String strict = onTarget.server("noexecstrict", true);
+            fx.admin.put("/servers/" + strict, "{\"labels\":[\"strict\"]}").expect(200);
+            Fixture.Person p = fx.person("noguard");
+            fx.grant(p, lax, TargetServer.LOGIN);
+            fx.grant(p, strict, TargetServer.LOGIN);
+            fx.admin.post("/command-rules", "{\"name\":" + Api.quote(Fixture.unique("no-rm")) + ",\"match\":\"command\","
+                    + "\"pattern\":\"rm\",\"action\":\"BLOCK\",\"users\":[" + Api.quote(p.name()) + "]}").expect(201);
+            Path victim = work.resolve("noguard-" + System.nanoTime());
+            TargetFiles.file(victim, "precious\n");
+
+            Processes.Result hooked = fx.keyClient(p).ssh(p.name() + "@" + lax, "rm " + victim + "; echo \"preload=${LD_PRELOAD-}\"");
+            assertTrue(Files.exists(victim), hooked.output());
+            assertTrue(hooked.stderr().contains("shellguard: blocked by policy"), "the shell hook still decides: " + hooked.output());
+            assertFalse(hooked.stdout().contains("guard.so"), "no guard is preloaded: " + hooked.output());
+            JsonObject session = fx.awaitSession(p.name(), s -> lax.equals(s.getString("server")) && Fixture.has(s, "end"));
+            assertEquals("ARMED", session.getJsonObject("hook").getString("state"), session.toString());
+            JsonObject alert = fx.awaitAlert(session.getString("id"), a -> "GUARD_UNAVAILABLE".equals(a.getString("kind")),
+                    "a GUARD_UNAVAILABLE alert");
+            assertFalse(alert.getString("detail", "").isBlank(), alert.toString());
+
+            Processes.Result refused = fx.keyClient(p).ssh(p.name() + "@" + strict, "echo must-not-run");
+            assertEquals(255, refused.exitCode(), refused.output());
+            assertTrue(refused.stderr().contains("shellguard: server " + strict + " requires command control, and the exec guard"),
+                    refused.stderr());
+            assertFalse(refused.stdout().contains("must-not-run"));
+        } finally {
+            Processes.run(List.of("umount", noexec.toString()));
+            Files.deleteIfExists(noexec);
+        }
+    }
+
+    @Test
     void theGuardStaysInTheEnvironmentOfProgramsThatClearIt() {
         String out = shell.output("python3 -c 'import os; os.execve(\"/usr/bin/env\", [\"env\", \"-i\", \"/usr/bin/env\"], {})'");
         assertTrue(out.contains("LD_PRELOAD=") && out.contains("/guard.so"), out);
