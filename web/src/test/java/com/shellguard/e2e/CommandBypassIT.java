@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -234,25 +233,15 @@ class CommandBypassIT {
         } else {
             TargetFiles.file(victim, "precious\n");
         }
-        Set<String> blockedBefore = blockedRows();
+        Set<String> blockedBefore = fx.commandIds(sessionId, "BLOCKED");
         attempt.act().accept(new Victim(victim.toString(), name));
         if (attempt.marker()) {
             assertTrue(!Files.exists(victim), attempt.name() + ": the forbidden program ran and created " + victim
-                    + "\n" + tail(shell.terminal().screen()));
+                    + "\n" + shell.terminal().tail());
         } else {
-            assertTrue(Files.exists(victim), attempt.name() + ": " + victim + " was removed\n" + tail(shell.terminal().screen()));
+            assertTrue(Files.exists(victim), attempt.name() + ": " + victim + " was removed\n" + shell.terminal().tail());
         }
         fx.awaitCommand(sessionId, row -> "BLOCKED".equals(row.getString("verdict", null))
                 && !blockedBefore.contains(row.getString("id")), attempt.name() + ": a new BLOCKED audit row");
-    }
-
-    private static Set<String> blockedRows() {
-        return fx.admin.get("/audit/commands?session=" + sessionId + "&verdict=BLOCKED&limit=1000").expect(200).array().stream()
-                .map(v -> v.asJsonObject().getString("id")).collect(Collectors.toSet());
-    }
-
-    private static String tail(String screen) {
-        String[] lines = screen.strip().split("\n");
-        return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 15), lines.length));
     }
 }

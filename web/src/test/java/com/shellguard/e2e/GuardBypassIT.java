@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,12 +118,12 @@ class GuardBypassIT {
         } else {
             TargetFiles.file(victim, "precious\n");
         }
-        Set<String> blockedBefore = blockedRows();
+        Set<String> blockedBefore = fx.commandIds(sessionId, "BLOCKED");
         attempt.act().accept(victim.toString());
         if (attempt.marker()) {
-            assertFalse(Files.exists(victim), attempt.name() + ": the forbidden program ran\n" + tail(shell.terminal().screen()));
+            assertFalse(Files.exists(victim), attempt.name() + ": the forbidden program ran\n" + shell.terminal().tail());
         } else {
-            assertTrue(Files.exists(victim), attempt.name() + ": " + victim + " was removed\n" + tail(shell.terminal().screen()));
+            assertTrue(Files.exists(victim), attempt.name() + ": " + victim + " was removed\n" + shell.terminal().tail());
         }
         JsonObject row = fx.awaitCommand(sessionId, r -> "BLOCKED".equals(r.getString("verdict", null))
                 && "guard".equals(r.getString("shell", null)) && !blockedBefore.contains(r.getString("id")),
@@ -132,7 +131,7 @@ class GuardBypassIT {
         assertEquals("program", row.getString("origin"), row.toString());
         assertTrue(row.getString("caller", "").matches("\\d+ /.+"), "the process that asked: " + row);
         assertTrue(row.getString("parent", "").matches("\\d+ /.+"), "its parent: " + row);
-        assertTrue(shell.terminal().screen().contains("shellguard: blocked by policy"), tail(shell.terminal().screen()));
+        assertTrue(shell.terminal().screen().contains("shellguard: blocked by policy"), shell.terminal().tail());
     }
 
     @Test
@@ -243,15 +242,5 @@ class GuardBypassIT {
             Processes.sleep(Duration.ofMillis(200));
         }
         assertFalse(Files.exists(dir), dir + " is still on the target after the session");
-    }
-
-    private static Set<String> blockedRows() {
-        return fx.admin.get("/audit/commands?session=" + sessionId + "&verdict=BLOCKED&limit=1000").expect(200).array().stream()
-                .map(v -> v.asJsonObject().getString("id")).collect(Collectors.toSet());
-    }
-
-    private static String tail(String screen) {
-        String[] lines = screen.strip().split("\n");
-        return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 15), lines.length));
     }
 }

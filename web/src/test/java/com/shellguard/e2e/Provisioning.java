@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * What an admin does through the REST API before anyone can log in: people with keys, the target sshd
@@ -124,6 +126,12 @@ class Provisioning {
     JsonObject awaitAuthEvent(String user, Predicate<JsonObject> condition) {
         return awaitRow("/audit/auth?user=" + user, Duration.ofSeconds(15), row -> user.equals(row.getString("user", null)) && condition.test(row),
                 "authentication event of " + user);
+    }
+
+    /** The ids of a session's command audit rows with a verdict, as the audit holds them now. */
+    Set<String> commandIds(String sessionId, String verdict) {
+        return admin.get("/audit/commands?session=" + sessionId + "&verdict=" + verdict + "&limit=1000").expect(200).array().stream()
+                .map(v -> v.asJsonObject().getString("id")).collect(Collectors.toSet());
     }
 
     /** Waits for a command audit row of a session (the connector delivers the audit in batches). */

@@ -78,6 +78,12 @@ final class Terminal implements AutoCloseable {
         return Processes.check(List.of("tmux", "-L", SOCKET, "capture-pane", "-p", "-J", "-S", "-20000", "-t", name)).stdout();
     }
 
+    /** The last lines of the screen, for a failure message. */
+    String tail() {
+        String[] lines = screen().strip().split("\n");
+        return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 15), lines.length));
+    }
+
     /** Waits until the screen matches the regular expression; returns the screen. */
     String waitFor(String regex) {
         return waitFor(regex, Duration.ofSeconds(30));
