@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.shellguard.audit.AuditQuery;
-import com.shellguard.audit.AuditRepository;
-import com.shellguard.audit.AuthEvent;
+import com.shellguard.audit.InMemoryAuditRepository;
 import com.shellguard.audit.SessionRecord;
 import com.shellguard.common.NotFoundException;
 import com.shellguard.common.Settings;
@@ -17,10 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +26,7 @@ class SessionRecordingsTest {
     @TempDir
     Path dir;
 
-    private final Map<String, SessionRecord> sessions = new HashMap<>();
+    private final InMemoryAuditRepository sessions = new InMemoryAuditRepository();
     private final SessionRecordings recordings = new SessionRecordings();
 
     @BeforeEach
@@ -43,36 +37,7 @@ class SessionRecordingsTest {
                 return dir;
             }
         };
-        recordings.audit = new AuditRepository() {
-            @Override
-            public void add(SessionRecord session) {
-                sessions.put(session.getId(), session);
-            }
-
-            @Override
-            public void add(AuthEvent event) {
-            }
-
-            @Override
-            public Optional<SessionRecord> session(String id) {
-                return Optional.ofNullable(sessions.get(id));
-            }
-
-            @Override
-            public List<SessionRecord> sessions(AuditQuery query) {
-                return List.copyOf(sessions.values());
-            }
-
-            @Override
-            public List<SessionRecord> openSessionsOf(String gatewayNode) {
-                return List.of();
-            }
-
-            @Override
-            public List<AuthEvent> authEvents(AuditQuery query) {
-                return List.of();
-            }
-        };
+        recordings.audit = sessions;
     }
 
     private SessionRecord session(String id, String fileText) throws IOException {

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.shellguard.audit.AuditQuery;
-import com.shellguard.audit.AuditRepository;
-import com.shellguard.audit.AuthEvent;
+import com.shellguard.audit.InMemoryAuditRepository;
 import com.shellguard.audit.SessionRecord;
 import com.shellguard.command.policy.SessionScope;
 import com.shellguard.command.policy.SessionScopes;
@@ -24,10 +22,7 @@ import com.shellguard.connector.api.SessionAlert;
 import com.shellguard.connector.api.TypedLine;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -91,41 +86,9 @@ class CommandRecorderTest {
         }
     }
 
-    static final class MemorySessions implements AuditRepository {
-        final Map<String, SessionRecord> sessions = new HashMap<>();
-
-        @Override
-        public void add(SessionRecord session) {
-            sessions.put(session.getId(), session);
-        }
-
-        @Override
-        public void add(AuthEvent event) {
-        }
-
-        @Override
-        public Optional<SessionRecord> session(String id) {
-            return Optional.ofNullable(sessions.get(id));
-        }
-
-        @Override
-        public List<SessionRecord> sessions(AuditQuery query) {
-            return List.copyOf(sessions.values());
-        }
-
-        @Override
-        public List<SessionRecord> openSessionsOf(String gatewayNode) {
-            return List.of();
-        }
-
-        @Override
-        public List<AuthEvent> authEvents(AuditQuery query) {
-            return List.of();
-        }
-    }
 
     private final MemoryAudit records = new MemoryAudit();
-    private final MemorySessions sessions = new MemorySessions();
+    private final InMemoryAuditRepository sessions = new InMemoryAuditRepository();
     private final CommandRecorder recorder = new CommandRecorder();
 
     CommandRecorderTest() {
