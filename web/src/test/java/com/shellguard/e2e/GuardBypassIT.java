@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -162,7 +163,11 @@ class GuardBypassIT {
     void whereTheGuardCannotLoadTheShellHookCarriesOnWithAnAlertAndAStrictServerRefuses() throws IOException {
         // the session's private directory lands on a noexec file system, where no library may be mapped
         Path noexec = Files.createTempDirectory("sg-noexec");
-        Processes.check(List.of("mount", "-t", "tmpfs", "-o", "noexec,mode=1777", "tmpfs", noexec.toString()));
+        Processes.Result mounted = Processes.run(List.of("mount", "-t", "tmpfs", "-o", "noexec,mode=1777", "tmpfs", noexec.toString()));
+        if (mounted.exitCode() != 0) {
+            Files.deleteIfExists(noexec);
+        }
+        Assumptions.assumeTrue(mounted.exitCode() == 0, "mounting a noexec tmpfs needs a machine that allows it: " + mounted.output());
         try (TargetServer target = TargetServer.start(List.of("SetEnv TMPDIR=" + noexec))) {
             Provisioning onTarget = new Provisioning(fx.admin, target);
             String lax = onTarget.server("noexec", true);
