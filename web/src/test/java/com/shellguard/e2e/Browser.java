@@ -83,10 +83,8 @@ final class Browser implements AutoCloseable {
                 WebElement found = d.findElement(target);
                 found.click();
                 return found;
-            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
-                return null;
             } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                if (detached(e)) {
                     return null;
                 }
                 throw e;
@@ -96,10 +94,22 @@ final class Browser implements AutoCloseable {
             try {
                 element.isDisplayed();
                 return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (detached(e)) {
+                    return true;
+                }
+                throw e;
             }
         });
+    }
+
+    /**
+     * Whether the element is no longer in the page: Selenium says so as a stale reference, Chromium at times as
+     * an inspector error about a node that does not belong to the document.
+     */
+    private static boolean detached(org.openqa.selenium.WebDriverException e) {
+        return e instanceof org.openqa.selenium.StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     String text(By target) {
