@@ -7,6 +7,7 @@
 
 #include <limits.h>
 #include <stddef.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #define SG_US '\x1f'
@@ -58,8 +59,8 @@ struct sg_policy {
 /* The current policy (read from guard.policy, fetched from the gateway when older than 3 s), or NULL when
  * there is none and the gateway cannot be reached. */
 const struct sg_policy *sg_policy(void);
-/* Whether path's file is one of the policy's named programs: by device and inode, else by size and SHA-256.
- * Appends the names to same (space separated). */
-void sg_same_as(const struct sg_policy *p, const char *path, char *same, size_t size);
+/* Whether path's file (st, as stat gave it) is one of the policy's named programs: by device and inode, else by
+ * size and SHA-256. Appends the names to same (space separated). */
+void sg_same_as(const struct sg_policy *p, const char *path, const struct stat *st, char *same, size_t size);
 
 #endif

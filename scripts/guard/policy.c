@@ -291,18 +291,17 @@ static int has_token(const char *list, const char *name) {
     return 0;
 }
 
-void sg_same_as(const struct sg_policy *p, const char *path, char *same, size_t size) {
-    struct stat st;
+void sg_same_as(const struct sg_policy *p, const char *path, const struct stat *st, char *same, size_t size) {
     size_t len = strlen(same);
-    if (p->nfiles == 0 || stat(path, &st) != 0) {
+    if (p->nfiles == 0) {
         return;
     }
     int hashed = 0;
     unsigned char sha[32];
     for (int i = 0; i < p->nfiles; i++) {
         const struct sg_file *f = &p->files[i];
-        int same_file = f->dev == st.st_dev && f->ino == st.st_ino;
-        if (!same_file && f->size == st.st_size) {
+        int same_file = f->dev == st->st_dev && f->ino == st->st_ino;
+        if (!same_file && f->size == st->st_size) {
             if (!hashed) {
                 hashed = hash_file(path, sha) == 0 ? 1 : -1;
             }

@@ -169,6 +169,9 @@ static void process(pid_t pid, char *out, size_t size) {
     snprintf(out, size, "%d %s", (int)pid, exe);
 }
 
+/* The message about the start being decided (one at a time: under the lock, see guarded). */
+static char message[SG_TEXT * 2 + 4 * PATH_MAX];
+
 /* One start as the protocol's command fields (Q or R, PROTOCOL.md), with the program that asked and its parent,
  * into msg; returns its length. */
 static size_t start_message(char type, const char *call, const char *word, const char *path, const char *canonical,
@@ -210,11 +213,10 @@ static char ask(const char *call, const char *word, const char *path, const char
     if (fd < 0) {
         return 0;
     }
-    static char msg[SG_TEXT * 2 + 4 * PATH_MAX];
-    size_t len = start_message('Q', call, word, path, canonical, same, argv, msg, sizeof msg);
+    size_t len = start_message('Q', call, word, path, canonical, same, argv, message, sizeof message);
     char action = 0;
     static char line[SG_LINE];
-    if (sg_send(fd, msg, len) == 0) {
+    if (sg_send(fd, message, len) == 0) {
         while (sg_read_line(fd, line, sizeof line) == 0) {
             /* V US id US A|B|T US rule; policy lines before it are for shells */
             if (line[0] != 'V' || line[1] != SG_US) {
@@ -240,9 +242,8 @@ static void report(const char *call, const char *word, const char *path, const c
     if (fd < 0) {
         return;
     }
-    static char msg[SG_TEXT * 2 + 4 * PATH_MAX];
-    size_t len = start_message('R', call, word, path, canonical, "", argv, msg, sizeof msg);
-    sg_send(fd, msg, len);
+    size_t len = start_message('R', call, word, path, canonical, "", argv, message, sizeof message);
+    sg_send(fd, message, len);
     close(fd);
 }
 
@@ -354,7 +355,7 @@ static int decide(const char *call, const char *word, const char *file, char *co
     }
     int ask_gateway = p->allowlist || p->lines || p->overflow || matches_rule(p, word, path, canonical)
                       || ((st.st_mode & (S_ISUID | S_ISGID)) && p->nnames + p->nglobs > 0);
-    sg_same_as(p, path, same, sizeof same);
+    sg_same_as(p, path, &st, same, sizeof same);
     if (!ask_gateway && !same[0]) {
         if (!hooked_shell(envp)) {
             report(call, word, path, canonical, argv);
