@@ -61,6 +61,10 @@
 #   BENCH_WARMUP (1)  BENCH_WARMUP_BYTES (256M)  BENCH_KEX, BENCH_CIPHER (negotiated)
 #   BENCH_QUICK=1         smoke run: 5 connects, 64M, 100 keystrokes, small warm-up
 #   BENCH_SKIP_GATEWAY=1  direct and ProxyJump only (no gateway is built or started)
+#   BENCH_SECTIONS="..."  only these of: connect bulk echo commands scripts starts (default: all); the table
+#                         shows - for what was not measured
+#   BENCH_KEEP=1          after the table, keep the sshds and the gateway running until interrupted, for
+#                         experiments through the printed client configuration
 # Needs root: creates the local account sgtarget if missing and starts sshds on free loopback ports.
 set -euo pipefail
 shopt -s inherit_errexit
@@ -81,6 +85,8 @@ fi
 BULK_RUNS=${BENCH_BULK_RUNS:-1}
 WARMUP=${BENCH_WARMUP:-1}
 SKIP_GATEWAY=${BENCH_SKIP_GATEWAY:-0}
+SECTIONS=" ${BENCH_SECTIONS:-connect bulk echo commands scripts starts} "
+section() { [[ $SECTIONS == *" $1 "* ]]; }
 BYTE_COUNT=$(numfmt --from=iec "$BYTES")
 
 GATEWAY_PID=
@@ -276,6 +282,8 @@ echo_rtt() { # samples host... -> "host p50 p99" lines (ms)
   python3 "$ROOT/scripts/bench/echo_rtt.py" "$1" "$W/ssh_config" "${@:2}" || die "echo measurement via ${*:2} failed"
 }
 
+# every figure, by path; a section not measured leaves its figures empty (shown as -)
+declare -A CONNECT_US CONNECT_P50 CONNECT_P90 BULK_ALL BULK DOWN_ALL DOWN ECHO50 ECHO99 CMD50 CMD99 EXT LOOP EXT_ALL LOOP_ALL
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 if [[ $WARMUP == 1 ]]; then
   for h in "${PATHS[@]}"; do
@@ -286,47 +294,50 @@ if [[ $WARMUP == 1 ]]; then
   done
 fi
 
-log "connect: $RUNS rounds over ${PATHS[*]} ..."
-declare -A CONNECT_US
-for _ in $(seq "$RUNS"); do
-  for h in "${PATHS[@]}"; do
-    s=$EPOCHREALTIME
-    "${SSH[@]}" "$h" true || die "connect via $h failed"
-    CONNECT_US[$h]+="$(elapsed_us "$s") "
+if section connect; then
+  log "connect: $RUNS rounds over ${PATHS[*]} ..."
+  for _ in $(seq "$RUNS"); do
+    for h in "${PATHS[@]}"; do
+      s=$EPOCHREALTIME
+      "${SSH[@]}" "$h" true || die "connect via $h failed"
+      CONNECT_US[$h]+="$(elapsed_us "$s") "
+    done
   done
-done
-declare -A CONNECT_P50 CONNECT_P90
-for h in "${PATHS[@]}"; do
-  read -r p50 p90 < <(tr ' ' '\n' <<< "${CONNECT_US[$h]}" | grep . | quantiles)
-  CONNECT_P50[$h]=$(awk -v v="$p50" 'BEGIN {printf "%.1f", v / 1000}')
-  CONNECT_P90[$h]=$(awk -v v="$p90" 'BEGIN {printf "%.1f", v / 1000}')
-done
+  for h in "${PATHS[@]}"; do
+    read -r p50 p90 < <(tr ' ' '\n' <<< "${CONNECT_US[$h]}" | grep . | quantiles)
+    CONNECT_P50[$h]=$(awk -v v="$p50" 'BEGIN {printf "%.1f", v / 1000}')
+    CONNECT_P90[$h]=$(awk -v v="$p90" 'BEGIN {printf "%.1f", v / 1000}')
+  done
+fi
 
-log "bulk: $BULK_RUNS x $BYTES up and down over ${PATHS[*]} ..."
-# text, as terminal output is: base64 lines
-base64 -w 100 < /dev/urandom | head -c "$BYTES" > "$W/bulk.txt" && chmod 644 "$W/bulk.txt"
-declare -A BULK_ALL BULK DOWN_ALL DOWN
-for _ in $(seq "$BULK_RUNS"); do
-  for h in "${PATHS[@]}"; do BULK_ALL[$h]+="$(bulk_once "$h") "; DOWN_ALL[$h]+="$(download_once "$h") "; done
-done
-for h in "${PATHS[@]}"; do
-  read -r p50 _ < <(tr ' ' '\n' <<< "${BULK_ALL[$h]}" | grep . | quantiles)
-  BULK[$h]=$(awk -v v="$p50" 'BEGIN {printf "%.1f", v}')
-  read -r p50 _ < <(tr ' ' '\n' <<< "${DOWN_ALL[$h]}" | grep . | quantiles)
-  DOWN[$h]=$(awk -v v="$p50" 'BEGIN {printf "%.1f", v}')
-done
+if section bulk; then
+  log "bulk: $BULK_RUNS x $BYTES up and down over ${PATHS[*]} ..."
+  # text, as terminal output is: base64 lines
+  base64 -w 100 < /dev/urandom | head -c "$BYTES" > "$W/bulk.txt" && chmod 644 "$W/bulk.txt"
+  for _ in $(seq "$BULK_RUNS"); do
+    for h in "${PATHS[@]}"; do BULK_ALL[$h]+="$(bulk_once "$h") "; DOWN_ALL[$h]+="$(download_once "$h") "; done
+  done
+  for h in "${PATHS[@]}"; do
+    read -r p50 _ < <(tr ' ' '\n' <<< "${BULK_ALL[$h]}" | grep . | quantiles)
+    BULK[$h]=$(awk -v v="$p50" 'BEGIN {printf "%.1f", v}')
+    read -r p50 _ < <(tr ' ' '\n' <<< "${DOWN_ALL[$h]}" | grep . | quantiles)
+    DOWN[$h]=$(awk -v v="$p50" 'BEGIN {printf "%.1f", v}')
+  done
+fi
 
-log "echo: $SAMPLES keystrokes over ${PATHS[*]} ..."
-declare -A ECHO50 ECHO99
-r=$(echo_rtt "$SAMPLES" "${PATHS[@]}")
-while read -r h p50 p99; do ECHO50[$h]=$p50 ECHO99[$h]=$p99; done <<< "$r"
+if section echo; then
+  log "echo: $SAMPLES keystrokes over ${PATHS[*]} ..."
+  r=$(echo_rtt "$SAMPLES" "${PATHS[@]}")
+  while read -r h p50 p99; do ECHO50[$h]=$p50 ECHO99[$h]=$p99; done <<< "$r"
+fi
 
-declare -A CMD50 CMD99 EXT LOOP
 if [[ $SKIP_GATEWAY != 1 ]]; then
-  log "commands: $COMMANDS typed commands over direct, shellguard-off, shellguard ..."
-  r=$(python3 "$ROOT/scripts/bench/command_rtt.py" "$COMMANDS" "$W/ssh_config" direct shellguard-off shellguard) \
-    || die "typed-command measurement failed"
-  while read -r h p50 p99; do CMD50[$h]=$p50 CMD99[$h]=$p99; done <<< "$r"
+  if section commands; then
+    log "commands: $COMMANDS typed commands over direct, shellguard-off, shellguard ..."
+    r=$(python3 "$ROOT/scripts/bench/command_rtt.py" "$COMMANDS" "$W/ssh_config" direct shellguard-off shellguard) \
+      || die "typed-command measurement failed"
+    while read -r h p50 p99; do CMD50[$h]=$p50 CMD99[$h]=$p99; done <<< "$r"
+  fi
 
   # Each script times itself, so connecting (and installing the hook) is not counted.
   mkdir -p "$W/scripts" && chmod 755 "$W/scripts"
@@ -351,17 +362,18 @@ e=$EPOCHREALTIME; echo $(( (${e/./} - ${s/./}) / 1000 ))
 SCRIPT
   chmod 644 "$W/scripts/"*
   median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
-  declare -A EXT_ALL LOOP_ALL
-  log "scripts: $SCRIPT_RUNS runs of each over shellguard-off, shellguard ..."
-  for _ in $(seq "$SCRIPT_RUNS"); do
-    for h in shellguard-off shellguard; do
-      EXT_ALL[$h]+="$("${SSH[@]}" "$h" "bash $W/scripts/external.sh") " || die "external-command script via $h failed"
-      LOOP_ALL[$h]+="$("${SSH[@]}" "$h" "bash $W/scripts/builtins.sh") " || die "builtin loop via $h failed"
+  if section scripts; then
+    log "scripts: $SCRIPT_RUNS runs of each over shellguard-off, shellguard ..."
+    for _ in $(seq "$SCRIPT_RUNS"); do
+      for h in shellguard-off shellguard; do
+        EXT_ALL[$h]+="$("${SSH[@]}" "$h" "bash $W/scripts/external.sh") " || die "external-command script via $h failed"
+        LOOP_ALL[$h]+="$("${SSH[@]}" "$h" "bash $W/scripts/builtins.sh") " || die "builtin loop via $h failed"
+      done
     done
-  done
-  for h in shellguard-off shellguard; do
-    EXT[$h]=$(median <<< "${EXT_ALL[$h]}") LOOP[$h]=$(median <<< "${LOOP_ALL[$h]}")
-  done
+    for h in shellguard-off shellguard; do
+      EXT[$h]=$(median <<< "${EXT_ALL[$h]}") LOOP[$h]=$(median <<< "${LOOP_ALL[$h]}")
+    done
+  fi
 fi
 
 # --- exec guard: the cost of one program start, with and without the guard --------------------------------
@@ -415,26 +427,27 @@ int main(int argc, char **argv) {
 }
 C
 gcc -O2 -o "$W/starts/loop" "$W/starts/loop.c" || die "cannot build the start loop"
-START_PLAIN_ALL= START_GUARD_ALL=
-for _ in $(seq $(( (STARTS + 499) / 500 ))); do
-  START_PLAIN_ALL+="$("$W/starts/loop" 500) " || die "the start loop failed"
-  guard_policy
-  START_GUARD_ALL+="$(LD_PRELOAD="$W/starts/session/guard.so" "$W/starts/loop" 500) " || die "the start loop failed with the guard"
-done
-median_us() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
-START_PLAIN=$(median_us <<< "$START_PLAIN_ALL") START_GUARD=$(median_us <<< "$START_GUARD_ALL")
-GUARD_ARMED=-
-if [[ $SKIP_GATEWAY != 1 ]]; then
-  GUARD_ARMED=$("${SSH[@]}" shellguard 'case ${LD_PRELOAD-} in *guard.so*) echo yes ;; *) echo NO ;; esac' 2>/dev/null || echo "could not tell")
-  # the same loop inside sessions: with the guard its starts (by a program, not a hooked shell) are each
-  # reported to the gateway over the session's forward; unhooked, nothing is
-  log "exec guard: $STARTS starts of /bin/true by a program inside sessions, shellguard-off and shellguard ..."
-  SESSION_PLAIN_ALL= SESSION_GUARD_ALL=
+START_PLAIN=- START_GUARD=- SESSION_PLAIN=- SESSION_GUARD=- GUARD_ARMED=-
+START_PLAIN_ALL= START_GUARD_ALL= SESSION_PLAIN_ALL= SESSION_GUARD_ALL=
+if section starts; then
   for _ in $(seq $(( (STARTS + 499) / 500 ))); do
-    SESSION_PLAIN_ALL+="$("${SSH[@]}" shellguard-off "$W/starts/loop 500") " || die "the start loop failed unhooked"
-    SESSION_GUARD_ALL+="$("${SSH[@]}" shellguard "$W/starts/loop 500") " || die "the start loop failed with the guard"
+    START_PLAIN_ALL+="$("$W/starts/loop" 500) " || die "the start loop failed"
+    guard_policy
+    START_GUARD_ALL+="$(LD_PRELOAD="$W/starts/session/guard.so" "$W/starts/loop" 500) " || die "the start loop failed with the guard"
   done
-  SESSION_PLAIN=$(median_us <<< "$SESSION_PLAIN_ALL") SESSION_GUARD=$(median_us <<< "$SESSION_GUARD_ALL")
+  median_us() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
+  START_PLAIN=$(median_us <<< "$START_PLAIN_ALL") START_GUARD=$(median_us <<< "$START_GUARD_ALL")
+  if [[ $SKIP_GATEWAY != 1 ]]; then
+    GUARD_ARMED=$("${SSH[@]}" shellguard 'case ${LD_PRELOAD-} in *guard.so*) echo yes ;; *) echo NO ;; esac' 2>/dev/null || echo "could not tell")
+    # the same loop inside sessions: with the guard its starts (by a program, not a hooked shell) are each
+    # reported to the gateway over the session's forward; unhooked, nothing is
+    log "exec guard: $STARTS starts of /bin/true by a program inside sessions, shellguard-off and shellguard ..."
+    for _ in $(seq $(( (STARTS + 499) / 500 ))); do
+      SESSION_PLAIN_ALL+="$("${SSH[@]}" shellguard-off "$W/starts/loop 500") " || die "the start loop failed unhooked"
+      SESSION_GUARD_ALL+="$("${SSH[@]}" shellguard "$W/starts/loop 500") " || die "the start loop failed with the guard"
+    done
+    SESSION_PLAIN=$(median_us <<< "$SESSION_PLAIN_ALL") SESSION_GUARD=$(median_us <<< "$SESSION_GUARD_ALL")
+  fi
 fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -445,14 +458,15 @@ v() { # array-name path -> value, or "-" for a path not measured
 }
 ratio() { [[ $1 == - || $2 == - ]] && echo - || awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
 diff_ms() { [[ $1 == - || $2 == - ]] && echo - || awk -v a="$1" -v b="$2" 'BEGIN {printf "%+.2f ms", a - b}'; }
-met() { [[ $2 == - ]] && echo - || awk -v a="$2" -v b="$3" "BEGIN {print ($1) ? \"yes\" : \"NO\"}"; }
+us_diff() { [[ $1 == - || $2 == - ]] && echo - || awk -v a="$1" -v b="$2" 'BEGIN {printf "%+.3f ms", (a - b) / 1000}'; }
+met() { [[ $2 == - || $3 == - ]] && echo - || awk -v a="$2" -v b="$3" "BEGIN {print ($1) ? \"yes\" : \"NO\"}"; }
 row() { printf '| %-30s | %10s | %10s | %10s | %20s | %-19s | %-4s |\n' "$@"; }
 
 echo
 echo "ShellGuard benchmark: $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), $(ssh -V 2>&1 | cut -d, -f1)"
 echo "connect runs $RUNS, bulk $BULK_RUNS x $BYTES, echo samples $SAMPLES, warm-up $([[ $WARMUP == 1 ]] && echo "$WARMUP_BYTES/$WARMUP_SAMPLES keystrokes/$WARMUP_CONNECTS connects per path" || echo off)"
 echo "load average before/after: $LOAD_BEFORE / $LOAD_AFTER"
-if ((BULK_RUNS > 1)); then
+if section bulk && ((BULK_RUNS > 1)); then
   for h in "${PATHS[@]}"; do printf 'bulk runs via %-11s %s MB/s up, %s MB/s down\n' "$h:" "${BULK_ALL[$h]% }" "${DOWN_ALL[$h]% }"; done
 fi
 for h in "${PATHS[@]}"; do
@@ -493,7 +507,7 @@ if [[ $SKIP_GATEWAY != 1 ]]; then
   crow "20,000 builtin loop iterations, ms" - "$(v LOOP shellguard-off)" "$(v LOOP shellguard)" \
     "$(ratio "$(v LOOP shellguard)" "$(v LOOP shellguard-off)")" "<= 10x" \
     "$(met 'a <= 10 * b' "$(v LOOP shellguard)" "$(v LOOP shellguard-off)")"
-  if ((SCRIPT_RUNS > 1)); then
+  if section scripts && ((SCRIPT_RUNS > 1)); then
     for h in shellguard-off shellguard; do
       printf 'script runs via %-15s external %s ms; builtins %s ms\n' "$h:" "${EXT_ALL[$h]% }" "${LOOP_ALL[$h]% }"
     done
@@ -503,11 +517,10 @@ echo
 printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "exec guard (this machine)" "without" "with guard" "difference" target "met?"
 printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "------------------------------------" "------------" "------------" "--------------" "------------" "----"
 printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "program start (fork+exec), us" "$START_PLAIN" "$START_GUARD" \
-  "$(awk -v a="$START_GUARD" -v b="$START_PLAIN" 'BEGIN {printf "%+.3f ms", (a - b) / 1000}')" "<= +0.2 ms" \
-  "$(awk -v a="$START_GUARD" -v b="$START_PLAIN" 'BEGIN {print (a - b <= 200) ? "yes" : "NO"}')"
+  "$(us_diff "$START_GUARD" "$START_PLAIN")" "<= +0.2 ms" "$(met 'a <= b + 200' "$START_GUARD" "$START_PLAIN")"
 if [[ $SKIP_GATEWAY != 1 ]]; then
   printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "start by a program, in a session, us" "$SESSION_PLAIN" "$SESSION_GUARD" \
-    "$(awk -v a="$SESSION_GUARD" -v b="$SESSION_PLAIN" 'BEGIN {printf "%+.3f ms", (a - b) / 1000}')" "" ""
+    "$(us_diff "$SESSION_GUARD" "$SESSION_PLAIN")" "" ""
 fi
 echo "start batches (us per start): without $START_PLAIN_ALL; with $START_GUARD_ALL"
 [[ $SKIP_GATEWAY == 1 ]] || echo "in sessions (us per start): shellguard-off $SESSION_PLAIN_ALL; shellguard $SESSION_GUARD_ALL"
@@ -515,3 +528,8 @@ echo "exec guard armed in the hooked benchmark session: $GUARD_ARMED"
 echo
 echo "MB/s = MiB per second, connection included. Figures depend on this machine and its load; compare ratios"
 echo "within one run. The targets are goals to read off the table, not a pass/fail of this script."
+if [[ ${BENCH_KEEP:-0} == 1 ]]; then
+  echo "bench: kept running until interrupted; client configuration $W/ssh_config (hosts ${PATHS[*]}${SSH_PORT:+ shellguard-off})," \
+    "scripts in $W/scripts${HTTP_PORT:+, API http://127.0.0.1:$HTTP_PORT/api/v1 as admin:$ADMIN_PW}" >&2
+  while :; do sleep 3600; done
+fi
