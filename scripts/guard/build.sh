@@ -16,7 +16,7 @@ build() { # arch compiler
     echo "shellguard-guard: no $2, the $1 library is not built" >&2
     return 0
   fi
-  "$2" -shared -fPIC -O2 -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation -fvisibility=hidden -o "$out/shellguard-guard-$1.so" \
+  "$2" -shared -fPIC -O2 -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation -fvisibility=hidden -Wl,-z,noseparate-code -o "$out/shellguard-guard-$1.so" \
     "$src/shellguard-guard.c" "$src/policy.c" "$src/wire.c" "$src/sha256.c" -ldl
   strip=${2%gcc}strip   # aarch64-linux-gnu-gcc comes with aarch64-linux-gnu-strip
   command -v "$strip" >/dev/null 2>&1 || strip=strip

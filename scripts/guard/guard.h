@@ -19,8 +19,13 @@
 #define SG_GLOB 512
 #define SG_LINE 65536
 
-/* The session directory (where this library lives); empty when it could not be found. */
-extern char sg_dir[PATH_MAX];
+/* The session directory (where this library lives): the loader's own copy of the library's path, up to its
+ * last slash (sg_dir_len 0: not found). Nothing is copied at load time: every program of the session loads
+ * the library, and a copy would cost each of them a page. */
+extern const char *sg_dir;
+extern int sg_dir_len;
+/* The path of the file name in the session directory, into out; 0 unless it does not fit. */
+int sg_session_file(char *out, size_t size, const char *name);
 
 /* --- wire.c: one connection to the gateway over the session's forward --------------------------------- */
 

@@ -134,7 +134,7 @@ static int parse_p_line(char *line, struct sg_policy *p) {
 }
 
 static void policy_path(char *out, size_t size, const char *suffix) {
-    snprintf(out, size, "%s/guard.policy%s", sg_dir, suffix);
+    snprintf(out, size, "%.*s/guard.policy%s", sg_dir_len, sg_dir, suffix);
 }
 
 static int write_policy(const struct sg_policy *p) {

@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -40,8 +41,10 @@
 
 extern char **environ;
 
-char sg_dir[PATH_MAX];
-static char self[PATH_MAX];
+const char *sg_dir;
+int sg_dir_len;
+/* This library's path as the loader has it (NULL: unknown). */
+static const char *self;
 static unsigned counter;
 static int lock;
 /* The session's own shell is started with the guard already loaded (what it runs directly is decided too),
@@ -73,7 +76,13 @@ typedef FILE *(*popen_fn)(const char *, const char *);
         }                                                                                                    \
         return real_##name##_fn;                                                                             \
     }
-REAL(execve_fn, execve)
+/* execve is the system call itself: calling it directly spares every forked child a symbol lookup. */
+static int sys_execve(const char *path, char *const argv[], char *const envp[]) {
+    return (int)syscall(SYS_execve, path, argv, envp);
+}
+static execve_fn real_execve(void) {
+    return sys_execve;
+}
 REAL(execve_fn, execvpe)
 REAL(fexecve_fn, fexecve)
 REAL(execveat_fn, execveat)
@@ -85,10 +94,9 @@ REAL(popen_fn, popen)
 __attribute__((constructor)) static void sg_init(void) {
     Dl_info info;
     if (dladdr((void *)sg_init, &info) && info.dli_fname && info.dli_fname[0] == '/'
-        && strlen(info.dli_fname) < sizeof self) {
-        strcpy(self, info.dli_fname);
-        strcpy(sg_dir, self);
-        *strrchr(sg_dir, '/') = 0;
+        && strlen(info.dli_fname) < PATH_MAX) {
+        self = sg_dir = info.dli_fname;
+        sg_dir_len = (int)(strrchr(self, '/') - self);
     }
     if (getenv("__SG_GUARD_PENDING")) {
         dormant = 1;
@@ -109,6 +117,10 @@ static void tell(const char *what, const char *detail) {
         ssize_t ignored = write(2, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
         (void)ignored;
     }
+}
+
+int sg_session_file(char *out, size_t size, const char *name) {
+    return snprintf(out, size, "%.*s/%s", sg_dir_len, sg_dir, name) < (int)size ? 0 : -1;
 }
 
 static const char *base(const char *path) {
@@ -252,6 +264,20 @@ static void report(const char *call, const char *word, const char *path, const c
  * caller's starts (python, awk, xargs, find, dash) are reported by the guard. */
 static int hooked_shell(char *const envp[]) {
     static int shell = -1; /* per process image: 0 other, 1 bash, 2 zsh */
+    int hooked = 0, seen = 0; /* bit 1: BASH_ENV, bit 2: ZDOTDIR (its first value) in the session directory */
+    for (size_t i = 0; envp && envp[i] && seen != 3; i++) {
+        int bit = strncmp(envp[i], "BASH_ENV=", 9) == 0 ? 1 : strncmp(envp[i], "ZDOTDIR=", 8) == 0 ? 2 : 0;
+        if (bit && !(seen & bit)) {
+            const char *value = envp[i] + (bit == 1 ? 9 : 8);
+            seen |= bit;
+            if (strncmp(value, sg_dir, (size_t)sg_dir_len) == 0 && value[sg_dir_len] == '/') {
+                hooked |= bit;
+            }
+        }
+    }
+    if (!hooked) {
+        return 0; /* the environment says no: no need to know what this process is */
+    }
     if (shell < 0) {
         char exe[PATH_MAX];
         ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -259,24 +285,14 @@ static int hooked_shell(char *const envp[]) {
         const char *b = base(exe);
         shell = strcmp(b, "bash") == 0 ? 1 : strcmp(b, "zsh") == 0 ? 2 : 0;
     }
-    if (!shell) {
-        return 0;
-    }
-    const char *name = shell == 1 ? "BASH_ENV=" : "ZDOTDIR=";
-    size_t name_len = strlen(name), dir_len = strlen(sg_dir);
-    for (size_t i = 0; envp && envp[i]; i++) {
-        if (strncmp(envp[i], name, name_len) == 0) {
-            return strncmp(envp[i] + name_len, sg_dir, dir_len) == 0 && envp[i][name_len + dir_len] == '/';
-        }
-    }
-    return 0;
+    return (hooked & shell) != 0;
 }
 
 static int preloads_self(const char *value);
 
 static int is_loader(const char *canonical) {
     const char *b = base(canonical);
-    return fnmatch("ld-linux*.so*", b, 0) == 0 || fnmatch("ld.so*", b, 0) == 0 || fnmatch("ld-*.so*", b, 0) == 0;
+    return b[0] == 'l' && b[1] == 'd' && (fnmatch("ld-linux*.so*", b, 0) == 0 || fnmatch("ld.so*", b, 0) == 0 || fnmatch("ld-*.so*", b, 0) == 0);
 }
 
 /* The program the dynamic loader is asked to run (`ld-linux-x86-64.so.2 [options] PROGRAM args`). */
@@ -296,15 +312,20 @@ static const char *loaded_program(char *const argv[]) {
     return NULL;
 }
 
+/* fnmatch, with a pattern without wildcards compared as a string: the C library's fnmatch converts both to
+ * wide characters in a multibyte locale, a cost every start would pay for every rule. */
+static int matches(const char *pattern, const char *text) {
+    return strpbrk(pattern, "*?[\\") ? fnmatch(pattern, text, 0) == 0 : strcmp(pattern, text) == 0;
+}
+
 static int matches_rule(const struct sg_policy *p, const char *word, const char *path, const char *canonical) {
     for (int i = 0; i < p->nnames; i++) {
-        if (fnmatch(p->names[i], base(word), 0) == 0 || fnmatch(p->names[i], base(path), 0) == 0
-            || fnmatch(p->names[i], base(canonical), 0) == 0) {
+        if (matches(p->names[i], base(word)) || matches(p->names[i], base(path)) || matches(p->names[i], base(canonical))) {
             return 1;
         }
     }
     for (int i = 0; i < p->nglobs; i++) {
-        if (fnmatch(p->globs[i], canonical, 0) == 0 || fnmatch(p->globs[i], path, 0) == 0) {
+        if (matches(p->globs[i], canonical) || matches(p->globs[i], path)) {
             return 1;
         }
     }
@@ -323,7 +344,7 @@ static int decide(const char *call, const char *word, const char *file, char *co
                   int depth) {
     char path[PATH_MAX], canonical[PATH_MAX], same[1024] = "", rule[256] = "";
     struct stat st;
-    if (!sg_dir[0] || !file || !*file) {
+    if (!sg_dir_len || !file || !*file) {
         return 0;
     }
     if (file[0] == '/' || strncmp(file, "/proc/self/fd/", 14) == 0) {
@@ -436,7 +457,7 @@ static size_t count(char *const envp[]) {
 /* envp with this library in LD_PRELOAD (first) and without the dormancy variable, in out (room for
  * count(envp) + 2); entry holds a new LD_PRELOAD string when one is needed. */
 static char *const *with_guard(char *const envp[], char **out, char *entry, size_t entry_size) {
-    if (!self[0] || dormant) {
+    if (!self || dormant) {
         return envp;
     }
     size_t n = 0, at = (size_t)-1;
@@ -479,7 +500,7 @@ static char *const *with_guard(char *const envp[], char **out, char *entry, size
  * environment instead, which they pass on. */
 static void keep_in_environ(void) {
     const char *value = getenv("LD_PRELOAD");
-    if (self[0] && !dormant && (!value || !preloads_self(value))) {
+    if (self && !dormant && (!value || !preloads_self(value))) {
         char entry[PATH_MAX * 2];
         snprintf(entry, sizeof entry, "%s%s%s", self, value && *value ? ":" : "", value ? value : "");
         setenv("LD_PRELOAD", entry, 1);

@@ -20,7 +20,9 @@
 
 static int read_session(int *port, char *key, size_t size) {
     char path[PATH_MAX + 16], buf[512];
-    snprintf(path, sizeof path, "%s/session", sg_dir);
+    if (sg_session_file(path, sizeof path, "session") != 0) {
+        return -1;
+    }
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         return -1;
@@ -59,7 +61,7 @@ static void read_small(const char *path, char *out, size_t size) {
 int sg_connect(void) {
     int port;
     char key[128];
-    if (!sg_dir[0] || read_session(&port, key, sizeof key) != 0) {
+    if (!sg_dir_len || read_session(&port, key, sizeof key) != 0) {
         return -1;
     }
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -73,7 +75,8 @@ int sg_connect(void) {
         return -1;
     }
     char shell_pid[32], pidfile[PATH_MAX + 16], hello[512];
-    snprintf(pidfile, sizeof pidfile, "%s/shell.pid", sg_dir);
+    pidfile[0] = 0;
+    sg_session_file(pidfile, sizeof pidfile, "shell.pid");
     read_small(pidfile, shell_pid, sizeof shell_pid);
     const char *level = getenv("SHLVL");
     int n = snprintf(hello, sizeof hello, "H%c%s%c%d%c%s%c%d%c%s%cguard/1%cguard\n", SG_US, key, SG_US, (int)getpid(),
