@@ -53,15 +53,18 @@ __sg_fresh=1                   # armed a moment ago: nothing can have been switc
 __sg_fd= __sg_fdpid=           # this process's connection to the gateway, opened on first use
 __sg_n=0                       # commands reported by this process
 # The DEBUG trap. A text in the cache is a hit (its value is 1); a miss stores $? in __sg_rs and calls the
-# slow path. A key prefix of a blank forces a miss (no command text starts with one): __sg_nl after a new
-# line, __sg_miss while a reported command waits for its exit status or a skip waits to be undone. The
+# slow path. A key prefix of a blank (__sg_u) forces a miss (no command text starts with one): after a new
+# line (PS0 sets it with __sg_nl), while a reported command waits for its exit status or a skip waits to be
+# undone. One variable, not two: the trap is parsed and expanded at every command, and each expansion in it
+# costs a loop of builtins about a tenth of its time. The
 # trap is never swapped: setting a trap from inside one costs more than the test it would save. The slow
 # path is not the last command of the list, so errexit is off inside it (its own tests fail all the time);
 # the final (( 0 )) makes the trap fail when the slow path says to skip the command.
-__sg_trap='(( ${__sg_h[$__sg_nl$__sg_miss$BASH_COMMAND]-__sg_rs=$?,0} )) || \__sg_t "$_" || (( 0 ))'
+__sg_trap='(( ${__sg_h[$__sg_u$BASH_COMMAND]-__sg_rs=$?,0} )) || \__sg_t "$_" || (( 0 ))'
 # A reported command waiting for its exit status: __sg_pn is set, with its number and start time.
-__sg_pn= __sg_pend=0 __sg_pend_t=0 __sg_miss= __sg_rs=0
-declare -A __sg_za=()          # always empty: PS0 assigns __sg_nl inside a lookup in it, and prints nothing
+__sg_pn= __sg_pend=0 __sg_pend_t=0 __sg_u= __sg_rs=0
+declare -A __sg_za=()          # always empty: PS0 assigns __sg_nl and __sg_u inside a lookup in it, and prints nothing
+__sg_ps0='${__sg_za[${__sg_nl:= }${__sg_u:= }]-}'
 __sg_dn=0 __sg_st=0 __sg_dend=0 __sg_dstart=0
 __sg_nl=                       # a blank, set by PS0 when the shell has read a new line, until its first command is seen
 __sg_lasth=-1                  # the history number of the last typed line reported
@@ -322,7 +325,7 @@ __sg_t() {
     # the reported command before this one has finished; its status travels with the next message
     __sg_dn=$__sg_pend __sg_st=$__sg_rs __sg_dstart=$__sg_pend_t __sg_dend=$__sg_now __sg_pn=
   fi
-  __sg_miss=
+  __sg_u=
   [[ $__sg_tmpfn ]] && { builtin unset -f -- "$__sg_tmpfn"; __sg_tmpfn=; }
   if [[ $__sg_skipping ]]; then
     builtin shopt -u extdebug; builtin set -T
@@ -344,6 +347,7 @@ __sg_t() {
   if [[ $__sg_nl && ! ${COMP_LINE+x} && ! ${FUNCNAME[1]-} && ! ${BASH_SOURCE[1]-} ]]; then
     __sg_newline=1 __sg_nl=
   fi
+  [[ $__sg_nl ]] && __sg_u=' '   # a new line not taken yet: the next command is a miss too
   # a text known to need nothing: only the first command of a typed line is reported, for the line
   __sg_c=${__sg_hd[$__sg_text]-}
   if [[ $__sg_c ]]; then
@@ -373,7 +377,7 @@ __sg_t() {
       (( __sg_pend = ++__sg_n ))
       builtin printf '%s\n' "R$__sg_US$BASHPID.$__sg_n$__sg_US$__sg_now$__sg_US$__sg_done$__sg_US$__sg_role$__sg_US${COMP_LINE+c}${BASH_EXECUTION_STRING+x}$__sg_US$BASH_SUBSHELL$__sg_US${BASH_SOURCE[1]-}$__sg_US${BASH_LINENO[0]-}$__sg_US${FUNCNAME[1]-}$__sg_US$PWD${__sg_US}file$__sg_US$__sg_xw$__sg_US$__sg_c$__sg_US$__sg_US$$.$HISTCMD$__sg_US$__sg_US$BASH_COMMAND" >&$__sg_fd \
         || { __sg_fd= __sg_firstw=$__sg_xw; __sg_unreachable; builtin return; }
-      __sg_dn=0 __sg_pend_t=$__sg_now __sg_pn=1 __sg_miss=' '
+      __sg_dn=0 __sg_pend_t=$__sg_now __sg_pn=1 __sg_u=' '
       builtin return 0
     fi
   fi
@@ -403,7 +407,7 @@ __sg_t() {
 
 # The command just reported runs now; its status is captured by the next trap call.
 __sg_pending() {
-  __sg_pn=1 __sg_pend=$__sg_n __sg_pend_t=$__sg_now __sg_miss=' '
+  __sg_pn=1 __sg_pend=$__sg_n __sg_pend_t=$__sg_now __sg_u=' '
 }
 
 __sg_unreachable() {
@@ -418,10 +422,10 @@ __sg_block() {
   # (never `builtin`: the stand-in itself returns through it)
   if [[ $__sg_firstw =~ ^[A-Za-z0-9_.:+-]+$ && $__sg_firstw != builtin && ! ${__sg_keywords[$__sg_firstw]-} && ! ${__sg_own[$__sg_firstw]-} ]] \
      && ! builtin declare -F -- "$__sg_firstw" >&$__sg_null; then
-    builtin eval "function $__sg_firstw { __sg_refused; }" 2>&$__sg_null && { __sg_tmpfn=$__sg_firstw; __sg_miss=' '; builtin return 0; }
+    builtin eval "function $__sg_firstw { __sg_refused; }" 2>&$__sg_null && { __sg_tmpfn=$__sg_firstw; __sg_u=' '; builtin return 0; }
   fi
   builtin shopt -s extdebug
-  __sg_skipping=1 __sg_miss=' '
+  __sg_skipping=1 __sg_u=' '
   [[ $- == *e* ]] && { builtin set +e; __sg_skipping=e; }
   builtin return 1
 }
@@ -596,7 +600,7 @@ __sg_repair() {
   if [[ $__sg_role == interactive ]]; then
     builtin shopt -qo history || { builtin set -o history; __sg_broken+=" history"; }
     [[ ${PROMPT_COMMAND[*]} == *__sg_prompt* ]] || { PROMPT_COMMAND+=('\__sg_prompt'); __sg_broken+=" PROMPT_COMMAND"; }
-    [[ ${PS0-} == *__sg_nl* ]] || { PS0='${__sg_za[${__sg_nl:= }]-}'${PS0-}; __sg_broken+=" PS0"; }
+    [[ ${PS0-} == *"$__sg_ps0"* ]] || { PS0=$__sg_ps0${PS0-}; __sg_broken+=" PS0"; }
   fi
   [[ ${BASH_ENV@a} == *x* ]] || { builtin export BASH_ENV; __sg_broken+=" BASH_ENV"; }
   if [[ $__sg_guard && ( ! ${LD_PRELOAD+x} || ${LD_PRELOAD@a} != *x* || " ${LD_PRELOAD//:/ } " != *" $__sg_guard "* ) ]]; then
@@ -662,7 +666,7 @@ __sg_arm() {
     HISTCONTROL= HISTIGNORE=
     builtin set -o history
     PROMPT_COMMAND=("${PROMPT_COMMAND[@]}" '\__sg_prompt')
-    PS0='${__sg_za[${__sg_nl:= }]-}'${PS0-}
+    PS0=$__sg_ps0${PS0-}
     __sg_connect && __sg_fetch_policy || __sg_tell "cannot reach the gateway; commands will be refused"
   fi
   builtin declare -gx BASH_ENV="$__sg_dir/hook.bash"
@@ -675,7 +679,7 @@ __sg_arm() {
     builtin export LD_PRELOAD
   fi
   builtin readonly -f "${!__sg_own[@]}"
-  builtin readonly __sg_dir __sg_guard __sg_port __sg_key __sg_US __sg_RS __sg_trap __sg_za __sg_harmless __sg_guarded __sg_prefix __sg_keywords \
+  builtin readonly __sg_dir __sg_guard __sg_port __sg_key __sg_US __sg_RS __sg_trap __sg_ps0 __sg_za __sg_harmless __sg_guarded __sg_prefix __sg_keywords \
     __sg_own __sg_wrapper __sg_shells __sg_builtins
   builtin set -T
   builtin trap "$__sg_trap" DEBUG
