@@ -74,8 +74,10 @@ __sg_rt=0                      # when the hook last checked that nothing switche
 __sg_pv= __sg_pt=0             # policy version and when it was fetched (EPOCHSECONDS)
 __sg_pmode=allow __sg_plines=0
 __sg_pnames=() __sg_pglobs=() __sg_pfiles=() __sg_pfile_names=()
-declare -A __sg_h=()           # command texts that need nothing (their value is 1)
-declare -A __sg_hd=()          # the same texts -> resolution US command word, for reporting a typed line
+# Command texts that need nothing (value 1), and the same texts -> resolution US command word, for reporting a
+# typed line. `:` is known from the start: it is the body of __sg_prompt, which runs before every prompt.
+declare -A __sg_h=([:]=1)
+declare -A __sg_hd=([:]=builtin$__sg_US:)
 declare -A __sg_wc=()          # program word -> verdict US path US canonical path, under the current policy
 declare -A __sg_canon=()       # program path -> canonical path (symlinks resolved)
 declare -A __sg_pathc=()       # command name -> file found on PATH, for PATH __sg_pathc_for
@@ -170,7 +172,7 @@ __sg_apply_policy() {
     [[ ${__sg_builtins[$__sg_k]-} ]] && __sg_watched[$__sg_k]=1
     __sg_find_on_path "$__sg_k" && { __sg_pfiles+=("$__sg_found"); __sg_pfile_names+=("$__sg_k"); }
   done
-  __sg_h=() __sg_hd=() __sg_wc=()
+  __sg_h=([:]=1) __sg_hd=([:]=builtin$__sg_US:) __sg_wc=()
 }
 
 # --- resolving what a command word runs ------------------------------------------------------------------
@@ -308,8 +310,10 @@ __sg_suspicious() {
   esac
 }
 
-# The slow path: every command the cache does not know. $1 is the user's $_, restored by being this call's
-# last argument. Returns 0 to let the command run, 1 to skip it.
+# Every command the cache does not know. $1 is the user's $_, restored by being this call's last argument.
+# Returns 0 to let the command run, 1 to skip it. bash copies a function's whole body at every call (about
+# 1 us per statement), so this one holds what most calls need: the end of the reported command before, the
+# hook's own prompt entry, a text known to need nothing, a program met before. The rest is __sg_judge's.
 __sg_t() {
   # Inside another trap's handler (EXIT, a signal) bash leaves BASH_COMMAND at the last command outside it,
   # which may be the hook's own switch of this trap: nothing to judge. Inside the one-call stand-in for a
@@ -326,6 +330,43 @@ __sg_t() {
     __sg_dn=$__sg_pend __sg_st=$__sg_rs __sg_dstart=$__sg_pend_t __sg_dend=$__sg_now __sg_pn=
   fi
   __sg_u=
+  if [[ $__sg_tmpfn || $__sg_skipping || $- != *T* || $__sg_fresh ]] || (( EPOCHSECONDS != __sg_rt )); then
+    __sg_upkeep
+  fi
+  __sg_text=$BASH_COMMAND __sg_xw=${BASH_COMMAND%%[[:space:]]*}
+  # the hook's own PROMPT_COMMAND entry (read-only, so it can be remembered)
+  if [[ $__sg_text == '\__sg_prompt' ]]; then
+    __sg_h[$__sg_text]=1 __sg_hd[$__sg_text]=function$__sg_US$__sg_xw
+    [[ $__sg_nl ]] && __sg_u=' '
+    builtin return 0
+  fi
+  if [[ ! $__sg_nl ]]; then
+    # a text known to need nothing
+    [[ ${__sg_hd[$__sg_text]-} ]] && builtin return 0
+    # a program met before whose verdict was "report", still not shadowed by a function or the hash table
+    if [[ ${__sg_wc[$__sg_xw]-} == report"$__sg_US"* && $__sg_xw != *[=\'\"\\\$\`\{*?\[~]* && $__sg_fdpid == "$BASHPID" \
+          && $((EPOCHSECONDS - __sg_pt)) -le 3 && $BASH_COMMAND$PWD${BASH_SOURCE[1]-} != *[$'\n'\\$__sg_US]* \
+          && $BASH_COMMAND != *__sg_* ]] \
+       && { [[ $__sg_xw == /* ]] || ! builtin declare -F -- "$__sg_xw" >&$__sg_null; }; then
+      __sg_c=${__sg_wc[$__sg_xw]#report"$__sg_US"} __sg_same=
+      for __sg_k in "${__sg_pfiles[@]}"; do [[ ${__sg_c%%"$__sg_US"*} -ef $__sg_k ]] && __sg_same=1; done
+      if [[ ! $__sg_same && ( $__sg_xw == /* || ${BASH_CMDS[$__sg_xw]-} == "${__sg_c%%"$__sg_US"*}" ) ]]; then
+        __sg_done=
+        (( __sg_dn )) && __sg_done=$BASHPID.$__sg_dn,$__sg_st,$__sg_dstart,$__sg_dend
+        (( __sg_pend = ++__sg_n ))
+        builtin printf '%s\n' "R$__sg_US$BASHPID.$__sg_n$__sg_US$__sg_now$__sg_US$__sg_done$__sg_US$__sg_role$__sg_US${COMP_LINE+c}${BASH_EXECUTION_STRING+x}$__sg_US$BASH_SUBSHELL$__sg_US${BASH_SOURCE[1]-}$__sg_US${BASH_LINENO[0]-}$__sg_US${FUNCNAME[1]-}$__sg_US$PWD${__sg_US}file$__sg_US$__sg_xw$__sg_US$__sg_c$__sg_US$__sg_US$$.$HISTCMD$__sg_US$__sg_US$BASH_COMMAND" >&$__sg_fd \
+          || { __sg_fd= __sg_firstw=$__sg_xw; __sg_unreachable; builtin return; }
+        __sg_dn=0 __sg_pend_t=$__sg_now __sg_pn=1 __sg_u=' '
+        builtin return 0
+      fi
+    fi
+  fi
+  __sg_judge "$1"
+}
+
+# What __sg_t does now and then: undoes a one-call refusal or skip, and checks once a second that nothing
+# switched the hook off.
+__sg_upkeep() {
   [[ $__sg_tmpfn ]] && { builtin unset -f -- "$__sg_tmpfn"; __sg_tmpfn=; }
   if [[ $__sg_skipping ]]; then
     builtin shopt -u extdebug; builtin set -T
@@ -337,14 +378,14 @@ __sg_t() {
     # a policy the gateway pushed meanwhile (it pushes every 2 s while the shell is busy, so this one need not ask)
     [[ $__sg_fdpid == "$BASHPID" && $__sg_fd ]] && builtin read -t 0 -u "$__sg_fd" && __sg_take_pushed
   fi
-  __sg_text=$BASH_COMMAND __sg_xw=${BASH_COMMAND%%[[:space:]]*}
-  # the hook's own PROMPT_COMMAND entry (read-only, so it can be remembered)
-  if [[ $__sg_text == '\__sg_prompt' ]]; then
-    __sg_h[$__sg_text]=1 __sg_hd[$__sg_text]=function$__sg_US$__sg_xw
-    builtin return 0
-  fi
+  builtin return 0
+}
+
+# The rest of __sg_t: the first command of a new line, and every text and program not met before. $1 as for
+# __sg_t; the command's own frame is one further up than in __sg_t.
+__sg_judge() {
   __sg_newline=
-  if [[ $__sg_nl && ! ${COMP_LINE+x} && ! ${FUNCNAME[1]-} && ! ${BASH_SOURCE[1]-} ]]; then
+  if [[ $__sg_nl && ! ${COMP_LINE+x} && ! ${FUNCNAME[2]-} && ! ${BASH_SOURCE[2]-} ]]; then
     __sg_newline=1 __sg_nl=
   fi
   [[ $__sg_nl ]] && __sg_u=' '   # a new line not taken yet: the next command is a miss too
@@ -358,31 +399,21 @@ __sg_t() {
     fi
     builtin return 0
   fi
-  # a program met before whose verdict was "report", still not shadowed by a function or the hash table
-  if [[ ${__sg_wc[$__sg_xw]-} == report"$__sg_US"* && $__sg_xw != *[=\'\"\\\$\`\{*?\[~]* && $__sg_fdpid == "$BASHPID" \
-        && $((EPOCHSECONDS - __sg_pt)) -le 3 && $BASH_COMMAND$PWD${BASH_SOURCE[1]-} != *[$'\n'\\$__sg_US]* \
-        && $BASH_COMMAND != *__sg_* ]] \
+  # a program met before whose verdict was "report", as the first command of a typed line
+  if [[ $__sg_newline && ${__sg_wc[$__sg_xw]-} == report"$__sg_US"* && $__sg_xw != *[=\'\"\\\$\`\{*?\[~]* \
+        && $((EPOCHSECONDS - __sg_pt)) -le 3 && $BASH_COMMAND != *__sg_* ]] \
      && { [[ $__sg_xw == /* ]] || ! builtin declare -F -- "$__sg_xw" >&$__sg_null; }; then
     __sg_c=${__sg_wc[$__sg_xw]#report"$__sg_US"} __sg_same=
     for __sg_k in "${__sg_pfiles[@]}"; do [[ ${__sg_c%%"$__sg_US"*} -ef $__sg_k ]] && __sg_same=1; done
     if [[ ! $__sg_same && ( $__sg_xw == /* || ${BASH_CMDS[$__sg_xw]-} == "${__sg_c%%"$__sg_US"*}" ) ]]; then
-      if [[ $__sg_newline ]]; then
-        __sg_res=file __sg_cmdword=$__sg_xw __sg_path=${__sg_c%%"$__sg_US"*} __sg_cp=${__sg_c#*"$__sg_US"} __sg_alias=
-        __sg_report R || { __sg_firstw=$__sg_xw; __sg_unreachable; builtin return; }
-        __sg_pending
-        builtin return 0
-      fi
-      __sg_done=
-      (( __sg_dn )) && __sg_done=$BASHPID.$__sg_dn,$__sg_st,$__sg_dstart,$__sg_dend
-      (( __sg_pend = ++__sg_n ))
-      builtin printf '%s\n' "R$__sg_US$BASHPID.$__sg_n$__sg_US$__sg_now$__sg_US$__sg_done$__sg_US$__sg_role$__sg_US${COMP_LINE+c}${BASH_EXECUTION_STRING+x}$__sg_US$BASH_SUBSHELL$__sg_US${BASH_SOURCE[1]-}$__sg_US${BASH_LINENO[0]-}$__sg_US${FUNCNAME[1]-}$__sg_US$PWD${__sg_US}file$__sg_US$__sg_xw$__sg_US$__sg_c$__sg_US$__sg_US$$.$HISTCMD$__sg_US$__sg_US$BASH_COMMAND" >&$__sg_fd \
-        || { __sg_fd= __sg_firstw=$__sg_xw; __sg_unreachable; builtin return; }
-      __sg_dn=0 __sg_pend_t=$__sg_now __sg_pn=1 __sg_u=' '
+      __sg_res=file __sg_cmdword=$__sg_xw __sg_path=${__sg_c%%"$__sg_US"*} __sg_cp=${__sg_c#*"$__sg_US"} __sg_alias=
+      __sg_report R || { __sg_firstw=$__sg_xw; __sg_unreachable; builtin return; }
+      __sg_pending
       builtin return 0
     fi
   fi
   # a function's own entry trap: the call was judged already
-  [[ ${FUNCNAME[1]-} && ${FUNCNAME[1]} != main && $__sg_xw == "${FUNCNAME[1]}" ]] && builtin return 0
+  [[ ${FUNCNAME[2]-} && ${FUNCNAME[2]} != main && $__sg_xw == "${FUNCNAME[2]}" ]] && builtin return 0
   (( EPOCHSECONDS - __sg_pt > 3 )) && __sg_fetch_policy
   __sg_alias=
   __sg_classify "$__sg_text"
@@ -562,7 +593,8 @@ __sg_decide_file() {
 # new prompt line. Raw values only; the gateway derives origin and depth from them.
 # R|Q <US> id <US> start <US> done <US> role <US> flags <US> subshell <US> source <US> line <US> function <US> cwd
 #     <US> resolution <US> word <US> path <US> canonical <US> same-as <US> line id <US> alias <US> command
-# flags: c in a completion, x in a -c string.
+# flags: c in a completion, x in a -c string. Called by __sg_judge, which __sg_t calls: the command's own
+# frame is the third above this one.
 __sg_report() {
   [[ $__sg_fdpid == "$BASHPID" && $__sg_fd ]] || __sg_connect || builtin return 1
   (( ++__sg_n ))
@@ -578,15 +610,15 @@ __sg_report() {
       || { __sg_fd=; builtin return 1; }
     __sg_lrs=$__sg_RS
   fi
-  __sg_m=$__sg_text __sg_w=$PWD __sg_e=${BASH_SOURCE[2]-}
+  __sg_m=$__sg_text __sg_w=$PWD __sg_e=${BASH_SOURCE[3]-}
   if [[ $__sg_m$__sg_w$__sg_e == *[$'\n'\\$__sg_US]* ]]; then
     __sg_esc "$__sg_m"; __sg_m=$__sg_e
     __sg_esc "$__sg_w"; __sg_w=$__sg_e
-    __sg_esc "${BASH_SOURCE[2]-}"
+    __sg_esc "${BASH_SOURCE[3]-}"
   fi
   __sg_done=
   (( __sg_dn )) && __sg_done=$BASHPID.$__sg_dn,$__sg_st,$__sg_dstart,$__sg_dend
-  builtin printf '%s\n' "$__sg_lrs$1$__sg_US$__sg_id$__sg_US$__sg_now$__sg_US$__sg_done$__sg_US$__sg_role$__sg_US${COMP_LINE+c}${BASH_EXECUTION_STRING+x}$__sg_US$BASH_SUBSHELL$__sg_US$__sg_e$__sg_US${BASH_LINENO[1]-}$__sg_US${FUNCNAME[2]-}$__sg_US$__sg_w$__sg_US$__sg_res$__sg_US$__sg_cmdword$__sg_US$__sg_path$__sg_US$__sg_cp$__sg_US$__sg_same$__sg_US$$.$HISTCMD$__sg_US$__sg_alias$__sg_US$__sg_m" >&$__sg_fd \
+  builtin printf '%s\n' "$__sg_lrs$1$__sg_US$__sg_id$__sg_US$__sg_now$__sg_US$__sg_done$__sg_US$__sg_role$__sg_US${COMP_LINE+c}${BASH_EXECUTION_STRING+x}$__sg_US$BASH_SUBSHELL$__sg_US$__sg_e$__sg_US${BASH_LINENO[2]-}$__sg_US${FUNCNAME[3]-}$__sg_US$__sg_w$__sg_US$__sg_res$__sg_US$__sg_cmdword$__sg_US$__sg_path$__sg_US$__sg_cp$__sg_US$__sg_same$__sg_US$$.$HISTCMD$__sg_US$__sg_alias$__sg_US$__sg_m" >&$__sg_fd \
     || { __sg_fd=; builtin return 1; }
   __sg_dn=0
 }
@@ -651,7 +683,7 @@ __sg_interactive_args() {
 
 declare -A __sg_own=()
 for __sg_k in __sg_connect __sg_send __sg_await __sg_fetch_policy __sg_take_pushed __sg_apply_policy __sg_find_on_path __sg_resolve \
-    __sg_canonical __sg_scan __sg_expand __sg_esc __sg_tell __sg_refused __sg_suspicious __sg_t __sg_pending __sg_unreachable \
+    __sg_canonical __sg_scan __sg_expand __sg_esc __sg_tell __sg_refused __sg_suspicious __sg_t __sg_upkeep __sg_judge __sg_pending __sg_unreachable \
     __sg_block __sg_flush_done __sg_classify __sg_decide_file __sg_report __sg_repair \
     __sg_prompt __sg_interactive_args __sg_arm bash sh dash; do
   __sg_own[$__sg_k]=1
