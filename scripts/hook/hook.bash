@@ -343,25 +343,30 @@ __sg_t() {
   if [[ ! $__sg_nl ]]; then
     # a text known to need nothing
     [[ ${__sg_hd[$__sg_text]-} ]] && builtin return 0
-    # a program met before whose verdict was "report", still not shadowed by a function or the hash table
-    if [[ ${__sg_wc[$__sg_xw]-} == report"$__sg_US"* && $__sg_xw != *[=\'\"\\\$\`\{*?\[~]* && $__sg_fdpid == "$BASHPID" \
-          && $((EPOCHSECONDS - __sg_pt)) -le 3 && $BASH_COMMAND$PWD${BASH_SOURCE[1]-} != *[$'\n'\\$__sg_US]* \
-          && $BASH_COMMAND != *__sg_* ]] \
-       && { [[ $__sg_xw == /* ]] || ! builtin declare -F -- "$__sg_xw" >&$__sg_null; }; then
-      __sg_c=${__sg_wc[$__sg_xw]#report"$__sg_US"} __sg_same=
-      for __sg_k in "${__sg_pfiles[@]}"; do [[ ${__sg_c%%"$__sg_US"*} -ef $__sg_k ]] && __sg_same=1; done
-      if [[ ! $__sg_same && ( $__sg_xw == /* || ${BASH_CMDS[$__sg_xw]-} == "${__sg_c%%"$__sg_US"*}" ) ]]; then
-        __sg_done=
-        (( __sg_dn )) && __sg_done=$BASHPID.$__sg_dn,$__sg_st,$__sg_dstart,$__sg_dend
-        (( __sg_pend = ++__sg_n ))
-        builtin printf '%s\n' "R$__sg_US$BASHPID.$__sg_n$__sg_US$__sg_now$__sg_US$__sg_done$__sg_US$__sg_role$__sg_US${COMP_LINE+c}${BASH_EXECUTION_STRING+x}$__sg_US$BASH_SUBSHELL$__sg_US${BASH_SOURCE[1]-}$__sg_US${BASH_LINENO[0]-}$__sg_US${FUNCNAME[1]-}$__sg_US$PWD${__sg_US}file$__sg_US$__sg_xw$__sg_US$__sg_c$__sg_US$__sg_US$$.$HISTCMD$__sg_US$__sg_US$BASH_COMMAND" >&$__sg_fd \
-          || { __sg_fd= __sg_firstw=$__sg_xw; __sg_unreachable; builtin return; }
-        __sg_dn=0 __sg_pend_t=$__sg_now __sg_pn=1 __sg_u=' '
-        builtin return 0
-      fi
+    # a program met before, sent raw: fields without anything to escape, on this process's own connection
+    if [[ $__sg_fdpid == "$BASHPID" && $BASH_COMMAND$PWD${BASH_SOURCE[1]-} != *[$'\n'\\$__sg_US]* ]] && __sg_known; then
+      __sg_done=
+      (( __sg_dn )) && __sg_done=$BASHPID.$__sg_dn,$__sg_st,$__sg_dstart,$__sg_dend
+      (( __sg_pend = ++__sg_n ))
+      builtin printf '%s\n' "R$__sg_US$BASHPID.$__sg_n$__sg_US$__sg_now$__sg_US$__sg_done$__sg_US$__sg_role$__sg_US${COMP_LINE+c}${BASH_EXECUTION_STRING+x}$__sg_US$BASH_SUBSHELL$__sg_US${BASH_SOURCE[1]-}$__sg_US${BASH_LINENO[0]-}$__sg_US${FUNCNAME[1]-}$__sg_US$PWD${__sg_US}file$__sg_US$__sg_xw$__sg_US$__sg_c$__sg_US$__sg_US$$.$HISTCMD$__sg_US$__sg_US$BASH_COMMAND" >&$__sg_fd \
+        || { __sg_fd= __sg_firstw=$__sg_xw; __sg_unreachable; builtin return; }
+      __sg_dn=0 __sg_pend_t=$__sg_now __sg_pn=1 __sg_u=' '
+      builtin return 0
     fi
   fi
   __sg_judge "$1"
+}
+
+# Whether the command word __sg_xw is a program met before whose verdict was "report" under the current policy,
+# still not shadowed by a function or the hash table, and not the file of a program a rule names. Sets __sg_c
+# to its path US canonical path.
+__sg_known() {
+  [[ ${__sg_wc[$__sg_xw]-} == report"$__sg_US"* && $__sg_xw != *[=\'\"\\\$\`\{*?\[~]* && $((EPOCHSECONDS - __sg_pt)) -le 3 \
+     && $BASH_COMMAND != *__sg_* ]] || builtin return 1
+  [[ $__sg_xw == /* ]] || ! builtin declare -F -- "$__sg_xw" >&$__sg_null || builtin return 1
+  __sg_c=${__sg_wc[$__sg_xw]#report"$__sg_US"} __sg_same=
+  for __sg_k in "${__sg_pfiles[@]}"; do [[ ${__sg_c%%"$__sg_US"*} -ef $__sg_k ]] && __sg_same=1; done
+  [[ ! $__sg_same && ( $__sg_xw == /* || ${BASH_CMDS[$__sg_xw]-} == "${__sg_c%%"$__sg_US"*}" ) ]]
 }
 
 # What __sg_t does now and then: undoes a one-call refusal or skip, and checks once a second that nothing
@@ -399,18 +404,12 @@ __sg_judge() {
     fi
     builtin return 0
   fi
-  # a program met before whose verdict was "report", as the first command of a typed line
-  if [[ $__sg_newline && ${__sg_wc[$__sg_xw]-} == report"$__sg_US"* && $__sg_xw != *[=\'\"\\\$\`\{*?\[~]* \
-        && $((EPOCHSECONDS - __sg_pt)) -le 3 && $BASH_COMMAND != *__sg_* ]] \
-     && { [[ $__sg_xw == /* ]] || ! builtin declare -F -- "$__sg_xw" >&$__sg_null; }; then
-    __sg_c=${__sg_wc[$__sg_xw]#report"$__sg_US"} __sg_same=
-    for __sg_k in "${__sg_pfiles[@]}"; do [[ ${__sg_c%%"$__sg_US"*} -ef $__sg_k ]] && __sg_same=1; done
-    if [[ ! $__sg_same && ( $__sg_xw == /* || ${BASH_CMDS[$__sg_xw]-} == "${__sg_c%%"$__sg_US"*}" ) ]]; then
-      __sg_res=file __sg_cmdword=$__sg_xw __sg_path=${__sg_c%%"$__sg_US"*} __sg_cp=${__sg_c#*"$__sg_US"} __sg_alias=
-      __sg_report R || { __sg_firstw=$__sg_xw; __sg_unreachable; builtin return; }
-      __sg_pending
-      builtin return 0
-    fi
+  # a program met before, as the first command of a typed line
+  if [[ $__sg_newline ]] && __sg_known; then
+    __sg_res=file __sg_cmdword=$__sg_xw __sg_path=${__sg_c%%"$__sg_US"*} __sg_cp=${__sg_c#*"$__sg_US"} __sg_alias=
+    __sg_report R || { __sg_firstw=$__sg_xw; __sg_unreachable; builtin return; }
+    __sg_pending
+    builtin return 0
   fi
   # a function's own entry trap: the call was judged already
   [[ ${FUNCNAME[2]-} && ${FUNCNAME[2]} != main && $__sg_xw == "${FUNCNAME[2]}" ]] && builtin return 0
@@ -683,7 +682,7 @@ __sg_interactive_args() {
 
 declare -A __sg_own=()
 for __sg_k in __sg_connect __sg_send __sg_await __sg_fetch_policy __sg_take_pushed __sg_apply_policy __sg_find_on_path __sg_resolve \
-    __sg_canonical __sg_scan __sg_expand __sg_esc __sg_tell __sg_refused __sg_suspicious __sg_t __sg_upkeep __sg_judge __sg_pending __sg_unreachable \
+    __sg_canonical __sg_scan __sg_expand __sg_esc __sg_tell __sg_refused __sg_suspicious __sg_t __sg_known __sg_upkeep __sg_judge __sg_pending __sg_unreachable \
     __sg_block __sg_flush_done __sg_classify __sg_decide_file __sg_report __sg_repair \
     __sg_prompt __sg_interactive_args __sg_arm bash sh dash; do
   __sg_own[$__sg_k]=1
