@@ -75,9 +75,10 @@ int sg_connect(void) {
         return -1;
     }
     char shell_pid[32], pidfile[PATH_MAX + 16], hello[512];
-    pidfile[0] = 0;
-    sg_session_file(pidfile, sizeof pidfile, "shell.pid");
-    read_small(pidfile, shell_pid, sizeof shell_pid);
+    shell_pid[0] = 0;
+    if (sg_session_file(pidfile, sizeof pidfile, "shell.pid") == 0) {
+        read_small(pidfile, shell_pid, sizeof shell_pid);
+    }
     const char *level = getenv("SHLVL");
     int n = snprintf(hello, sizeof hello, "H%c%s%c%d%c%s%c%d%c%s%cguard/1%cguard\n", SG_US, key, SG_US, (int)getpid(),
                      SG_US, shell_pid, SG_US, (int)getppid(), SG_US, level ? level : "", SG_US, SG_US);
