@@ -264,6 +264,9 @@ quantiles() { # numbers on stdin -> "p50 p90"
   sort -n | awk '{a[NR]=$1} END {r = int(NR * 0.9); if (r < NR * 0.9) r++
     printf "%s %s\n", (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2), a[r]}'
 }
+median() { # numbers, blank or newline separated, on stdin -> their median
+  tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'
+}
 bulk_once() { # host -> MiB/s
   local s us
   s=$EPOCHREALTIME
@@ -361,7 +364,6 @@ done
 e=$EPOCHREALTIME; echo $(( (${e/./} - ${s/./}) / 1000 ))
 SCRIPT
   chmod 644 "$W/scripts/"*
-  median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
   if section scripts; then
     log "scripts: $SCRIPT_RUNS runs of each over shellguard-off, shellguard ..."
     for _ in $(seq "$SCRIPT_RUNS"); do
@@ -380,22 +382,25 @@ fi
 # A session directory as the installer leaves it (guard.so), with the policy file the guard keeps (the
 # everyday rule set above: names, and the identity of their files); no gateway is needed, since no start of
 # /bin/true concerns a rule. The policy file is renewed before each batch, as a live session renews it.
-log "exec guard: $STARTS starts of /bin/true without and with the guard ..."
-mkdir -p "$W/starts/session" && chmod 700 "$W/starts/session"
-sh "$ROOT/scripts/guard/build.sh" "$W/starts" 2>/dev/null || die "the exec guard could not be built (gcc?)"
-cp "$W/starts/shellguard-guard-$(uname -m).so" "$W/starts/session/guard.so"
-guard_policy() {
-  {
-    printf 'shellguard-guard 1\nversion 1\nmode allow\nlines 0\n'
-    for n in shutdown reboot mkfs dd sudo; do printf 'name %s\n' "$n"; done
-    for n in shutdown reboot mkfs dd sudo; do
-      p=$(command -v "$n") || continue
-      printf 'file %s %s %s\n' "$n" "$(stat -L -c '%d %i %s' "$p")" "$(sha256sum < "$p" | cut -d' ' -f1)"
-    done
-    echo end
-  } > "$W/starts/session/guard.policy"
-}
-cat > "$W/starts/loop.c" <<'C'
+START_PLAIN=- START_GUARD=- SESSION_PLAIN=- SESSION_GUARD=- GUARD_ARMED=-
+START_PLAIN_ALL= START_GUARD_ALL= SESSION_PLAIN_ALL= SESSION_GUARD_ALL=
+if section starts; then
+  log "exec guard: $STARTS starts of /bin/true without and with the guard ..."
+  mkdir -p "$W/starts/session" && chmod 700 "$W/starts/session"
+  sh "$ROOT/scripts/guard/build.sh" "$W/starts" 2>/dev/null || die "the exec guard could not be built (gcc?)"
+  cp "$W/starts/shellguard-guard-$(uname -m).so" "$W/starts/session/guard.so"
+  guard_policy() {
+    {
+      printf 'shellguard-guard 1\nversion 1\nmode allow\nlines 0\n'
+      for n in shutdown reboot mkfs dd sudo; do printf 'name %s\n' "$n"; done
+      for n in shutdown reboot mkfs dd sudo; do
+        p=$(command -v "$n") || continue
+        printf 'file %s %s %s\n' "$n" "$(stat -L -c '%d %i %s' "$p")" "$(sha256sum < "$p" | cut -d' ' -f1)"
+      done
+      echo end
+    } > "$W/starts/session/guard.policy"
+  }
+  cat > "$W/starts/loop.c" <<'C'
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -426,17 +431,13 @@ int main(int argc, char **argv) {
     return 0;
 }
 C
-gcc -O2 -o "$W/starts/loop" "$W/starts/loop.c" || die "cannot build the start loop"
-START_PLAIN=- START_GUARD=- SESSION_PLAIN=- SESSION_GUARD=- GUARD_ARMED=-
-START_PLAIN_ALL= START_GUARD_ALL= SESSION_PLAIN_ALL= SESSION_GUARD_ALL=
-if section starts; then
+  gcc -O2 -o "$W/starts/loop" "$W/starts/loop.c" || die "cannot build the start loop"
   for _ in $(seq $(( (STARTS + 499) / 500 ))); do
     START_PLAIN_ALL+="$("$W/starts/loop" 500) " || die "the start loop failed"
     guard_policy
     START_GUARD_ALL+="$(LD_PRELOAD="$W/starts/session/guard.so" "$W/starts/loop" 500) " || die "the start loop failed with the guard"
   done
-  median_us() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
-  START_PLAIN=$(median_us <<< "$START_PLAIN_ALL") START_GUARD=$(median_us <<< "$START_GUARD_ALL")
+  START_PLAIN=$(median <<< "$START_PLAIN_ALL") START_GUARD=$(median <<< "$START_GUARD_ALL")
   if [[ $SKIP_GATEWAY != 1 ]]; then
     GUARD_ARMED=$("${SSH[@]}" shellguard 'case ${LD_PRELOAD-} in *guard.so*) echo yes ;; *) echo NO ;; esac' 2>/dev/null || echo "could not tell")
     # the same loop inside sessions: with the guard its starts (by a program, not a hooked shell) are each
@@ -446,7 +447,7 @@ if section starts; then
       SESSION_PLAIN_ALL+="$("${SSH[@]}" shellguard-off "$W/starts/loop 500") " || die "the start loop failed unhooked"
       SESSION_GUARD_ALL+="$("${SSH[@]}" shellguard "$W/starts/loop 500") " || die "the start loop failed with the guard"
     done
-    SESSION_PLAIN=$(median_us <<< "$SESSION_PLAIN_ALL") SESSION_GUARD=$(median_us <<< "$SESSION_GUARD_ALL")
+    SESSION_PLAIN=$(median <<< "$SESSION_PLAIN_ALL") SESSION_GUARD=$(median <<< "$SESSION_GUARD_ALL")
   fi
 fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
