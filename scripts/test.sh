@@ -25,6 +25,8 @@ command -v gcc >/dev/null || missing+=(gcc libc6-dev)
 # the exec guard is built for aarch64 servers too when a cross compiler is there
 command -v aarch64-linux-gnu-gcc >/dev/null || missing+=(gcc-aarch64-linux-gnu)
 command -v perl >/dev/null || missing+=(perl)
+# ... and the bash hook's lane (scripts/hook/lane.c) against bash's headers
+[[ -f /usr/include/bash/shell.h ]] || missing+=(bash-builtins)
 # the admin console's browser tests drive Debian's headless chromium through its chromedriver
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)

@@ -1,10 +1,13 @@
 #!/bin/sh
-# ShellGuard exec guard: builds the preload library for every architecture a compiler is found for, into
-# OUTDIR as shellguard-guard-<arch>.so (x86_64 with the host's gcc on an x86_64 build machine, aarch64 with
-# aarch64-linux-gnu-gcc, or the host's gcc on an aarch64 machine). An architecture without a compiler is
-# skipped with a note: the gateway then falls back to the shell hook on such servers. Called by the Maven
-# build of ssh-connector/adapter; the libraries link against libc only (dladdr and dlsym are in libc since
-# glibc 2.34; -ldl keeps older build machines working).
+# ShellGuard's native parts, for every architecture a compiler is found for, into OUTDIR:
+# - shellguard-guard-<arch>.so, the exec guard (this directory; links against libc only: dladdr and dlsym
+#   are in libc since glibc 2.34, -ldl keeps older build machines working);
+# - shellguard-lane-<arch>.so, the bash hook's lane (scripts/hook/lane.c), a bash loadable builtin built
+#   against bash's headers (Debian's bash-builtins); without them it is skipped with a note, and hooked
+#   shells run the hook in shell language alone.
+# x86_64 with the host's gcc on an x86_64 build machine, aarch64 with aarch64-linux-gnu-gcc, or the host's gcc
+# on an aarch64 machine. An architecture without a compiler is skipped with a note: the gateway then falls back
+# to the shell hook on such servers. Called by the Maven build of ssh-connector/adapter.
 set -eu
 out=${1:?usage: build.sh OUTDIR}
 src=$(cd "$(dirname "$0")" && pwd)
@@ -18,11 +21,20 @@ build() { # arch compiler
   fi
   "$2" -shared -fPIC -O2 -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation -fvisibility=hidden -Wl,-z,noseparate-code -o "$out/shellguard-guard-$1.so" \
     "$src/shellguard-guard.c" "$src/policy.c" "$src/wire.c" "$src/sha256.c" -ldl
+  if [ -f "$bash_headers/shell.h" ]; then
+    "$2" -shared -fPIC -O2 -Wall -Wextra -Wno-unused-parameter -I"$bash_headers" -I"$bash_headers/include" \
+      -I"$bash_headers/builtins" -o "$out/shellguard-lane-$1.so" "$src/../hook/lane.c"
+  else
+    echo "shellguard-lane: no bash headers in $bash_headers (package bash-builtins), the $1 lane is not built" >&2
+  fi
   strip=${2%gcc}strip   # aarch64-linux-gnu-gcc comes with aarch64-linux-gnu-strip
   command -v "$strip" >/dev/null 2>&1 || strip=strip
-  "$strip" --strip-unneeded "$out/shellguard-guard-$1.so" 2>/dev/null || true
+  for lib in "$out/shellguard-guard-$1.so" "$out/shellguard-lane-$1.so"; do
+    [ -f "$lib" ] && "$strip" --strip-unneeded "$lib" 2>/dev/null || true
+  done
   built=$((built + 1))
 }
+bash_headers=${BASH_HEADERS:-/usr/include/bash}
 case $host in
   x86_64) build x86_64 "${CC:-gcc}"; build aarch64 aarch64-linux-gnu-gcc ;;
   aarch64) build aarch64 "${CC:-gcc}"; build x86_64 x86_64-linux-gnu-gcc ;;

@@ -61,6 +61,14 @@ __sg_n=0                       # commands reported by this process
 # path is not the last command of the list, so errexit is off inside it (its own tests fail all the time);
 # the final (( 0 )) makes the trap fail when the slow path says to skip the command.
 __sg_trap='(( ${__sg_h[$__sg_u$BASH_COMMAND]-__sg_rs=$?,0} )) || \__sg_t "$_" || (( 0 ))'
+# The lane (lane.c), where the installer left it: the trap reads __sg_lane_go, whose value the lane
+# computes in C: 1 for a cache hit and for the commands __sg_t's first part would take, else 0 with
+# __sg_rs set, and __sg_t goes on.
+__sg_lane=
+if [[ -f $__sg_dir/lane.so ]] && builtin enable -f "$__sg_dir/lane.so" __sg_lane 2>&$__sg_null; then
+  __sg_lane=1
+  __sg_trap='(( __sg_lane_go )) || \__sg_t "$_" || (( 0 ))'
+fi
 # A reported command waiting for its exit status: __sg_pn is set, with its number and start time.
 __sg_pn= __sg_pend=0 __sg_pend_t=0 __sg_u= __sg_rs=0
 declare -A __sg_za=()          # always empty: PS0 assigns __sg_nl and __sg_u inside a lookup in it, and prints nothing
@@ -710,7 +718,8 @@ __sg_arm() {
     builtin export LD_PRELOAD
   fi
   builtin readonly -f "${!__sg_own[@]}"
-  builtin readonly __sg_dir __sg_guard __sg_port __sg_key __sg_US __sg_RS __sg_trap __sg_ps0 __sg_za __sg_harmless __sg_guarded __sg_prefix __sg_keywords \
+  [[ $__sg_lane ]] && builtin readonly __sg_lane_go
+  builtin readonly __sg_dir __sg_guard __sg_lane __sg_port __sg_key __sg_US __sg_RS __sg_trap __sg_ps0 __sg_za __sg_harmless __sg_guarded __sg_prefix __sg_keywords \
     __sg_own __sg_wrapper __sg_shells __sg_builtins
   builtin set -T
   builtin trap "$__sg_trap" DEBUG
