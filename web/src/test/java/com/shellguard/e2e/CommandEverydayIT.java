@@ -68,6 +68,14 @@ class CommandEverydayIT {
     }
 
     @Test
+    @Order(1)
+    void theShellRunsWithTheHooksLaneLoadedSoTheseChecksCoverIt() {
+        // the installer keeps lane.so only where this bash loads it; a silent fall-back would leave the lane untested
+        String screen = shell.run("enable | grep -c 'enable __sg_lane$'");
+        assertTrue(screen.lines().anyMatch(l -> l.trim().equals("1")), screen);
+    }
+
+    @Test
     @Order(2)
     void wordsThatMentionAForbiddenProgramRun() {
         String screen = shell.run("echo rm; grep shutdown notes.txt; type -t rm; command -v rm; printf '%s\\n' 'drop' 'shutdown -h'");

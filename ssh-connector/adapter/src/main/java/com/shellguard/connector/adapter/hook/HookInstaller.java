@@ -32,7 +32,8 @@ public final class HookInstaller {
     private static final Pattern SHELL_PATH = Pattern.compile("/[A-Za-z0-9._/+-]+");
 
     private final HookScripts scripts = HookScripts.load();
-    private final ExecGuardLibraries guards = ExecGuardLibraries.load();
+    private final TargetLibraries guards = TargetLibraries.load(TargetLibraries.GUARD);
+    private final TargetLibraries lanes = TargetLibraries.load(TargetLibraries.LANE);
     private final HookServices services;
 
     public HookInstaller(HookServices services) {
@@ -50,7 +51,7 @@ public final class HookInstaller {
         HookSession hook = new HookSession(sessionId, services);
         hook.bind(upstream, forward(upstream));
         List<String> output = runInstaller(upstream, InstallerScript.build(scripts.files(), guards.byArchitecture(),
-                hook.port(), hook.key(), command));
+                lanes.byArchitecture(), hook.port(), hook.key(), command));
         String status = statusLine(output, InstallerScript.STATUS).orElseThrow(() -> new HookUnavailableException(
                 "the hook installer failed: " + abbreviate(String.join(" ", output))));
         String[] words = status.split(" ", 5);
@@ -58,6 +59,8 @@ public final class HookInstaller {
                 && (words[3].equals("bash") || words[3].equals("zsh")) && SHELL_PATH.matcher(words[4]).matches()) {
             hook.installed(words[2], words[3], words[4]);
             guardStatus(hook, statusLine(output, InstallerScript.GUARD_STATUS).orElse(""));
+            statusLine(output, InstallerScript.LANE_STATUS).filter(l -> !l.endsWith(" ok")).ifPresent(l -> LOG.fine(
+                    () -> "session " + sessionId + ": hooked bash shells run without the lane, more slowly: " + l));
             return hook;
         }
         if (words.length >= 2 && words[1].equals("unavailable")) {

@@ -16,13 +16,19 @@ import java.util.Map;
  * statically linked programs, another architecture or a temporary directory mounted noexec. A guard that
  * does not load is removed again, and the hooks then arm without it.
  *
+ * <p>The bash hook's lane (scripts/hook/lane.c, a bash loadable builtin that does the hook's common case in
+ * C) is written as {@code lane.so} the same way and kept only where a bash 5 there loads it; without it the
+ * hook does the same work in shell language, more slowly.
+ *
  * <p>Status lines: {@code SHELLGUARD-GUARD ok} or {@code SHELLGUARD-GUARD unavailable REASON}, then
+ * {@code SHELLGUARD-LANE ok} or {@code SHELLGUARD-LANE unavailable REASON}, then
  * {@code SHELLGUARD-HOOK ok DIR SHELL PATH} or {@code SHELLGUARD-HOOK unavailable REASON}.
  */
 final class InstallerScript {
 
     static final String STATUS = "SHELLGUARD-HOOK";
     static final String GUARD_STATUS = "SHELLGUARD-GUARD";
+    static final String LANE_STATUS = "SHELLGUARD-LANE";
     /** What the guard prints when it is loaded with the probe variable set (scripts/guard/shellguard-guard.c). */
     private static final String GUARD_READY = "shellguard-guard ready";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -35,15 +41,23 @@ final class InstallerScript {
         return build(files, Map.of(), port, key, command);
     }
 
+    /** An installer without the bash hook's lane. */
+    static String build(Map<String, String> files, Map<String, byte[]> guards, int port, String key, String command) {
+        return build(files, guards, Map.of(), port, key, command);
+    }
+
     /**
      * @param guards  the exec guard's library per architecture ({@code uname -m}); none: the guard is unavailable
+     * @param lanes   the bash hook's lane per architecture; none: hooked bash shells run without it
      * @param command the exec session's command, or null for a shell session
      */
-    static String build(Map<String, String> files, Map<String, byte[]> guards, int port, String key, String command) {
-        Map<String, String> encoded = new java.util.LinkedHashMap<>();
-        guards.forEach((arch, library) -> encoded.put(arch, java.util.Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(library)));
+    static String build(Map<String, String> files, Map<String, byte[]> guards, Map<String, byte[]> lanes, int port,
+            String key, String command) {
+        Map<String, String> encoded = base64(guards);
+        Map<String, String> encodedLanes = base64(lanes);
         Map<String, String> everything = new java.util.HashMap<>(files);
         encoded.forEach((arch, text) -> everything.put("guard-" + arch, text));
+        encodedLanes.forEach((arch, text) -> everything.put("lane-" + arch, text));
         String eof = uniqueTerminator(everything, command);
         StringBuilder s = new StringBuilder();
         s.append("""
@@ -93,29 +107,60 @@ final class InstallerScript {
                   "$sg_bin" -c '[ "${BASH_VERSINFO[0]}" -ge 5 ] && exec 3<>/dev/tcp/127.0.0.1/%1$d' 2>/dev/null \\
                     || sg_fail "the hook needs bash 5 with /dev/tcp ($("$sg_bin" -c 'echo $BASH_VERSION' 2>/dev/null))"
                 fi
-                echo "%2$s ok $sg_dir $sg_shell $sg_bin"
-                """.formatted(port, STATUS));
+                """.formatted(port));
+        lane(s, encodedLanes, eof);
+        s.append("echo \"%s ok $sg_dir $sg_shell $sg_bin\"\n".formatted(STATUS));
         return s.toString();
+    }
+
+    private static Map<String, String> base64(Map<String, byte[]> libraries) {
+        Map<String, String> encoded = new java.util.LinkedHashMap<>();
+        libraries.forEach((arch, library) -> encoded.put(arch, java.util.Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(library)));
+        return encoded;
+    }
+
+    /** Writes FILE for this machine's architecture from the libraries given; sg_nolib says why not. */
+    private static void library(StringBuilder s, Map<String, String> encoded, String file, String what, String eof) {
+        s.append("sg_nolib=\"this gateway has no ").append(what).append(" for ${sg_arch:-this architecture}\"\n");
+        s.append("case $sg_arch in\n");
+        encoded.forEach((arch, text) -> {
+            s.append("  ").append(arch).append(")\n");
+            s.append("    if command -v base64 >/dev/null 2>&1; then\n");
+            s.append("      sg_nolib=; base64 -d > \"$sg_dir/").append(file).append("\" <<'").append(eof)
+                    .append("' || sg_nolib=\"cannot write the ").append(what).append("\"\n")
+                    .append(text).append('\n').append(eof).append('\n');
+            s.append("    else sg_nolib=\"base64 is not installed\"; fi ;;\n");
+        });
+        s.append("  *) ;;\nesac\n");
+    }
+
+    /**
+     * Writes lane.so, the bash hook's lane (scripts/hook/lane.c), and keeps it only when a bash 5 here loads it
+     * and reads its variable: it reaches into bash's own data, so a bash it does not fit must never see it.
+     * Status line: {@code SHELLGUARD-LANE ok} or {@code SHELLGUARD-LANE unavailable REASON}.
+     */
+    private static void lane(StringBuilder s, Map<String, String> encoded, String eof) {
+        library(s, encoded, "lane.so", "bash hook lane", eof);
+        s.append("""
+                sg_lane_bash=$(command -v bash 2>/dev/null)
+                if [ -z "$sg_nolib" ] && [ -n "$sg_lane_bash" ] \\
+                   && "$sg_lane_bash" -c '[ "${BASH_VERSINFO[0]}" = 5 ] && enable -f "$1" __sg_lane && [ "$__sg_lane_go" = 0 ]' \\
+                      sg "$sg_dir/lane.so" >/dev/null 2>&1; then
+                  echo "%1$s ok"
+                else
+                  rm -f "$sg_dir/lane.so"
+                  echo "%1$s unavailable ${sg_nolib:-no bash 5 here loads it}"
+                fi
+                """.formatted(LANE_STATUS));
     }
 
     /** Writes guard.so for this machine's architecture and keeps it only when a program here loads it. */
     private static void guard(StringBuilder s, Map<String, String> encoded, String eof) {
+        s.append("sg_arch=$(uname -m 2>/dev/null)\n");
+        library(s, encoded, "guard.so", "exec guard", eof);
         s.append("""
-                sg_arch=$(uname -m 2>/dev/null)
-                sg_guard="this gateway has no exec guard for ${sg_arch:-this architecture}"
-                case $sg_arch in
-                """);
-        encoded.forEach((arch, text) -> {
-            s.append("  ").append(arch).append(")\n");
-            s.append("    if command -v base64 >/dev/null 2>&1; then\n");
-            s.append("      base64 -d > \"$sg_dir/guard.so\" <<'").append(eof).append("' || sg_guard=\"cannot write the exec guard\"\n")
-                    .append(text).append('\n').append(eof).append('\n');
-            s.append("    else sg_guard=\"base64 is not installed\"; fi ;;\n");
-        });
-        s.append("""
-                  *) ;;
-                esac
-                if [ -s "$sg_dir/guard.so" ]; then
+                sg_guard=$sg_nolib
+                if [ -z "$sg_guard" ] && [ -s "$sg_dir/guard.so" ]; then
                   sg_probe=$(__SG_GUARD_PROBE=1 LD_PRELOAD="$sg_dir/guard.so" /bin/true 2>&1 | head -n 3 | tr '\n' ' ')
                   if [ "$sg_probe" = "%1$s " ]; then
                     sg_guard=
@@ -125,6 +170,7 @@ final class InstallerScript {
                   fi
                 else
                   rm -f "$sg_dir/guard.so"
+                  sg_guard=${sg_guard:-"the exec guard could not be written"}
                 fi
                 if [ -z "$sg_guard" ]; then echo "%2$s ok"; else echo "%2$s unavailable $sg_guard"; fi
                 """.formatted(GUARD_READY, GUARD_STATUS));

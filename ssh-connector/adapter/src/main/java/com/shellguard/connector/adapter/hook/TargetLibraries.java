@@ -8,34 +8,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The exec guard's preload libraries as the build packaged them (scripts/guard, compiled with gcc into the
- * adapter jar), one per architecture, keyed by the name {@code uname -m} prints on the target. An
- * architecture the build machine had no compiler for is simply absent: sessions on such servers fall back
- * to the shell hook alone, with an alert.
+ * One of the native libraries the gateway uploads into a session's directory, as the build packaged them
+ * (scripts/guard/build.sh, compiled with gcc into the adapter jar), one per architecture, keyed by the name
+ * {@code uname -m} prints on the target: the exec guard ({@link #GUARD}) and the bash hook's lane
+ * ({@link #LANE}). An architecture the build machine had no compiler (or, for the lane, no bash headers) for
+ * is simply absent: sessions on such servers go without that library.
  */
-final class ExecGuardLibraries {
+final class TargetLibraries {
 
-    private static final String BASE = "/shellguard/guard/shellguard-guard-";
+    static final String GUARD = "shellguard-guard";
+    static final String LANE = "shellguard-lane";
     private static final List<String> ARCHITECTURES = List.of("x86_64", "aarch64");
 
     private final Map<String, byte[]> libraries;
 
-    private ExecGuardLibraries(Map<String, byte[]> libraries) {
+    private TargetLibraries(Map<String, byte[]> libraries) {
         this.libraries = libraries;
     }
 
-    static ExecGuardLibraries load() {
+    static TargetLibraries load(String name) {
         Map<String, byte[]> found = new LinkedHashMap<>();
         for (String arch : ARCHITECTURES) {
-            try (InputStream in = ExecGuardLibraries.class.getResourceAsStream(BASE + arch + ".so")) {
+            try (InputStream in = TargetLibraries.class.getResourceAsStream("/shellguard/guard/" + name + "-" + arch + ".so")) {
                 if (in != null) {
                     found.put(arch, in.readAllBytes());
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the exec guard for " + arch + " from the connector", e);
+                throw new UncheckedIOException("cannot read " + name + " for " + arch + " from the connector", e);
             }
         }
-        return new ExecGuardLibraries(Map.copyOf(found));
+        return new TargetLibraries(Map.copyOf(found));
     }
 
     /** Architecture ({@code uname -m}) to library. */

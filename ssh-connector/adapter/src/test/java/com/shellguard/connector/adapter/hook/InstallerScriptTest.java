@@ -95,7 +95,7 @@ class InstallerScriptTest {
 
     @Test
     void theExecGuardForThisMachineIsWrittenBesideTheHookAndLoadsHere() throws Exception {
-        Map<String, byte[]> guards = ExecGuardLibraries.load().byArchitecture();
+        Map<String, byte[]> guards = TargetLibraries.load(TargetLibraries.GUARD).byArchitecture();
         String arch = new String(new ProcessBuilder("uname", "-m").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(guards.containsKey(arch), "the build made no exec guard for " + arch + ": " + guards.keySet());
         Path base = Files.createTempDirectory("sg-installer");
@@ -123,5 +123,34 @@ class InstallerScriptTest {
         String out = run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), Map.of("sparc64", new byte[] {1}),
                 FORWARD.getLocalPort(), "k", null), Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
         assertTrue(guardStatus(out).startsWith(InstallerScript.GUARD_STATUS + " unavailable this gateway has no exec guard for"), out);
+    }
+
+    private static String laneStatus(String output) {
+        return output.lines().filter(l -> l.startsWith(InstallerScript.LANE_STATUS)).findFirst().orElse(output);
+    }
+
+    @Test
+    void theLaneForThisMachineIsKeptWhereBashLoadsIt() throws Exception {
+        Map<String, byte[]> lanes = TargetLibraries.load(TargetLibraries.LANE).byArchitecture();
+        String arch = new String(new ProcessBuilder("uname", "-m").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(lanes.containsKey(arch), "the build made no lane for " + arch + " (bash-builtins installed?): " + lanes.keySet());
+        Path base = Files.createTempDirectory("sg-installer");
+        String out = run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), Map.of(), lanes, FORWARD.getLocalPort(), "k", null),
+                Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
+        assertEquals(InstallerScript.LANE_STATUS + " ok", laneStatus(out), out);
+        Path dir = Path.of(status(out).split(" ")[2]);
+        assertTrue(java.util.Arrays.equals(lanes.get(arch), Files.readAllBytes(dir.resolve("lane.so"))));
+    }
+
+    @Test
+    void aLaneThatBashCannotLoadIsRemovedAndTheHookInstalledWithoutIt() throws Exception {
+        String arch = new String(new ProcessBuilder("uname", "-m").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        Path base = Files.createTempDirectory("sg-installer");
+        String out = run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), Map.of(),
+                Map.of(arch, "not an ELF file".getBytes(StandardCharsets.UTF_8)), FORWARD.getLocalPort(), "k", null),
+                Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
+        assertTrue(laneStatus(out).startsWith(InstallerScript.LANE_STATUS + " unavailable"), out);
+        assertEquals("ok", status(out).split(" ")[1], "the shell hook is installed all the same: " + out);
+        assertFalse(Files.exists(Path.of(status(out).split(" ")[2]).resolve("lane.so")));
     }
 }
