@@ -16,6 +16,7 @@ import com.shellguard.connector.api.TypedLine;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -122,22 +123,33 @@ public class CommandRecorder {
         }
     }
 
-    /** Completions of commands of this batch apply directly; those of earlier batches are looked up in one query. */
+    /**
+     * Completions of commands of this batch apply directly, before anything is queried: a query flushes what is
+     * pending, and a completion applied after that flush would cost every command an UPDATE besides its INSERT.
+     * Those of earlier batches are looked up in one query.
+     */
     private void recordCompletions(List<CommandCompletion> completions, Map<Key, CommandRecord> recorded) {
         Set<Key> earlier = new HashSet<>();
+        List<CommandCompletion> ofEarlier = new ArrayList<>();
         for (CommandCompletion completion : completions) {
             Key key = new Key(completion.sessionId(), completion.commandId());
-            if (completion.sessionId() != null && completion.commandId() != null && !recorded.containsKey(key)) {
+            CommandRecord command = recorded.get(key);
+            if (command != null) {
+                command.complete(completion.exitStatus(), completion.startMicros(), completion.endMicros());
+            } else if (completion.sessionId() != null && completion.commandId() != null) {
                 earlier.add(key);
+                ofEarlier.add(completion);
             }
         }
-        if (!earlier.isEmpty()) {
-            records.commands(earlier.stream().map(Key::sessionId).toList(), earlier.stream().map(Key::id).toList()).stream()
-                    .filter(c -> earlier.contains(new Key(c.getSessionId(), c.getCommandId())))
-                    .forEach(c -> recorded.putIfAbsent(new Key(c.getSessionId(), c.getCommandId()), c));
+        if (earlier.isEmpty()) {
+            return;
         }
-        for (CommandCompletion completion : completions) {
-            CommandRecord command = recorded.get(new Key(completion.sessionId(), completion.commandId()));
+        Map<Key, CommandRecord> stored = new HashMap<>();
+        records.commands(earlier.stream().map(Key::sessionId).toList(), earlier.stream().map(Key::id).toList()).stream()
+                .filter(c -> earlier.contains(new Key(c.getSessionId(), c.getCommandId())))
+                .forEach(c -> stored.putIfAbsent(new Key(c.getSessionId(), c.getCommandId()), c));
+        for (CommandCompletion completion : ofEarlier) {
+            CommandRecord command = stored.get(new Key(completion.sessionId(), completion.commandId()));
             if (command == null) {
                 LOG.fine(() -> "ShellGuard: completion of unknown command " + completion.commandId() + " in session " + completion.sessionId());
             } else {
