@@ -89,68 +89,66 @@ class InstallerScriptTest {
         assertEquals(List.of("ok", "bash"), List.of(status(out).split(" ")[1], status(out).split(" ")[3]), out);
     }
 
-    private static String guardStatus(String output) {
-        return output.lines().filter(l -> l.startsWith(InstallerScript.GUARD_STATUS)).findFirst().orElse(output);
+    private static String statusOf(String prefix, String output) {
+        return output.lines().filter(l -> l.startsWith(prefix)).findFirst().orElse(output);
+    }
+
+    private static String machine() throws IOException {
+        return new String(new ProcessBuilder("uname", "-m").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    }
+
+    /** Runs a bash session's installer with these native libraries into a fresh temporary directory. */
+    private static String installWith(Map<String, byte[]> guards, Map<String, byte[]> lanes) throws Exception {
+        Path base = Files.createTempDirectory("sg-installer");
+        return run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), guards, lanes, FORWARD.getLocalPort(), "k", null),
+                Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
+    }
+
+    private static Path directory(String output) {
+        return Path.of(status(output).split(" ")[2]);
     }
 
     @Test
     void theExecGuardForThisMachineIsWrittenBesideTheHookAndLoadsHere() throws Exception {
         Map<String, byte[]> guards = TargetLibraries.load(TargetLibraries.GUARD).byArchitecture();
-        String arch = new String(new ProcessBuilder("uname", "-m").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        String arch = machine();
         assertTrue(guards.containsKey(arch), "the build made no exec guard for " + arch + ": " + guards.keySet());
-        Path base = Files.createTempDirectory("sg-installer");
-        String out = run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), guards, FORWARD.getLocalPort(), "k", null),
-                Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
-        assertEquals(InstallerScript.GUARD_STATUS + " ok", guardStatus(out), out);
-        Path dir = Path.of(status(out).split(" ")[2]);
-        assertTrue(java.util.Arrays.equals(guards.get(arch), Files.readAllBytes(dir.resolve("guard.so"))));
+        String out = installWith(guards, Map.of());
+        assertEquals(InstallerScript.GUARD_STATUS + " ok", statusOf(InstallerScript.GUARD_STATUS, out), out);
+        assertTrue(java.util.Arrays.equals(guards.get(arch), Files.readAllBytes(directory(out).resolve("guard.so"))));
     }
 
     @Test
     void anExecGuardThatDoesNotLoadIsRemovedAndReportedUnavailable() throws Exception {
-        String arch = new String(new ProcessBuilder("uname", "-m").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        Path base = Files.createTempDirectory("sg-installer");
-        String out = run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), Map.of(arch, "not an ELF file".getBytes(StandardCharsets.UTF_8)),
-                FORWARD.getLocalPort(), "k", null), Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
-        assertTrue(guardStatus(out).startsWith(InstallerScript.GUARD_STATUS + " unavailable the exec guard does not load here"), out);
+        String out = installWith(Map.of(machine(), "not an ELF file".getBytes(StandardCharsets.UTF_8)), Map.of());
+        assertTrue(statusOf(InstallerScript.GUARD_STATUS, out).startsWith(InstallerScript.GUARD_STATUS
+                + " unavailable the exec guard does not load here"), out);
         assertEquals("ok", status(out).split(" ")[1], "the shell hook is installed all the same: " + out);
-        assertFalse(Files.exists(Path.of(status(out).split(" ")[2]).resolve("guard.so")));
+        assertFalse(Files.exists(directory(out).resolve("guard.so")));
     }
 
     @Test
     void aServerOfAnotherArchitectureGetsNoExecGuard() throws Exception {
-        Path base = Files.createTempDirectory("sg-installer");
-        String out = run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), Map.of("sparc64", new byte[] {1}),
-                FORWARD.getLocalPort(), "k", null), Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
-        assertTrue(guardStatus(out).startsWith(InstallerScript.GUARD_STATUS + " unavailable this gateway has no exec guard for"), out);
-    }
-
-    private static String laneStatus(String output) {
-        return output.lines().filter(l -> l.startsWith(InstallerScript.LANE_STATUS)).findFirst().orElse(output);
+        String out = installWith(Map.of("sparc64", new byte[] {1}), Map.of());
+        assertTrue(statusOf(InstallerScript.GUARD_STATUS, out).startsWith(InstallerScript.GUARD_STATUS
+                + " unavailable this gateway has no exec guard for"), out);
     }
 
     @Test
     void theLaneForThisMachineIsKeptWhereBashLoadsIt() throws Exception {
         Map<String, byte[]> lanes = TargetLibraries.load(TargetLibraries.LANE).byArchitecture();
-        String arch = new String(new ProcessBuilder("uname", "-m").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        String arch = machine();
         assertTrue(lanes.containsKey(arch), "the build made no lane for " + arch + " (bash-builtins installed?): " + lanes.keySet());
-        Path base = Files.createTempDirectory("sg-installer");
-        String out = run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), Map.of(), lanes, FORWARD.getLocalPort(), "k", null),
-                Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
-        assertEquals(InstallerScript.LANE_STATUS + " ok", laneStatus(out), out);
-        Path dir = Path.of(status(out).split(" ")[2]);
-        assertTrue(java.util.Arrays.equals(lanes.get(arch), Files.readAllBytes(dir.resolve("lane.so"))));
+        String out = installWith(Map.of(), lanes);
+        assertEquals(InstallerScript.LANE_STATUS + " ok", statusOf(InstallerScript.LANE_STATUS, out), out);
+        assertTrue(java.util.Arrays.equals(lanes.get(arch), Files.readAllBytes(directory(out).resolve("lane.so"))));
     }
 
     @Test
     void aLaneThatBashCannotLoadIsRemovedAndTheHookInstalledWithoutIt() throws Exception {
-        String arch = new String(new ProcessBuilder("uname", "-m").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        Path base = Files.createTempDirectory("sg-installer");
-        String out = run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), Map.of(),
-                Map.of(arch, "not an ELF file".getBytes(StandardCharsets.UTF_8)), FORWARD.getLocalPort(), "k", null),
-                Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
-        assertTrue(laneStatus(out).startsWith(InstallerScript.LANE_STATUS + " unavailable"), out);
+        String out = installWith(Map.of(), Map.of(machine(), "not an ELF file".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(statusOf(InstallerScript.LANE_STATUS, out).startsWith(InstallerScript.LANE_STATUS + " unavailable"), out);
         assertEquals("ok", status(out).split(" ")[1], "the shell hook is installed all the same: " + out);
-        assertFalse(Files.exists(Path.of(status(out).split(" ")[2]).resolve("lane.so")));
+        assertFalse(Files.exists(directory(out).resolve("lane.so")));
     }
 }
