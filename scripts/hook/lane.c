@@ -350,6 +350,38 @@ static int take(void) {
   return 1;
 }
 
+/*
+ * A reported program's status travels with the process's next message, so the last program of a script
+ * had none. At exit (bash ends a script with exit()), this process's own connection gets an E for it:
+ * for the program still pending, bash's last status is the program's own.
+ */
+static void report_last_status(void) {
+  if (vars[0] == NULL) {
+    return;
+  }
+  char pid[24];
+  snprintf(pid, sizeof pid, "%ld", (long)getpid());
+  if (strcmp(val(V_FDPID), pid) != 0 || !*val(V_FD)) {
+    return;
+  }
+  char line[256];
+  int len;
+  if (*val(V_PN)) {
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    len = snprintf(line, sizeof line, "E" US "%s.%s,%d,%s,%ld%06ld\n", pid, val(V_PEND), last_command_exit_value,
+        val(V_PEND_T), (long)tv.tv_sec, (long)tv.tv_usec);
+  } else if (num(V_DN) != 0) {
+    len = snprintf(line, sizeof line, "E" US "%s.%s,%s,%s,%s\n", pid, val(V_DN), val(V_ST), val(V_DSTART), val(V_DEND));
+  } else {
+    return;
+  }
+  if (len > 0 && (size_t)len < sizeof line) {
+    ssize_t ignored = write(atoi(val(V_FD)), line, (size_t)len);
+    (void)ignored;
+  }
+}
+
 static SHELL_VAR *lane_go(SHELL_VAR *self) {
   /* only the DEBUG trap's own read takes a command; `set` or `declare -p` listing the variable takes none */
   int in_debug_trap = running_trap == DEBUG_TRAP + 1;
@@ -381,6 +413,7 @@ int __sg_lane_builtin_load(char *name) {
   v->dynamic_value = lane_go;
   v->assign_func = lane_assign;
   VSETATTR(v, att_nounset);
+  atexit(report_last_status);
   return 1;
 }
 

@@ -44,6 +44,7 @@ class CommandEverydayIT {
         }
         work = TargetFiles.directory("sg-everyday");
         TargetFiles.file(work.resolve("notes.txt"), "remember the shutdown window\nrm is not for today\n");
+        TargetFiles.script(work.resolve("ends-with-a-program.sh"), "#!/bin/bash\necho last-one-next\nls /sg-not-there-at-all\n");
         TargetFiles.script(work.resolve("strict.sh"), "#!/bin/bash\nset -euo pipefail\nfalse || true\nn=$(grep -c shutdown notes.txt)\n"
                 + "[[ $n == 1 ]]\necho strict-ok\n");
         StartupFiles.ensure();
@@ -176,6 +177,16 @@ class CommandEverydayIT {
         shell.paste(text);
         String screen = shell.terminal().screen();
         assertTrue(screen.contains("pasted-1\n") && screen.contains("pasted-200"), screen);
+    }
+
+    @Test
+    @Order(11)
+    void theLastProgramOfAScriptHasItsExitStatusInTheAudit() {
+        // a program's status travels with the next message of its shell; after the last one the shell exits
+        assertTrue(shell.run("./ends-with-a-program.sh; echo \"script-status=$?\"").contains("script-status=2"));
+        JsonObject ls = fx.awaitCommand(sessionId, row -> row.getString("command", "").startsWith("ls /sg-not-there-at-all")
+                && row.containsKey("exitStatus") && !row.isNull("exitStatus"), "the script's last program with its status");
+        assertEquals(2, ls.getInt("exitStatus"), ls.toString());
     }
 
     @Test
