@@ -1,7 +1,8 @@
 #!/bin/sh
 # ShellGuard's native parts, for every architecture a compiler is found for, into OUTDIR:
 # - shellguard-guard-<arch>.so, the exec guard (this directory; links against libc only: dladdr and dlsym
-#   are in libc since glibc 2.34, -ldl keeps older build machines working);
+#   are in libc since glibc 2.34, -ldl keeps older build machines working; bound at load, -z now, because
+#   resolving each libc call lazily on first use cost every new program about 5 page faults);
 # - shellguard-lane-<arch>.so, the bash hook's lane (scripts/hook/lane.c), a bash loadable builtin built
 #   against bash's headers (Debian's bash-builtins); without them it is skipped with a note, and hooked
 #   shells run the hook in shell language alone.
@@ -19,7 +20,7 @@ build() { # arch compiler
     echo "shellguard-guard: no $2, the $1 library is not built" >&2
     return 0
   fi
-  "$2" -shared -fPIC -O2 -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation -fvisibility=hidden -Wl,-z,noseparate-code -o "$out/shellguard-guard-$1.so" \
+  "$2" -shared -fPIC -O2 -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation -fvisibility=hidden -Wl,-z,noseparate-code -Wl,-z,now -o "$out/shellguard-guard-$1.so" \
     "$src/shellguard-guard.c" "$src/policy.c" "$src/wire.c" "$src/sha256.c" -ldl
   if [ -f "$bash_headers/shell.h" ]; then
     "$2" -shared -fPIC -O2 -Wall -Wextra -Wno-unused-parameter -I"$bash_headers" -I"$bash_headers/include" \
