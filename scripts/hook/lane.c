@@ -191,6 +191,19 @@ static const char *known_program(const char *word, const char *command, time_t n
   return c;
 }
 
+/* Now in microseconds since the epoch, as hook.bash's ${EPOCHREALTIME/./}. */
+static void now_micros(char out[32]) {
+  struct timeval tv;
+  gettimeofday(&tv, NULL);
+  snprintf(out, 32, "%ld%06ld", (long)tv.tv_sec, (long)tv.tv_usec);
+}
+
+/* A finished command as an R's done field and an E carry it: pid.n,status,startMicros,endMicros. */
+static void completion(char *out, size_t size, const char *pid, const char *n, const char *status, const char *start,
+                       const char *end) {
+  snprintf(out, size, "%s.%s,%s,%s,%s", pid, n, status, start, end);
+}
+
 /*
  * The typed line for the first command of a prompt line, as __sg_report sends it: `history N` output for
  * every line since the last one reported (lines without a command never reach the trap), then RS. Returns
@@ -264,7 +277,7 @@ static int take(void) {
   size_t wlen = strcspn(command, " \t\n\v\f\r");
   char line[16384];
   size_t head = 0;
-  long histcmd = 0;
+  const char *histcmd = NULL;   /* (a dynamic variable, computed at each lookup: read once, when needed) */
   /* a text known to need nothing sends nothing, unless it starts a typed line */
   if (newline || hd == NULL || !*hd) {
     if (strcmp(val(V_FDPID), pid) != 0 || !*val(V_FD) || strpbrk(command, "\n\\" US) || strpbrk(pwd, "\n\\" US)
@@ -283,18 +296,16 @@ static int take(void) {
       }
     }
     if (newline) {
-      histcmd = strtol(scalar("HISTCMD"), NULL, 10);
-      head = typed_line(line, sizeof line / 2, histcmd);
+      histcmd = scalar("HISTCMD");
+      head = typed_line(line, sizeof line / 2, strtol(histcmd, NULL, 10));
       if (head == 0) {
         return 0;
       }
     }
   }
 
-  struct timeval tv;
-  gettimeofday(&tv, NULL);
   char now[32];
-  snprintf(now, sizeof now, "%ld%06ld", (long)tv.tv_sec, (long)tv.tv_usec);
+  now_micros(now);
   if (*val(V_PN)) {
     /* the reported command before this one has finished; its status travels with the next message */
     put(V_DN, val(V_PEND));
@@ -309,9 +320,8 @@ static int take(void) {
   }
 
   char done[128] = "";
-  long long dn = num(V_DN);
-  if (dn) {
-    snprintf(done, sizeof done, "%s.%lld,%s,%s,%s", pid, dn, val(V_ST), val(V_DSTART), val(V_DEND));
+  if (num(V_DN) != 0) {
+    completion(done, sizeof done, pid, val(V_DN), val(V_ST), val(V_DSTART), val(V_DEND));
   }
   long long n = num(V_N) + 1;
   /* resolution, word, path, canonical path: a program's, or the cached text's own "resolution US word" */
@@ -322,12 +332,15 @@ static int take(void) {
     const char *sep = strstr(hd, US);
     snprintf(resolution, sizeof resolution, "%.*s" US "%s" US US, sep ? (int)(sep - hd) : (int)strlen(hd), hd, sep ? sep + 1 : "");
   }
+  if (histcmd == NULL) {
+    histcmd = scalar("HISTCMD");
+  }
   int len = snprintf(line + head, sizeof line - head,
       "R" US "%s.%lld" US "%s" US "%s" US "%s" US "%s%s" US "%d" US "%s" US "%d" US "%s" US "%s" US "%s"
       US US "%ld.%s" US US "%s\n",
       pid, n, now, done, val(V_ROLE), is_set("COMP_LINE") ? "c" : "", is_set("BASH_EXECUTION_STRING") ? "x" : "",
       subshell_level, source ? source : "", executing_line_number(), function, pwd, resolution,
-      (long)dollar_dollar_pid, scalar("HISTCMD"), command);
+      (long)dollar_dollar_pid, histcmd, command);
   if (len <= 0 || (size_t)len >= sizeof line - head) {
     return 0;   /* (nothing sent, nothing to undo but the bookkeeping __sg_t would have done too) */
   }
@@ -340,7 +353,7 @@ static int take(void) {
   put(V_DN, "0");
   if (newline) {
     put(V_NL, "");
-    put_num(V_LASTH, histcmd);
+    put(V_LASTH, histcmd);
   }
   if (program != NULL) {
     /* the program runs now; its status is captured at the next trap call */
@@ -366,18 +379,19 @@ static void report_last_status(void) {
   if (strcmp(val(V_FDPID), pid) != 0 || !*val(V_FD)) {
     return;
   }
-  char line[256];
-  int len;
+  char done[200];
   if (*val(V_PN)) {
-    struct timeval tv;
-    gettimeofday(&tv, NULL);
-    len = snprintf(line, sizeof line, "E" US "%s.%s,%d,%s,%ld%06ld\n", pid, val(V_PEND), last_command_exit_value,
-        val(V_PEND_T), (long)tv.tv_sec, (long)tv.tv_usec);
+    char status[16], now[32];
+    snprintf(status, sizeof status, "%d", last_command_exit_value);
+    now_micros(now);
+    completion(done, sizeof done, pid, val(V_PEND), status, val(V_PEND_T), now);
   } else if (num(V_DN) != 0) {
-    len = snprintf(line, sizeof line, "E" US "%s.%s,%s,%s,%s\n", pid, val(V_DN), val(V_ST), val(V_DSTART), val(V_DEND));
+    completion(done, sizeof done, pid, val(V_DN), val(V_ST), val(V_DSTART), val(V_DEND));
   } else {
     return;
   }
+  char line[256];
+  int len = snprintf(line, sizeof line, "E" US "%s\n", done);
   if (len > 0 && (size_t)len < sizeof line) {
     ssize_t ignored = write(atoi(val(V_FD)), line, (size_t)len);
     (void)ignored;
