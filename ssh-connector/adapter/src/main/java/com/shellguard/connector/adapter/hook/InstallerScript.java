@@ -87,6 +87,7 @@ final class InstallerScript {
         if (command != null) {
             file(s, "command", command, eof);
         }
+        s.append("sg_arch=$(uname -m 2>/dev/null)   # which of the native libraries this machine takes\n");
         guard(s, encoded, eof);
         s.append("""
                 sg_login=${SHELL##*/}
@@ -156,7 +157,6 @@ final class InstallerScript {
 
     /** Writes guard.so for this machine's architecture and keeps it only when a program here loads it. */
     private static void guard(StringBuilder s, Map<String, String> encoded, String eof) {
-        s.append("sg_arch=$(uname -m 2>/dev/null)\n");
         library(s, encoded, "guard.so", "exec guard", eof);
         s.append("""
                 sg_guard=$sg_nolib
