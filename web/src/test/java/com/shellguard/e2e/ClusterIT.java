@@ -78,6 +78,17 @@ class ClusterIT {
                 .sshCommand(user + "@" + access.server(), false, "echo started; sleep 600"))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         try {
+            // the session row exists from the login on; its recording only once the hook is installed and the
+            // command runs: end it after its first output, or it may end before there is anything to record
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+            String first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine();
+                } catch (java.io.IOException e) {
+                    return null;
+                }
+            }).get(60, TimeUnit.SECONDS);
+            assertEquals("started", first);
             String id = provisioning.awaitSession(user, s -> !Fixture.has(s, "end")).getString("id");
             a.admin().delete("/sessions/" + id).expect(202);
             assertTrue(client.waitFor(5, TimeUnit.SECONDS), "node B should have ended the session node A was asked to end");
