@@ -109,7 +109,9 @@ for __sg_k in '[[' '((' for case select if while until '{' '}' '!' time function
   __sg_keywords[$__sg_k]=1
 done
 declare -A __sg_builtins=()
-while builtin read -r __sg_k __sg_v; do [[ $__sg_k == enable ]] && __sg_builtins[${__sg_v#-n }]=1; done < <(builtin enable)
+# (a command substitution, not `< <(...)`: a process substitution is an asynchronous job, which sets the user's
+# $! and makes bash allocate its 512 KiB table of finished background jobs, which every fork then copies)
+while builtin read -r __sg_k __sg_v; do [[ $__sg_k == enable ]] && __sg_builtins[${__sg_v#-n }]=1; done <<< "$(builtin enable)"
 # Programs that run programs named in their arguments: the gateway looks inside them when a rule could apply.
 declare -A __sg_wrapper=()
 for __sg_k in env xargs find nohup timeout setsid nice ionice stdbuf sudo su doas runuser chroot flock strace ltrace \

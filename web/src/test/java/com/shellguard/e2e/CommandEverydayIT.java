@@ -77,6 +77,14 @@ class CommandEverydayIT {
     }
 
     @Test
+    @Order(1)
+    void theHookStartedNoBackgroundJobTheUserWouldSeeInDollarBang() {
+        // the hook once read a list through a process substitution: an asynchronous job whose pid became $!
+        String screen = shell.run("echo \"bang=[$!]\"");
+        assertTrue(screen.contains("bang=[]"), screen);
+    }
+
+    @Test
     @Order(2)
     void wordsThatMentionAForbiddenProgramRun() {
         String screen = shell.run("echo rm; grep shutdown notes.txt; type -t rm; command -v rm; printf '%s\\n' 'drop' 'shutdown -h'");
