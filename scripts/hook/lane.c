@@ -148,9 +148,10 @@ static const char *element(const char *name, arrayind_t i) {
   return array_reference(array_cell(v), i);
 }
 
-static int same_file(const char *a, const char *b) {
-  struct stat sa, sb;
-  return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+/* [[ file -ef other ]] against a file already stat'ed. */
+static int same_file(const struct stat *file, const char *other) {
+  struct stat so;
+  return stat(other, &so) == 0 && file->st_dev == so.st_dev && file->st_ino == so.st_ino;
 }
 
 /* __sg_known: a program met before whose verdict was "report", still not shadowed by a function or the
@@ -174,10 +175,13 @@ static const char *known_program(const char *word, const char *command, time_t n
   memcpy(path, c, plen);
   path[plen] = '\0';
   ARRAY *files = array_cell(vars[V_PFILES]);
-  for (arrayind_t i = 0; i <= array_max_index(files); i++) {
-    const char *f = array_reference(files, i);
-    if (f != NULL && same_file(path, f)) {
-      return NULL;
+  struct stat st;
+  if (array_num_elements(files) > 0 && stat(path, &st) == 0) {
+    for (arrayind_t i = 0; i <= array_max_index(files); i++) {
+      const char *f = array_reference(files, i);
+      if (f != NULL && same_file(&st, f)) {
+        return NULL;
+      }
     }
   }
   if (word[0] != '/') {
