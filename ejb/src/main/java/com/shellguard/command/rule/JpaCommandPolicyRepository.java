@@ -14,6 +14,12 @@ public class JpaCommandPolicyRepository implements CommandPolicyRepository {
     /** EclipseLink hints (plain strings, ignored by other providers): the five scope sets of all rules in five queries, not five per rule. */
     private static final String BATCH = "eclipselink.batch";
     private static final String BATCH_TYPE = "eclipselink.batch.type";
+    /**
+     * Rules and defaults are read from their rows, not from the shared cache: EclipseLink merges a committed
+     * change into that cache only after the commit, and a policy load in between (the refresh timer sees the
+     * new version at once) would otherwise pair the new version with the old rules and keep them.
+     */
+    private static final String REFRESH = "eclipselink.refresh";
 
     @PersistenceContext(unitName = "shellguard")
     EntityManager em;
@@ -26,7 +32,8 @@ public class JpaCommandPolicyRepository implements CommandPolicyRepository {
 
     @Override
     public List<CommandRule> rules() {
-        TypedQuery<CommandRule> query = em.createNamedQuery("CommandRule.all", CommandRule.class).setHint(BATCH_TYPE, "IN");
+        TypedQuery<CommandRule> query = em.createNamedQuery("CommandRule.all", CommandRule.class).setHint(BATCH_TYPE, "IN")
+                .setHint(REFRESH, "true");
         for (String set : List.of("users", "groups", "servers", "labels", "logins")) {
             query.setHint(BATCH, "r." + set);
         }
@@ -51,7 +58,7 @@ public class JpaCommandPolicyRepository implements CommandPolicyRepository {
 
     @Override
     public List<CommandDefault> defaults() {
-        return em.createNamedQuery("CommandDefault.all", CommandDefault.class).getResultList();
+        return em.createNamedQuery("CommandDefault.all", CommandDefault.class).setHint(REFRESH, "true").getResultList();
     }
 
     @Override
