@@ -8,6 +8,8 @@ import com.shellguard.command.rule.PolicyChanged;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class PolicyCacheTest {
@@ -19,11 +21,24 @@ class PolicyCacheTest {
         int sessionLoads;
         boolean down;
         boolean sessionOpen = true;
+        /** When set, the next load signals that it started and waits for the gate to open. */
+        CountDownLatch started;
+        CountDownLatch gate;
 
         @Override
         public CommandPolicy load() {
             if (down) {
                 throw new IllegalStateException("database down");
+            }
+            if (gate != null) {
+                CountDownLatch waitFor = gate;
+                gate = null;
+                started.countDown();
+                try {
+                    waitFor.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
             }
             loads++;
             return new CommandPolicy(version, List.of(), Set.of(), Set.of());
@@ -69,6 +84,29 @@ class PolicyCacheTest {
         loader.version = 2;
         cache.changed(new PolicyChanged(2));
         assertEquals(2, cache.current().version());
+    }
+
+    @Test
+    void aDecisionMadeWhileTheRefreshTimerReloadsALocalChangeWaitsForTheNewPolicy() throws Exception {
+        cache.current();
+        loader.version = 2;
+        cache.changed(new PolicyChanged(2));
+        loader.started = new CountDownLatch(1);
+        loader.gate = new CountDownLatch(1);
+        CountDownLatch gate = loader.gate;
+        Thread timer = new Thread(cache::refreshIfChanged);
+        timer.start();
+        loader.started.await();
+        AtomicLong decided = new AtomicLong();
+        Thread decision = new Thread(() -> decided.set(cache.current().version()));
+        decision.start();
+        while (decision.getState() != Thread.State.BLOCKED && decision.getState() != Thread.State.TERMINATED) {
+            Thread.onSpinWait();
+        }
+        gate.countDown();
+        decision.join();
+        timer.join();
+        assertEquals(2, decided.get(), "the decision was made with the policy from before the change");
     }
 
     @Test
