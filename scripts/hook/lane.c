@@ -101,8 +101,7 @@ static long long num(int i) {
 }
 
 /* Assigns in place when the new value fits the old one's allocation: no malloc, no free. */
-static void put(int i, const char *value) {
-  SHELL_VAR *v = vars[i];
+static void assign_in_place(SHELL_VAR *v, const char *value) {
   char *old = value_cell(v);
   size_t n = strlen(value);
   if (old != NULL && strlen(old) >= n) {
@@ -112,6 +111,10 @@ static void put(int i, const char *value) {
     var_setvalue(v, savestring(value));
   }
   VUNSETATTR(v, att_invisible);
+}
+
+static void put(int i, const char *value) {
+  assign_in_place(vars[i], value);
 }
 
 static void put_num(int i, long long n) {
@@ -146,6 +149,12 @@ static const char *element(const char *name, arrayind_t i) {
     return NULL;
   }
   return array_reference(array_cell(v), i);
+}
+
+/* Whether this process (pid) opened the hook's connection: a forked subshell inherits the shell's
+ * variables and descriptor but must open its own, as __sg_connect does. */
+static int owns_connection(const char *pid) {
+  return strcmp(val(V_FDPID), pid) == 0 && *val(V_FD);
 }
 
 /* [[ file -ef other ]] against a file already stat'ed. */
@@ -284,7 +293,7 @@ static int take(void) {
   const char *histcmd = NULL;   /* (a dynamic variable, computed at each lookup: read once, when needed) */
   /* a text known to need nothing sends nothing, unless it starts a typed line */
   if (newline || hd == NULL || !*hd) {
-    if (strcmp(val(V_FDPID), pid) != 0 || !*val(V_FD) || strpbrk(command, "\n\\" US) || strpbrk(pwd, "\n\\" US)
+    if (!owns_connection(pid) || strpbrk(command, "\n\\" US) || strpbrk(pwd, "\n\\" US)
         || (source && strpbrk(source, "\n\\" US))) {
       return 0;
     }
@@ -380,7 +389,7 @@ static void report_last_status(void) {
   }
   char pid[24];
   snprintf(pid, sizeof pid, "%ld", (long)getpid());
-  if (strcmp(val(V_FDPID), pid) != 0 || !*val(V_FD)) {
+  if (!owns_connection(pid)) {
     return;
   }
   char done[200];
@@ -405,9 +414,7 @@ static void report_last_status(void) {
 static SHELL_VAR *lane_go(SHELL_VAR *self) {
   /* only the DEBUG trap's own read takes a command; `set` or `declare -p` listing the variable takes none */
   int in_debug_trap = running_trap == DEBUG_TRAP + 1;
-  const char *taken = in_debug_trap && take() ? "1" : "0";   /* (savestring evaluates its argument twice) */
-  FREE(value_cell(self));
-  var_setvalue(self, savestring(taken));
+  assign_in_place(self, in_debug_trap && take() ? "1" : "0");
   return self;
 }
 
