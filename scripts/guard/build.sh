@@ -20,10 +20,10 @@ build() { # arch compiler
     echo "shellguard-guard: no $2, the $1 library is not built" >&2
     return 0
   fi
-  "$2" -shared -fPIC -O2 -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation -fvisibility=hidden -Wl,-z,noseparate-code -Wl,-z,now -o "$out/shellguard-guard-$1.so" \
+  "$2" $cflags -Wno-format-truncation -fvisibility=hidden -Wl,-z,noseparate-code -Wl,-z,now -o "$out/shellguard-guard-$1.so" \
     "$src/shellguard-guard.c" "$src/policy.c" "$src/wire.c" "$src/sha256.c" -ldl
   if [ -f "$bash_headers/shell.h" ]; then
-    "$2" -shared -fPIC -O2 -Wall -Wextra -Wno-unused-parameter -I"$bash_headers" -I"$bash_headers/include" \
+    "$2" $cflags -I"$bash_headers" -I"$bash_headers/include" \
       -I"$bash_headers/builtins" -o "$out/shellguard-lane-$1.so" "$src/../hook/lane.c"
   else
     echo "shellguard-lane: no bash headers in $bash_headers (package bash-builtins), the $1 lane is not built" >&2
@@ -36,6 +36,7 @@ build() { # arch compiler
   built=$((built + 1))
 }
 bash_headers=${BASH_HEADERS:-/usr/include/bash}
+cflags="-shared -fPIC -O2 -Wall -Wextra -Wno-unused-parameter"
 case $host in
   x86_64) build x86_64 "${CC:-gcc}"; build aarch64 aarch64-linux-gnu-gcc ;;
   aarch64) build aarch64 "${CC:-gcc}"; build x86_64 x86_64-linux-gnu-gcc ;;
