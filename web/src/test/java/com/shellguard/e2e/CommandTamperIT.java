@@ -132,6 +132,23 @@ class CommandTamperIT {
         shell.run("unset -f 1rm; true");
     }
 
+    /**
+     * A script's program reports leave the target in batches (the lane holds them back up to 200 ms), and a
+     * shell killed right after its programs must not take their reports along. A kill closes the connection,
+     * which sends what is held, unless a line the gateway pushed lies unread: then the close is a reset that
+     * discards it. The first sleep lets the gateway's 2 s push interval pass, so the reports before the second
+     * sleep draw a push that arrives during it, unread, just before the last programs and the kill.
+     */
+    @Test
+    void programsAShellRanJustBeforeItWasKilledAreInTheAudit() {
+        String marker = "/sg-held-" + Long.toHexString(System.nanoTime());
+        shell.run("bash -c 'ls " + marker + "-a 2>/dev/null; /bin/kill -0 $$; sleep 2.2; ls " + marker + "-b 2>/dev/null; sleep 0.5; "
+                + "ls " + marker + "-c 2>/dev/null; /bin/kill -9 $$'");
+        for (String last : List.of("ls " + marker + "-b", "ls " + marker + "-c", "/bin/kill -9")) {
+            fx.awaitCommand(sessionId, row -> row.getString("command", "").startsWith(last), "the report of " + last);
+        }
+    }
+
     private void check(String line) throws IOException {
         Set<String> alertsBefore = alerts();
         Set<String> blockedBefore = blocked();
