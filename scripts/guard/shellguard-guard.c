@@ -33,6 +33,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SG_TEXT 8192
@@ -65,6 +66,7 @@ typedef int (*spawn_fn)(pid_t *, const char *, const posix_spawn_file_actions_t 
                         char *const[], char *const[]);
 typedef int (*system_fn)(const char *);
 typedef FILE *(*popen_fn)(const char *, const char *);
+typedef pid_t (*fork_fn)(void);
 
 /* The C library's own functions, looked up at first use: most processes never start another, and a lookup
  * at load time would cost every program start of the session. */
@@ -90,6 +92,7 @@ REAL(spawn_fn, posix_spawn)
 REAL(spawn_fn, posix_spawnp)
 REAL(system_fn, system)
 REAL(popen_fn, popen)
+REAL(fork_fn, fork)
 
 __attribute__((constructor)) static void sg_init(void) {
     Dl_info info;
@@ -262,8 +265,18 @@ static void report(const char *call, const char *word, const char *path, const c
 /* Whether this process is a shell of the session running the shell hook, which reports what it starts itself:
  * bash with the hook's BASH_ENV, zsh with the hook's ZDOTDIR in the environment it passes on. Any other
  * caller's starts (python, awk, xargs, find, dash) are reported by the guard. */
+static int shell = -1; /* per process image: 0 other, 1 bash, 2 zsh */
+static void know_shell(void) {
+    if (shell < 0) {
+        char exe[PATH_MAX];
+        ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        exe[n > 0 ? n : 0] = 0;
+        const char *b = base(exe);
+        shell = strcmp(b, "bash") == 0 ? 1 : strcmp(b, "zsh") == 0 ? 2 : 0;
+    }
+}
+
 static int hooked_shell(char *const envp[]) {
-    static int shell = -1; /* per process image: 0 other, 1 bash, 2 zsh */
     int hooked = 0, seen = 0; /* bit 1: BASH_ENV, bit 2: ZDOTDIR (its first value) in the session directory */
     for (size_t i = 0; envp && envp[i] && seen != 3; i++) {
         int bit = strncmp(envp[i], "BASH_ENV=", 9) == 0 ? 1 : strncmp(envp[i], "ZDOTDIR=", 8) == 0 ? 2 : 0;
@@ -278,13 +291,7 @@ static int hooked_shell(char *const envp[]) {
     if (!hooked) {
         return 0; /* the environment says no: no need to know what this process is */
     }
-    if (shell < 0) {
-        char exe[PATH_MAX];
-        ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-        exe[n > 0 ? n : 0] = 0;
-        const char *b = base(exe);
-        shell = strcmp(b, "bash") == 0 ? 1 : strcmp(b, "zsh") == 0 ? 2 : 0;
-    }
+    know_shell();
     return (hooked & shell) != 0;
 }
 
@@ -432,6 +439,30 @@ static int guarded(const char *call, const char *word, const char *file, char *c
     }
     __atomic_store_n(&lock, 0, __ATOMIC_RELEASE);
     return result;
+}
+
+/* A shell forks for every program it starts and its child decides the start, so the policy that child parsed
+ * died with it, and the next child parsed it again (reading the file, faulting in the tables). Parsed in the
+ * forking process instead, at most once a second, every child inherits it and only stats the file to see
+ * that it is still the one parsed, as any later start in one process does. Whether the process is a shell is
+ * found out here once, too. Nothing is decided here: a busy lock (another thread deciding) just skips it. */
+static void prepare_children(void) {
+    static time_t prepared;
+    time_t now = time(NULL);
+    if (dormant || !sg_dir_len || now == prepared || __atomic_exchange_n(&lock, 1, __ATOMIC_ACQUIRE)) {
+        return;
+    }
+    prepared = now;
+    int saved = errno;
+    sg_policy();
+    know_shell();
+    errno = saved;
+    __atomic_store_n(&lock, 0, __ATOMIC_RELEASE);
+}
+
+SG_EXPORT pid_t fork(void) {
+    prepare_children();
+    return real_fork()();
 }
 
 /* --- keeping the guard in every child's environment --------------------------------------------------- */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -199,6 +200,36 @@ class GuardBypassIT {
         } finally {
             Processes.run(List.of("umount", noexec.toString()));
             Files.deleteIfExists(noexec);
+        }
+    }
+
+    /**
+     * A program that keeps starting others has each start decided in its forked child, against the policy the
+     * program parsed before it forked (looked at once a second; the child only checks that the file is still
+     * that one). A rule added meanwhile must reach those starts within five seconds all the same.
+     */
+    @Test
+    void aRuleAddedWhileAProgramKeepsStartingOthersAppliesToItsStartsWithinFiveSeconds() throws IOException {
+        String name = "late-" + Long.toHexString(System.nanoTime());
+        Path dir = work.resolve(name + "-run");
+        Path tool = dir.resolve(name);
+        TargetFiles.script(tool, "#!/bin/sh\ntouch \"$1\"\n");
+        shell.run("perl -e 'for my $i (1..50) { system(\"" + tool + "\", \"" + dir + "/mark-$i\"); select(undef, undef, undef, 0.2) }' 2>/dev/null &");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Files.exists(dir.resolve("mark-1")) && System.nanoTime() < deadline) {
+            Processes.sleep(Duration.ofMillis(50));
+        }
+        assertTrue(Files.exists(dir.resolve("mark-1")), "perl did not start the tool:\n" + shell.terminal().tail());
+        rule("{\"name\":" + Api.quote(Fixture.unique("no-late")) + ",\"match\":\"command\",\"pattern\":" + Api.quote(name)
+                + ",\"action\":\"BLOCK\"}");
+        Instant added = Instant.now();
+        shell.run("wait");
+        assertFalse(Files.exists(dir.resolve("mark-50")), "the tool still ran at the end, 10 s after the rule was added");
+        try (Stream<Path> made = Files.list(dir)) {
+            for (Path mark : made.filter(p -> p.getFileName().toString().startsWith("mark-")).toList()) {
+                Instant when = Files.getLastModifiedTime(mark).toInstant();
+                assertTrue(when.isBefore(added.plusSeconds(5)), mark + " was made at " + when + ", the rule was added at " + added);
+            }
         }
     }
 
