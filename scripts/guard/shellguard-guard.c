@@ -262,10 +262,8 @@ static void report(const char *call, const char *word, const char *path, const c
     close(fd);
 }
 
-/* Whether this process is a shell of the session running the shell hook, which reports what it starts itself:
- * bash with the hook's BASH_ENV, zsh with the hook's ZDOTDIR in the environment it passes on. Any other
- * caller's starts (python, awk, xargs, find, dash) are reported by the guard. */
-static int shell = -1; /* per process image: 0 other, 1 bash, 2 zsh */
+/* What this process image runs: 0 another program, 1 bash, 2 zsh (-1: not looked at yet). */
+static int shell = -1;
 static void know_shell(void) {
     if (shell < 0) {
         char exe[PATH_MAX];
@@ -276,6 +274,9 @@ static void know_shell(void) {
     }
 }
 
+/* Whether this process is a shell of the session running the shell hook, which reports what it starts itself:
+ * bash with the hook's BASH_ENV, zsh with the hook's ZDOTDIR in the environment it passes on. Any other
+ * caller's starts (python, awk, xargs, find, dash) are reported by the guard. */
 static int hooked_shell(char *const envp[]) {
     int hooked = 0, seen = 0; /* bit 1: BASH_ENV, bit 2: ZDOTDIR (its first value) in the session directory */
     for (size_t i = 0; envp && envp[i] && seen != 3; i++) {
