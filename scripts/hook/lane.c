@@ -26,7 +26,6 @@
  */
 #include <config.h>
 #include <dlfcn.h>
-#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,11 +178,7 @@ static int pushes_unread(int fd) {
  * before the lane writes again. A line typed at the prompt leaves at once.
  */
 static int send_report(int fd, const char *line, size_t n, int hold) {
-  ssize_t sent = send(fd, line, n, hold ? MSG_MORE : 0);
-  if (sent < 0 && errno == ENOTSOCK) {
-    sent = write(fd, line, n);
-  }
-  return sent == (ssize_t)n ? 0 : -1;
+  return send(fd, line, n, hold ? MSG_MORE : 0) == (ssize_t)n ? 0 : -1;
 }
 
 /* [[ file -ef other ]] against a file already stat'ed. */
