@@ -3,11 +3,16 @@ package com.shellguard.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,15 +81,15 @@ class ClusterIT {
         String user = access.person().name();
         Process client = new ProcessBuilder(OpenSshClient.withKey(b.sshPort(), access.person().key())
                 .sshCommand(user + "@" + access.server(), false, "echo started; sleep 600"))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         try {
             // the session row exists from the login on; its recording only once the hook is installed and the
             // command runs: end it after its first output, or it may end before there is anything to record
-            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-            String first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+            String first = CompletableFuture.supplyAsync(() -> {
                 try {
                     return out.readLine();
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     return null;
                 }
             }).get(60, TimeUnit.SECONDS);
