@@ -394,7 +394,7 @@ START_PLAIN_ALL= START_GUARD_ALL= SESSION_PLAIN_ALL= SESSION_GUARD_ALL=
 if section starts; then
   log "exec guard: $STARTS starts of /bin/true without and with the guard ..."
   mkdir -p "$W/starts/session" && chmod 700 "$W/starts/session"
-  sh "$ROOT/scripts/guard/build.sh" "$W/starts" 2>/dev/null || die "the exec guard could not be built (gcc?)"
+  sh "$ROOT/scripts/target/build.sh" "$W/starts" 2>/dev/null || die "the exec guard could not be built (gcc?)"
   cp "$W/starts/shellguard-guard-$(uname -m).so" "$W/starts/session/guard.so"
   guard_policy() {
     {

@@ -20,12 +20,12 @@ command -v less >/dev/null || missing+=(less)
 command -v git >/dev/null || missing+=(git)
 command -v rsync >/dev/null || missing+=(rsync)
 command -v python3 >/dev/null || missing+=(python3)
-# the build compiles the exec guard (scripts/guard); its tests start programs from perl
+# the build compiles the exec guard (scripts/target/guard); its tests start programs from perl
 command -v gcc >/dev/null || missing+=(gcc libc6-dev)
 # the exec guard is built for aarch64 servers too when a cross compiler is there
 command -v aarch64-linux-gnu-gcc >/dev/null || missing+=(gcc-aarch64-linux-gnu)
 command -v perl >/dev/null || missing+=(perl)
-# ... and the bash hook's lane (scripts/hook/lane.c) against bash's headers
+# ... and the bash hook's lane (scripts/target/bash/lane.c) against bash's headers
 [[ -f /usr/include/bash/shell.h ]] || missing+=(bash-builtins)
 # the admin console's browser tests drive Debian's headless chromium through its chromedriver
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
@@ -46,6 +46,6 @@ for account in sgtarget:/bin/bash sgzsh:/bin/zsh sgdash:/bin/dash; do
 done
 
 # the zsh hook's own checks against a stand-in gateway (seconds; the end-to-end tests cover it through sshd)
-scripts/hook/test-zsh-hook.sh
+scripts/target/tests/zsh-hook.sh
 
 mvn -B -ntp verify "$@"

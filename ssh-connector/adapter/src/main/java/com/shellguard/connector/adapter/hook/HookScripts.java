@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hook's files as the build packaged them (from scripts/hook into the adapter jar), read once. Paths
+ * The hook's files as the build packaged them (from scripts/target into the adapter jar), read once. Paths
  * are relative to the session's private directory on the target.
  */
 final class HookScripts {
@@ -37,7 +37,7 @@ final class HookScripts {
             }
         }
         if (!files.containsKey("hook.bash") || !files.containsKey("start")) {
-            throw new IllegalStateException("the connector was built without the hook scripts (scripts/hook)");
+            throw new IllegalStateException("the connector was built without the hook scripts (scripts/target)");
         }
         return new HookScripts(Map.copyOf(files));
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The hook protocol's text format (scripts/hook/PROTOCOL.md): fields separated by US, text fields with
+ * The hook protocol's text format (scripts/target/protocol/PROTOCOL.md): fields separated by US, text fields with
  * backslash escapes for a backslash, a newline (n) and a US (u), replies the hook parses with {@code read}. Pure functions,
  * so the format is tested without a shell.
  */

@@ -16,7 +16,7 @@ import java.util.Map;
  * statically linked programs, another architecture or a temporary directory mounted noexec. A guard that
  * does not load is removed again, and the hooks then arm without it.
  *
- * <p>The bash hook's lane (scripts/hook/lane.c, a bash loadable builtin that does the hook's common case in
+ * <p>The bash hook's lane (scripts/target/bash/lane.c, a bash loadable builtin that does the hook's common case in
  * C) is written as {@code lane.so} the same way and kept only where a bash 5 there loads it; without it the
  * hook does the same work in shell language, more slowly.
  *
@@ -29,7 +29,7 @@ final class InstallerScript {
     static final String STATUS = "SHELLGUARD-HOOK";
     static final String GUARD_STATUS = "SHELLGUARD-GUARD";
     static final String LANE_STATUS = "SHELLGUARD-LANE";
-    /** What the guard prints when it is loaded with the probe variable set (scripts/guard/shellguard-guard.c). */
+    /** What the guard prints when it is loaded with the probe variable set (scripts/target/guard/shellguard-guard.c). */
     private static final String GUARD_READY = "shellguard-guard ready";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -136,7 +136,7 @@ final class InstallerScript {
     }
 
     /**
-     * Writes lane.so, the bash hook's lane (scripts/hook/lane.c), and keeps it only when a bash 5 here loads it
+     * Writes lane.so, the bash hook's lane (scripts/target/bash/lane.c), and keeps it only when a bash 5 here loads it
      * and reads its variable: it reaches into bash's own data, so a bash it does not fit must never see it.
      * Status line: {@code SHELLGUARD-LANE ok} or {@code SHELLGUARD-LANE unavailable REASON}.
      */

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * One of the native libraries the gateway uploads into a session's directory, as the build packaged them
- * (scripts/guard/build.sh, compiled with gcc into the adapter jar), one per architecture, keyed by the name
+ * (scripts/target/build.sh, compiled with gcc into the adapter jar), one per architecture, keyed by the name
  * {@code uname -m} prints on the target: the exec guard ({@link #GUARD}) and the bash hook's lane
  * ({@link #LANE}). An architecture the build machine had no compiler (or, for the lane, no bash headers) for
  * is simply absent: sessions on such servers go without that library.

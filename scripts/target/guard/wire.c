@@ -1,4 +1,4 @@
-/* ShellGuard exec guard: talking to the gateway (scripts/hook/PROTOCOL.md). Each question opens its own
+/* ShellGuard exec guard: talking to the gateway (scripts/target/protocol/PROTOCOL.md). Each question opens its own
  * connection to the forwarded port and closes it again: the process that asks is usually about to be
  * replaced by exec, so there is nothing to keep it for. The port and the session's secret are read from the
  * session file, never from the environment. */

@@ -4,7 +4,7 @@
 # child shells; tamper attempts, refused and allowed (then repaired); what reaches the gateway; and the
 # cost of the hook. Needs zsh, tmux and python3. Exits non-zero when any check fails.
 set -u
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 for tool in zsh tmux python3; do
   command -v "$tool" >/dev/null || { echo "test-zsh-hook: $tool is needed" >&2; exit 2; }
 done
@@ -75,13 +75,13 @@ log=$tmp/gw.log
 # session DIR PORT: a private session directory as HookInstaller makes it
 session() {
   mkdir -p "$1" && chmod 700 "$1"
-  cp -r "$here/hook.zsh" "$here/hook.bash" "$here/rc.bash" "$here/zdot" "$1/"
+  cp -r "$here/zsh/hook.zsh" "$here/bash/hook.bash" "$here/bash/rc.bash" "$here/zsh/zdot" "$1/"
   printf 'port=%s\nkey=%s\n' "$2" testkey0123456789abcdefghijklmnopqrstuvwxyzABCDEF > "$1/session"
 }
 sess=$tmp/sess
 session "$sess" "$(cat "$tmp/PORT")"
 awk '/^## Starting zsh/ { on = 1 } on && /^```$/ && code { exit } on && code { print } on && /^```sh$/ { code = 1 }' \
-  "$here/PROTOCOL.md" > "$tmp/start-zsh.sh"
+  "$here/protocol/PROTOCOL.md" > "$tmp/start-zsh.sh"
 grep -q '^sg_start_zsh()' "$tmp/start-zsh.sh" || { echo "test-zsh-hook: no sg_start_zsh in PROTOCOL.md" >&2; exit 2; }
 
 home=$tmp/home work=$tmp/work

@@ -1,9 +1,9 @@
 #!/bin/sh
 # ShellGuard's native parts, for every architecture a compiler is found for, into OUTDIR:
-# - shellguard-guard-<arch>.so, the exec guard (this directory; links against libc only: dladdr and dlsym
+# - shellguard-guard-<arch>.so, the exec guard (guard/; links against libc only: dladdr and dlsym
 #   are in libc since glibc 2.34, -ldl keeps older build machines working; bound at load, -z now, because
 #   resolving each libc call lazily on first use cost every new program about 5 page faults);
-# - shellguard-lane-<arch>.so, the bash hook's lane (scripts/hook/lane.c), a bash loadable builtin built
+# - shellguard-lane-<arch>.so, the bash hook's lane (bash/lane.c), a bash loadable builtin built
 #   against bash's headers (Debian's bash-builtins); without them it is skipped with a note, and hooked
 #   shells run the hook in shell language alone.
 # x86_64 with the host's gcc on an x86_64 build machine, aarch64 with aarch64-linux-gnu-gcc, or the host's gcc
@@ -21,10 +21,10 @@ build() { # arch compiler
     return 0
   fi
   "$2" $cflags -Wno-format-truncation -fvisibility=hidden -Wl,-z,noseparate-code -Wl,-z,now -o "$out/shellguard-guard-$1.so" \
-    "$src/shellguard-guard.c" "$src/policy.c" "$src/wire.c" "$src/sha256.c" -ldl
+    "$src/guard/shellguard-guard.c" "$src/guard/policy.c" "$src/guard/wire.c" "$src/guard/sha256.c" -ldl
   if [ -f "$bash_headers/shell.h" ]; then
     "$2" $cflags -I"$bash_headers" -I"$bash_headers/include" \
-      -I"$bash_headers/builtins" -o "$out/shellguard-lane-$1.so" "$src/../hook/lane.c"
+      -I"$bash_headers/builtins" -o "$out/shellguard-lane-$1.so" "$src/bash/lane.c"
   else
     echo "shellguard-lane: no bash headers in $bash_headers (package bash-builtins), the $1 lane is not built" >&2
   fi
