@@ -45,7 +45,8 @@ for account in sgtarget:/bin/bash sgzsh:/bin/zsh sgdash:/bin/dash; do
   echo "${account%%:*}:Target-pass-7Q" | chpasswd
 done
 
-# the zsh hook's own checks against a stand-in gateway (seconds; the end-to-end tests cover it through sshd)
-scripts/target/tests/zsh-hook.sh
+# the target side's own tests: the zsh hook's checks against a stand-in gateway (seconds; the end-to-end tests
+# cover it through sshd)
+scripts/target/test.sh
 
 mvn -B -ntp verify "$@"

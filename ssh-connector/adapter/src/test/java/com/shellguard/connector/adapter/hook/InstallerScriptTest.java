@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The installer run by a real /bin/sh, as sshd runs it; a local listener stands in for the forwarded port. */
+/**
+ * The installer (scripts/target/install/install.sh) with a session's parameters before it, run by a real /bin/sh
+ * as sshd runs it; a local listener stands in for the forwarded port.
+ */
 class InstallerScriptTest {
 
     private static final ServerSocket FORWARD = listener();
@@ -46,18 +49,36 @@ class InstallerScriptTest {
     void theFilesLandInAPrivateDirectoryWithTheSecretAndTheCommandVerbatim() throws Exception {
         Path base = Files.createTempDirectory("sg-installer");
         String command = "printf '%s\\n' \"$HOME\" 'SG_EOF' `id -u`; echo done";
-        String out = run(InstallerScript.build(Map.of("hook.bash", "echo hook\n", "start", "echo start"), FORWARD.getLocalPort(), "k3y", command),
+        String key = "k3y'$(id)\\";
+        String out = run(InstallerScript.build(Map.of("hook.bash", "echo hook\n", "start", "echo start"), FORWARD.getLocalPort(), key, command),
                 Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
         String[] s = status(out).split(" ");
         assertEquals("ok", s[1], out);
         Path dir = Path.of(s[2]);
         assertTrue(dir.startsWith(base));
         assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
-        assertEquals("port=" + FORWARD.getLocalPort() + "\nkey=k3y\n", Files.readString(dir.resolve("session")));
+        assertEquals("port=" + FORWARD.getLocalPort() + "\nkey=" + key + "\n", Files.readString(dir.resolve("session")));
         assertEquals("echo hook\n", Files.readString(dir.resolve("hook.bash")));
         assertEquals("echo start\n", Files.readString(dir.resolve("start")));
         assertEquals(command + "\n", Files.readString(dir.resolve("command")));
         assertEquals("bash", s[3]);
+    }
+
+    @Test
+    void whatIsSentIsTheInstallerFileAfterTheSessionsParameters() throws Exception {
+        String file = Files.readString(Path.of("../../scripts/target/install/install.sh"));
+        String sent = InstallerScript.build(Map.of("hook.bash", "", "start", ""), FORWARD.getLocalPort(), "k", "ls");
+        assertTrue(sent.endsWith("\n" + file), sent);
+        assertTrue(sent.startsWith("sg_port=" + FORWARD.getLocalPort() + "\nsg_key='k'\nset -- \\\n"), sent);
+    }
+
+    @Test
+    void theInstallerStartedWithoutItsParametersSaysSo() throws Exception {
+        Process p = new ProcessBuilder("/bin/sh", "../../scripts/target/install/install.sh", "file", "start")
+                .redirectErrorStream(true).start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(InstallerScript.STATUS + " unavailable the installer was started without its parameters",
+                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split(" \\(")[0]);
     }
 
     @Test

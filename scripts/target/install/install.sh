@@ -1,0 +1,143 @@
+# ShellGuard: the hook installer, which puts one session's hook in place on the target before the user's
+# channel opens. The gateway (HookInstaller) runs it as `exec /bin/sh -s`, with this file on the channel's input
+# after the session's parameters, all in one round trip; everything travels on the input, so the secret never
+# appears on a command line (where ps and process accounting would show it).
+#
+# Steps, in this order:
+# - removes the directories earlier sessions of this account left behind once their shell is gone (a dropped
+#   connection): one whose shell.pid names no live process, or, without shell.pid, older than two minutes;
+# - creates the session's private directory (mode 0700) in the first writable of $XDG_RUNTIME_DIR, $TMPDIR,
+#   /tmp, /var/tmp and $HOME, and writes the session file (port and key), then the hook's files into it;
+# - writes the exec guard (guard.so) for this machine's architecture and keeps it only when a program here
+#   starts with it and prints its ready line (not so for static programs, another architecture or a noexec
+#   directory);
+# - picks the shell: zsh for a zsh login shell (with the zsh/net/tcp and zsh/system modules), bash for bash or a
+#   POSIX login shell, checking that bash is 5 and reaches the forwarded port through /dev/tcp;
+# - writes the bash hook's lane (lane.so) for this machine's architecture and keeps it only when a bash 5 here
+#   loads it (it reaches into bash's own data, so a bash it does not fit must never see it).
+#
+# Inputs, set before this text:
+#   sg_port  the loopback port sshd forwards to the gateway, which the hooks report to
+#   sg_key   the session's secret, written to the session file
+#   positional parameters, in threes KIND NAME CONTENT:
+#     file NAME TEXT   a file for the session directory (NAME relative to it; TEXT gets a final newline if it
+#                      lacks one); an exec session's command comes as the file `command`
+#     guard ARCH B64   the exec guard for machines whose `uname -m` prints ARCH, base64 encoded
+#     lane ARCH B64    the bash hook's lane for ARCH, likewise
+# Outputs, one status line each, in this order (REASON is free text for the gateway's log and alerts):
+#   SHELLGUARD-GUARD ok | SHELLGUARD-GUARD unavailable REASON
+#   SHELLGUARD-LANE ok  | SHELLGUARD-LANE unavailable REASON
+#   SHELLGUARD-HOOK ok DIR SHELL PATH | SHELLGUARD-HOOK unavailable REASON   (SHELL is bash or zsh, at PATH)
+# A failure stops there with the SHELLGUARD-HOOK unavailable line (after the guard's line once that is out). It
+# always exits 0: the status lines are the answer. The directory of a session whose hook is unavailable stays
+# until a later session of this account finds it two minutes old.
+#
+# Limits: needs mktemp -d, and base64 for the native libraries (without it they are unavailable); [ -O ] and
+# find -mmin are not POSIX, but dash, bash, busybox and the BSDs have them. Leftovers are looked for only where
+# this session's directory goes. Nothing is installed on the server: the gateway removes the directory when the
+# session ends.
+
+umask 077
+sg_nl='
+'
+sg_fail() { echo "SHELLGUARD-HOOK unavailable $*"; exit 0; }
+[ -n "${sg_port-}" ] && [ -n "${sg_key-}" ] && [ $(($# % 3)) = 0 ] \
+  || sg_fail "the installer was started without its parameters (sg_port, sg_key, KIND NAME CONTENT ...)"
+
+# sg_write_files KIND NAME CONTENT ...: writes every file of the list into the session directory
+sg_write_files() {
+  while [ $# -ge 3 ]; do
+    if [ "$1" = file ]; then
+      case $3 in *"$sg_nl") sg_format=%s ;; *) sg_format='%s\n' ;; esac
+      printf "$sg_format" "$3" > "$sg_dir/$2" || sg_fail "cannot write $2"
+    fi
+    shift 3
+  done
+}
+
+# sg_library KIND FILE WHAT KIND NAME CONTENT ...: writes FILE from the list's KIND library for this machine's
+# architecture; sg_nolib says why not
+sg_library() {
+  sg_kind=$1 sg_file=$2 sg_what=$3
+  shift 3
+  sg_nolib="this gateway has no $sg_what for ${sg_arch:-this architecture}"
+  while [ $# -ge 3 ]; do
+    if [ "$1" = "$sg_kind" ] && [ "$2" = "$sg_arch" ]; then
+      if command -v base64 >/dev/null 2>&1; then
+        sg_nolib=; printf '%s\n' "$3" | base64 -d > "$sg_dir/$sg_file" || sg_nolib="cannot write the $sg_what"
+      else sg_nolib="base64 is not installed"; fi
+    fi
+    shift 3
+  done
+}
+
+sg_base=
+for sg_b in "${XDG_RUNTIME_DIR:-}" "${TMPDIR:-}" /tmp /var/tmp "$HOME"; do
+  if [ -n "$sg_b" ] && [ -d "$sg_b" ] && [ -w "$sg_b" ]; then sg_base=$sg_b; break; fi
+done
+[ -n "$sg_base" ] || sg_fail "no writable directory for the hook's files"
+# directories of earlier sessions of this account whose shell is gone (a dropped connection)
+for sg_d in "$sg_base"/.shellguard-*; do
+  [ -d "$sg_d" ] && [ -O "$sg_d" ] || continue
+  if [ -f "$sg_d/shell.pid" ]; then
+    kill -0 "$(cat "$sg_d/shell.pid" 2>/dev/null)" 2>/dev/null && continue
+  elif [ -n "$(find "$sg_d" -maxdepth 0 -mmin -2 2>/dev/null)" ]; then
+    continue
+  fi
+  rm -rf "$sg_d"
+done
+sg_dir=$(mktemp -d "$sg_base/.shellguard-XXXXXXXXXX" 2>/dev/null) \
+  || sg_fail "cannot create a private directory in $sg_base"
+mkdir "$sg_dir/zdot" || sg_fail "cannot write to $sg_dir"
+printf 'port=%s\nkey=%s\n' "$sg_port" "$sg_key" > "$sg_dir/session" || sg_fail "cannot write session"
+sg_write_files "$@"
+sg_arch=$(uname -m 2>/dev/null)   # which of the native libraries this machine takes
+
+sg_library guard guard.so "exec guard" "$@"
+sg_guard=$sg_nolib
+if [ -z "$sg_guard" ] && [ -s "$sg_dir/guard.so" ]; then
+  # the guard prints its ready line when loaded with the probe variable set (guard/shellguard-guard.c)
+  sg_probe=$(__SG_GUARD_PROBE=1 LD_PRELOAD="$sg_dir/guard.so" /bin/true 2>&1 | head -n 3 | tr '\n' ' ')
+  if [ "$sg_probe" = "shellguard-guard ready " ]; then
+    sg_guard=
+  else
+    rm -f "$sg_dir/guard.so"
+    sg_guard="the exec guard does not load here (static programs, noexec $sg_base?): ${sg_probe:-no answer from /bin/true}"
+  fi
+else
+  rm -f "$sg_dir/guard.so"
+  sg_guard=${sg_guard:-"the exec guard could not be written"}
+fi
+if [ -z "$sg_guard" ]; then echo "SHELLGUARD-GUARD ok"; else echo "SHELLGUARD-GUARD unavailable $sg_guard"; fi
+
+sg_login=${SHELL##*/}
+case $sg_login in
+  zsh)
+    sg_shell=zsh sg_bin=$(command -v zsh 2>/dev/null)
+    [ -n "$sg_bin" ] || sg_fail "the login shell zsh is not on the PATH"
+    [ -f "$sg_dir/hook.zsh" ] || sg_fail "this gateway has no hook for zsh"
+    "$sg_bin" -fc 'zmodload zsh/net/tcp && zmodload zsh/system' 2>/dev/null \
+      || sg_fail "zsh lacks the zsh/net/tcp module the hook needs" ;;
+  bash|sh|dash|ash|ksh|mksh|posh|yash|ksh93|lksh)
+    sg_shell=bash sg_bin=$(command -v bash 2>/dev/null)
+    [ -n "$sg_bin" ] || sg_fail "bash is not installed, and the login shell $SHELL cannot be hooked" ;;
+  *)
+    sg_fail "the login shell ${SHELL:-(none)} is not one the hook supports (bash, zsh, or a POSIX sh with bash installed)" ;;
+esac
+if [ "$sg_shell" = bash ]; then
+  "$sg_bin" -c '[ "${BASH_VERSINFO[0]}" -ge 5 ] && exec 3<>"/dev/tcp/127.0.0.1/$1"' sg "$sg_port" 2>/dev/null \
+    || sg_fail "the hook needs bash 5 with /dev/tcp ($("$sg_bin" -c 'echo $BASH_VERSION' 2>/dev/null))"
+fi
+
+sg_library lane lane.so "bash hook lane" "$@"
+sg_lane_bash=$(command -v bash 2>/dev/null)
+if [ -z "$sg_nolib" ] && [ -n "$sg_lane_bash" ] \
+   && "$sg_lane_bash" -c '[ "${BASH_VERSINFO[0]}" = 5 ] && enable -f "$1" __sg_lane && [ "$__sg_lane_go" = 0 ]' \
+      sg "$sg_dir/lane.so" >/dev/null 2>&1; then
+  echo "SHELLGUARD-LANE ok"
+else
+  rm -f "$sg_dir/lane.so"
+  echo "SHELLGUARD-LANE unavailable ${sg_nolib:-no bash 5 here loads it}"
+fi
+
+echo "SHELLGUARD-HOOK ok $sg_dir $sg_shell $sg_bin"
