@@ -75,7 +75,7 @@ log=$tmp/gw.log
 # session DIR PORT: a private session directory as HookInstaller makes it
 session() {
   mkdir -p "$1" && chmod 700 "$1"
-  cp -r "$here/zsh/hook.zsh" "$here/bash/hook.bash" "$here/bash/rc.bash" "$here/zsh/zdot" "$1/"
+  cp -r "$here/zsh/hook.zsh" "$here/bash/hook.bash" "$here/bash/rc.bash" "$here/install/unpreload.sh" "$here/zsh/zdot" "$1/"
   printf 'port=%s\nkey=%s\n' "$2" testkey0123456789abcdefghijklmnopqrstuvwxyzABCDEF > "$1/session"
 }
 sess=$tmp/sess
