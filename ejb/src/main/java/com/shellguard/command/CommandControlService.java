@@ -2,6 +2,7 @@ package com.shellguard.command;
 
 import com.shellguard.command.analysis.CommandAnalyzer;
 import com.shellguard.command.audit.CommandRecorder;
+import com.shellguard.command.model.Command;
 import com.shellguard.command.policy.CommandPolicy;
 import com.shellguard.command.policy.PolicyCache;
 import com.shellguard.command.policy.PolicyEvaluator;
@@ -38,7 +39,10 @@ public class CommandControlService {
     public CommandVerdict decide(CommandEvent event) {
         CommandPolicy policy = policies.current();
         return sessions.policy(event.sessionId(), policy)
-                .map(p -> PolicyEvaluator.decide(p, event.facts(), CommandAnalyzer.analyze(event.facts())))
+                .map(p -> {
+                    Command command = CommandFactsTranslation.command(event.facts());
+                    return PolicyEvaluator.decide(p, command, CommandAnalyzer.analyze(command));
+                })
                 .orElseGet(() -> PolicyEvaluator.unknownSession(policy.version()));
     }
 
@@ -50,7 +54,7 @@ public class CommandControlService {
     }
 
     public void record(CommandRecordBatch batch) {
-        recorder.record(batch);
+        recorder.record(CommandFactsTranslation.judged(batch.commands()), batch.completions(), batch.lines(), batch.alerts());
     }
 
     public void hookStatus(HookStatus status) {
