@@ -19,9 +19,17 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * The command control of hooked sessions, as the connector asks for it. Decisions and policy snapshots come
- * from memory and need no transaction (a user's shell waits for them); they write nothing, because the
- * connector sends every command again, answered, in the audit batches that {@link #record} writes.
+ * The command control of hooked sessions, as the connector asks for it: the application's end of the command path's
+ * three crossings (traced in the connector's {@code com.shellguard.connector.adapter.hook} package documentation).
+ * <ol>
+ * <li>{@link #decide}: a command the hook asks about; the shell waits.</li>
+ * <li>{@link #snapshot}: the filter the session's hooks decide alone with.</li>
+ * <li>{@link #record}: the audit leg, batches of every judged command, completions, typed lines and alerts.</li>
+ * </ol>
+ * Decisions and policy snapshots come from memory and need no transaction (a user's shell waits for them); they
+ * write nothing, because the connector sends every command again, answered, in the audit batches that {@link #record}
+ * writes. The connector's {@code CommandFacts} become the application's {@link Command} here, on the way in, in
+ * {@link CommandFactsTranslation}; nothing behind this class sees them.
  */
 @Stateless
 public class CommandControlService {
