@@ -90,17 +90,17 @@ public class CommandRecorder {
                                                    Map<String, SessionScope> sessions) {
         addStoredLines(judged, lines);
         Map<Key, CommandRecord> recorded = new HashMap<>();
-        for (JudgedCommand event : judged) {
-            SessionScope scope = scope(event.sessionId(), sessions);
-            CommandRecord command = new CommandRecord(event.sessionId(), scope.user(), scope.server(), scope.login(),
-                    event.command(), event.verdict(), lines.get(new Key(event.sessionId(), event.command().lineId())));
+        for (JudgedCommand entry : judged) {
+            SessionScope scope = scope(entry.sessionId(), sessions);
+            CommandRecord command = new CommandRecord(entry.sessionId(), scope.user(), scope.server(), scope.login(),
+                    entry.command(), entry.verdict(), lines.get(new Key(entry.sessionId(), entry.command().lineId())));
             records.add(command);
-            recorded.put(new Key(event.sessionId(), command.getCommandId()), command);
-            CommandVerdict verdict = event.verdict();
+            recorded.put(new Key(entry.sessionId(), command.getCommandId()), command);
+            CommandVerdict verdict = entry.verdict();
             if (verdict != null && verdict.alert()) {
                 AlertKind kind = BuiltInRules.TAMPER_PROTECTION.equals(verdict.rule()) ? AlertKind.TAMPER : AlertKind.POLICY;
                 String why = verdict.reason() != null ? verdict.reason() : "rule " + verdict.rule();
-                alert(scope, event.sessionId(), kind, why + ": " + command.getText(), command.getCommandId(), command.getTime());
+                alert(scope, entry.sessionId(), kind, why + ": " + command.getText(), command.getCommandId(), command.getTime());
             }
         }
         return recorded;
@@ -109,10 +109,10 @@ public class CommandRecorder {
     /** The lines of these commands that came in earlier batches, in one query. */
     private void addStoredLines(List<JudgedCommand> judged, Map<Key, String> lines) {
         Set<Key> missing = new HashSet<>();
-        for (JudgedCommand event : judged) {
-            String lineId = event.command().lineId();
-            Key key = new Key(event.sessionId(), lineId);
-            if (event.sessionId() != null && lineId != null && !lineId.isEmpty() && !lines.containsKey(key)) {
+        for (JudgedCommand entry : judged) {
+            String lineId = entry.command().lineId();
+            Key key = new Key(entry.sessionId(), lineId);
+            if (entry.sessionId() != null && lineId != null && !lineId.isEmpty() && !lines.containsKey(key)) {
                 missing.add(key);
             }
         }
