@@ -1,6 +1,7 @@
 package com.shellguard.command.analysis;
 
-import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.command.model.Command;
+import com.shellguard.command.model.Resolution;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,12 +22,12 @@ public final class CommandAnalyzer {
     }
 
     /** Everything the policy needs about one command text. */
-    public static CommandAnalysis analyze(CommandFacts facts) {
-        String text = facts == null || facts.text() == null ? "" : facts.text();
+    public static CommandAnalysis analyze(Command reported) {
+        String text = reported == null ? "" : reported.text();
         ShellCode code = ShellParser.parse(text);
         Optional<SimpleCommand> own = code.commands().stream().filter(command -> !command.inSubstitution()).findFirst();
         InvocationWalk walk = new InvocationWalk();
-        walk.follow(commandItself(facts, own), 0);
+        walk.follow(commandItself(reported, own), 0);
         List<SimpleCommand> others = code.commands().stream().filter(command -> own.map(o -> o != command).orElse(true)).toList();
         // zsh reports whole lists: the other commands of the text are as much "the command itself" as the first
         walk.followParsed(new ShellCode(others, code.functions()), "", HookVariables.KEPT, true, 0);
@@ -49,9 +50,9 @@ public final class CommandAnalyzer {
      * word in the text. bash names the word after {@code command}/{@code builtin}/{@code exec} (so {@code exec bash}
      * arrives with the word {@code bash}); the prefixes are then read from the text, for what they change.
      */
-    private static Launch commandItself(CommandFacts facts, Optional<SimpleCommand> command) {
-        String word = facts == null || facts.word() == null ? "" : facts.word();
-        String resolution = facts == null || facts.resolution() == null ? "" : facts.resolution();
+    private static Launch commandItself(Command reported, Optional<SimpleCommand> command) {
+        String word = reported == null ? "" : reported.word().word();
+        Resolution resolution = reported == null ? null : reported.word().resolution();
         Launch launch = command.map(c -> Launch.of(c, "", HookVariables.KEPT, true))
             .orElseGet(() -> new Launch(new Invocation(word, List.of(), ""), List.of(), List.of(), StartedAs.NAME,
                 HookVariables.KEPT, true, false));
@@ -68,19 +69,20 @@ public final class CommandAnalyzer {
         String program = word.isEmpty() ? launch.program() : word;
         return new Launch(new Invocation(program, launch.args(), ""), assignments, List.of(),
             startedAs(resolution, launch.startedAs(), program), launch.variables(), true,
-            resolution.equals("dynamic") || launch.dynamicWord());
+            resolution == Resolution.DYNAMIC || launch.dynamicWord());
     }
 
     /** How the hook says the shell resolved the word; {@code exec} in the text wins, since it replaces the shell. */
-    private static StartedAs startedAs(String resolution, StartedAs fromText, String program) {
+    private static StartedAs startedAs(Resolution resolution, StartedAs fromText, String program) {
         if (fromText == StartedAs.EXEC) {
             return StartedAs.EXEC;
         }
-        return switch (resolution) {
-            case "shell" -> StartedAs.STAND_IN;
-            case "function" -> StartedAs.FUNCTION;
-            case "file" -> StartedAs.FILE;
-            default -> program.contains("/") ? StartedAs.FILE : fromText;
-        };
+        if (resolution == Resolution.SHELL) {
+            return StartedAs.STAND_IN;
+        }
+        if (resolution == Resolution.FUNCTION) {
+            return StartedAs.FUNCTION;
+        }
+        return resolution == Resolution.FILE || program.contains("/") ? StartedAs.FILE : fromText;
     }
 }

@@ -34,7 +34,7 @@
  *       {@code BASH_ENV}) is not tamper; its command string is analysed instead, but a script it runs is not seen.</li>
  *   <li>Commands inside an unquoted here-document body ({@code $(...)} in the text of {@code cat <<EOF}) are not
  *       reported; a hooked shell sees them when they run.</li>
- *   <li>zsh's per-word paths ({@code CommandFacts.words}) are not used: the text itself is analysed.</li>
+ *   <li>zsh's per-word paths ({@code Command.listed}) are not used: the text itself is analysed.</li>
  * </ul>
  */
 package com.shellguard.command.analysis;

@@ -3,7 +3,10 @@ package com.shellguard.command.audit;
 import com.shellguard.common.AuditId;
 import com.shellguard.common.Clock;
 import com.shellguard.common.Texts;
-import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.command.model.Command;
+import com.shellguard.command.model.CommandOrigin;
+import com.shellguard.command.model.CommandWord;
+import com.shellguard.command.model.RunningShell;
 import com.shellguard.connector.api.CommandVerdict;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
@@ -131,32 +134,34 @@ public class CommandRecord {
     }
 
     /** {@code verdict} null: a command the hook let run without asking. */
-    public CommandRecord(String sessionId, String userName, String serverName, String login, CommandFacts facts,
+    public CommandRecord(String sessionId, String userName, String serverName, String login, Command command,
                          CommandVerdict verdict, String typedLine) {
+        RunningShell where = command.where();
+        CommandWord word = command.word();
         this.sessionId = sessionId;
         this.userName = userName;
         this.serverName = serverName;
         this.login = login;
-        this.time = Clock.ofMicros(facts.startMicros());
-        this.commandId = Texts.clip(facts.commandId(), 64);
-        this.shell = Texts.clip(facts.shell(), 16);
-        this.role = Texts.clip(facts.role(), 16);
-        this.origin = CommandOrigin.of(facts);
-        this.source = Texts.clip(facts.source(), FILE);
-        this.sourceLine = facts.line();
-        this.function = Texts.clip(facts.function(), NAME);
-        this.depth = facts.subshell();
-        this.cwd = Texts.clip(facts.cwd(), FILE);
-        this.resolution = Texts.clip(facts.resolution(), 16);
-        this.program = Texts.clip(facts.word(), FILE);
-        this.path = Texts.clip(facts.path(), FILE);
-        this.canonical = Texts.clip(facts.canonical(), FILE);
-        this.alias = Texts.clip(facts.alias(), NAME);
-        this.lineId = Texts.clip(facts.lineId(), 64);
+        this.time = Clock.ofMicros(command.startMicros());
+        this.commandId = Texts.clip(command.id(), 64);
+        this.shell = Texts.clip(where.shell(), 16);
+        this.role = where.role() == null ? null : where.role().wire();
+        this.origin = where.origin();
+        this.source = Texts.clip(where.source(), FILE);
+        this.sourceLine = where.line();
+        this.function = Texts.clip(where.function(), NAME);
+        this.depth = where.subshell();
+        this.cwd = Texts.clip(where.cwd(), FILE);
+        this.resolution = word.resolution() == null ? null : word.resolution().wire();
+        this.program = Texts.clip(word.word(), FILE);
+        this.path = Texts.clip(word.path(), FILE);
+        this.canonical = Texts.clip(word.canonical(), FILE);
+        this.alias = Texts.clip(command.alias(), NAME);
+        this.lineId = Texts.clip(command.lineId(), 64);
         this.typedLine = Texts.clip(typedLine, TEXT);
-        this.text = Texts.clip(facts.text(), TEXT);
-        this.caller = facts.caller().isEmpty() ? null : Texts.clip(facts.caller(), FILE);
-        this.parent = facts.parent().isEmpty() ? null : Texts.clip(facts.parent(), FILE);
+        this.text = Texts.clip(command.text(), TEXT);
+        this.caller = command.caller().isEmpty() ? null : Texts.clip(command.caller(), FILE);
+        this.parent = command.parent().isEmpty() ? null : Texts.clip(command.parent(), FILE);
         this.verdict = Verdict.of(verdict);
         if (verdict != null) {
             this.rule = Texts.clip(verdict.rule(), NAME);

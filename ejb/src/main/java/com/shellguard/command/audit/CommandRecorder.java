@@ -7,8 +7,6 @@ import com.shellguard.command.policy.SessionScopes;
 import com.shellguard.command.rule.BuiltInRules;
 import com.shellguard.common.Clock;
 import com.shellguard.connector.api.CommandCompletion;
-import com.shellguard.connector.api.CommandEvent;
-import com.shellguard.connector.api.CommandRecordBatch;
 import com.shellguard.connector.api.CommandVerdict;
 import com.shellguard.connector.api.HookStatus;
 import com.shellguard.connector.api.SessionAlert;
@@ -48,12 +46,14 @@ public class CommandRecorder {
     private record Key(String sessionId, String id) {
     }
 
-    public void record(CommandRecordBatch batch) {
+    /** One audit batch from the connector: its commands (already in the application's terms) and the rest. */
+    public void record(List<JudgedCommand> judged, List<CommandCompletion> completions, List<TypedLine> typed,
+                       List<SessionAlert> alerts) {
         Map<String, SessionScope> sessions = new HashMap<>();
-        Map<Key, String> lines = recordLines(batch.lines(), sessions);
-        Map<Key, CommandRecord> commands = recordCommands(batch.commands(), lines, sessions);
-        recordCompletions(batch.completions(), commands);
-        for (SessionAlert alert : batch.alerts()) {
+        Map<Key, String> lines = recordLines(typed, sessions);
+        Map<Key, CommandRecord> commands = recordCommands(judged, lines, sessions);
+        recordCompletions(completions, commands);
+        for (SessionAlert alert : alerts) {
             AlertKind kind = AlertKind.of(alert.kind());
             if (kind != AlertKind.HOOK_UNAVAILABLE || !records.hasAlert(alert.sessionId(), kind)) {
                 alert(scope(alert.sessionId(), sessions), alert.sessionId(), kind, alert.detail(), null, Clock.ofMicros(alert.timeMicros()));
@@ -86,33 +86,33 @@ public class CommandRecorder {
         return texts;
     }
 
-    private Map<Key, CommandRecord> recordCommands(List<CommandEvent> events, Map<Key, String> lines,
+    private Map<Key, CommandRecord> recordCommands(List<JudgedCommand> judged, Map<Key, String> lines,
                                                    Map<String, SessionScope> sessions) {
-        addStoredLines(events, lines);
+        addStoredLines(judged, lines);
         Map<Key, CommandRecord> recorded = new HashMap<>();
-        for (CommandEvent event : events) {
-            SessionScope scope = scope(event.sessionId(), sessions);
-            CommandRecord command = new CommandRecord(event.sessionId(), scope.user(), scope.server(), scope.login(),
-                    event.facts(), event.verdict(), lines.get(new Key(event.sessionId(), event.facts().lineId())));
+        for (JudgedCommand entry : judged) {
+            SessionScope scope = scope(entry.sessionId(), sessions);
+            CommandRecord command = new CommandRecord(entry.sessionId(), scope.user(), scope.server(), scope.login(),
+                    entry.command(), entry.verdict(), lines.get(new Key(entry.sessionId(), entry.command().lineId())));
             records.add(command);
-            recorded.put(new Key(event.sessionId(), command.getCommandId()), command);
-            CommandVerdict verdict = event.verdict();
+            recorded.put(new Key(entry.sessionId(), command.getCommandId()), command);
+            CommandVerdict verdict = entry.verdict();
             if (verdict != null && verdict.alert()) {
                 AlertKind kind = BuiltInRules.TAMPER_PROTECTION.equals(verdict.rule()) ? AlertKind.TAMPER : AlertKind.POLICY;
                 String why = verdict.reason() != null ? verdict.reason() : "rule " + verdict.rule();
-                alert(scope, event.sessionId(), kind, why + ": " + command.getText(), command.getCommandId(), command.getTime());
+                alert(scope, entry.sessionId(), kind, why + ": " + command.getText(), command.getCommandId(), command.getTime());
             }
         }
         return recorded;
     }
 
     /** The lines of these commands that came in earlier batches, in one query. */
-    private void addStoredLines(List<CommandEvent> events, Map<Key, String> lines) {
+    private void addStoredLines(List<JudgedCommand> judged, Map<Key, String> lines) {
         Set<Key> missing = new HashSet<>();
-        for (CommandEvent event : events) {
-            String lineId = event.facts().lineId();
-            Key key = new Key(event.sessionId(), lineId);
-            if (event.sessionId() != null && lineId != null && !lineId.isEmpty() && !lines.containsKey(key)) {
+        for (JudgedCommand entry : judged) {
+            String lineId = entry.command().lineId();
+            Key key = new Key(entry.sessionId(), lineId);
+            if (entry.sessionId() != null && lineId != null && !lineId.isEmpty() && !lines.containsKey(key)) {
                 missing.add(key);
             }
         }

@@ -1,10 +1,11 @@
 package com.shellguard.command.policy;
 
-import com.shellguard.command.analysis.CommandAnalysis;
 import com.shellguard.command.analysis.CommandAnalyzer;
 import com.shellguard.command.analysis.Invocation;
+import com.shellguard.command.model.Command;
+import com.shellguard.command.model.CommandWord;
+import com.shellguard.command.model.Resolution;
 import com.shellguard.command.rule.BuiltInRules;
-import com.shellguard.connector.api.CommandFacts;
 import com.shellguard.connector.api.CommandVerdict;
 import com.shellguard.connector.api.CommandVerdict.Action;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.Optional;
 
 /**
  * How the policy would decide a command line typed at a prompt, with no session and no hook to ask: the
- * "try a command line" of the console. The line is read as the hook would report it from a shell where
- * its first word is a builtin or keyword when the shell has one of that name and a program otherwise;
+ * "try a command line" of the console. The line becomes a {@link Command} typed at a bash prompt, whose
+ * first word is a builtin or keyword when the shell has one of that name and a program otherwise;
  * that program's file is only known when the word is a path, so a path rule decides a bare name only
  * on a real server. Tampering with the hook is found the way it is found in a typed line.
  */
@@ -29,16 +30,15 @@ public final class LineTrial {
             return new CommandVerdict(Action.BLOCK, BuiltInRules.TAMPER_PROTECTION, true,
                     "tampering with the command control: " + tamper.get(), policy.version());
         }
-        List<Invocation> read = CommandAnalyzer.analyze(facts(text, "", "")).invocations();
+        List<Invocation> read = CommandAnalyzer.analyze(typed(text, "", null)).invocations();
         String word = read.isEmpty() || read.get(0).program() == null ? "" : read.get(0).program();
-        CommandFacts facts = facts(text, word, word.isEmpty() || ShellWords.contains(word) ? "builtin" : "file");
-        CommandAnalysis analysis = CommandAnalyzer.analyze(facts);
-        return PolicyEvaluator.decide(policy, facts, analysis);
+        Command command = typed(text, word, word.isEmpty() || ShellWords.contains(word) ? Resolution.BUILTIN : Resolution.FILE);
+        return PolicyEvaluator.decide(policy, command, CommandAnalyzer.analyze(command));
     }
 
-    private static CommandFacts facts(String text, String word, String resolution) {
+    /** The line at a bash prompt, its word resolved as said; a path word is its own file. */
+    private static Command typed(String text, String word, Resolution resolution) {
         String path = word.startsWith("/") ? word : null;
-        return new CommandFacts("trial", 0, "interactive", "", 0, "", 0, null, null, resolution, word, path, path,
-                List.of(), null, null, text, "bash", List.of());
+        return Command.typed(text, "bash", new CommandWord(word, resolution, path, path, List.of()));
     }
 }

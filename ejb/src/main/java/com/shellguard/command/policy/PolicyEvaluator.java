@@ -3,13 +3,13 @@ package com.shellguard.command.policy;
 import com.shellguard.command.analysis.CommandAnalysis;
 import com.shellguard.command.rule.BuiltInRules;
 import com.shellguard.command.rule.RuleAction;
-import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.command.model.Command;
 import com.shellguard.connector.api.CommandVerdict;
 import com.shellguard.connector.api.CommandVerdict.Action;
 import java.util.List;
 
 /**
- * The decision for one command, a pure function of the session's policy, the hook's facts and the analysis.
+ * The decision for one command, a pure function of the session's policy, the command and its analysis.
  * <ol>
  * <li>Tampering with the hook blocks the command, with an alert, before any rule is looked at: no rule may
  *     allow switching the control off.</li>
@@ -32,13 +32,13 @@ public final class PolicyEvaluator {
     private record Outcome(Action action, String rule, String reason) {
     }
 
-    public static CommandVerdict decide(SessionPolicy policy, CommandFacts facts, CommandAnalysis analysis) {
+    public static CommandVerdict decide(SessionPolicy policy, Command command, CommandAnalysis analysis) {
         if (analysis.tamper().isPresent()) {
             return new CommandVerdict(Action.BLOCK, BuiltInRules.TAMPER_PROTECTION, true, "tampering with the command control: "
                     + analysis.tamper().get(), policy.version());
         }
-        List<Target> targets = Target.of(facts, analysis);
-        String text = facts.text() == null ? "" : facts.text();
+        List<Target> targets = Target.of(command, analysis);
+        String text = command.text();
         Outcome strictest = null;
         for (Target target : targets) {
             Outcome outcome = decide(policy, target, text);

@@ -2,7 +2,9 @@ package com.shellguard.command.policy;
 
 import com.shellguard.command.analysis.CommandAnalysis;
 import com.shellguard.command.analysis.Invocation;
-import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.command.model.Command;
+import com.shellguard.command.model.CommandWord;
+import com.shellguard.command.model.ListedWord;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,30 +17,25 @@ import java.util.Set;
  */
 record Target(String display, Set<String> names, Set<String> paths, boolean program) {
 
-    /** How the shell resolves a word that runs a program; builtins, keywords and functions are not programs. */
-    private static final Set<String> PROGRAM_RESOLUTIONS = Set.of("file", "missing", "dynamic");
-
     /**
      * The command itself first, then every other program the analysis found it runs (through {@code sudo},
      * {@code xargs}, {@code bash -c} ...), then, for zsh, the further command words of the list it reported.
      * Arguments are never targets: {@code echo rm} runs echo, not rm.
      */
-    static List<Target> of(CommandFacts facts, CommandAnalysis analysis) {
+    static List<Target> of(Command command, CommandAnalysis analysis) {
         List<Invocation> invocations = analysis.invocations();
         List<Target> targets = new ArrayList<>();
-        targets.add(target(facts.word(), PROGRAM_RESOLUTIONS.contains(facts.resolution()), facts.sameAs(), facts.path(),
-                facts.canonical(), invocations.isEmpty() ? null : invocations.get(0).program()));
+        CommandWord word = command.word();
+        targets.add(target(word.word(), word.mayRunProgram(), word.sameFileAs(), word.path(), word.canonical(),
+                invocations.isEmpty() ? null : invocations.get(0).program()));
         for (Invocation invocation : invocations.subList(Math.min(1, invocations.size()), invocations.size())) {
             String program = invocation.program();
             if (program != null && !program.isEmpty()) {
                 targets.add(target(program, !ShellWords.contains(basename(program)), List.of()));
             }
         }
-        for (String word : facts.words()) {
-            int split = word.indexOf("=/");
-            String name = split >= 0 ? word.substring(0, split) : word.endsWith("=") ? word.substring(0, word.length() - 1) : word;
-            String path = split >= 0 ? word.substring(split + 1) : null;
-            targets.add(target(name, path != null, List.of(), path));
+        for (ListedWord listed : command.listed()) {
+            targets.add(target(listed.word(), listed.path() != null, List.of(), listed.path()));
         }
         return targets;
     }

@@ -1,9 +1,10 @@
 package com.shellguard.command.analysis;
 
-import static com.shellguard.command.analysis.Commands.facts;
+import static com.shellguard.command.analysis.Commands.command;
 import static com.shellguard.command.analysis.Commands.invocations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.shellguard.command.model.Resolution;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandAnalyzerInvocationsTest {
 
-    private static List<String> invocationsOf(String text, String word, String resolution) {
-        return invocations(CommandAnalyzer.analyze(facts(text, word, resolution)));
+    private static List<String> invocationsOf(String text, String word, Resolution resolution) {
+        return invocations(CommandAnalyzer.analyze(command(text, word, resolution)));
     }
 
     @Test
@@ -23,14 +24,14 @@ class CommandAnalyzerInvocationsTest {
 
     @Test
     void theHooksExpandedCommandWordIsTheProgram() {
-        assertEquals(List.of("rm -f a"), invocationsOf("$x -f a", "rm", "file"));
-        assertEquals(List.of("/bin/rm -f a"), invocationsOf("/bin/rm -f a", "/bin/rm", "file"));
+        assertEquals(List.of("rm -f a"), invocationsOf("$x -f a", "rm", Resolution.FILE));
+        assertEquals(List.of("/bin/rm -f a"), invocationsOf("/bin/rm -f a", "/bin/rm", Resolution.FILE));
     }
 
     @Test
     void aWordTheHookFoundAfterCommandBuiltinOrExecTakesTheArgumentsAfterIt() {
-        assertEquals(List.of("rm -f x"), invocationsOf("command rm -f x", "rm", "file"));
-        assertEquals(List.of("bash script.sh"), invocationsOf("exec -a name bash script.sh", "bash", "file"));
+        assertEquals(List.of("rm -f x"), invocationsOf("command rm -f x", "rm", Resolution.FILE));
+        assertEquals(List.of("bash script.sh"), invocationsOf("exec -a name bash script.sh", "bash", Resolution.FILE));
     }
 
     @Test

@@ -1,9 +1,10 @@
 package com.shellguard.command.analysis;
 
-import static com.shellguard.command.analysis.Commands.facts;
+import static com.shellguard.command.analysis.Commands.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.shellguard.command.model.Resolution;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +17,8 @@ class CommandAnalyzerTamperTest {
         return Commands.analyze(text).tamper();
     }
 
-    private static Optional<String> tamper(String text, String word, String resolution) {
-        return CommandAnalyzer.analyze(facts(text, word, resolution)).tamper();
+    private static Optional<String> tamper(String text, String word, Resolution resolution) {
+        return CommandAnalyzer.analyze(command(text, word, resolution)).tamper();
     }
 
     private static void assertTamper(String text, String because) {
@@ -171,28 +172,28 @@ class CommandAnalyzerTamperTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"/bin/sh|/bin/sh|file", "sh|sh|file", "dash -i|dash|file", "/bin/bash|/bin/bash|file",
-        "command bash|bash|file", "bash --rcfile other -i|bash|shell", "bash --init-file x|bash|shell", "bash --norc|bash|shell",
-        "bash -l|bash|shell", "ksh|ksh|file", "csh|csh|file", "tcsh|tcsh|file", "fish|fish|file", "rbash|rbash|file"})
-    void anInteractiveShellTheHookDoesNotStartIsTamper(String text, String word, String resolution) {
+    @CsvSource(delimiter = '|', value = {"/bin/sh|/bin/sh|FILE", "sh|sh|FILE", "dash -i|dash|FILE", "/bin/bash|/bin/bash|FILE",
+        "command bash|bash|FILE", "bash --rcfile other -i|bash|SHELL", "bash --init-file x|bash|SHELL", "bash --norc|bash|SHELL",
+        "bash -l|bash|SHELL", "ksh|ksh|FILE", "csh|csh|FILE", "tcsh|tcsh|FILE", "fish|fish|FILE", "rbash|rbash|FILE"})
+    void anInteractiveShellTheHookDoesNotStartIsTamper(String text, String word, Resolution resolution) {
         Optional<String> reason = tamper(text, word, resolution);
         assertTrue(reason.orElse("").contains("interactive shell the hook does not follow"), text + ": " + reason);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"exec bash|bash|file", "exec zsh|zsh|file", "exec sh -i|sh|file",
-        "exec -l bash|bash|file"})
-    void execOfAnInteractiveShellReplacesTheHookedOne(String text, String word, String resolution) {
+    @CsvSource(delimiter = '|', value = {"exec bash|bash|FILE", "exec zsh|zsh|FILE", "exec sh -i|sh|FILE",
+        "exec -l bash|bash|FILE"})
+    void execOfAnInteractiveShellReplacesTheHookedOne(String text, String word, Resolution resolution) {
         assertTrue(tamper(text, word, resolution).orElse("").contains("replaces the hooked shell"), text);
         assertTrue(tamper(text).orElse("").contains("replaces the hooked shell"), text + " without the hook's word");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"bash|bash|shell", "sh|sh|shell", "sh -i|sh|shell", "bash x.sh|bash|shell",
-        "/bin/bash x.sh|/bin/bash|file", "bash -c ls|bash|shell", "/bin/sh -c ls|/bin/sh|file", "/bin/sh script.sh|/bin/sh|file",
-        "zsh|zsh|file", "zsh -c ls|zsh|file", "ksh script.ksh|ksh|file", "exec bash script.sh|bash|file",
-        "bash --login -c x|bash|shell", "sudo bash -c 'apt update'|sudo|file", "myshell|myshell|function"})
-    void shellsTheHookFollowsOrThatReadNoTypedCommandsAreFine(String text, String word, String resolution) {
+    @CsvSource(delimiter = '|', value = {"bash|bash|SHELL", "sh|sh|SHELL", "sh -i|sh|SHELL", "bash x.sh|bash|SHELL",
+        "/bin/bash x.sh|/bin/bash|FILE", "bash -c ls|bash|SHELL", "/bin/sh -c ls|/bin/sh|FILE", "/bin/sh script.sh|/bin/sh|FILE",
+        "zsh|zsh|FILE", "zsh -c ls|zsh|FILE", "ksh script.ksh|ksh|FILE", "exec bash script.sh|bash|FILE",
+        "bash --login -c x|bash|SHELL", "sudo bash -c 'apt update'|sudo|FILE", "myshell|myshell|FUNCTION"})
+    void shellsTheHookFollowsOrThatReadNoTypedCommandsAreFine(String text, String word, Resolution resolution) {
         assertEquals(Optional.empty(), tamper(text, word, resolution), text);
     }
 
@@ -205,7 +206,7 @@ class CommandAnalyzerTamperTest {
 
     @Test
     void aShellUnderAnotherShellsStandInKeepsTheHook() {
-        assertEquals(Optional.empty(), tamper("bash -c 'bash'", "bash", "shell"));
+        assertEquals(Optional.empty(), tamper("bash -c 'bash'", "bash", Resolution.SHELL));
         assertEquals(Optional.empty(), tamper("echo ls | sh"));
     }
 
@@ -214,14 +215,14 @@ class CommandAnalyzerTamperTest {
         "$(echo unset) __sg_fd"})
     void aDynamicCommandWordMentioningWhatTheHookReliesOnIsTamper(String text) {
         String word = text.substring(0, text.indexOf(' '));
-        assertTrue(tamper(text, word, "dynamic").orElse("").contains("only known when it runs"), text);
+        assertTrue(tamper(text, word, Resolution.DYNAMIC).orElse("").contains("only known when it runs"), text);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"$EDITOR notes.txt", "$x -f a", "$cmd -la"})
     void aDynamicCommandWordWithOrdinaryArgumentsIsFine(String text) {
         String word = text.substring(0, text.indexOf(' '));
-        assertEquals(Optional.empty(), tamper(text, word, "dynamic"), text);
+        assertEquals(Optional.empty(), tamper(text, word, Resolution.DYNAMIC), text);
     }
 
     @ParameterizedTest

@@ -1,28 +1,33 @@
 package com.shellguard.command.analysis;
 
-import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.command.model.Command;
+import com.shellguard.command.model.CommandWord;
+import com.shellguard.command.model.Resolution;
+import com.shellguard.command.model.RunningShell;
+import com.shellguard.command.model.ShellRole;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
-/** Builds the facts a hooked shell would send, and renders analyses so that tests read like the commands they check. */
+/** Builds the commands a hooked shell would report, and renders analyses so that tests read like the commands they check. */
 final class Commands {
 
     private Commands() {
     }
 
-    /** A command as zsh or a test without resolution would send it: no expanded word. */
-    static CommandFacts facts(String text) {
-        return facts(text, "", "");
+    /** A command as zsh or a test without resolution would report it: no expanded word. */
+    static Command command(String text) {
+        return command(text, "", null);
     }
 
-    /** A command as bash sends it: the text, the command word as the hook expanded it, and how the shell resolves it. */
-    static CommandFacts facts(String text, String word, String resolution) {
-        return new CommandFacts("100.1", 1L, "interactive", "", 0, "", 0, "", "/home/alice", resolution, word,
-            "", "", List.of(), "100.1", "", text, "bash", List.of());
+    /** A command as bash reports it: the text, the command word as the hook expanded it, and how the shell resolves it. */
+    static Command command(String text, String word, Resolution resolution) {
+        return new Command("100.1", 1L, text, new CommandWord(word, resolution, "", "", List.of()),
+            new RunningShell("bash", ShellRole.INTERACTIVE, Set.of(), 0, "", 0, "", "/home/alice"), "100.1", "", List.of(), "", "");
     }
 
     static CommandAnalysis analyze(String text) {
-        return CommandAnalyzer.analyze(facts(text));
+        return CommandAnalyzer.analyze(command(text));
     }
 
     /**

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.command.model.Command;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -55,9 +55,8 @@ class OddInputTest {
     }
 
     @Test
-    void missingFactsYieldAnEmptyCommand() {
-        CommandFacts nothing = new CommandFacts(null, 0, null, null, 0, null, 0, null, null, null, null, null, null, null, null,
-            null, null, null, null);
+    void aCommandWithNothingKnownYieldsAnEmptyCommand() {
+        Command nothing = new Command(null, 0, null, null, null, null, null, null, null, null);
         assertEquals(List.of(new Invocation("", List.of(), "")), CommandAnalyzer.analyze(nothing).invocations());
         assertEquals(List.of(new Invocation("", List.of(), "")), CommandAnalyzer.analyze(null).invocations());
     }

@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.shellguard.audit.InMemoryAuditRepository;
 import com.shellguard.audit.SessionRecord;
+import com.shellguard.command.model.Command;
+import com.shellguard.command.model.CommandOrigin;
+import com.shellguard.command.model.CommandWord;
+import com.shellguard.command.model.Resolution;
+import com.shellguard.command.model.RunningShell;
+import com.shellguard.command.model.ShellRole;
 import com.shellguard.command.policy.SessionScope;
 import com.shellguard.command.policy.SessionScopes;
 import com.shellguard.command.rule.BuiltInRules;
 import com.shellguard.common.Clock;
 import com.shellguard.connector.api.CommandCompletion;
-import com.shellguard.connector.api.CommandEvent;
-import com.shellguard.connector.api.CommandFacts;
-import com.shellguard.connector.api.CommandRecordBatch;
 import com.shellguard.connector.api.CommandVerdict;
 import com.shellguard.connector.api.CommandVerdict.Action;
 import com.shellguard.connector.api.HookStatus;
@@ -99,16 +102,12 @@ class CommandRecorderTest {
         sessions.add(new SessionRecord("s1", "alice", "web01", "root", "10.0.0.9", "SHELL", null, "node", Clock.now()));
     }
 
-    private static CommandEvent command(String id, String lineId, String text, CommandVerdict verdict) {
-        CommandFacts facts = new CommandFacts(id, 1_700_000_000_000_000L, "interactive", "", 0, "", 0, "", "/root", "file",
-                text.split(" ")[0], "/usr/bin/" + text.split(" ")[0], "/usr/bin/" + text.split(" ")[0], List.of(), lineId, "",
-                text, "bash", List.of());
-        return new CommandEvent("s1", facts, verdict != null, verdict);
-    }
-
-    private static CommandRecordBatch batch(List<CommandEvent> commands, List<CommandCompletion> completions, List<TypedLine> lines,
-                                            List<SessionAlert> alerts) {
-        return new CommandRecordBatch(commands, completions, lines, alerts);
+    private static JudgedCommand command(String id, String lineId, String text, CommandVerdict verdict) {
+        String program = text.split(" ")[0];
+        Command command = new Command(id, 1_700_000_000_000_000L, text,
+                new CommandWord(program, Resolution.FILE, "/usr/bin/" + program, "/usr/bin/" + program, List.of()),
+                new RunningShell("bash", ShellRole.INTERACTIVE, Set.of(), 0, "", 0, "", "/root"), lineId, "", List.of(), "", "");
+        return new JudgedCommand("s1", command, verdict);
     }
 
     private static TypedLine line(String lineId, String text) {
@@ -117,7 +116,7 @@ class CommandRecorderTest {
 
     @Test
     void aCommandIsRecordedWithItsSessionsUserServerAndLogin() {
-        recorder.record(batch(List.of(command("7.1", "7.3", "ls -l", null)), List.of(), List.of(), List.of()));
+        recorder.record(List.of(command("7.1", "7.3", "ls -l", null)), List.of(), List.of(), List.of());
         CommandRecord ls = records.commands.get(0);
         assertEquals("alice", ls.getUserName());
         assertEquals("web01", ls.getServerName());
@@ -129,45 +128,45 @@ class CommandRecorderTest {
 
     @Test
     void theTypedLineIsAttachedWhetherItCameBeforeWithOrAfterItsCommands() {
-        recorder.record(batch(List.of(), List.of(), List.of(line("7.3", "ll /etc")), List.of()));
-        recorder.record(batch(List.of(command("7.1", "7.3", "ls -l /etc", null)), List.of(), List.of(line("7.4", "pwd")), List.of()));
-        recorder.record(batch(List.of(command("7.2", "7.4", "pwd", null), command("7.5", "7.6", "date", null)), List.of(), List.of(), List.of()));
-        recorder.record(batch(List.of(), List.of(), List.of(line("7.6", "date")), List.of()));
+        recorder.record(List.of(), List.of(), List.of(line("7.3", "ll /etc")), List.of());
+        recorder.record(List.of(command("7.1", "7.3", "ls -l /etc", null)), List.of(), List.of(line("7.4", "pwd")), List.of());
+        recorder.record(List.of(command("7.2", "7.4", "pwd", null), command("7.5", "7.6", "date", null)), List.of(), List.of(), List.of());
+        recorder.record(List.of(), List.of(), List.of(line("7.6", "date")), List.of());
         assertEquals(List.of("ll /etc", "pwd", "date"), records.commands.stream().map(CommandRecord::getTypedLine).toList());
         assertEquals(3, records.lines.size());
     }
 
     @Test
     void aBatchLooksUpEarlierLinesAndCommandsOnceEachWhateverItsSize() {
-        recorder.record(batch(List.of(), List.of(), List.of(line("7.3", "make")), List.of()));
-        List<CommandEvent> many = new ArrayList<>();
+        recorder.record(List.of(), List.of(), List.of(line("7.3", "make")), List.of());
+        List<JudgedCommand> many = new ArrayList<>();
         List<CommandCompletion> done = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             many.add(command("8." + i, "7.3", "cc -c f" + i + ".c", null));
             done.add(new CommandCompletion("s1", "8." + i, 0, 1_000, 2_000));
         }
         records.lookups = 0;
-        recorder.record(batch(many, done, List.of(), List.of()));
+        recorder.record(many, done, List.of(), List.of());
         assertEquals(1, records.lookups);
         assertTrue(records.commands.stream().allMatch(c -> "make".equals(c.getTypedLine()) && c.getExitStatus() == 0));
     }
 
     @Test
     void aCompletionInALaterBatchCompletesTheStoredCommand() {
-        recorder.record(batch(List.of(command("7.1", "7.3", "sleep 2", null)), List.of(), List.of(), List.of()));
+        recorder.record(List.of(command("7.1", "7.3", "sleep 2", null)), List.of(), List.of(), List.of());
         assertNull(records.commands.get(0).getExitStatus());
-        recorder.record(batch(List.of(), List.of(new CommandCompletion("s1", "7.1", 3, 5_000_000, 7_004_000)), List.of(), List.of()));
+        recorder.record(List.of(), List.of(new CommandCompletion("s1", "7.1", 3, 5_000_000, 7_004_000)), List.of(), List.of());
         assertEquals(3, records.commands.get(0).getExitStatus());
         assertEquals(2004L, records.commands.get(0).getDurationMs());
     }
 
     @Test
     void anAlertVerdictAndATamperBlockEachLeaveAnAlert() {
-        recorder.record(batch(List.of(
+        recorder.record(List.of(
                 command("7.1", "7.3", "curl http://x", new CommandVerdict(Action.ALLOW, "watch-curl", true, "alert by rule watch-curl", 1)),
                 command("7.2", "7.4", "unset -f __sg_debug", new CommandVerdict(Action.BLOCK, BuiltInRules.TAMPER_PROTECTION, true, "unsets the hook", 1)),
                 command("7.5", "7.6", "rm x", new CommandVerdict(Action.BLOCK, "no-rm", false, "blocked by rule no-rm", 1))),
-                List.of(), List.of(), List.of()));
+                List.of(), List.of(), List.of());
         assertEquals(List.of(Verdict.ALERTED, Verdict.BLOCKED, Verdict.BLOCKED), records.commands.stream().map(CommandRecord::getVerdict).toList());
         assertEquals(List.of(AlertKind.POLICY, AlertKind.TAMPER), records.alerts.stream().map(AlertRecord::getKind).toList());
         assertEquals(List.of("7.1", "7.2"), records.alerts.stream().map(AlertRecord::getCommandId).toList());
@@ -178,8 +177,8 @@ class CommandRecorderTest {
     @Test
     void aHookThatCouldNotBeInstalledIsShownOnTheSessionAndAlertedOnce() {
         recorder.hookStatus(new HookStatus("s1", HookStatus.State.UNAVAILABLE, "bash", "no remote forward"));
-        recorder.record(batch(List.of(), List.of(), List.of(),
-                List.of(new SessionAlert("s1", SessionAlert.Kind.HOOK_UNAVAILABLE, "no remote forward", 0))));
+        recorder.record(List.of(), List.of(), List.of(),
+                List.of(new SessionAlert("s1", SessionAlert.Kind.HOOK_UNAVAILABLE, "no remote forward", 0)));
         SessionRecord session = sessions.session("s1").orElseThrow();
         assertEquals("UNAVAILABLE", session.getHookState());
         assertEquals("no remote forward", session.getHookDetail());
@@ -196,8 +195,8 @@ class CommandRecorderTest {
 
     @Test
     void theConnectorsAlertsAreKeptWithTheSession() {
-        recorder.record(batch(List.of(), List.of(), List.of(),
-                List.of(new SessionAlert("s1", SessionAlert.Kind.FORGED_REPORT, "wrong key from 127.0.0.1", 0))));
+        recorder.record(List.of(), List.of(), List.of(),
+                List.of(new SessionAlert("s1", SessionAlert.Kind.FORGED_REPORT, "wrong key from 127.0.0.1", 0)));
         assertEquals(AlertKind.FORGED_REPORT, records.alerts.get(0).getKind());
         assertEquals("web01", records.alerts.get(0).getServerName());
     }

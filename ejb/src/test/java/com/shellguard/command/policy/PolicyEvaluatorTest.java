@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.shellguard.command.analysis.CommandAnalysis;
 import com.shellguard.command.analysis.Invocation;
+import com.shellguard.command.model.Command;
+import com.shellguard.command.model.CommandWord;
+import com.shellguard.command.model.ListedWord;
+import com.shellguard.command.model.Resolution;
+import com.shellguard.command.model.RunningShell;
 import com.shellguard.command.rule.BuiltInRules;
 import com.shellguard.command.rule.RuleAction;
 import com.shellguard.command.rule.RuleMatch;
-import com.shellguard.connector.api.CommandFacts;
 import com.shellguard.connector.api.CommandVerdict;
 import com.shellguard.connector.api.CommandVerdict.Action;
 import java.util.ArrayList;
@@ -38,30 +42,31 @@ class PolicyEvaluatorTest {
         return new CommandPolicy(7, rules, Set.copyOf(allowlistLabels), Set.of()).forSession(ALICE_ON_WEB01);
     }
 
-    private static CommandFacts program(String word, String path, String text) {
-        return facts(word, "file", path, path, List.of(), text, List.of());
+    private static Command program(String word, String path, String text) {
+        return command(word, Resolution.FILE, path, path, List.of(), text, List.of());
     }
 
-    private static CommandFacts facts(String word, String resolution, String path, String canonical, List<String> sameAs,
-                                      String text, List<String> words) {
-        return new CommandFacts("100.1", 1_700_000_000_000_000L, "interactive", "", 0, "", 0, "", "/root", resolution,
-                word, path, canonical, sameAs, "100.5", "", text, "bash", words);
+    private static Command command(String word, Resolution resolution, String path, String canonical, List<String> sameAs,
+                                   String text, List<ListedWord> listed) {
+        return new Command("100.1", 1_700_000_000_000_000L, text, new CommandWord(word, resolution, path, canonical, sameAs),
+                RunningShell.prompt("bash"), "100.5", "", listed, "", "");
     }
 
-    private static CommandAnalysis itself(CommandFacts facts) {
-        return new CommandAnalysis(List.of(new Invocation(facts.word(), List.of(), null)), Optional.empty());
+    private static CommandAnalysis itself(Command command) {
+        return new CommandAnalysis(List.of(new Invocation(command.word().word(), List.of(), null)), Optional.empty());
     }
 
-    private CommandVerdict decide(CommandFacts facts) {
-        return PolicyEvaluator.decide(policy(), facts, itself(facts));
+    private CommandVerdict decide(Command command) {
+        return PolicyEvaluator.decide(policy(), command, itself(command));
     }
 
-    private CommandVerdict decide(CommandFacts facts, String... alsoRuns) {
-        List<Invocation> invocations = new ArrayList<>(List.of(new Invocation(facts.word(), List.of(), null)));
+    private CommandVerdict decide(Command command, String... alsoRuns) {
+        String word = command.word().word();
+        List<Invocation> invocations = new ArrayList<>(List.of(new Invocation(word, List.of(), null)));
         for (String program : alsoRuns) {
-            invocations.add(new Invocation(program, List.of(), facts.word()));
+            invocations.add(new Invocation(program, List.of(), word));
         }
-        return PolicyEvaluator.decide(policy(), facts, new CommandAnalysis(invocations, Optional.empty()));
+        return PolicyEvaluator.decide(policy(), command, new CommandAnalysis(invocations, Optional.empty()));
     }
 
     @Test
@@ -77,7 +82,7 @@ class PolicyEvaluatorTest {
     @Test
     void aBlockRuleForAProgramBlocksItByItsWordPathOrCanonicalName() {
         rule("no-vim", RuleMatch.COMMAND, "vim.basic", RuleAction.BLOCK);
-        CommandVerdict verdict = decide(facts("vi", "file", "/usr/bin/vi", "/usr/bin/vim.basic", List.of(), "vi /etc/hosts", List.of()));
+        CommandVerdict verdict = decide(command("vi", Resolution.FILE, "/usr/bin/vi", "/usr/bin/vim.basic", List.of(), "vi /etc/hosts", List.of()));
         assertEquals(Action.BLOCK, verdict.action());
         assertEquals("no-vim", verdict.rule());
         assertTrue(verdict.reason().contains("no-vim"), verdict.reason());
@@ -87,7 +92,7 @@ class PolicyEvaluatorTest {
     @Test
     void aCopyOrLinkOfANamedProgramIsBlockedThroughTheHooksSameAsNames() {
         rule("no-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK);
-        CommandFacts renamed = facts("x", "file", "/tmp/x", "/tmp/x", List.of("rm"), "/tmp/x -rf /", List.of());
+        Command renamed = command("x", Resolution.FILE, "/tmp/x", "/tmp/x", List.of("rm"), "/tmp/x -rf /", List.of());
         assertEquals(Action.BLOCK, decide(renamed).action());
     }
 
@@ -95,7 +100,7 @@ class PolicyEvaluatorTest {
     void aCommandMerelyMentioningAProgramDoesNotMatchItsRule() {
         rule("no-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK);
         rule("no-shutdown", RuleMatch.COMMAND, "shutdown", RuleAction.TERMINATE);
-        assertEquals(Action.ALLOW, decide(facts("echo", "builtin", "", "", List.of(), "echo rm", List.of())).action());
+        assertEquals(Action.ALLOW, decide(command("echo", Resolution.BUILTIN, "", "", List.of(), "echo rm", List.of())).action());
         assertEquals(Action.ALLOW, decide(program("grep", "/usr/bin/grep", "grep shutdown notes.txt")).action());
         assertEquals(Action.ALLOW, decide(program("man", "/usr/bin/man", "man rm")).action());
     }
@@ -113,7 +118,7 @@ class PolicyEvaluatorTest {
     @Test
     void aPathRuleMatchesTheCanonicalPathBehindASymlink() {
         rule("no-opt", RuleMatch.PATH, "/opt/*", RuleAction.BLOCK);
-        assertEquals("no-opt", decide(facts("tool", "file", "/usr/local/bin/tool", "/opt/tool/bin/tool", List.of(), "tool", List.of())).rule());
+        assertEquals("no-opt", decide(command("tool", Resolution.FILE, "/usr/local/bin/tool", "/opt/tool/bin/tool", List.of(), "tool", List.of())).rule());
     }
 
     @Test
@@ -189,18 +194,18 @@ class PolicyEvaluatorTest {
         CommandVerdict cat = decide(program("cat", "/usr/bin/cat", "cat /etc/shadow"));
         assertEquals(Action.BLOCK, cat.action());
         assertEquals(BuiltInRules.DEFAULT_ALLOWLIST, cat.rule());
-        assertEquals(Action.BLOCK, decide(facts("nosuch", "missing", "", "", List.of(), "nosuch", List.of())).action());
-        assertEquals(Action.BLOCK, decide(facts("$cmd", "dynamic", "", "", List.of(), "$cmd", List.of())).action());
-        assertEquals(Action.ALLOW, decide(facts("cd", "builtin", "", "", List.of(), "cd /tmp", List.of())).action());
-        assertEquals(Action.ALLOW, decide(facts("if", "keyword", "", "", List.of(), "if true", List.of())).action());
-        assertEquals(Action.ALLOW, decide(facts("myfn", "function", "", "", List.of(), "myfn", List.of())).action());
+        assertEquals(Action.BLOCK, decide(command("nosuch", Resolution.MISSING, "", "", List.of(), "nosuch", List.of())).action());
+        assertEquals(Action.BLOCK, decide(command("$cmd", Resolution.DYNAMIC, "", "", List.of(), "$cmd", List.of())).action());
+        assertEquals(Action.ALLOW, decide(command("cd", Resolution.BUILTIN, "", "", List.of(), "cd /tmp", List.of())).action());
+        assertEquals(Action.ALLOW, decide(command("if", Resolution.KEYWORD, "", "", List.of(), "if true", List.of())).action());
+        assertEquals(Action.ALLOW, decide(command("myfn", Resolution.FUNCTION, "", "", List.of(), "myfn", List.of())).action());
     }
 
     @Test
     void aRuleNamingABuiltinAppliesToIt() {
         allowlistLabels.add("*");
         rule("no-eval", RuleMatch.COMMAND, "eval", RuleAction.BLOCK);
-        assertEquals("no-eval", decide(facts("eval", "builtin", "", "", List.of(), "eval \"$x\"", List.of())).rule());
+        assertEquals("no-eval", decide(command("eval", Resolution.BUILTIN, "", "", List.of(), "eval \"$x\"", List.of())).rule());
     }
 
     @Test
@@ -214,7 +219,7 @@ class PolicyEvaluatorTest {
     @Test
     void tamperingIsBlockedWithAnAlertBeforeAnyRule() {
         rule("all-ok", RuleMatch.LINE, ".*", RuleAction.ALLOW, RuleScope.ANY, 0);
-        CommandFacts unset = facts("unset", "builtin", "", "", List.of(), "unset -f __sg_debug", List.of());
+        Command unset = command("unset", Resolution.BUILTIN, "", "", List.of(), "unset -f __sg_debug", List.of());
         CommandVerdict verdict = PolicyEvaluator.decide(policy(), unset,
                 new CommandAnalysis(List.of(new Invocation("unset", List.of("-f", "__sg_debug"), null)), Optional.of("unsets the hook")));
         assertEquals(Action.BLOCK, verdict.action());
@@ -244,8 +249,8 @@ class PolicyEvaluatorTest {
     @Test
     void furtherCommandWordsZshReportsAreDecidedLikeTheCommand() {
         rule("no-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK);
-        CommandFacts list = new CommandFacts("9.1", 0, "interactive", "", 0, "", 0, "", "/", "file", "ls", "/usr/bin/ls",
-                "/usr/bin/ls", List.of(), "9.3", "", "ls; rm -rf x", "zsh", List.of("rm=/usr/bin/rm"));
+        Command list = command("ls", Resolution.FILE, "/usr/bin/ls", "/usr/bin/ls", List.of(), "ls; rm -rf x",
+                List.of(new ListedWord("rm", "/usr/bin/rm")));
         assertEquals("no-rm", decide(list).rule());
     }
 

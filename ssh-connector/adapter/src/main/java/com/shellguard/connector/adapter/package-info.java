@@ -7,7 +7,9 @@
  * events to message-driven beans with transactions and pooling — so the adapter never looks up an EJB.
  *
  * <p>Layout by feature: {@code server} accepts clients and authenticates them, {@code session} runs one
- * proxied channel, {@code upstream} connects to target servers, {@code relay} moves bytes between the two.
+ * proxied channel, {@code upstream} connects to target servers, {@code relay} moves bytes between the two,
+ * {@code recording} keeps the session's output, and {@code hook} carries command control (its package documentation
+ * traces a command's path to the application and back).
  * Every decision goes through {@link com.shellguard.connector.api.GatewayListener}.
  */
 package com.shellguard.connector.adapter;

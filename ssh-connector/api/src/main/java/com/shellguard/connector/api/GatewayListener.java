@@ -35,7 +35,10 @@ public interface GatewayListener {
     /** The filter a session's hooks decide locally with, asked when a hook starts and every few seconds. */
     CommandPolicySnapshot commandPolicy(String sessionId);
 
-    /** Audit records the connector collected (commands, completions, typed lines, alerts), in batches. */
+    /**
+     * Audit records the connector collected (commands, completions, typed lines, alerts), in batches. Every command
+     * {@link #decideCommand} decided comes again here, answered, so that a decision need write nothing.
+     */
     void recordCommands(CommandRecordBatch batch);
 
     /** Whether the hook was armed in a session, or why not. */

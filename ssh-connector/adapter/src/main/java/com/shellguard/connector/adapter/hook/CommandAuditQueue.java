@@ -18,25 +18,34 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Collects what hooks report for the audit and hands it to the application in batches, a few times a second,
- * off the hooks' critical path: a shell never waits for a database write. A batch is one transaction on the
- * application side, so a script of thousands of commands costs thousands of rows, not thousands of commits.
+ * The audit leg of the command path (the third crossing in this package's documentation): collects what hooks
+ * report for the audit, from every session of this node, and hands it to the application with
+ * {@link GatewayListener#recordCommands} in batches, off the hooks' critical path: a shell never waits for a database
+ * write. A batch is one transaction on the application side, so a script of thousands of commands costs thousands
+ * of rows, not thousands of commits.
  *
- * <p>What is queued when the node stops is delivered by {@link #close()}; what a crash loses is at most the
- * last flush interval.
+ * <p>The steps: a hook connection {@code add}s a judged command (asked and answered, or reported), a completion, a
+ * typed line or an alert; every {@value #DELIVERY_MILLIS} ms the timer the constructor schedules {@linkplain
+ * #startDelivery() starts a delivery} on the WorkManager unless one is running; {@linkplain #deliver() the delivery}
+ * sends everything queued, {@value #MAX_BATCH} items per call.
+ *
+ * <p>Limits: the audit is up to a delivery interval behind the shell. A batch the application fails to write is
+ * logged and lost; what is queued when the node stops is delivered by {@link #close()}; what a crash loses is at
+ * most the last interval.
  */
 public final class CommandAuditQueue implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(CommandAuditQueue.class.getName());
-    private static final long FLUSH_MILLIS = 200;
-    private static final int MAX_BATCH = 2000;
+    static final long DELIVERY_MILLIS = 200;
+    static final int MAX_BATCH = 2000;
 
     private final GatewayListener listener;
     private final BlockingWork work;
     private final Timer timer;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean flushing = new AtomicBoolean();
+    private final AtomicBoolean delivering = new AtomicBoolean();
 
+    /** Queues for {@code listener} and starts the delivery timer; {@link #close()} stops it. */
     public CommandAuditQueue(GatewayListener listener, BlockingWork work, Timer timer) {
         this.listener = listener;
         this.work = work;
@@ -44,9 +53,9 @@ public final class CommandAuditQueue implements AutoCloseable {
         timer.schedule(new TimerTask() {
             @Override
             public void run() {
-                flushSoon();
+                startDelivery();
             }
-        }, FLUSH_MILLIS, FLUSH_MILLIS);
+        }, DELIVERY_MILLIS, DELIVERY_MILLIS);
     }
 
     void add(CommandEvent event) {
@@ -65,24 +74,26 @@ public final class CommandAuditQueue implements AutoCloseable {
         queue.add(alert);
     }
 
-    private void flushSoon() {
-        if (queue.isEmpty() || !flushing.compareAndSet(false, true)) {
+    /** On the timer's thread: hands a delivery to the WorkManager if anything waits and none is running. */
+    private void startDelivery() {
+        if (queue.isEmpty() || !delivering.compareAndSet(false, true)) {
             return;
         }
         try {
             work.submit(() -> {
                 try {
-                    flush();
+                    deliver();
                 } finally {
-                    flushing.set(false);
+                    delivering.set(false);
                 }
             });
         } catch (RejectedExecutionException busy) {
-            flushing.set(false);
+            delivering.set(false);
         }
     }
 
-    private void flush() {
+    /** Crosses to the application: everything queued, in batches. */
+    private void deliver() {
         while (!queue.isEmpty()) {
             List<CommandEvent> commands = new ArrayList<>();
             List<CommandCompletion> completions = new ArrayList<>();
@@ -112,6 +123,6 @@ public final class CommandAuditQueue implements AutoCloseable {
     @Override
     public void close() {
         timer.cancel();
-        flush();
+        deliver();
     }
 }

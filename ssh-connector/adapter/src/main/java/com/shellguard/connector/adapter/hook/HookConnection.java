@@ -17,7 +17,9 @@ import java.util.logging.Logger;
 
 /**
  * One hooked shell process's connection: splits the byte stream into messages, checks that the first is a
- * hello with the session's secret, answers questions and queues reports for the audit.
+ * hello with the session's secret, answers questions and queues reports for the audit. Of the command path's
+ * crossings (see the package documentation) it makes "decide" itself and starts "filter" and the audit leg
+ * through its {@link HookSession}.
  *
  * <p>Bytes arrive on an SSH I/O thread, which must not wait for the application: questions and policy
  * requests are answered from the container's WorkManager. A hook asks one question at a time and waits, so

@@ -144,7 +144,10 @@ public final class HookSession {
         this.commandWatcher = watcher;
     }
 
-    /** A command the hook reported or asked about, with its verdict: audited, and passed to the watcher. */
+    /**
+     * A command the hook reported or asked about, with its verdict: queued for the audit leg (delivered to the
+     * application in the next batch), and passed to the watcher.
+     */
     void judged(CommandEvent event) {
         services.audit().add(event);
         commandWatcher.accept(event);
@@ -158,7 +161,7 @@ public final class HookSession {
         services.audit().add(new SessionAlert(sessionId, kind, detail, System.currentTimeMillis() * 1000));
     }
 
-    /** The session's policy filter, asked of the application at most once a second. */
+    /** The session's policy filter (the "filter" crossing), asked of the application at most once a second. */
     CommandPolicySnapshot snapshot() {
         long now = System.currentTimeMillis();
         CommandPolicySnapshot current = snapshot;
