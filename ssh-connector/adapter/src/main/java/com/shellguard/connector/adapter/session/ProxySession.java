@@ -1,6 +1,5 @@
 package com.shellguard.connector.adapter.session;
 
-import com.shellguard.connector.adapter.GatewayUnavailableException;
 import com.shellguard.connector.adapter.hook.HookSession;
 import com.shellguard.connector.adapter.hook.HookUnavailableException;
 import com.shellguard.connector.adapter.recording.AsciicastHeader;
@@ -8,8 +7,7 @@ import com.shellguard.connector.adapter.recording.CommandMarkers;
 import com.shellguard.connector.adapter.recording.SessionRecorder;
 import com.shellguard.connector.adapter.relay.ByteTap;
 import com.shellguard.connector.adapter.relay.ChannelRelay;
-import com.shellguard.connector.adapter.server.PeerAddress;
-import com.shellguard.connector.adapter.server.TargetSelector;
+import com.shellguard.connector.adapter.runtime.GatewayUnavailableException;
 import com.shellguard.connector.adapter.upstream.UpstreamException;
 import com.shellguard.connector.api.ChannelKind;
 import com.shellguard.connector.api.HookStatus;
