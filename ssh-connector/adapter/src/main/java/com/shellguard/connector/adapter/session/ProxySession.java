@@ -121,7 +121,7 @@ final class ProxySession implements AsyncCommand {
                     ? control.install(connection, kind == ChannelKind.EXEC ? command : null)
                     : Optional.empty();
             if (state.hasEnded()) {
-                // an administrator ended it while it was connecting: the end found no target connection to close yet
+                // an administrator ended it while it connected, perhaps before the end could find the connection
                 connection.close();
                 return;
             }

@@ -11,10 +11,11 @@ import java.util.Optional;
  * moves are checked in one place ({@link Phase#canMoveTo}):
  *
  * <pre>
- * CHOOSING ─plan allowed─▶ OPENING ─relay started─▶ RELAYING
- *    │                       │  └─administrator─▶ TERMINATING ◀─administrator─┘
- *    │                       │                        │                      │
- *    └───────────────────────┴──────────────────▶ ENDED ◀────────────────────┘
+ * CHOOSING    → OPENING (the application allowed it) or ENDED
+ * OPENING     → RELAYING (the relay started), TERMINATING (an administrator) or ENDED
+ * RELAYING    → TERMINATING (an administrator) or ENDED
+ * TERMINATING → ENDED
+ * ENDED       → nothing
  * </pre>
  *
  * <p>Apart from the phase, the user's channel may go (the client quit, the connection dropped) in any phase.
