@@ -1,5 +1,6 @@
 package com.shellguard.connector.adapter;
 
+import com.shellguard.connector.adapter.runtime.GatewayUnavailableException;
 import com.shellguard.connector.api.AuthenticationAttempt;
 import com.shellguard.connector.api.AuthenticationOutcome;
 import com.shellguard.connector.api.AuthenticationVerdict;

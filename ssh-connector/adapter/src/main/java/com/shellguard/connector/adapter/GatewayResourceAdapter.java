@@ -4,6 +4,8 @@ import com.shellguard.connector.adapter.hook.CommandAuditQueue;
 import com.shellguard.connector.adapter.hook.HookInstaller;
 import com.shellguard.connector.adapter.hook.HookServices;
 import com.shellguard.connector.adapter.recording.Recordings;
+import com.shellguard.connector.adapter.runtime.BlockingWork;
+import com.shellguard.connector.adapter.runtime.GatewaySettings;
 import com.shellguard.connector.adapter.server.GatewaySshServer;
 import com.shellguard.connector.adapter.session.LiveSessions;
 import com.shellguard.connector.adapter.session.TerminationWatch;

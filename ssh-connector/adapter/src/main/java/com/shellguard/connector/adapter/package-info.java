@@ -7,9 +7,11 @@
  * events to message-driven beans with transactions and pooling — so the adapter never looks up an EJB.
  *
  * <p>Layout by feature: {@code server} accepts clients and authenticates them, {@code session} runs one
- * proxied channel, {@code upstream} connects to target servers, {@code relay} moves bytes between the two,
- * {@code recording} keeps the session's output, and {@code hook} carries command control (its package documentation
- * traces a command's path to the application and back).
+ * proxied channel step by step, {@code upstream} connects to target servers, {@code hook} installs and talks
+ * to the command hook on them (its package documentation traces a command's path to the application and back),
+ * {@code relay} moves bytes between the two sides, {@code recording} writes what the user saw, and
+ * {@code runtime} holds what all of them run on. Dependencies point one way, from {@code server} down to
+ * {@code runtime}, with no cycle; this package assembles them and nothing imports it.
  * Every decision goes through {@link com.shellguard.connector.api.GatewayListener}.
  */
 package com.shellguard.connector.adapter;

@@ -1,6 +1,6 @@
 package com.shellguard.connector.adapter.hook;
 
-import com.shellguard.connector.adapter.BlockingWork;
+import com.shellguard.connector.adapter.runtime.BlockingWork;
 import com.shellguard.connector.api.GatewayListener;
 import java.time.Duration;
 

@@ -1,7 +1,9 @@
 package com.shellguard.connector.adapter.server;
 
-import com.shellguard.connector.adapter.BlockingWork;
-import com.shellguard.connector.adapter.GatewayUnavailableException;
+import com.shellguard.connector.adapter.runtime.BlockingWork;
+import com.shellguard.connector.adapter.runtime.GatewayUnavailableException;
+import com.shellguard.connector.adapter.session.PeerAddress;
+import com.shellguard.connector.adapter.session.TargetSelector;
 import com.shellguard.connector.api.AuthenticationAttempt;
 import com.shellguard.connector.api.AuthenticationMethod;
 import com.shellguard.connector.api.AuthenticationOutcome;

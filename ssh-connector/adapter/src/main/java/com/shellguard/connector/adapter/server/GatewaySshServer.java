@@ -1,10 +1,10 @@
 package com.shellguard.connector.adapter.server;
 
-import com.shellguard.connector.adapter.BlockingWork;
-import com.shellguard.connector.adapter.GatewaySettings;
 import com.shellguard.connector.adapter.hook.HookInstaller;
 import com.shellguard.connector.adapter.recording.Recordings;
 import com.shellguard.connector.adapter.relay.TransferTuning;
+import com.shellguard.connector.adapter.runtime.BlockingWork;
+import com.shellguard.connector.adapter.runtime.GatewaySettings;
 import com.shellguard.connector.adapter.session.LiveSessions;
 import com.shellguard.connector.adapter.session.ProxySessionFactory;
 import com.shellguard.connector.adapter.session.SessionServices;
@@ -15,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;

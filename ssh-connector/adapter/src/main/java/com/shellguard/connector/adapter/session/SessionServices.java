@@ -1,8 +1,8 @@
 package com.shellguard.connector.adapter.session;
 
-import com.shellguard.connector.adapter.BlockingWork;
 import com.shellguard.connector.adapter.hook.HookInstaller;
 import com.shellguard.connector.adapter.recording.Recordings;
+import com.shellguard.connector.adapter.runtime.BlockingWork;
 import com.shellguard.connector.adapter.upstream.UpstreamConnector;
 import com.shellguard.connector.api.GatewayListener;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package com.shellguard.connector.adapter.session;
 
-import com.shellguard.connector.adapter.BlockingWork;
+import com.shellguard.connector.adapter.runtime.BlockingWork;
 import com.shellguard.connector.api.GatewayListener;
 import java.util.Timer;
 import java.util.TimerTask;

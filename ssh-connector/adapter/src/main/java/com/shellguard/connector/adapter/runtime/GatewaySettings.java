@@ -1,4 +1,4 @@
-package com.shellguard.connector.adapter;
+package com.shellguard.connector.adapter.runtime;
 
 import java.net.InetAddress;
 import java.nio.file.Path;

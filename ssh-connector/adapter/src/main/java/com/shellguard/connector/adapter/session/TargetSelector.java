@@ -1,4 +1,4 @@
-package com.shellguard.connector.adapter.server;
+package com.shellguard.connector.adapter.session;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package com.shellguard.connector.adapter;
+package com.shellguard.connector.adapter.runtime;
 
 import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkException;

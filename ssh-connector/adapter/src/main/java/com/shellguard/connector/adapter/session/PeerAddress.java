@@ -1,4 +1,4 @@
-package com.shellguard.connector.adapter.server;
+package com.shellguard.connector.adapter.session;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;

@@ -1,4 +1,4 @@
-package com.shellguard.connector.adapter;
+package com.shellguard.connector.adapter.runtime;
 
 /** No application is listening yet (or any more): the gateway cannot decide, so it refuses. */
 public class GatewayUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.shellguard.connector.adapter.server;
+package com.shellguard.connector.adapter.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,10 @@
+/**
+ * The SSH listener users connect to: its host key, its authentication (decided by the application, audited
+ * once per real outcome), and the hand-over of each accepted channel to a
+ * {@link com.shellguard.connector.adapter.session} proxy.
+ *
+ * <p>It knows nothing of what a session does after the hand-over, and nothing in {@code session} knows
+ * of it: what both read from a connection (the SSH user name's target, the client's address) lives in
+ * {@code session}. Limit: forwarding (port, agent, X11) is refused outright; the gateway relays sessions only.
+ */
+package com.shellguard.connector.adapter.server;

@@ -1,0 +1,118 @@
+package com.shellguard.connector.adapter.session;
+
+import com.shellguard.connector.adapter.hook.HookSession;
+import com.shellguard.connector.adapter.hook.HookUnavailableException;
+import com.shellguard.connector.api.ChannelKind;
+import com.shellguard.connector.api.HookStatus;
+import com.shellguard.connector.api.SessionPlan;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Installing command control: the command hook, and the exec guard that arms with it, put in place on the
+ * target before the user's channel opens; for a shell, the user's input held until the hooked shell has
+ * armed. Each part can be missing: the hook cannot be installed, the guard cannot load, the shell never arms
+ * (startup files that wait for input or start another shell). A missing part is alerted and the session goes
+ * on watched less, unless the server is strict (policy requires command control): then it is refused, with
+ * the one refusal {@link #missing} writes.
+ */
+final class CommandControl {
+
+    private static final Logger LOG = Logger.getLogger(CommandControl.class.getName());
+    /** How long the user's startup files may take before the hooked shell must have armed. */
+    private static final Duration ARMING_LIMIT = Duration.ofSeconds(20);
+
+    private final SessionServices services;
+    private final String sessionId;
+    private final SessionPlan plan;
+
+    CommandControl(SessionServices services, String sessionId, SessionPlan plan) {
+        this.services = services;
+        this.sessionId = sessionId;
+        this.plan = plan;
+    }
+
+    /** The hook watches shells and exec commands where policy asks for it; file transfers run unhooked. */
+    static boolean appliesTo(SessionPlan plan, ChannelKind kind) {
+        return plan.control().hook() && (kind == ChannelKind.SHELL || kind == ChannelKind.EXEC);
+    }
+
+    /**
+     * Installs the hook over the target connection, which then removes it when it closes.
+     *
+     * @param execCommand the command of an exec session, null for a shell
+     * @return the installed hook, or empty when the session goes on without one
+     * @throws EndOfSession when a strict server's hook or guard cannot be put in place
+     */
+    Optional<HookSession> install(TargetConnection target, String execCommand) throws EndOfSession {
+        HookSession hook;
+        try {
+            hook = services.hooks().install(target.session(), sessionId, execCommand);
+        } catch (HookUnavailableException e) {
+            report(new HookStatus(sessionId, HookStatus.State.UNAVAILABLE, null, e.getMessage()));
+            Optional<SessionEnd> refusal = missing("the hook cannot be installed: " + e.getMessage(),
+                    "command hook unavailable: " + e.getMessage());
+            if (refusal.isPresent()) {
+                throw new EndOfSession(refusal.get());
+            }
+            LOG.info(() -> "session " + sessionId + " runs without the command hook: " + e.getMessage());
+            return Optional.empty();
+        }
+        target.hooked(hook);
+        Optional<String> noGuard = hook.guardUnavailable();
+        if (noGuard.isPresent()) {
+            Optional<SessionEnd> refusal = missing("the exec guard cannot be armed: " + noGuard.get(),
+                    "exec guard unavailable: " + noGuard.get());
+            if (refusal.isPresent()) {
+                throw new EndOfSession(refusal.get());
+            }
+        }
+        return Optional.of(hook);
+    }
+
+    /**
+     * Completes when the hooked shell has armed. A shell that has not armed within {@link #ARMING_LIMIT} is a
+     * hook that could not be installed: on a strict server the gate stays shut and {@code end} refuses the
+     * session; elsewhere the gate opens with an alert.
+     */
+    CompletableFuture<?> armedOrTimedOut(HookSession hook, Consumer<SessionEnd> end) {
+        CompletableFuture<Object> gate = new CompletableFuture<>();
+        hook.armed().orTimeout(ARMING_LIMIT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((shell, failure) -> {
+            if (failure == null) {
+                gate.complete(shell);
+                return;
+            }
+            String why = "the shell did not arm the hook within " + ARMING_LIMIT.toSeconds()
+                    + " s (startup files waiting for input, or starting another shell?)";
+            report(new HookStatus(sessionId, HookStatus.State.UNAVAILABLE, hook.shell(), why));
+            Optional<SessionEnd> refusal = missing(why, "command hook unavailable: " + why);
+            if (refusal.isPresent()) {
+                gate.completeExceptionally(failure);
+                end.accept(refusal.get());
+            } else {
+                gate.complete(null);
+            }
+        });
+        return gate;
+    }
+
+    /** The refusal of a strict server for a missing part of command control; empty where the session may go on. */
+    private Optional<SessionEnd> missing(String what, String failure) {
+        return plan.control().required()
+                ? Optional.of(SessionEnd.commandControlMissing(plan.server(), what, failure))
+                : Optional.empty();
+    }
+
+    private void report(HookStatus status) {
+        try {
+            services.listener().hookStatus(status);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not record the hook status of session " + sessionId, e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.shellguard.connector.adapter.session;
+
+import com.shellguard.connector.adapter.hook.HookSession;
+import com.shellguard.connector.api.ChannelKind;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.channel.ClientChannel;
+import org.apache.sshd.client.channel.PtyCapableChannelSession;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.channel.PtyChannelConfiguration;
+
+/**
+ * The target channel for each kind of user channel, with the user's terminal and variables: a shell opens a
+ * shell, an exec or scp runs its command, sftp and other subsystems open the same subsystem. Where the
+ * session is hooked, a shell or exec runs through the hook's start command instead, which starts the user's
+ * shell with the hook loaded.
+ */
+final class TargetChannels {
+
+    private TargetChannels() {
+    }
+
+    /** Opens the channel asynchronously streamed, within {@code timeout}. */
+    static ClientChannel open(ClientSession target, ChannelKind kind, String command, HookSession hook, UserChannel user,
+                              Duration timeout) throws IOException {
+        Map<String, String> env = user.forwardedEnvironment();
+        PtyChannelConfiguration pty = user.terminalConfiguration();
+        ClientChannel channel = switch (kind) {
+            case SHELL -> hook == null
+                    ? withTerminal(target.createShellChannel(pty, env), user)
+                    : withTerminal(target.createExecChannel(hook.startCommand(false), pty, env), user);
+            case EXEC -> withTerminal(target.createExecChannel(hook == null ? command : hook.startCommand(true), pty, env), user);
+            case SCP -> withTerminal(target.createExecChannel(command, pty, env), user);
+            case SFTP, SUBSYSTEM -> target.createSubsystemChannel(command);
+        };
+        channel.setStreaming(ClientChannel.Streaming.Async);
+        channel.open().verify(timeout);
+        return channel;
+    }
+
+    private static ClientChannel withTerminal(PtyCapableChannelSession channel, UserChannel user) {
+        channel.setUsePty(user.hasTerminal());
+        return channel;
+    }
+}
