@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
@@ -25,6 +27,7 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
  */
 public final class HostKeyScanner implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(HostKeyScanner.class.getName());
     /** The user name the scan's connections announce; they never authenticate. */
     private static final String SCAN_LOGIN = "shellguard-keyscan";
 
@@ -55,7 +58,12 @@ public final class HostKeyScanner implements AutoCloseable {
         String firstType = HostKeyTypes.typeOf(PublicKeyEntry.toString(first.key()).split(" ")[0]);
         for (String type : HostKeyTypes.ANY.offeredIn(HostKeyTypes.ANY.restrict(first.serverOffer()))) {
             if (!type.equals(firstType)) {
-                keys.add(PublicKeyEntry.toString(exchange(host, port, HostKeyTypes.only(type), where).key()));
+                try {
+                    keys.add(PublicKeyEntry.toString(exchange(host, port, HostKeyTypes.only(type), where).key()));
+                } catch (UpstreamException e) {
+                    // a type the server offers but cannot prove is not learned (ssh-keyscan skips it too)
+                    LOG.log(Level.INFO, "no " + type + " host key learned from " + where + ": " + e.getMessage());
+                }
             }
         }
         return new HostKeyScan(first.serverVersion(), keys);
