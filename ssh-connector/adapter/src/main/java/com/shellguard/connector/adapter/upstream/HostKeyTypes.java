@@ -2,7 +2,6 @@ package com.shellguard.connector.adapter.upstream;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -54,7 +53,7 @@ record HostKeyTypes(Set<String> types) {
 
     @Override
     public String toString() {
-        return types.isEmpty() ? "any" : String.join(", ", new LinkedHashSet<>(types.stream().sorted().toList()));
+        return types.isEmpty() ? "any" : String.join(", ", types.stream().sorted().toList());
     }
 
     private static List<String> names(String algorithms) {

@@ -10,7 +10,7 @@ import org.apache.sshd.client.SshClient;
  * connection's host key goes to the judge of its {@link UpstreamAttempt}, and its host-key algorithms are narrowed
  * to the attempt's types. What a test reports is therefore what a session would meet.
  */
-public final class UpstreamClients {
+final class UpstreamClients {
 
     private UpstreamClients() {
     }
