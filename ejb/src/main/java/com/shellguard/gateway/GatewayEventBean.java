@@ -67,7 +67,7 @@ public class GatewayEventBean implements GatewayListener {
 
     @Override
     public HostKeyVerdict verifyHostKey(HostKeyPresentation presentation) {
-        return hostKeys.verify(presentation.server(), presentation.hostKey());
+        return hostKeys.verify(presentation);
     }
 
     @Override

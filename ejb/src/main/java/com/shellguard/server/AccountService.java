@@ -5,12 +5,17 @@ import com.shellguard.common.ConflictException;
 import com.shellguard.common.Names;
 import com.shellguard.common.NotFoundException;
 import com.shellguard.common.ValidationException;
+import com.shellguard.connector.adapter.upstream.StoredPrivateKey;
 import com.shellguard.vault.Vault;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** The logins the gateway holds a credential for on each server; credentials go in sealed and never come out here. */
+/**
+ * The logins the gateway holds a credential for on each server; credentials go in sealed and never come out here. A
+ * private key is read when it is stored, as the upstream connection reads it, so a key protected by a passphrase or a
+ * broken one is refused then, not at the first session.
+ */
 @Stateless
 public class AccountService {
 
@@ -68,8 +73,12 @@ public class AccountService {
         if (secret.length() > MAX_SECRET) {
             throw new ValidationException(field + " must be at most " + MAX_SECRET + " characters");
         }
-        if (privateKey != null && !privateKey.contains("PRIVATE KEY-----")) {
-            throw new ValidationException("privateKey must be an OpenSSH or PEM private key (-----BEGIN ... PRIVATE KEY-----)");
+        if (privateKey != null) {
+            try {
+                StoredPrivateKey.read(privateKey);
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("privateKey is refused: " + e.getMessage());
+            }
         }
         account.storeCredential(password != null ? ServerAccount.Kind.PASSWORD : ServerAccount.Kind.PRIVATE_KEY,
                 vault.seal(secret), Clock.now());

@@ -1,33 +1,48 @@
 package com.shellguard.server;
 
 import com.shellguard.openssh.SshPublicKey;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * The decision on a host key a server presented, given the key pinned for it (if any). Keys are compared
- * by type and blob, so a comment never matters; a change is reported with both fingerprints, as an admin
- * needs them to tell a re-installed server from an impostor.
+ * The decision on host keys a server proved, given the keys pinned for it. As with OpenSSH's {@code known_hosts},
+ * a key is trusted when it is one of the pinned keys, whatever their number and types; with none pinned, every
+ * proven key is pinned. A change is reported with the fingerprints on both sides, as an admin needs them to tell
+ * a re-installed server from an impostor.
  */
-public record HostKeyCheck(Outcome outcome, SshPublicKey presented, String message) {
+public record HostKeyCheck(Outcome outcome, List<SshPublicKey> presented, String message) {
 
     public enum Outcome { MATCHES, PIN_FIRST_SEEN, CHANGED }
 
-    /** @throws IllegalArgumentException when either key is not a valid OpenSSH public key */
-    public static HostKeyCheck of(String server, String pinned, String presented) {
-        SshPublicKey seen = SshPublicKey.parse(presented);
-        if (pinned == null || pinned.isBlank()) {
-            return new HostKeyCheck(Outcome.PIN_FIRST_SEEN, seen,
-                    "pinned the host key of " + server + " on first sight: " + seen.type() + " " + seen.fingerprint());
+    public HostKeyCheck {
+        presented = List.copyOf(presented);
+    }
+
+    public static HostKeyCheck of(String server, Collection<SshPublicKey> pinned, List<SshPublicKey> presented) {
+        if (presented.isEmpty()) {
+            throw new IllegalArgumentException("no host key was presented");
         }
-        SshPublicKey expected = SshPublicKey.parse(pinned);
-        if (expected.equals(seen)) {
-            return new HostKeyCheck(Outcome.MATCHES, seen, null);
+        if (pinned.isEmpty()) {
+            return new HostKeyCheck(Outcome.PIN_FIRST_SEEN, presented,
+                    "pinned the host keys of " + server + " on first contact: " + describe(presented));
         }
-        return new HostKeyCheck(Outcome.CHANGED, seen, "host key for server " + server + " has changed (expected "
-                + expected.type() + " " + expected.fingerprint() + ", got " + seen.type() + " " + seen.fingerprint()
+        List<SshPublicKey> unknown = presented.stream().filter(k -> !pinned.contains(k)).toList();
+        if (unknown.isEmpty()) {
+            return new HostKeyCheck(Outcome.MATCHES, presented, null);
+        }
+        SshPublicKey seen = unknown.get(0);
+        List<SshPublicKey> sameType = pinned.stream().filter(k -> k.type().equals(seen.type())).toList();
+        return new HostKeyCheck(Outcome.CHANGED, presented, "host key for server " + server + " has changed (expected "
+                + describe(sameType.isEmpty() ? List.copyOf(pinned) : sameType) + ", got " + describe(List.of(seen))
                 + "): refusing to connect");
     }
 
     public boolean trusted() {
         return outcome != Outcome.CHANGED;
+    }
+
+    static String describe(List<SshPublicKey> keys) {
+        return keys.stream().map(k -> k.type() + " " + k.fingerprint()).collect(Collectors.joining(", "));
     }
 }

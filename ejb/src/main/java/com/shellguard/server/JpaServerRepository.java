@@ -2,6 +2,7 @@ package com.shellguard.server;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,18 @@ public class JpaServerRepository implements ServerRepository {
     @Override
     public Optional<Server> find(String name) {
         return em.createNamedQuery("Server.byName", Server.class).setParameter("name", name).getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<Server> findForUpdate(String name) {
+        return em.createNamedQuery("Server.byName", Server.class).setParameter("name", name)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setHint("eclipselink.refresh", "true")
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Server> withLegacyHostKey() {
+        return em.createNamedQuery("Server.withLegacyHostKey", Server.class).getResultList();
     }
 
     @Override

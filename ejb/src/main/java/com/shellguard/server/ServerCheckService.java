@@ -1,6 +1,8 @@
 package com.shellguard.server;
 
-import com.shellguard.openssh.HostKeyProbe;
+import com.shellguard.connector.adapter.upstream.HostKeyScan;
+import com.shellguard.connector.adapter.upstream.HostKeyScanner;
+import com.shellguard.connector.adapter.upstream.UpstreamException;
 import com.shellguard.openssh.SshPublicKey;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -8,15 +10,20 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * "Test connection" for a server entry: connects from this node to the server as a session would, proves
- * the host key it presents, and compares it with the pinned one. It reads only: a key is pinned by the
- * first real session, never by a test, so testing against an impostor pins nothing.
+ * "Test connection" for a server entry: from this node, learns every host key the server proves with the connector's
+ * own client setup (the connector's scanner, as a library: the test runs no SSH code of its own), and compares them
+ * with the pinned ones as a session would. It reads only: keys are pinned by the first real session, never by a
+ * test, so testing against an impostor pins nothing.
  */
 @Stateless
 public class ServerCheckService {
 
+    private static final Logger LOG = Logger.getLogger(ServerCheckService.class.getName());
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     @Inject
@@ -26,25 +33,17 @@ public class ServerCheckService {
     public ServerCheck check(String name) {
         Server server = servers.get(name);
         String where = server.getName() + " (" + server.getHost() + ":" + server.getPort() + ")";
-        HostKeyProbe.Answer answer;
-        try {
-            answer = HostKeyProbe.probe(server.getHost(), server.getPort(), TIMEOUT);
+        HostKeyScan scan;
+        try (HostKeyScanner scanner = HostKeyScanner.standalone(TIMEOUT)) {
+            scan = scanner.scan(server.getHost(), server.getPort());
+        } catch (UpstreamException e) {
+            return ServerCheck.unreachable(e.getMessage().replace("server " + server.getHost() + ":" + server.getPort(),
+                    "server " + where));
         } catch (IOException e) {
-            return new ServerCheck(ServerCheck.Status.UNREACHABLE, null, null, null,
-                    "server " + where + " is unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            LOG.log(Level.FINE, "the test connection's client did not stop cleanly", e);
+            return ServerCheck.unreachable("server " + where + " could not be tested: " + e.getMessage());
         }
-        SshPublicKey seen = answer.hostKey();
-        String presented = seen.type() + " " + seen.fingerprint();
-        if (server.getHostKey() == null) {
-            return new ServerCheck(ServerCheck.Status.NOT_PINNED, answer.serverVersion(), seen.toString(), seen.fingerprint(),
-                    "server " + where + " answers with host key " + presented + "; none is pinned yet, the first session pins it");
-        }
-        if (SshPublicKey.sameKey(server.getHostKey(), seen.toString())) {
-            return new ServerCheck(ServerCheck.Status.MATCHES, answer.serverVersion(), seen.toString(), seen.fingerprint(),
-                    "server " + where + " presents the pinned host key " + presented);
-        }
-        return new ServerCheck(ServerCheck.Status.CHANGED, answer.serverVersion(), seen.toString(), seen.fingerprint(),
-                "host key for server " + where + " has changed (expected " + server.getHostKeyFingerprint() + ", got "
-                        + presented + "): sessions are refused");
+        List<SshPublicKey> proven = scan.hostKeys().stream().map(SshPublicKey::parse).toList();
+        return ServerCheck.compare(where, scan.serverVersion(), server.pinnedKeys(), proven);
     }
 }

@@ -6,9 +6,11 @@ import com.shellguard.common.Names;
 import com.shellguard.common.NotFoundException;
 import com.shellguard.common.ValidationException;
 import com.shellguard.grant.GrantRepository;
+import com.shellguard.openssh.HostKeyLines;
 import com.shellguard.openssh.SshPublicKey;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -77,12 +79,18 @@ public class ServerService {
             }
             server.setPort(draft.port());
         }
+        if (draft.hostKey() != null && draft.hostKeys() != null) {
+            throw new ValidationException("give hostKey or hostKeys, not both");
+        }
         if (draft.hostKey() != null) {
-            if (draft.hostKey().isBlank()) {
-                server.forgetHostKey();
-            } else {
-                server.pinHostKey(hostKey(draft.hostKey()), Clock.now());
+            pin(server, draft.hostKey().isBlank() ? List.of() : hostKeys("hostKey", draft.hostKey()));
+        }
+        if (draft.hostKeys() != null) {
+            List<SshPublicKey> keys = new ArrayList<>();
+            for (int i = 0; i < draft.hostKeys().size(); i++) {
+                hostKeys("hostKeys[" + i + "]", draft.hostKeys().get(i)).stream().filter(k -> !keys.contains(k)).forEach(keys::add);
             }
+            pin(server, keys);
         }
         if (draft.labels() != null) {
             Set<String> labels = new TreeSet<>();
@@ -97,11 +105,20 @@ public class ServerService {
         }
     }
 
-    private static SshPublicKey hostKey(String text) {
+    /** Pins exactly {@code keys}; none forgets the pinned keys, so the next session pins what the server proves. */
+    private static void pin(Server server, List<SshPublicKey> keys) {
+        if (keys.isEmpty()) {
+            server.forgetHostKeys();
+        } else {
+            server.replaceHostKeys(keys, Clock.now());
+        }
+    }
+
+    private static List<SshPublicKey> hostKeys(String field, String text) {
         try {
-            return SshPublicKey.parse(text);
+            return HostKeyLines.parse(field, text);
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("hostKey is not a valid OpenSSH public key: " + e.getMessage());
+            throw new ValidationException(e.getMessage());
         }
     }
 }

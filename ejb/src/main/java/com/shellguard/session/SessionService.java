@@ -104,7 +104,8 @@ public class SessionService {
             UpstreamCredential credential = credential(account);
             scopes.opened(request.sessionId(), new SessionScope(user.getUsername(), user.getGroups(), server.getName(),
                     server.getLabels(), login));
-            return SessionPlan.allow(server.getName(), server.getHost(), server.getPort(), login, credential,
+            return SessionPlan.allow(server.getName(), server.getHost(), server.getPort(),
+                    server.pinnedKeys().stream().map(Object::toString).toList(), login, credential,
                     commandControl(request.kind(), server));
         } catch (AccessRefused refused) {
             record.refuse(refused.getMessage(), Clock.now());

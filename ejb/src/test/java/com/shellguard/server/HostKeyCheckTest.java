@@ -1,44 +1,54 @@
 package com.shellguard.server;
 
+import static com.shellguard.openssh.KnownKeys.ECDSA_256;
+import static com.shellguard.openssh.KnownKeys.ED25519;
+import static com.shellguard.openssh.KnownKeys.RSA_2048;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.shellguard.openssh.SshPublicKey;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HostKeyCheckTest {
 
-    /** Made with ssh-keygen, which printed the fingerprints used below. */
-    private static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGMfyZ7uuwd3nWKr5V2Y3PXkeAAGQjL2ihDhNxQOno/i";
-    private static final String OTHER = "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBCCK84ClA880bV"
-            + "UHcyOFn95QL8tB5t9pAr8E5N9d4Kj2N07zfpLpH8C3/lg42utZ/L4hSDp1EgObT4xkwA33/3c=";
+    private static final SshPublicKey KEY = SshPublicKey.parse(ED25519 + " root@web01");
+    private static final SshPublicKey ECDSA = SshPublicKey.parse(ECDSA_256);
+    private static final SshPublicKey RSA = SshPublicKey.parse(RSA_2048);
 
     @Test
-    void theFirstKeySeenIsPinnedAndTrusted() {
-        HostKeyCheck check = HostKeyCheck.of("web01", null, KEY + " root@web01");
+    void everyKeyProvenOnFirstContactIsPinnedAndTrusted() {
+        HostKeyCheck check = HostKeyCheck.of("web01", List.of(), List.of(ECDSA, KEY, RSA));
         assertEquals(HostKeyCheck.Outcome.PIN_FIRST_SEEN, check.outcome());
         assertTrue(check.trusted());
-        assertEquals(KEY, check.presented().toString(), "the comment is not pinned");
+        assertEquals(List.of(ECDSA, KEY, RSA), check.presented());
+        assertTrue(check.message().contains("ssh-ed25519 SHA256:4gS867l8xIKiY+VsnTILyObysz+f14INnvG8iXG4nJc"), check.message());
+        assertEquals(ED25519, KEY.toString(), "the comment is not pinned");
     }
 
     @Test
-    void thePinnedKeyIsTrustedWhateverItsComment() {
-        HostKeyCheck check = HostKeyCheck.of("web01", KEY + " root@web01", KEY + " other comment");
-        assertEquals(HostKeyCheck.Outcome.MATCHES, check.outcome());
-        assertTrue(check.trusted());
+    void aKeyThatIsOneOfThePinnedKeysIsTrusted() {
+        assertEquals(HostKeyCheck.Outcome.MATCHES, HostKeyCheck.of("web01", List.of(RSA, KEY), List.of(KEY)).outcome());
+        assertEquals(HostKeyCheck.Outcome.MATCHES, HostKeyCheck.of("web01", List.of(RSA, KEY), List.of(RSA, KEY)).outcome());
     }
 
     @Test
-    void aChangedKeyIsRefusedNamingTheServerAndBothFingerprints() {
-        HostKeyCheck check = HostKeyCheck.of("web01", KEY, OTHER);
+    void aChangedKeyIsRefusedNamingTheServerAndThePinnedKeyOfItsType() {
+        HostKeyCheck check = HostKeyCheck.of("web01", List.of(KEY, RSA), List.of(ECDSA));
         assertFalse(check.trusted());
         assertEquals("host key for server web01 has changed (expected ssh-ed25519 SHA256:4gS867l8xIKiY+VsnTILyObysz+f14INnvG8iXG4nJc, "
-                + "got ecdsa-sha2-nistp256 SHA256:R3jhLMPGfK2hUy+YD/e4DF/GqMGN3Y4jDv/d2rnzPF0): refusing to connect", check.message());
+                + "ssh-rsa SHA256:RuyQ0YfE/trY+A+3MQwhc5H3ECP6rKa5WrCpxpTSLTM, got ecdsa-sha2-nistp256 "
+                + "SHA256:R3jhLMPGfK2hUy+YD/e4DF/GqMGN3Y4jDv/d2rnzPF0): refusing to connect", check.message());
+        HostKeyCheck sameType = HostKeyCheck.of("web01", List.of(ECDSA, RSA), List.of(SshPublicKey.parse(
+                "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBCCK84ClA880bVUHcyOFn95QL8tB5t9pAr8E5N9d4Kj2N07zfpLpH8C3/lg42utZ/L4hSDp1EgObT4xkwA33/3c=")));
+        assertTrue(sameType.trusted());
     }
 
     @Test
-    void aKeyThatIsNotAValidPublicKeyIsNeverPinned() {
-        assertThrows(IllegalArgumentException.class, () -> HostKeyCheck.of("web01", null, "ssh-ed25519 AAAA"));
+    void oneUnpinnedKeyAmongPinnedOnesIsAChange() {
+        HostKeyCheck check = HostKeyCheck.of("web01", List.of(KEY), List.of(KEY, ECDSA));
+        assertEquals(HostKeyCheck.Outcome.CHANGED, check.outcome());
+        assertTrue(check.message().contains("got ecdsa-sha2-nistp256"), check.message());
     }
 }

@@ -9,6 +9,7 @@ import com.shellguard.command.rule.CommandDefault;
 import com.shellguard.command.rule.CommandRule;
 import com.shellguard.grant.Grant;
 import com.shellguard.grant.GrantRule;
+import com.shellguard.server.PinnedHostKey;
 import com.shellguard.server.Server;
 import com.shellguard.server.ServerAccount;
 import com.shellguard.server.ServerCheck;
@@ -60,6 +61,12 @@ final class JsonViews {
         nullable(b, "hostKey", s.getHostKey());
         nullable(b, "hostKeyFingerprint", s.getHostKeyFingerprint());
         b.add("hostKeyPinnedAt", time(s.getHostKeyPinnedAt()));
+        b.add("hostKeys", array(s.getHostKeys().stream().map(PinnedHostKey::getHostKey).toList()));
+        b.add("pinnedHostKeys", list(s.getHostKeys(), k -> {
+            JsonObjectBuilder key = Json.createObjectBuilder().add("key", k.getHostKey()).add("type", k.getType());
+            nullable(key, "fingerprint", k.getFingerprint());
+            return key.add("pinnedAt", time(k.getPinnedAt())).build();
+        }));
         return b.add("created", time(s.getCreated())).build();
     }
 
@@ -68,6 +75,7 @@ final class JsonViews {
         nullable(b, "serverVersion", c.serverVersion());
         nullable(b, "hostKey", c.hostKey());
         nullable(b, "hostKeyFingerprint", c.fingerprint());
+        b.add("hostKeys", array(c.hostKeys()));
         return b.add("message", c.message()).build();
     }
 

@@ -4,6 +4,7 @@ import static com.shellguard.api.JsonFields.body;
 import static com.shellguard.api.JsonFields.integer;
 import static com.shellguard.api.JsonFields.string;
 import static com.shellguard.api.JsonFields.stringSet;
+import static com.shellguard.api.JsonFields.strings;
 
 import com.shellguard.server.ServerCheckService;
 import com.shellguard.server.ServerDraft;
@@ -62,7 +63,7 @@ public class ServersResource {
         return Response.noContent().build();
     }
 
-    /** Test connection: reach the server from this node and compare the host key it proves with the pinned one. */
+    /** Test connection: reach the server from this node and compare the host keys it proves with the pinned ones. */
     @POST
     @Path("{name}/check")
     public JsonObject check(@PathParam("name") String name) {
@@ -71,6 +72,6 @@ public class ServersResource {
 
     private static ServerDraft draft(JsonObject o) {
         return new ServerDraft(string(o, "name"), string(o, "host"), integer(o, "port"), string(o, "hostKey"),
-                stringSet(o, "labels"), string(o, "description"));
+                strings(o, "hostKeys"), stringSet(o, "labels"), string(o, "description"));
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.shellguard.openssh.SshPublicKey;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -101,7 +100,7 @@ class ConsoleIT {
         assertEquals(fx.target.port(), stored.getInt("port"));
         assertTrue(admin.text(row("list:servers", name)).contains("not pinned"));
 
-        String fingerprint = SshPublicKey.parse(fx.target.hostKey()).fingerprint();
+        String fingerprint = fx.target.fingerprint(fx.target.hostKey());
         admin.click(button("list:servers", name, "test"));
         assertEquals("NOT_PINNED", admin.text(By.id("list:check-status")), admin.text(By.id("list:check-message")));
         assertTrue(admin.text(By.id("list:check-message")).contains(fingerprint), admin.text(By.id("list:check-message")));

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +131,8 @@ class GatewayRefusalsIT {
         assertTrue(row.getString("message").contains("has changed"), row.toString());
         JsonObject stored = fx.admin.get("/servers/" + name).expect(200).object();
         assertEquals(otherKey, stored.getString("hostKey"), "a refused key must not replace the pinned one");
+        JsonObject alert = fx.awaitAlert(row.getString("id"), a -> "HOST_KEY_CHANGED".equals(a.getString("kind")), "a HOST_KEY_CHANGED alert");
+        assertEquals(gil.name(), alert.getString("user"), alert.toString());
     }
 
     @Test
@@ -138,12 +144,78 @@ class GatewayRefusalsIT {
     }
 
     @Test
-    void aServerSeenForTheFirstTimeHasItsHostKeyPinned() {
+    void aFirstSessionPinsEveryHostKeyTheServerProvesWithAnAlertAndTheTestConnectionThenMatches() {
         String name = fx.server("tofu", false);
         assertFalse(Fixture.has(fx.admin.get("/servers/" + name).expect(200).object(), "hostKey"));
         Fixture.Person ivy = fx.personWithAccess("ivy", name);
         Processes.Result r = fx.keyClient(ivy).ssh(ivy.name() + "@" + name, "echo first");
         assertEquals(0, r.exitCode(), r.output());
-        assertEquals(fx.target.hostKey(), fx.admin.get("/servers/" + name).expect(200).object().getString("hostKey"));
+        JsonObject stored = fx.admin.get("/servers/" + name).expect(200).object();
+        assertEquals(fx.target.hostKeys(), Set.copyOf(Fixture.strings(stored.getJsonArray("hostKeys"))), "rsa, ecdsa and ed25519: " + stored);
+        assertEquals(fx.target.hostKey(), stored.getString("hostKey"), "the one-key field shows the ed25519 key");
+        String session = fx.awaitSession(ivy.name(), s -> true).getString("id");
+        JsonObject alert = fx.awaitAlert(session, a -> "HOST_KEY_PINNED".equals(a.getString("kind")), "a HOST_KEY_PINNED alert");
+        assertEquals(name, alert.getString("server"), alert.toString());
+        JsonObject check = fx.admin.post("/servers/" + name + "/check", "{}").expect(200).object();
+        assertEquals("MATCHES", check.getString("status"), check.toString());
     }
+
+    @Test
+    void concurrentFirstSessionsPinTheServersKeysOnce() throws Exception {
+        String name = fx.server("tofu-race", false);
+        Fixture.Person jo = fx.personWithAccess("jo", name);
+        List<CompletableFuture<Processes.Result>> sessions = IntStream.range(0, 3)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> fx.keyClient(jo).ssh(jo.name() + "@" + name, "echo " + i))).toList();
+        for (CompletableFuture<Processes.Result> session : sessions) {
+            assertEquals(0, session.get().exitCode(), session.get().output());
+        }
+        List<String> pinned = Fixture.strings(fx.admin.get("/servers/" + name).expect(200).object().getJsonArray("hostKeys"));
+        assertEquals(fx.target.hostKeys(), Set.copyOf(pinned));
+        assertEquals(3, pinned.size(), pinned.toString());
+        long alerts = fx.admin.get("/audit/alerts?kind=HOST_KEY_PINNED&limit=1000").expect(200).array().stream()
+                .filter(a -> name.equals(a.asJsonObject().getString("server", null))).count();
+        assertEquals(1, alerts, "one first contact pinned, the others matched");
+    }
+
+    @Test
+    void anAdminWhoPastesSshKeyscanEd25519OutputGetsWorkingSessions() {
+        String name = Fixture.unique("keyscan");
+        fx.admin.post("/servers", "{\"name\":\"" + name + "\",\"host\":\"127.0.0.1\",\"port\":" + fx.target.port()
+                + ",\"hostKey\":" + Api.quote(fx.target.keyscan("ed25519")) + "}").expect(201);
+        fx.account(name, TargetServer.LOGIN);
+        Fixture.Person kai = fx.personWithAccess("kai", name);
+        Processes.Result r = fx.keyClient(kai).ssh(kai.name() + "@" + name, "echo pasted");
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals("pasted\n", r.stdout());
+        assertEquals(List.of(fx.target.hostKey()), Fixture.strings(fx.admin.get("/servers/" + name).expect(200).object().getJsonArray("hostKeys")),
+                "the pasted key stays the only one pinned");
+    }
+
+    @Test
+    void aServerWithOnlyAnEcdsaKeyIsPinnedOnFirstContactAndRefusedWhenAnotherTypeIsPinned() {
+        try (TargetServer ecdsaOnly = TargetServer.withHostKeys("ecdsa")) {
+            String first = Fixture.unique("ecdsa-first");
+            fx.admin.post("/servers", "{\"name\":\"" + first + "\",\"host\":\"127.0.0.1\",\"port\":" + ecdsaOnly.port() + "}").expect(201);
+            fx.admin.post("/servers/" + first + "/accounts", "{\"login\":\"" + TargetServer.LOGIN + "\",\"password\":"
+                    + Api.quote(TargetServer.PASSWORD) + "}").expect(201);
+            Fixture.Person lu = fx.personWithAccess("lu", first);
+            Processes.Result r = fx.keyClient(lu).ssh(lu.name() + "@" + first, "echo ecdsa");
+            assertEquals(0, r.exitCode(), r.output());
+            assertEquals(List.of(ecdsaOnly.hostKey()), Fixture.strings(fx.admin.get("/servers/" + first).expect(200).object().getJsonArray("hostKeys")));
+
+            String pinnedElsewhere = Fixture.unique("ecdsa-changed");
+            fx.admin.post("/servers", "{\"name\":\"" + pinnedElsewhere + "\",\"host\":\"127.0.0.1\",\"port\":" + ecdsaOnly.port()
+                    + ",\"hostKey\":" + Api.quote(fx.target.hostKey()) + "}").expect(201);
+            fx.admin.post("/servers/" + pinnedElsewhere + "/accounts", "{\"login\":\"" + TargetServer.LOGIN + "\",\"password\":"
+                    + Api.quote(TargetServer.PASSWORD) + "}").expect(201);
+            Fixture.Person mo = fx.personWithAccess("mo", pinnedElsewhere);
+            Processes.Result refused = fx.keyClient(mo).ssh(mo.name() + "@" + pinnedElsewhere, "echo should-not-run");
+            assertEquals(255, refused.exitCode(), refused.output());
+            assertTrue(refused.stderr().contains("host key for server " + pinnedElsewhere + " has changed: it offers no key of the pinned type"),
+                    refused.stderr());
+            JsonObject check = fx.admin.post("/servers/" + pinnedElsewhere + "/check", "{}").expect(200).object();
+            assertEquals("CHANGED", check.getString("status"), check.toString());
+        }
+    }
+
 }

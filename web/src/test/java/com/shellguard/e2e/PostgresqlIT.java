@@ -2,6 +2,8 @@ package com.shellguard.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,31 @@ class PostgresqlIT {
                 Processes.sleep(java.time.Duration.ofMillis(300));
             }
             assertEquals("1", count);
+        }
+    }
+
+    @Test
+    void aHostKeyPinnedByAnEarlierVersionIsTheServersOnePinnedKeyAfterTheUpgrade() {
+        try (TestDatabase database = TestDatabase.create("pgmig");
+             TargetServer target = TargetServer.start();
+             GatewayNode node = GatewayNode.start(Map.of("SHELLGUARD_DB", "postgresql", "SHELLGUARD_DB_NAME", database.name,
+                     "SHELLGUARD_DB_USER", "postgres"))) {
+            Provisioning.Access access = new Provisioning(node.admin(), target).access("pgmig");
+            // the schema and row an earlier version left: one key in the server's own row, no table of pinned keys
+            node.stop();
+            database.query("drop table sg_server_host_key");
+            database.query("update sg_server set host_key = '" + target.hostKey() + " root@target', host_key_pinned_at = now()"
+                    + " where name = '" + access.server() + "'");
+            node.boot();
+
+            JsonObject server = node.admin().get("/servers/" + access.server()).expect(200).object();
+            assertEquals(List.of(target.hostKey()), Provisioning.strings(server.getJsonArray("hostKeys")), server.toString());
+            assertEquals("", database.query("select coalesce(host_key, '') from sg_server where name = '" + access.server() + "'"));
+            Processes.Result r = OpenSshClient.withKey(node.sshPort(), access.person().key())
+                    .ssh(access.person().name() + "@" + access.server(), "echo upgraded");
+            assertEquals(0, r.exitCode(), r.output());
+            assertEquals(List.of(target.hostKey()), Provisioning.strings(node.admin().get("/servers/" + access.server()).expect(200)
+                    .object().getJsonArray("hostKeys")), "the session matched the migrated key and pinned no other");
         }
     }
 }

@@ -1,6 +1,8 @@
 package com.shellguard.e2e;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,11 @@ class Provisioning {
     /** True when the field is present and not null (JSON-B leaves null fields out). */
     static boolean has(JsonObject object, String field) {
         return object.containsKey(field) && !object.isNull(field);
+    }
+
+    /** The strings of a JSON array of strings, in order. */
+    static List<String> strings(JsonArray array) {
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
     static String unique(String prefix) {

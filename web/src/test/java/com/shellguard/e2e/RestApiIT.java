@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -126,7 +131,69 @@ class RestApiIT {
         fx.admin.post("/servers", "{\"name\":\"" + closed + "\",\"host\":\"127.0.0.1\",\"port\":" + Processes.freePort() + "}").expect(201);
         assertEquals("UNREACHABLE", fx.admin.post("/servers/" + closed + "/check", "{}").expect(200).object().getString("status"));
         assertFalse(Fixture.has(fx.admin.get("/servers/" + closed).expect(200).object(), "hostKey"), "a test pins nothing");
+
+        String unpinned = fx.server("chk-new", false);
+        JsonObject notPinned = fx.admin.post("/servers/" + unpinned + "/check", "{}").expect(200).object();
+        assertEquals("NOT_PINNED", notPinned.getString("status"), notPinned.toString());
+        assertEquals(fx.target.hostKeys(), Set.copyOf(Fixture.strings(notPinned.getJsonArray("hostKeys"))), "every key the server proves");
+        assertFalse(Fixture.has(fx.admin.get("/servers/" + unpinned).expect(200).object(), "hostKey"), "a test pins nothing");
     }
+
+    @Test
+    void theTestConnectionReachesAServerWithoutCurve25519AsSessionsDo() {
+        try (TargetServer noCurve = TargetServer.start(List.of("KexAlgorithms ecdh-sha2-nistp256,diffie-hellman-group14-sha256"))) {
+            String name = Fixture.unique("no-curve");
+            fx.admin.post("/servers", "{\"name\":\"" + name + "\",\"host\":\"127.0.0.1\",\"port\":" + noCurve.port()
+                    + ",\"hostKey\":" + Api.quote(noCurve.hostKey()) + "}").expect(201);
+            JsonObject check = fx.admin.post("/servers/" + name + "/check", "{}").expect(200).object();
+            assertEquals("MATCHES", check.getString("status"), check.toString());
+        }
+    }
+
+    @Test
+    void hostKeysAreAListOfKeysOrSshKeyscanLinesAndReplaceThePinnedOnes() {
+        String name = Fixture.unique("keys");
+        List<String> lines = fx.target.keyscan("rsa,ecdsa").lines().filter(l -> !l.startsWith("#")).toList();
+        fx.admin.post("/servers", "{\"name\":\"" + name + "\",\"host\":\"127.0.0.1\",\"port\":" + fx.target.port()
+                + ",\"hostKeys\":[" + String.join(",", lines.stream().map(Api::quote).toList()) + "]}").expect(201);
+        JsonObject stored = fx.admin.get("/servers/" + name).expect(200).object();
+        assertEquals(Set.of(fx.target.hostKey("rsa"), fx.target.hostKey("ecdsa")), Set.copyOf(Fixture.strings(stored.getJsonArray("hostKeys"))));
+        assertEquals(2, stored.getJsonArray("pinnedHostKeys").size(), stored.toString());
+        assertTrue(stored.getJsonArray("pinnedHostKeys").getJsonObject(0).getString("fingerprint").startsWith("SHA256:"), stored.toString());
+
+        fx.admin.put("/servers/" + name, "{\"hostKey\":" + Api.quote(fx.target.hostKey()) + "}").expect(200);
+        assertEquals(List.of(fx.target.hostKey()), Fixture.strings(fx.admin.get("/servers/" + name).expect(200).object().getJsonArray("hostKeys")));
+        fx.admin.put("/servers/" + name, "{\"hostKeys\":[]}").expect(200);
+        assertFalse(Fixture.has(fx.admin.get("/servers/" + name).expect(200).object(), "hostKey"), "an empty list forgets the keys");
+
+        Api.Response bad = fx.admin.put("/servers/" + name, "{\"hostKeys\":[" + Api.quote(fx.target.hostKey()) + ",\"web01 ssh-ed25519 AAAA\"]}");
+        assertEquals(400, bad.status(), bad.body());
+        assertTrue(bad.object().getString("error").startsWith("hostKeys[1] is not an OpenSSH host key"), bad.body());
+        Api.Response both = fx.admin.put("/servers/" + name, "{\"hostKey\":" + Api.quote(fx.target.hostKey()) + ",\"hostKeys\":[]}");
+        assertEquals(400, both.status(), both.body());
+    }
+
+    @Test
+    void aPrivateKeyProtectedByAPassphraseIsRefusedWhenStored() {
+        String server = fx.server("passphrase", true);
+        Path key = Fixture.newKey("protected");
+        Processes.check(List.of("ssh-keygen", "-q", "-p", "-P", "", "-N", "secret-words", "-f", key.toString()));
+        Api.Response r;
+        try {
+            r = fx.admin.post("/servers/" + server + "/accounts", "{\"login\":\"deploy\",\"privateKey\":"
+                    + Api.quote(Files.readString(key)) + "}");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(400, r.status(), r.body());
+        assertTrue(r.object().getString("error").contains("protected by a passphrase"), r.body());
+        Api.Response broken = fx.admin.post("/servers/" + server + "/accounts", "{\"login\":\"deploy\",\"privateKey\":"
+                + Api.quote("-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----\n") + "}");
+        assertEquals(400, broken.status(), broken.body());
+        assertTrue(broken.object().getString("error").contains("cannot be read"), broken.body());
+        assertEquals(404, fx.admin.get("/servers/" + server + "/accounts/deploy").status(), "nothing was stored");
+    }
+
 
     @Test
     void aGrantByGroupAndLabelGivesAccessToItsMembers() {

@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A real OpenSSH sshd on 127.0.0.1 with its own host key and configuration, reached as the local
+ * A real OpenSSH sshd on 127.0.0.1 with its own host keys (rsa, ecdsa and ed25519, as a stock sshd has, unless a
+ * test asks for others) and configuration, reached as the local
  * account {@value #LOGIN} (created by scripts/test.sh), or {@value #ZSH_LOGIN} and {@value #DASH_LOGIN} whose
  * login shells are zsh and dash. It accepts the key in {@link #clientKey()} and the password {@value #PASSWORD}.
  */
@@ -19,15 +20,19 @@ final class TargetServer implements AutoCloseable {
     static final String ZSH_LOGIN = "sgzsh";
     static final String DASH_LOGIN = "sgdash";
     static final String PASSWORD = "Target-pass-7Q";
+    /** The host keys a stock sshd generates. */
+    static final List<String> STOCK_HOST_KEYS = List.of("rsa", "ecdsa", "ed25519");
 
     private final Path dir;
     private final int port;
     private final Process process;
+    private final List<String> hostKeyTypes;
 
-    private TargetServer(Path dir, int port, Process process) {
+    private TargetServer(Path dir, int port, Process process, List<String> hostKeyTypes) {
         this.dir = dir;
         this.port = port;
         this.process = process;
+        this.hostKeyTypes = hostKeyTypes;
     }
 
     static TargetServer start() {
@@ -36,9 +41,20 @@ final class TargetServer implements AutoCloseable {
 
     /** @param extraConfig sshd_config lines that go before the defaults (sshd takes the first value it reads) */
     static TargetServer start(List<String> extraConfig) {
+        return start(STOCK_HOST_KEYS, extraConfig);
+    }
+
+    /** An sshd holding host keys of these types only ({@code ssh-keygen -t} names). */
+    static TargetServer withHostKeys(String... types) {
+        return start(List.of(types), List.of());
+    }
+
+    private static TargetServer start(List<String> hostKeyTypes, List<String> extraConfig) {
         try {
             Path dir = Files.createTempDirectory("sg-sshd");
-            Processes.check(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("host_key").toString()));
+            for (String type : hostKeyTypes) {
+                Processes.check(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-f", dir.resolve("host_" + type).toString()));
+            }
             Processes.check(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "shellguard-test",
                     "-f", dir.resolve("client_key").toString()));
             Path keys = Files.createDirectories(dir.resolve("authorized_keys"));
@@ -53,10 +69,10 @@ final class TargetServer implements AutoCloseable {
             int port = Processes.freePort();
             Path config = dir.resolve("sshd_config");
             List<String> lines = new java.util.ArrayList<>(extraConfig);
+            hostKeyTypes.forEach(type -> lines.add("HostKey " + dir.resolve("host_" + type)));
             lines.addAll(List.of(
                     "Port " + port,
                     "ListenAddress 127.0.0.1",
-                    "HostKey " + dir.resolve("host_key"),
                     "PidFile " + dir.resolve("sshd.pid"),
                     "AuthorizedKeysFile " + keys + "/%u",
                     "StrictModes no",
@@ -71,7 +87,7 @@ final class TargetServer implements AutoCloseable {
             Files.writeString(config, String.join("\n", lines));
             Process process = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", config.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
-            TargetServer server = new TargetServer(dir, port, process);
+            TargetServer server = new TargetServer(dir, port, process, hostKeyTypes);
             server.awaitListening();
             return server;
         } catch (IOException e) {
@@ -98,14 +114,34 @@ final class TargetServer implements AutoCloseable {
         return port;
     }
 
-    /** The sshd's host key as OpenSSH prints it, without comment: {@code ssh-ed25519 AAAA...}. */
+    /** The sshd's ed25519 host key (its first, when it has none) as OpenSSH prints it, without comment: {@code ssh-ed25519 AAAA...}. */
     String hostKey() {
+        return hostKey(hostKeyTypes.contains("ed25519") ? "ed25519" : hostKeyTypes.get(0));
+    }
+
+    /** The host key of this type ({@code ssh-keygen -t} name), without comment. */
+    String hostKey(String type) {
         try {
-            String[] parts = Files.readString(dir.resolve("host_key.pub")).trim().split("\\s+");
+            String[] parts = Files.readString(dir.resolve("host_" + type + ".pub")).trim().split("\\s+");
             return parts[0] + " " + parts[1];
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Every host key of the sshd, without comments. */
+    java.util.Set<String> hostKeys() {
+        return hostKeyTypes.stream().map(this::hostKey).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The key's SHA-256 fingerprint as {@code ssh-keygen -l} prints it. */
+    String fingerprint(String key) {
+        return Processes.run(List.of("ssh-keygen", "-l", "-f", "-"), key + "\n", Duration.ofSeconds(10)).stdout().split("\\s+")[1];
+    }
+
+    /** What {@code ssh-keyscan -t TYPE} prints for this sshd: the lines an admin pastes. */
+    String keyscan(String type) {
+        return Processes.check(List.of("ssh-keyscan", "-t", type, "-p", String.valueOf(port), "127.0.0.1")).stdout();
     }
 
     /** The private key (OpenSSH format) the target account accepts; the gateway stores it as the account credential. */

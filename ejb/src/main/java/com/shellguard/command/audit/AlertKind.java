@@ -6,10 +6,13 @@ import com.shellguard.connector.api.SessionAlert;
  * Why the security team is alerted: TAMPER (an attempt to switch the hook off or around it), HOOK_UNAVAILABLE
  * (a session ran, or was refused, without the hook), FORGED_REPORT (a connection to the hook's port without
  * the session's secret), POLICY (an ALERT rule matched a command), GUARD_UNAVAILABLE (the exec guard cannot load
- * on the server: programs started by other programs went unwatched, or the strict server refused the session).
+ * on the server: programs started by other programs went unwatched, or the strict server refused the session),
+ * HOST_KEY_PINNED (a session's first contact with a server pinned every host key the server proved: whoever answered
+ * that first contact is trusted from then on, so it is worth a look), HOST_KEY_CHANGED (a server proved a host key that
+ * is not pinned: the session was refused before any credential was sent).
  */
 public enum AlertKind {
-    TAMPER, HOOK_UNAVAILABLE, FORGED_REPORT, POLICY, GUARD_UNAVAILABLE;
+    TAMPER, HOOK_UNAVAILABLE, FORGED_REPORT, POLICY, GUARD_UNAVAILABLE, HOST_KEY_PINNED, HOST_KEY_CHANGED;
 
     public static AlertKind of(SessionAlert.Kind kind) {
         return switch (kind) {

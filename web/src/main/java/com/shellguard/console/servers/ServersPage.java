@@ -2,6 +2,7 @@ package com.shellguard.console.servers;
 
 import com.shellguard.console.AdminOnly;
 import com.shellguard.console.EditorPage;
+import com.shellguard.server.PinnedHostKey;
 import com.shellguard.server.Server;
 import com.shellguard.server.ServerCheck;
 import com.shellguard.server.ServerCheckService;
@@ -13,11 +14,13 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Servers: the list with each one's pinned host key, one form to add or change a server, and "test connection",
- * which reaches the server from this node and compares the host key it proves with the pinned one (reading only,
- * so auditors may test too). Clearing the host key field of a server forgets its pinned key.
+ * Servers: the list with each one's pinned host keys, one form to add or change a server, and "test connection",
+ * which reaches the server from this node and compares the host keys it proves with the pinned ones (reading only,
+ * so auditors may test too). The host keys field takes keys one per line, {@code ssh-keyscan} output as it is
+ * printed; clearing it forgets the pinned keys.
  */
 @Named
 @ViewScoped
@@ -52,7 +55,7 @@ public class ServersPage extends EditorPage<Server> {
         host = s.getHost();
         port = s.getPort();
         labels = new ArrayList<>(s.getLabels());
-        hostKey = s.getHostKey();
+        hostKey = s.getHostKeys().stream().map(PinnedHostKey::getHostKey).collect(Collectors.joining("\n"));
         description = s.getDescription();
     }
 
@@ -68,9 +71,9 @@ public class ServersPage extends EditorPage<Server> {
 
     @AdminOnly
     public void save() {
-        // on create an empty key field means "pin on first sight"; on an edit it forgets the pinned key
+        // on create an empty key field means "pin on first contact"; on an edit it forgets the pinned keys
         String key = hostKey == null || hostKey.isBlank() ? (editing == null ? null : "") : hostKey;
-        ServerDraft draft = new ServerDraft(name, host, port, key, new LinkedHashSet<>(labels), description);
+        ServerDraft draft = new ServerDraft(name, host, port, key, null, new LinkedHashSet<>(labels), description);
         if (saved("server " + name, () -> servers.create(draft), () -> servers.update(editing, draft))) {
             edit(name);
         }

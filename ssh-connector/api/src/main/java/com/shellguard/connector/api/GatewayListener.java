@@ -20,7 +20,10 @@ public interface GatewayListener {
     /** Decides whether a session may open and, if so, where it goes and with which credential. */
     SessionPlan openSession(SessionRequest request);
 
-    /** Checks the host key a target server presented against the pinned one (or pins it on first sight). */
+    /**
+     * Checks host keys a target server proved against its pinned keys; on first contact (none pinned) pins them all.
+     * Concurrent first contacts are decided one after the other, so they cannot pin different keys.
+     */
     HostKeyVerdict verifyHostKey(HostKeyPresentation presentation);
 
     /** Reports how a session that {@link #openSession} allowed ended. */

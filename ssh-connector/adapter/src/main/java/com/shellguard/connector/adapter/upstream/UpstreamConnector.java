@@ -1,43 +1,43 @@
 package com.shellguard.connector.adapter.upstream;
 
 import com.shellguard.connector.api.GatewayListener;
+import com.shellguard.connector.api.HostKeyPresentation;
+import com.shellguard.connector.api.HostKeyVerdict;
 import com.shellguard.connector.api.SessionPlan;
 import com.shellguard.connector.api.UpstreamCredential;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import com.shellguard.connector.adapter.hook.HookChannelFactory;
-import com.shellguard.connector.adapter.relay.TransferTuning;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
-import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.SshException;
-import org.apache.sshd.common.config.keys.FilePasswordProvider;
-import org.apache.sshd.common.util.security.SecurityUtils;
-import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
-/** The gateway's one SSH client: opens an authenticated connection to a target for a session plan. */
+/**
+ * The gateway's one SSH client: opens an authenticated connection to a target for a session plan. A connection
+ * negotiates only the types of the server's pinned host keys; on first contact (none pinned) it first learns every
+ * key the server proves ({@link HostKeyScanner}) and has the application pin them, then connects as to a known server.
+ */
 public final class UpstreamConnector {
 
+    private static final Logger LOG = Logger.getLogger(UpstreamConnector.class.getName());
+
+    private final GatewayListener listener;
     private final SshClient client;
     private final Duration timeout;
+    private final HostKeyScanner scanner;
 
     public UpstreamConnector(GatewayListener listener, Duration timeout) {
+        this.listener = listener;
         this.timeout = timeout;
-        client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(new PinnedHostKeyVerifier(listener));
-        // the only remote forwards the gateway asks for are its hooks' report channels
-        client.setChannelFactories(List.of(new HookChannelFactory()));
-        TransferTuning.apply(client);
-        client.start();
+        client = UpstreamClients.start();
+        scanner = new HostKeyScanner(client, timeout);
     }
 
     public void stop() throws IOException {
@@ -46,7 +46,9 @@ public final class UpstreamConnector {
 
     public ClientSession connect(String sessionId, SessionPlan plan) throws UpstreamException {
         String where = "server " + plan.server() + " (" + plan.host() + ":" + plan.port() + ")";
-        UpstreamAttempt attempt = new UpstreamAttempt(sessionId, plan.server());
+        List<String> pinned = plan.hostKeys().isEmpty() ? pinOnFirstContact(sessionId, plan, where) : plan.hostKeys();
+        HostKeyTypes types = HostKeyTypes.of(pinned);
+        UpstreamAttempt attempt = new UpstreamAttempt(types, key -> verdict(sessionId, plan.server(), List.of(PublicKeyEntry.toString(key))));
         ClientSession session;
         try {
             session = client.connect(plan.login(), plan.host(), plan.port(),
@@ -59,14 +61,19 @@ public final class UpstreamConnector {
             addIdentity(session, plan);
             session.auth().verify(timeout);
             return session;
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             session.close(true);
             if (attempt.hostKeyRefusal() != null) {
                 throw new UpstreamException(attempt.hostKeyRefusal(), e);
             }
-            if (e instanceof GeneralSecurityException || e instanceof IllegalArgumentException) {
+            String offer = attempt.serverHostKeyAlgorithms();
+            if (offer != null && types.restrict(offer).isEmpty()) {
+                throw new UpstreamException("host key for server " + plan.server() + " has changed: it offers no key of the"
+                        + " pinned type (" + types + "), only " + offer + ": refusing to connect", e);
+            }
+            if (e instanceof IllegalArgumentException) {
                 throw new UpstreamException("the stored credential for " + plan.login() + " on " + plan.server()
-                        + " cannot be read: " + e.getMessage(), e);
+                        + " cannot be used: " + e.getMessage(), e);
             }
             if (!session.isOpen() && !session.isAuthenticated() && isTimeout(e)) {
                 throw new UpstreamException(where + " did not answer in time", e);
@@ -76,7 +83,33 @@ public final class UpstreamConnector {
         }
     }
 
-    private static void addIdentity(ClientSession session, SessionPlan plan) throws IOException, GeneralSecurityException {
+    /** Learns every key the server proves and asks the application to pin them; returns the keys now pinned. */
+    private List<String> pinOnFirstContact(String sessionId, SessionPlan plan, String where) throws UpstreamException {
+        HostKeyScan scan;
+        try {
+            scan = scanner.scan(plan.host(), plan.port());
+        } catch (UpstreamException e) {
+            throw new UpstreamException(e.getMessage().replace("server " + plan.host() + ":" + plan.port(), where), e.getCause());
+        }
+        String refusal = verdict(sessionId, plan.server(), scan.hostKeys());
+        if (refusal != null) {
+            throw new UpstreamException(refusal, null);
+        }
+        return scan.hostKeys();
+    }
+
+    /** The application's verdict on keys the server proved: null when trusted, else the line the user is shown. */
+    private String verdict(String sessionId, String server, List<String> keys) {
+        try {
+            HostKeyVerdict verdict = listener.verifyHostKey(new HostKeyPresentation(sessionId, server, keys));
+            return verdict.trusted() ? null : verdict.message();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "host key of " + server + " could not be checked", e);
+            return "the host key of server " + server + " could not be checked: refusing to connect";
+        }
+    }
+
+    private static void addIdentity(ClientSession session, SessionPlan plan) {
         UpstreamCredential credential = plan.credential();
         if (credential == null) {
             throw new IllegalArgumentException("no credential in the session plan");
@@ -85,14 +118,7 @@ public final class UpstreamConnector {
             session.addPasswordIdentity(credential.secret());
             return;
         }
-        Iterable<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(session, NamedResource.ofName("stored key"),
-                new ByteArrayInputStream(credential.secret().getBytes(StandardCharsets.UTF_8)), FilePasswordProvider.EMPTY);
-        if (keys == null || !keys.iterator().hasNext()) {
-            throw new IllegalArgumentException("no private key found");
-        }
-        for (KeyPair key : keys) {
-            session.addPublicKeyIdentity(key);
-        }
+        StoredPrivateKey.read(credential.secret()).forEach(session::addPublicKeyIdentity);
     }
 
     private static boolean isTimeout(Throwable e) {

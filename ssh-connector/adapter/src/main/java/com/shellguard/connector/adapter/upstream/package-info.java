@@ -1,6 +1,10 @@
 /**
- * Connections from the gateway to target servers. Every connection verifies the target's host key
- * through the application (pinned, or pinned on first sight) before any credential is sent, and every
- * failure becomes one line a user can act on: unreachable, changed host key, refused credentials.
+ * Connections from the gateway to target servers. Every connection proves the target's host key against the
+ * server's pinned keys (as OpenSSH's {@code known_hosts}: any number, any type) before any credential is sent, and
+ * negotiates only the pinned keys' types, so a server holding keys of several types always proves a pinned one. On
+ * first contact every key the server proves is pinned, one key exchange per type, as {@code ssh-keyscan} learns them.
+ * The client is configured in one place ({@link com.shellguard.connector.adapter.upstream.UpstreamClients}), and the
+ * application's "test connection" scans with the same configuration. Every failure becomes one line a user can act on:
+ * unreachable, changed host key, refused credentials.
  */
 package com.shellguard.connector.adapter.upstream;
