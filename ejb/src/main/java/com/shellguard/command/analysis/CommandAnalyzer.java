@@ -1,6 +1,7 @@
 package com.shellguard.command.analysis;
 
 import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.Resolution;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +52,7 @@ public final class CommandAnalyzer {
      */
     private static Launch commandItself(CommandFacts facts, Optional<SimpleCommand> command) {
         String word = facts == null || facts.word() == null ? "" : facts.word();
-        String resolution = facts == null || facts.resolution() == null ? "" : facts.resolution();
+        Resolution resolution = facts == null ? null : facts.resolution();
         Launch launch = command.map(c -> Launch.of(c, "", HookVariables.KEPT, true))
             .orElseGet(() -> new Launch(new Invocation(word, List.of(), ""), List.of(), List.of(), StartedAs.NAME,
                 HookVariables.KEPT, true, false));
@@ -68,19 +69,20 @@ public final class CommandAnalyzer {
         String program = word.isEmpty() ? launch.program() : word;
         return new Launch(new Invocation(program, launch.args(), ""), assignments, List.of(),
             startedAs(resolution, launch.startedAs(), program), launch.variables(), true,
-            resolution.equals("dynamic") || launch.dynamicWord());
+            resolution == Resolution.DYNAMIC || launch.dynamicWord());
     }
 
     /** How the hook says the shell resolved the word; {@code exec} in the text wins, since it replaces the shell. */
-    private static StartedAs startedAs(String resolution, StartedAs fromText, String program) {
+    private static StartedAs startedAs(Resolution resolution, StartedAs fromText, String program) {
         if (fromText == StartedAs.EXEC) {
             return StartedAs.EXEC;
         }
-        return switch (resolution) {
-            case "shell" -> StartedAs.STAND_IN;
-            case "function" -> StartedAs.FUNCTION;
-            case "file" -> StartedAs.FILE;
-            default -> program.contains("/") ? StartedAs.FILE : fromText;
-        };
+        if (resolution == Resolution.SHELL) {
+            return StartedAs.STAND_IN;
+        }
+        if (resolution == Resolution.FUNCTION) {
+            return StartedAs.FUNCTION;
+        }
+        return resolution == Resolution.FILE || program.contains("/") ? StartedAs.FILE : fromText;
     }
 }

@@ -1,6 +1,9 @@
 package com.shellguard.command.audit;
 
 import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandFlag;
+import com.shellguard.connector.api.CommandFlags;
+import com.shellguard.connector.api.ShellRole;
 import java.util.Locale;
 
 /**
@@ -14,20 +17,20 @@ public enum CommandOrigin {
     PROMPT, SCRIPT, COMMAND_STRING, COMPLETION, PROMPT_COMMAND, SUBSHELL, PROGRAM;
 
     public static CommandOrigin of(CommandFacts facts) {
-        if ("guard".equals(facts.role())) {
+        if (facts.role() == ShellRole.GUARD) {
             return PROGRAM;
         }
-        String flags = facts.flags() == null ? "" : facts.flags();
-        if (flags.indexOf('c') >= 0) {
+        CommandFlags flags = facts.flags() == null ? CommandFlags.NONE : facts.flags();
+        if (flags.has(CommandFlag.COMPLETION)) {
             return COMPLETION;
         }
-        if (flags.indexOf('p') >= 0) {
+        if (flags.has(CommandFlag.PROMPT_FUNCTION)) {
             return PROMPT_COMMAND;
         }
         if (facts.source() != null && !facts.source().isEmpty()) {
             return SCRIPT;
         }
-        if (flags.indexOf('x') >= 0 || "exec".equals(facts.role())) {
+        if (flags.has(CommandFlag.COMMAND_STRING) || facts.role() == ShellRole.EXEC) {
             return COMMAND_STRING;
         }
         return facts.subshell() > 0 ? SUBSHELL : PROMPT;

@@ -140,14 +140,14 @@ public class CommandRecord {
         this.time = Clock.ofMicros(facts.startMicros());
         this.commandId = Texts.clip(facts.commandId(), 64);
         this.shell = Texts.clip(facts.shell(), 16);
-        this.role = Texts.clip(facts.role(), 16);
+        this.role = facts.role() == null ? null : facts.role().wire();
         this.origin = CommandOrigin.of(facts);
         this.source = Texts.clip(facts.source(), FILE);
         this.sourceLine = facts.line();
         this.function = Texts.clip(facts.function(), NAME);
         this.depth = facts.subshell();
         this.cwd = Texts.clip(facts.cwd(), FILE);
-        this.resolution = Texts.clip(facts.resolution(), 16);
+        this.resolution = facts.resolution() == null ? null : facts.resolution().wire();
         this.program = Texts.clip(facts.word(), FILE);
         this.path = Texts.clip(facts.path(), FILE);
         this.canonical = Texts.clip(facts.canonical(), FILE);

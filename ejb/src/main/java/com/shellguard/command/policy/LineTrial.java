@@ -5,8 +5,11 @@ import com.shellguard.command.analysis.CommandAnalyzer;
 import com.shellguard.command.analysis.Invocation;
 import com.shellguard.command.rule.BuiltInRules;
 import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandFlags;
 import com.shellguard.connector.api.CommandVerdict;
 import com.shellguard.connector.api.CommandVerdict.Action;
+import com.shellguard.connector.api.Resolution;
+import com.shellguard.connector.api.ShellRole;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,16 +32,16 @@ public final class LineTrial {
             return new CommandVerdict(Action.BLOCK, BuiltInRules.TAMPER_PROTECTION, true,
                     "tampering with the command control: " + tamper.get(), policy.version());
         }
-        List<Invocation> read = CommandAnalyzer.analyze(facts(text, "", "")).invocations();
+        List<Invocation> read = CommandAnalyzer.analyze(facts(text, "", null)).invocations();
         String word = read.isEmpty() || read.get(0).program() == null ? "" : read.get(0).program();
-        CommandFacts facts = facts(text, word, word.isEmpty() || ShellWords.contains(word) ? "builtin" : "file");
+        CommandFacts facts = facts(text, word, word.isEmpty() || ShellWords.contains(word) ? Resolution.BUILTIN : Resolution.FILE);
         CommandAnalysis analysis = CommandAnalyzer.analyze(facts);
         return PolicyEvaluator.decide(policy, facts, analysis);
     }
 
-    private static CommandFacts facts(String text, String word, String resolution) {
+    private static CommandFacts facts(String text, String word, Resolution resolution) {
         String path = word.startsWith("/") ? word : null;
-        return new CommandFacts("trial", 0, "interactive", "", 0, "", 0, null, null, resolution, word, path, path,
+        return new CommandFacts("trial", 0, ShellRole.INTERACTIVE, CommandFlags.NONE, 0, "", 0, null, null, resolution, word, path, path,
                 List.of(), null, null, text, "bash", List.of());
     }
 }

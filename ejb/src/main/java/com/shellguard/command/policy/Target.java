@@ -3,6 +3,7 @@ package com.shellguard.command.policy;
 import com.shellguard.command.analysis.CommandAnalysis;
 import com.shellguard.command.analysis.Invocation;
 import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.Resolution;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Set;
 record Target(String display, Set<String> names, Set<String> paths, boolean program) {
 
     /** How the shell resolves a word that runs a program; builtins, keywords and functions are not programs. */
-    private static final Set<String> PROGRAM_RESOLUTIONS = Set.of("file", "missing", "dynamic");
+    private static final Set<Resolution> PROGRAM_RESOLUTIONS = Set.of(Resolution.FILE, Resolution.MISSING, Resolution.DYNAMIC);
 
     /**
      * The command itself first, then every other program the analysis found it runs (through {@code sudo},

@@ -1,6 +1,9 @@
 package com.shellguard.command.analysis;
 
 import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandFlags;
+import com.shellguard.connector.api.Resolution;
+import com.shellguard.connector.api.ShellRole;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -17,7 +20,8 @@ final class Commands {
 
     /** A command as bash sends it: the text, the command word as the hook expanded it, and how the shell resolves it. */
     static CommandFacts facts(String text, String word, String resolution) {
-        return new CommandFacts("100.1", 1L, "interactive", "", 0, "", 0, "", "/home/alice", resolution, word,
+        return new CommandFacts("100.1", 1L, ShellRole.INTERACTIVE, CommandFlags.NONE, 0, "", 0, "", "/home/alice",
+            Resolution.of(resolution).orElse(null), word,
             "", "", List.of(), "100.1", "", text, "bash", List.of());
     }
 

@@ -3,13 +3,17 @@ package com.shellguard.command.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandFlags;
+import com.shellguard.connector.api.Resolution;
+import com.shellguard.connector.api.ShellRole;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CommandOriginTest {
 
     private static CommandOrigin origin(String role, String flags, int subshell, String source) {
-        return CommandOrigin.of(new CommandFacts("1.1", 0, role, flags, subshell, source, 0, "", "/", "file", "ls",
+        return CommandOrigin.of(new CommandFacts("1.1", 0, ShellRole.of(role).orElseThrow(), CommandFlags.parse(flags).orElseThrow(), subshell,
+                source, 0, "", "/", Resolution.FILE, "ls",
                 "/usr/bin/ls", "/usr/bin/ls", List.of(), "1.1", "", "ls", "bash", List.of()));
     }
 

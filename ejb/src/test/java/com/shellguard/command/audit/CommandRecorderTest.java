@@ -14,6 +14,9 @@ import com.shellguard.common.Clock;
 import com.shellguard.connector.api.CommandCompletion;
 import com.shellguard.connector.api.CommandEvent;
 import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandFlags;
+import com.shellguard.connector.api.Resolution;
+import com.shellguard.connector.api.ShellRole;
 import com.shellguard.connector.api.CommandRecordBatch;
 import com.shellguard.connector.api.CommandVerdict;
 import com.shellguard.connector.api.CommandVerdict.Action;
@@ -100,7 +103,8 @@ class CommandRecorderTest {
     }
 
     private static CommandEvent command(String id, String lineId, String text, CommandVerdict verdict) {
-        CommandFacts facts = new CommandFacts(id, 1_700_000_000_000_000L, "interactive", "", 0, "", 0, "", "/root", "file",
+        CommandFacts facts = new CommandFacts(id, 1_700_000_000_000_000L, ShellRole.INTERACTIVE, CommandFlags.NONE, 0, "", 0, "", "/root",
+                Resolution.FILE,
                 text.split(" ")[0], "/usr/bin/" + text.split(" ")[0], "/usr/bin/" + text.split(" ")[0], List.of(), lineId, "",
                 text, "bash", List.of());
         return new CommandEvent("s1", facts, verdict != null, verdict);

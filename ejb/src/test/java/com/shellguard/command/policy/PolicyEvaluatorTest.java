@@ -11,6 +11,9 @@ import com.shellguard.command.rule.BuiltInRules;
 import com.shellguard.command.rule.RuleAction;
 import com.shellguard.command.rule.RuleMatch;
 import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandFlags;
+import com.shellguard.connector.api.Resolution;
+import com.shellguard.connector.api.ShellRole;
 import com.shellguard.connector.api.CommandVerdict;
 import com.shellguard.connector.api.CommandVerdict.Action;
 import java.util.ArrayList;
@@ -44,7 +47,8 @@ class PolicyEvaluatorTest {
 
     private static CommandFacts facts(String word, String resolution, String path, String canonical, List<String> sameAs,
                                       String text, List<String> words) {
-        return new CommandFacts("100.1", 1_700_000_000_000_000L, "interactive", "", 0, "", 0, "", "/root", resolution,
+        return new CommandFacts("100.1", 1_700_000_000_000_000L, ShellRole.INTERACTIVE, CommandFlags.NONE, 0, "", 0, "", "/root",
+                Resolution.of(resolution).orElseThrow(),
                 word, path, canonical, sameAs, "100.5", "", text, "bash", words);
     }
 
@@ -244,7 +248,7 @@ class PolicyEvaluatorTest {
     @Test
     void furtherCommandWordsZshReportsAreDecidedLikeTheCommand() {
         rule("no-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK);
-        CommandFacts list = new CommandFacts("9.1", 0, "interactive", "", 0, "", 0, "", "/", "file", "ls", "/usr/bin/ls",
+        CommandFacts list = new CommandFacts("9.1", 0, ShellRole.INTERACTIVE, CommandFlags.NONE, 0, "", 0, "", "/", Resolution.FILE, "ls", "/usr/bin/ls",
                 "/usr/bin/ls", List.of(), "9.3", "", "ls; rm -rf x", "zsh", List.of("rm=/usr/bin/rm"));
         assertEquals("no-rm", decide(list).rule());
     }
