@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * Turns protocol.def, the hook protocol's one definition, into each side's form. Run as a single-file program
  * (java Generate.java ...) by the Maven build and by scripts/target/build.sh, so it needs nothing but a JDK:
  * <pre>
- *   java Generate.java DEF java OUTDIR           Java sources of the connector API (CommandField, ShellRole, ...)
+ *   java Generate.java DEF java OUTDIR           Java sources of the connector API (CommandField, HelloField, ShellRole, ...)
  *   java Generate.java DEF hooks SRCDIR OUTDIR   OUTDIR/hook.bash and hook.zsh: SRCDIR/{bash,zsh}/ with each
  *                                                 {@code @@TABLE SIDE FORMAT@@} replaced by that table's names
  *   java Generate.java DEF c OUTFILE             the C header of the exec guard and the bash lane
@@ -43,6 +43,7 @@ public final class Generate {
     }
 
     private final List<String> messages = new ArrayList<>();
+    private final List<String> hello = new ArrayList<>();
     private final List<Field> fields = new ArrayList<>();
     private final List<Value> values = new ArrayList<>();
     private final Map<String, Table> tables = new LinkedHashMap<>();
@@ -63,6 +64,7 @@ public final class Generate {
         String where = def + ":" + number + ": ";
         switch (w[0]) {
             case "message" -> messages.add(one(w, 2, where)[1]);
+            case "hello" -> hello.add(one(w, 2, where)[1]);
             case "field" -> {
                 one(w, 3, where);
                 if (!w[2].equals("required") && !w[2].equals("optional")) {
@@ -199,6 +201,7 @@ public final class Generate {
     private void java(Path outDir) throws IOException {
         Path dir = outDir.resolve(PACKAGE.replace('.', '/'));
         write(dir.resolve("CommandField.java"), commandField());
+        write(dir.resolve("HelloField.java"), helloField());
         for (Map.Entry<String, String> e : ENUMS.entrySet()) {
             write(dir.resolve(e.getValue() + ".java"), valueEnum(e.getKey(), e.getValue()));
         }
@@ -222,6 +225,14 @@ public final class Generate {
         s.append("    /** Whether every hook sends it; an optional field may be missing at the end of a message. */\n");
         s.append("    public boolean required() {\n        return required;\n    }\n}\n");
         return s.toString();
+    }
+
+    private String helloField() {
+        return "package " + PACKAGE + ";\n\n/**\n * The fields of the hello (H), every hook connection's first message, in the order the hooks send them.\n * "
+                + generatedBy() + "\n */\npublic enum HelloField {\n"
+                + hello.stream().map(h -> "    " + constant(h)).collect(Collectors.joining(",\n")) + ";\n\n"
+                + "    /** The field's index in the message split at US: the type letter is 0. */\n"
+                + "    public int position() {\n        return ordinal() + 1;\n    }\n}\n";
     }
 
     private String valueEnum(String kind, String type) {
@@ -271,6 +282,9 @@ public final class Generate {
         StringBuilder s = new StringBuilder("/* The hook protocol for the exec guard and the bash lane. ").append(generatedBy())
                 .append(" */\n#ifndef SG_PROTOCOL_H\n#define SG_PROTOCOL_H\n\n");
         s.append("#define SG_US '\\x1f'\n#define SG_RS '\\x1e'\n#define SG_US_S \"\\x1f\"\n\n");
+        s.append("/* The fields of H, in the order they are sent after the type letter. */\nenum sg_hello {\n");
+        s.append(hello.stream().map(h -> "  SG_H_" + constant(h)).collect(Collectors.joining(",\n")));
+        s.append(",\n  SG_HELLO_FIELDS\n};\n\n");
         s.append("/* The command fields of Q and R, in the order they are sent after the type letter. */\nenum sg_field {\n");
         s.append(fields.stream().map(f -> "  SG_F_" + constant(f.name())).collect(Collectors.joining(",\n")));
         s.append(",\n  SG_FIELDS\n};\n");

@@ -8,10 +8,10 @@ import com.shellguard.connector.api.CommandCompletion;
 import com.shellguard.connector.api.CommandFacts;
 import com.shellguard.connector.api.CommandFlag;
 import com.shellguard.connector.api.CommandFlags;
+import com.shellguard.connector.api.HelloField;
 import com.shellguard.connector.api.Resolution;
 import com.shellguard.connector.api.ShellRole;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +55,9 @@ class HookConformanceTest {
 
     @Test
     void bashWithItsLaneSendsWhatTheHookWould() throws Exception {
-        Path lane = TargetSide.library("lane");
-        assumeTrue(Files.exists(lane), "no lane built: bash's headers are missing (scripts/test.sh installs bash-builtins)");
         try (StandInGateway gateway = new StandInGateway(List.of("rm"))) {
             Path session = TargetSide.session(tmp, gateway.port());
-            Files.copy(lane, session.resolve("lane.so"));
+            TargetSide.install(session, "lane", "no lane built: bash's headers are missing (scripts/test.sh installs bash-builtins)");
             String out = runBash(session);
             assertTrue(out.contains("lane-loaded"), "the hook did not load its lane: " + out);
             assertShellCommands(gateway, "bash", session);
@@ -81,13 +79,11 @@ class HookConformanceTest {
 
     @Test
     void theExecGuardSendsTheFieldsTheGatewayReads() throws Exception {
-        Path guard = TargetSide.library("guard");
-        assumeTrue(Files.exists(guard), "no exec guard built (no gcc)");
         try (StandInGateway gateway = new StandInGateway(List.of("rm"))) {
             Path session = TargetSide.session(tmp, gateway.port());
-            Files.copy(guard, session.resolve("guard.so"));
+            Path guard = TargetSide.install(session, "guard", "no exec guard built (no gcc)");
             Path work = session.resolve("work");
-            Map<String, String> env = Map.of("LD_PRELOAD", session.resolve("guard.so").toString());
+            Map<String, String> env = Map.of("LD_PRELOAD", guard.toString());
             TargetSide.run(work, env, List.of("/usr/bin/env", "/bin/true", "a b"));
             TargetSide.run(work, env, List.of("/usr/bin/env", "rm", "-f", "/nonexistent/sg-conformance"));
             assertHellos(gateway, ShellRole.GUARD);
@@ -168,8 +164,10 @@ class HookConformanceTest {
         List<List<String>> hellos = gateway.messages().stream().filter(m -> m.get(0).equals("H")).toList();
         assertTrue(!hellos.isEmpty(), "no hello: " + gateway.messages());
         for (List<String> h : hellos) {
-            assertEquals(TargetSide.KEY, h.get(1));
-            assertEquals(role, ShellRole.of(h.get(7)).orElseThrow(() -> new AssertionError("role " + h)));
+            assertEquals(HelloField.values().length + 1, h.size(), "every field of the hello: " + h);
+            assertEquals(TargetSide.KEY, h.get(HelloField.KEY.position()));
+            assertEquals(role, ShellRole.of(h.get(HelloField.ROLE.position())).orElseThrow(() -> new AssertionError("role " + h)));
+            assertTrue(h.get(HelloField.PID.position()).matches("\\d+"), "pid: " + h);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.shellguard.connector.api.CommandField;
 import com.shellguard.connector.api.CommandFlag;
+import com.shellguard.connector.api.HelloField;
 import com.shellguard.connector.api.HookTables;
 import com.shellguard.connector.api.Resolution;
 import com.shellguard.connector.api.ShellRole;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HookTablesTest {
 
+    private static final String ARRAYS = "harmless guarded protected wrapper shells";
+
     private final ProtocolDefinition def = ProtocolDefinition.read();
 
     @TempDir
@@ -56,6 +59,7 @@ class HookTablesTest {
 
     @Test
     void theTypedFieldsAndValuesAreTheDefinitions() {
+        assertEquals(def.hello(), Stream.of(HelloField.values()).map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList());
         assertEquals(def.fields(), Stream.of(CommandField.values()).map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList());
         assertEquals(def.values().get("role"), Stream.of(ShellRole.values()).map(ShellRole::wire).toList());
         assertEquals(def.values().get("resolution"), Stream.of(Resolution.values()).map(Resolution::wire).toList());
@@ -67,16 +71,9 @@ class HookTablesTest {
         Path session = TargetSide.session(tmp, 1);
         // interactive, so that the hook loads without arming itself (rc.bash arms an interactive shell)
         String out = TargetSide.run(session, Map.of(), List.of("bash", "--norc", "--noprofile", "-i", "-c",
-                ". ./hook.bash; for t in harmless guarded protected wrapper shells; do declare -n a=__sg_$t; "
+                ". ./hook.bash; for t in " + ARRAYS + "; do declare -n a=__sg_$t; "
                         + "echo \"$t ${!a[*]}\"; done; echo stand-in $(declare -F bash sh dash)"));
-        Map<String, Set<String>> tables = tables(out);
-        assertEquals(def.names("harmless", "bash"), tables.get("harmless"));
-        assertEquals(def.names("guarded", "bash"), tables.get("guarded"));
-        assertEquals(def.names("variable", "bash-assign"), tables.get("protected"));
-        assertEquals(def.names("wrapper", "bash"), tables.get("wrapper"));
-        assertEquals(def.names("shell", "bash"), tables.get("shells"));
-        assertEquals(def.names("stand-in", "bash"), tables.get("stand-in"));
-        assertEquals(def.names("variable", "bash-text"), pattern(session.resolve("hook.bash"), "    *__sg_*|", ")"));
+        assertTables("bash", out, pattern(session.resolve("hook.bash"), "    *__sg_*|", ")"));
     }
 
     @Test
@@ -84,22 +81,25 @@ class HookTablesTest {
         assumeTrue(TargetSide.installed("zsh"), "zsh is not installed (scripts/test.sh installs it)");
         Path session = TargetSide.session(tmp, 1);
         String out = TargetSide.run(session, Map.of(), List.of("zsh", "-f", "-c",
-                "source ./hook.zsh; for t in harmless guarded protected wrapper shells; do "
-                        + "print -r -- \"$t ${(k)${(P)${:-__sg_$t}}}\"; done; print -r -- \"stand-in ${(k)functions[(I)(bash|sh|dash)]}\""));
-        Map<String, Set<String>> tables = tables(out);
-        assertEquals(def.names("harmless", "zsh"), tables.get("harmless"));
-        assertEquals(def.names("guarded", "zsh"), tables.get("guarded"));
-        assertEquals(def.names("variable", "zsh-assign"), tables.get("protected"));
-        assertEquals(def.names("wrapper", "zsh"), tables.get("wrapper"));
-        assertEquals(def.names("shell", "zsh"), tables.get("shells"));
-        assertEquals(def.names("stand-in", "zsh"), tables.get("stand-in"));
-        assertEquals(def.names("variable", "zsh-text"), pattern(session.resolve("hook.zsh"), "*(__sg_|__SG_|", ")*"));
+                "source ./hook.zsh; for t in " + ARRAYS + "; do print -r -- \"$t ${(k)${(P)${:-__sg_$t}}}\"; done; "
+                        + "print -r -- \"stand-in ${(k)functions[(I)(bash|sh|dash)]}\""));
+        assertTables("zsh", out, pattern(session.resolve("hook.zsh"), "*(__sg_|__SG_|", ")*"));
     }
 
-    /** Lines "table name name ...", as sets (compared without order). */
-    private static Map<String, Set<String>> tables(String out) {
-        return out.lines().map(l -> l.split(" ")).collect(Collectors.toMap(w -> w[0],
+    /**
+     * The tables a hook printed (lines "array name name ...", its associative arrays __sg_ARRAY and its stand-in
+     * functions), and the names of its text test, against the definition's for that shell.
+     */
+    private void assertTables(String shell, String out, Set<String> textTest) {
+        Map<String, Set<String>> tables = out.lines().map(l -> l.split(" ")).collect(Collectors.toMap(w -> w[0],
                 w -> new TreeSet<>(Arrays.asList(w).subList(1, w.length))));
+        assertEquals(def.names("harmless", shell), tables.get("harmless"));
+        assertEquals(def.names("guarded", shell), tables.get("guarded"));
+        assertEquals(def.names("variable", shell + "-assign"), tables.get("protected"));
+        assertEquals(def.names("wrapper", shell), tables.get("wrapper"));
+        assertEquals(def.names("shell", shell), tables.get("shells"));
+        assertEquals(def.names("stand-in", shell), tables.get("stand-in"));
+        assertEquals(def.names("variable", shell + "-text"), textTest);
     }
 
     /** The names of the pattern that starts with start on a line of the hook, up to end: NAME, *NAME* or (NAME|...). */

@@ -15,11 +15,12 @@ import java.util.Set;
  * scripts/target/protocol/protocol.def as the tests read it, on their own (not through the generator), so that
  * whatever the generator made of it is checked against the file itself.
  */
-record ProtocolDefinition(List<String> fields, Map<String, List<String>> values, Map<String, Map<String, Set<String>>> tables) {
+record ProtocolDefinition(List<String> hello, List<String> fields, Map<String, List<String>> values, Map<String, Map<String, Set<String>>> tables) {
 
     static final Path FILE = Path.of("../../scripts/target/protocol/protocol.def");
 
     static ProtocolDefinition read() {
+        List<String> hello = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         Map<String, List<String>> values = new LinkedHashMap<>();
         Map<String, Map<String, Set<String>>> tables = new LinkedHashMap<>();
@@ -28,6 +29,7 @@ record ProtocolDefinition(List<String> fields, Map<String, List<String>> values,
                 String[] w = line.replaceFirst("(^|\\s)#.*$", "").strip().split("\\s+");
                 switch (w[0]) {
                     case "", "message" -> { }
+                    case "hello" -> hello.add(w[1]);
                     case "field" -> fields.add(w[1]);
                     case "value" -> values.computeIfAbsent(w[1], k -> new ArrayList<>()).add(w[2]);
                     case "table" -> {
@@ -47,7 +49,7 @@ record ProtocolDefinition(List<String> fields, Map<String, List<String>> values,
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ProtocolDefinition(fields, values, tables);
+        return new ProtocolDefinition(hello, fields, values, tables);
     }
 
     /** The names of a table for one side; empty when the side does not use it. */

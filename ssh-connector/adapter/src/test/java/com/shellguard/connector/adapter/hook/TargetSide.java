@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The target side as the build packaged it (target/classes/shellguard, from scripts/target), and a session
@@ -29,6 +30,20 @@ final class TargetSide {
     static Path library(String kind) {
         String arch = System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch");
         return LIBRARIES.resolve("shellguard-" + kind + "-" + arch + ".so");
+    }
+
+    /**
+     * Puts the packaged library (guard or lane) into the session as the installer does ({@code guard.so},
+     * {@code lane.so}); the test is skipped, with why, where the build could not make it.
+     */
+    static Path install(Path session, String kind, String whyMissing) {
+        Path library = library(kind);
+        Assumptions.assumeTrue(Files.exists(library), whyMissing);
+        try {
+            return Files.copy(library, session.resolve(kind + ".so"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static boolean installed(String program) {
