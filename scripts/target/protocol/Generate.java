@@ -76,7 +76,7 @@ public final class Generate {
                 if (w.length < 5 || !ENUMS.containsKey(w[1])) {
                     throw new IllegalArgumentException(where + "value KIND WIRE JAVA_NAME TEXT, KIND one of " + ENUMS.keySet());
                 }
-                values.add(new Value(w[1], w[2], w[3], String.join(" ", List.of(w).subList(4, w.length))));
+                values.add(new Value(w[1], w[2].equals("-") ? "" : w[2], w[3], String.join(" ", List.of(w).subList(4, w.length))));
             }
             case "table" -> {
                 if (w.length < 4) {

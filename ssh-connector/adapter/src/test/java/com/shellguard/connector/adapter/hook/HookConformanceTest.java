@@ -28,11 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HookConformanceTest {
 
-    /** Programs met once and again (the hooks' fast paths), asked (rm is named), missing, with text to escape. */
+    /**
+     * Programs met once and again (the hooks' fast paths), asked (rm is named), asked before being resolved (an
+     * assignment to a variable the hook relies on), missing, with text to escape.
+     */
     private static final String SCRIPT = String.join("\n",
             "/bin/true first",
             "/bin/true second",
             "rm -f /nonexistent/sg-conformance",
+            "PS0=x /bin/true unresolved",
             "/bin/true piped | /bin/cat",
             "cd /tmp",
             "/bin/echo 'back\\slash'",
@@ -148,6 +152,12 @@ class HookConformanceTest {
         assertEquals(Resolution.FILE, asked.resolution());
         assertTrue(asked.path().endsWith("/rm"), asked.path());
         assertEquals("rm -f /nonexistent/sg-conformance", asked.text());
+
+        if (shell.equals("bash")) {
+            CommandFacts unresolved = one(facts, f -> f.text().startsWith("PS0=x "));
+            assertEquals("Q", type(gateway, unresolved), "an assignment to PS0 is asked: " + unresolved);
+            assertEquals(Resolution.UNRESOLVED, unresolved.resolution());
+        }
 
         CommandFacts escaped = one(facts, f -> f.word().equals("/bin/echo"));
         assertEquals("/bin/echo 'back\\slash'", escaped.text());

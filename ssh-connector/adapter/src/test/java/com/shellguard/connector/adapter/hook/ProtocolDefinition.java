@@ -31,7 +31,7 @@ record ProtocolDefinition(List<String> hello, List<String> fields, Map<String, L
                     case "", "message" -> { }
                     case "hello" -> hello.add(w[1]);
                     case "field" -> fields.add(w[1]);
-                    case "value" -> values.computeIfAbsent(w[1], k -> new ArrayList<>()).add(w[2]);
+                    case "value" -> values.computeIfAbsent(w[1], k -> new ArrayList<>()).add(w[2].equals("-") ? "" : w[2]);
                     case "table" -> {
                         Map<String, Set<String>> sides = new LinkedHashMap<>();
                         for (String side : w[2].split(",")) {
