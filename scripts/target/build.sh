@@ -8,11 +8,15 @@
 #   shells run the hook in shell language alone.
 # x86_64 with the host's gcc on an x86_64 build machine, aarch64 with aarch64-linux-gnu-gcc, or the host's gcc
 # on an aarch64 machine. An architecture without a compiler is skipped with a note: the gateway then falls back
-# to the shell hook on such servers. Called by the Maven build of ssh-connector/adapter.
+# to the shell hook on such servers. Both include sg_protocol.h, the protocol's C form, which Generate.java
+# writes from protocol/protocol.def (needs a JDK's java). Called by the Maven build of ssh-connector/adapter.
 set -eu
 out=${1:?usage: build.sh OUTDIR}
 src=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$out"
+generated=$(mktemp -d)
+trap 'rm -rf "$generated"' EXIT
+"${JAVA:-java}" "$src/protocol/Generate.java" "$src/protocol/protocol.def" c "$generated/sg_protocol.h"
 host=$(uname -m)
 built=0
 build() { # arch compiler
@@ -36,7 +40,7 @@ build() { # arch compiler
   built=$((built + 1))
 }
 bash_headers=${BASH_HEADERS:-/usr/include/bash}
-cflags="-shared -fPIC -O2 -Wall -Wextra -Wno-unused-parameter"
+cflags="-shared -fPIC -O2 -Wall -Wextra -Wno-unused-parameter -I$generated"
 case $host in
   x86_64) build x86_64 "${CC:-gcc}"; build aarch64 aarch64-linux-gnu-gcc ;;
   aarch64) build aarch64 "${CC:-gcc}"; build x86_64 x86_64-linux-gnu-gcc ;;

@@ -28,6 +28,9 @@
 # - User functions may shadow any builtin: the hook calls builtins through `builtin`, and removes a function
 #   named `builtin` (in posix mode, where `unset` cannot be shadowed) each time the slow path starts.
 # - Every name is prefixed __sg_; functions and fixed tables are read-only once armed.
+# - The name tables shared with the gateway and the other hook (the tokens between double at-signs in the
+#   source) are filled in by the build from scripts/target/protocol/protocol.def: the packaged hook has
+#   them written out, exactly as if typed here; run it from the build (or Generate.java), not the source.
 
 if [[ :$BASHOPTS: == *:expand_aliases:* ]]; then __sg_aliases_were_on=1; else __sg_aliases_were_on=; fi
 \builtin shopt -u expand_aliases   # the user's aliases must not rewrite the definitions below
@@ -94,14 +97,15 @@ declare -A __sg_watched=()     # builtins a rule names
 
 # Builtins and keywords that can neither run another program nor change what the hook relies on.
 declare -A __sg_harmless=()
-for __sg_k in : true false echo printf test [ read local return shift break continue let pwd cd pushd popd \
-    dirs wait jobs fg bg history type help times umask getopts mapfile readarray compgen complete compopt caller \
-    suspend logout exit ulimit bind disown alias unalias fc; do
+for __sg_k in @@harmless bash words@@; do
   __sg_harmless[$__sg_k]=1
 done
 # Builtins that could switch the hook off: their dangerous forms go to the gateway, the rest are harmless.
 declare -A __sg_guarded=()
-for __sg_k in set shopt trap unset declare typeset export readonly enable hash; do __sg_guarded[$__sg_k]=1; done
+for __sg_k in @@guarded bash words@@; do __sg_guarded[$__sg_k]=1; done
+# Variables the hook relies on: assigning them goes to the gateway (as does any name starting __sg_).
+declare -A __sg_protected=()
+for __sg_k in @@variable bash-assign words@@; do __sg_protected[$__sg_k]=1; done
 # Builtins that run the command given as their argument: that command decides.
 declare -A __sg_prefix=([command]=1 [builtin]=1 [exec]=1)
 declare -A __sg_keywords=()
@@ -114,13 +118,12 @@ declare -A __sg_builtins=()
 while builtin read -r __sg_k __sg_v; do [[ $__sg_k == enable ]] && __sg_builtins[${__sg_v#-n }]=1; done <<< "$(builtin enable)"
 # Programs that run programs named in their arguments: the gateway looks inside them when a rule could apply.
 declare -A __sg_wrapper=()
-for __sg_k in env xargs find nohup timeout setsid nice ionice stdbuf sudo su doas runuser chroot flock strace ltrace \
-    watch script unbuffer taskset chrt parallel busybox time; do
+for __sg_k in @@wrapper bash words@@; do
   __sg_wrapper[$__sg_k]=1
 done
 # Shells: whether they keep the hook depends on how they are started, which the gateway judges.
 declare -A __sg_shells=()
-for __sg_k in bash sh dash zsh ksh mksh ash csh tcsh fish rbash posh yash; do __sg_shells[$__sg_k]=1; done
+for __sg_k in @@shell bash words@@; do __sg_shells[$__sg_k]=1; done
 
 # --- talking to the gateway ------------------------------------------------------------------------------
 
@@ -305,7 +308,7 @@ __sg_refused() { builtin return 126; }
 # The dangerous forms of the guarded builtins, on the command text $1 (the builtin is __sg_cmdword).
 __sg_suspicious() {
   case $1 in
-    *__sg_*|*BASH_ENV*|*ZDOTDIR*|*PROMPT_COMMAND*|*LD_PRELOAD*|*HISTCMD*|*HISTFILE*|*HISTCONTROL*|*HISTIGNORE*|*POSIXLY_CORRECT*|*BASH_ALIASES*|*SHELLOPTS*|*BASHOPTS*) builtin return 0 ;;
+    *__sg_*|@@variable bash-text globs@@) builtin return 0 ;;
   esac
   case $__sg_cmdword in
     set) [[ $1 =~ (^|[[:space:]])\+[a-zA-Z]*[T$]|functrace|posix|history|\$ ]] ;;
@@ -485,9 +488,8 @@ __sg_classify() {
   __sg_rest=$1
   builtin unset __sg_tpath
   while [[ $__sg_rest == [A-Za-z_]*([A-Za-z_0-9])?(\[*\])?(+)=* ]]; do
-    case $__sg_rest in
-      __sg_*|BASH_ENV*|ENV=*|ZDOTDIR*|LD_PRELOAD*|HISTCMD*|HISTFILE*|HISTCONTROL*|HISTIGNORE*|POSIXLY_CORRECT*|BASH_ALIASES*|PROMPT_COMMAND*|BASH_CMDS*|PS0*) builtin return 0 ;;
-    esac
+    __sg_k=${__sg_rest%%[[+=]*}
+    [[ ${__sg_protected[$__sg_k]-} || $__sg_k == __sg_* ]] && builtin return 0
     __sg_scan "$__sg_rest"
     __sg_a=${__sg_rest:0:__sg_wl}
     if [[ $__sg_a == PATH=* || $__sg_a == PATH+=* ]]; then
@@ -721,8 +723,8 @@ __sg_arm() {
   fi
   builtin readonly -f "${!__sg_own[@]}"
   [[ $__sg_lane ]] && builtin readonly __sg_lane_go
-  builtin readonly __sg_dir __sg_guard __sg_lane __sg_port __sg_key __sg_US __sg_RS __sg_trap __sg_ps0 __sg_za __sg_harmless __sg_guarded __sg_prefix __sg_keywords \
-    __sg_own __sg_wrapper __sg_shells __sg_builtins
+  builtin readonly __sg_dir __sg_guard __sg_lane __sg_port __sg_key __sg_US __sg_RS __sg_trap __sg_ps0 __sg_za __sg_harmless __sg_guarded __sg_protected __sg_prefix \
+    __sg_keywords __sg_own __sg_wrapper __sg_shells __sg_builtins
   builtin set -T
   builtin trap "$__sg_trap" DEBUG
 }

@@ -40,6 +40,7 @@
 #include "builtins.h"
 #include "shell.h"
 #include "execute_cmd.h"
+#include "sg_protocol.h"   /* generated from scripts/target/protocol/protocol.def */
 
 extern char *the_printed_command_except_trap;
 extern int running_trap;
@@ -53,7 +54,13 @@ extern int history_length, history_base;
 extern char *phash_search(const char *);
 #define DEBUG_TRAP NSIG
 
-#define US "\x1f"
+#define US SG_US_S
+/* The R line below is written in the definition's field order; a change of that order must change it too. */
+_Static_assert(SG_F_ID == 0 && SG_F_START == 1 && SG_F_DONE == 2 && SG_F_ROLE == 3 && SG_F_FLAGS == 4
+               && SG_F_SUBSHELL == 5 && SG_F_SOURCE == 6 && SG_F_LINE == 7 && SG_F_FUNCTION == 8 && SG_F_CWD == 9
+               && SG_F_RESOLUTION == 10 && SG_F_WORD == 11 && SG_F_PATH == 12 && SG_F_CANONICAL == 13
+               && SG_F_SAME_AS == 14 && SG_F_LINE_ID == 15 && SG_F_ALIAS == 16 && SG_F_TEXT == 17
+               && SG_REQUIRED_FIELDS == 18, "lane.c's R line does not follow protocol.def's command fields");
 #define PROMPT_ENTRY "\\__sg_prompt"
 #define OWN_TRAP_SWITCH "builtin trap \"$__sg_trap\""
 
@@ -368,7 +375,7 @@ static int take(void) {
   /* resolution, word, path, canonical path: a program's, or the cached text's own "resolution US word" */
   char resolution[4200];
   if (program != NULL) {
-    snprintf(resolution, sizeof resolution, "file" US "%s" US "%s", word, program);
+    snprintf(resolution, sizeof resolution, SG_RESOLUTION_FILE US "%s" US "%s", word, program);
   } else {
     const char *sep = strstr(hd, US);
     snprintf(resolution, sizeof resolution, "%.*s" US "%s" US US, sep ? (int)(sep - hd) : (int)strlen(hd), hd, sep ? sep + 1 : "");
@@ -379,7 +386,7 @@ static int take(void) {
   int len = snprintf(line + head, sizeof line - head,
       "R" US "%s.%lld" US "%s" US "%s" US "%s" US "%s%s" US "%d" US "%s" US "%d" US "%s" US "%s" US "%s"
       US US "%ld.%s" US US "%s\n",
-      pid, n, now, done, val(V_ROLE), is_set("COMP_LINE") ? "c" : "", is_set("BASH_EXECUTION_STRING") ? "x" : "",
+      pid, n, now, done, val(V_ROLE), is_set("COMP_LINE") ? SG_FLAG_COMPLETION : "", is_set("BASH_EXECUTION_STRING") ? SG_FLAG_COMMAND_STRING : "",
       subshell_level, source ? source : "", executing_line_number(), function, pwd, resolution,
       (long)dollar_dollar_pid, histcmd, command);
   if (len <= 0 || (size_t)len >= sizeof line - head) {

@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
-#define SG_US '\x1f'
-#define SG_RS '\x1e'
+#include "sg_protocol.h"   /* generated from scripts/target/protocol/protocol.def: SG_US, the fields, the values */
+
 #define SG_MAX_NAMES 64
 #define SG_MAX_GLOBS 64
 #define SG_MAX_FILES 128

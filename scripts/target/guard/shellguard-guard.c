@@ -192,7 +192,7 @@ static char message[SG_TEXT * 2 + 4 * PATH_MAX];
 static size_t start_message(char type, const char *call, const char *word, const char *path, const char *canonical,
                             const char *same, char *const argv[], char *msg, size_t size) {
     char text[SG_TEXT], cwd[PATH_MAX], caller[PATH_MAX + 32], parent[PATH_MAX + 32];
-    char id[48], head[128];
+    char id[48];
     struct timeval now;
     gettimeofday(&now, NULL);
     snprintf(id, sizeof id, "%d.g%u", (int)getpid(), ++counter);
@@ -202,19 +202,21 @@ static size_t start_message(char type, const char *call, const char *word, const
     command_text(argv, text, sizeof text);
     process(getpid(), caller, sizeof caller);
     process(getppid(), parent, sizeof parent);
-    size_t len = 0;
+    char start[32];
+    snprintf(start, sizeof start, "%lld%06ld", (long long)now.tv_sec, (long)now.tv_usec);
+    const char *fields[SG_FIELDS] = {
+        [SG_F_ID] = id, [SG_F_START] = start, [SG_F_ROLE] = SG_ROLE_GUARD, [SG_F_SUBSHELL] = "0",
+        [SG_F_FUNCTION] = call, [SG_F_CWD] = cwd, [SG_F_RESOLUTION] = SG_RESOLUTION_FILE, [SG_F_WORD] = word,
+        [SG_F_PATH] = path, [SG_F_CANONICAL] = canonical, [SG_F_SAME_AS] = same, [SG_F_TEXT] = text,
+        [SG_F_CALLER] = caller, [SG_F_PARENT] = parent,
+    };
     const char us[2] = {SG_US, 0};
-    /* Q|R id start done role flags subshell source line function cwd resolution word path canonical same-as
-     * line-id alias text words caller parent */
-    snprintf(head, sizeof head, "%c%s%s%s%lld%06ld%s%sguard%s%s0%s%s%s", type, us, id, us, (long long)now.tv_sec,
-             (long)now.tv_usec, us, us, us, us, us, us, us);
-    sg_append(msg, &len, size, head);
-    const char *escaped[] = {call, cwd, "file", word, path, canonical, same, "", "", text, "", caller, parent};
-    for (size_t i = 0; i < sizeof escaped / sizeof *escaped; i++) {
-        if (i) {
-            sg_append(msg, &len, size, us);
-        }
-        sg_append_escaped(msg, &len, size, escaped[i]);
+    char kind[2] = {type, 0};
+    size_t len = 0;
+    sg_append(msg, &len, size, kind);
+    for (size_t i = 0; i < SG_FIELDS; i++) {
+        sg_append(msg, &len, size, us);
+        sg_append_escaped(msg, &len, size, fields[i] ? fields[i] : "");
     }
     sg_append(msg, &len, size, "\n");
     return len;

@@ -80,7 +80,10 @@ int sg_connect(void) {
         read_small(pidfile, shell_pid, sizeof shell_pid);
     }
     const char *level = getenv("SHLVL");
-    int n = snprintf(hello, sizeof hello, "H%c%s%c%d%c%s%c%d%c%s%cguard/1%cguard\n", SG_US, key, SG_US, (int)getpid(),
+    _Static_assert(SG_H_KEY == 0 && SG_H_PID == 1 && SG_H_SHELL_PID == 2 && SG_H_PPID == 3 && SG_H_SHLVL == 4
+                   && SG_H_SHELL == 5 && SG_H_ROLE == 6 && SG_HELLO_FIELDS == 7,
+                   "the guard's hello does not follow protocol.def's hello fields");
+    int n = snprintf(hello, sizeof hello, "H%c%s%c%d%c%s%c%d%c%s%cguard/1%c" SG_ROLE_GUARD "\n", SG_US, key, SG_US, (int)getpid(),
                      SG_US, shell_pid, SG_US, (int)getppid(), SG_US, level ? level : "", SG_US, SG_US);
     if (n <= 0 || (size_t)n >= sizeof hello || sg_send(fd, hello, (size_t)n) != 0) {
         close(fd);

@@ -2,10 +2,11 @@
 # Tests the zsh hook (hook.zsh, zdot/) against a stand-in gateway, with real zsh: an interactive session
 # driven through tmux, started exactly as PROTOCOL.md's "Starting zsh" says; exec sessions, scripts and
 # child shells; tamper attempts, refused and allowed (then repaired); what reaches the gateway; and the
-# cost of the hook. Needs zsh, tmux and python3. Exits non-zero when any check fails.
+# cost of the hook. Needs zsh, tmux, python3 and java (the hooks' name tables are filled in from
+# protocol/protocol.def, as the build does). Exits non-zero when any check fails.
 set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-for tool in zsh tmux python3; do
+for tool in zsh tmux python3 java; do
   command -v "$tool" >/dev/null || { echo "test-zsh-hook: $tool is needed" >&2; exit 2; }
 done
 
@@ -72,10 +73,13 @@ for _ in $(seq 50); do [[ -s $tmp/PORT ]] && break; sleep 0.1; done
 log=$tmp/gw.log
 
 # --- a session directory, a user, and the start function from PROTOCOL.md -------------------------------
+# the hooks as the build packages them
+java "$here/protocol/Generate.java" "$here/protocol/protocol.def" hooks "$here" "$tmp/hooks" \
+  || { echo "test-zsh-hook: cannot generate the hooks" >&2; exit 2; }
 # session DIR PORT: a private session directory as HookInstaller makes it
 session() {
   mkdir -p "$1" && chmod 700 "$1"
-  cp -r "$here/zsh/hook.zsh" "$here/bash/hook.bash" "$here/bash/rc.bash" "$here/install/unpreload.sh" "$here/zsh/zdot" "$1/"
+  cp -r "$tmp/hooks/hook.zsh" "$tmp/hooks/hook.bash" "$here/bash/rc.bash" "$here/install/unpreload.sh" "$here/zsh/zdot" "$1/"
   printf 'port=%s\nkey=%s\n' "$2" testkey0123456789abcdefghijklmnopqrstuvwxyzABCDEF > "$1/session"
 }
 sess=$tmp/sess

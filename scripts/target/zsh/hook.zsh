@@ -34,6 +34,9 @@
 # - A trap runs with the DEBUG trap off (zsh never traces inside a trap), so what a trap would run is
 #   judged when the trap is set: `trap 'rm x' EXIT` and TRAPxxx() definitions count their command words.
 # - Every name is prefixed __sg_ (locals too: an expansion the hook evaluates must see the user's values).
+# - The name tables shared with the gateway and the other hook (the tokens between double at-signs in the
+#   source) are filled in by the build from scripts/target/protocol/protocol.def: the packaged hook has
+#   them written out, exactly as if typed here; run it from the build (or Generate.java), not the source.
 
 builtin zmodload zsh/parameter zsh/system zsh/datetime zsh/net/tcp || builtin return 1
 [[ -n ${__sg_role-} ]] && builtin return 0      # armed already (a user sourcing this file again)
@@ -90,17 +93,12 @@ integer -g __sg_i=0 __sg_j=0 __sg_d=0 __sg_cpos=0 __sg_case=0 __sg_depth=0
 # Builtins that can neither run another program nor change what the hook relies on. eval and source run
 # code, but each of its commands gets a trap call; hash changes $commands, which the hook reads at each use.
 typeset -gA __sg_harmless
-for __sg_k in : true false echo print printf test '[' read pwd cd chdir pushd popd dirs wait jobs fg bg \
-    history type whence where which help times umask getopts let return shift break continue exit logout bye \
-    suspend ulimit limit unlimit bindkey disown alias unalias vared zstyle zformat zparseopts zregexparse \
-    strftime zcompile hash rehash getln pushln echotc echoti ttyctl zle compdef compadd compset comparguments \
-    compcall compdescribe compfiles compgroups compquote comptags comptry compvalues eval source .; do
+for __sg_k in @@harmless zsh words@@; do
   __sg_harmless[$__sg_k]=1
 done
 # Builtins that could switch the hook off: their dangerous forms go to the gateway, the rest are harmless.
 typeset -gA __sg_guarded
-for __sg_k in set setopt unsetopt emulate trap unset unfunction unhash typeset declare local private export \
-    readonly integer float functions autoload enable disable zmodload ztcp zsocket sysopen; do
+for __sg_k in @@guarded zsh words@@; do
   __sg_guarded[$__sg_k]=1
 done
 # Builtins after which a cached text may resolve to something else (a function or builtin gone).
@@ -108,19 +106,17 @@ typeset -gA __sg_uncache
 for __sg_k in unfunction unhash unset disable enable zmodload functions autoload; do __sg_uncache[$__sg_k]=1; done
 # Parameters the hook relies on: assigning them goes to the gateway.
 typeset -gA __sg_protected
-for __sg_k in ZDOTDIR BASH_ENV ENV LD_PRELOAD functions dis_functions options preexec_functions \
-    precmd_functions zshexit_functions module_path MODULE_PATH; do
+for __sg_k in @@variable zsh-assign words@@; do
   __sg_protected[$__sg_k]=1
 done
 # Programs that run programs named in their arguments: the gateway looks inside them when a rule could apply.
 typeset -gA __sg_wrapper
-for __sg_k in env xargs find nohup timeout setsid nice ionice stdbuf sudo su doas runuser chroot flock strace \
-    ltrace watch script unbuffer taskset chrt parallel busybox time; do
+for __sg_k in @@wrapper zsh words@@; do
   __sg_wrapper[$__sg_k]=1
 done
 # Shells: whether they keep the hook depends on how they are started, which the gateway judges.
 typeset -gA __sg_shells
-for __sg_k in bash sh dash zsh ksh mksh ash csh tcsh fish rbash posh yash; do __sg_shells[$__sg_k]=1; done
+for __sg_k in @@shell zsh words@@; do __sg_shells[$__sg_k]=1; done
 typeset -g __sg_redir='([0-9]#|)(&|)[<>][<>&|!]#(-|)'     # a redirection operator, as ${(z)} splits it
 
 # --- talking to the gateway ------------------------------------------------------------------------------
@@ -375,7 +371,7 @@ __sg_tell() { builtin print -ru2 -- "shellguard: $1"; }
 
 # The dangerous forms of guarded builtin $1 with arguments $2 (space joined); $__sg_text is the sublist.
 __sg_suspicious() {
-  [[ $__sg_text == *(__sg_|__SG_|ZDOTDIR|BASH_ENV|LD_PRELOAD|TRAPDEBUG|ZSH_DEBUG_CMD|_functions|dis_functions|module_path|MODULE_PATH)* ]] \
+  [[ $__sg_text == *(__sg_|__SG_|@@variable zsh-text alternatives@@)* ]] \
     && builtin return 0
   __sg_m=$2
   for __sg_k in ${(z)__sg_m}; do

@@ -10,6 +10,8 @@ import com.shellguard.command.model.ShellFlag;
 import com.shellguard.command.model.ShellRole;
 import com.shellguard.connector.api.CommandEvent;
 import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandFlag;
+import com.shellguard.connector.api.CommandFlags;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,8 +20,8 @@ import java.util.Set;
 /**
  * The one place where the connector's record of a command ({@link CommandFacts}, shaped by the hook protocol)
  * becomes the application's {@link Command}. Everything behind {@link CommandControlService} sees only the latter.
- * A value the protocol does not name becomes "not said" ({@code null}, no flag), never an error: a report a
- * forger made up must still be decided (and refused) and audited.
+ * Role, resolution and flags arrive typed (the connector's decoder refuses a value the protocol does not
+ * name); each maps to its domain value here.
  */
 final class CommandFactsTranslation {
 
@@ -43,42 +45,40 @@ final class CommandFactsTranslation {
         return judged;
     }
 
-    private static Resolution resolution(String wire) {
+    /** Every protocol value has its domain value: the switches are exhaustive, so a value added to the protocol fails here. */
+    private static Resolution resolution(com.shellguard.connector.api.Resolution wire) {
         return wire == null ? null : switch (wire) {
-            case "file" -> Resolution.FILE;
-            case "builtin" -> Resolution.BUILTIN;
-            case "function" -> Resolution.FUNCTION;
-            case "keyword" -> Resolution.KEYWORD;
-            case "missing" -> Resolution.MISSING;
-            case "dynamic" -> Resolution.DYNAMIC;
-            case "shell" -> Resolution.SHELL;
-            default -> null;
+            case FILE -> Resolution.FILE;
+            case BUILTIN -> Resolution.BUILTIN;
+            case FUNCTION -> Resolution.FUNCTION;
+            case KEYWORD -> Resolution.KEYWORD;
+            case MISSING -> Resolution.MISSING;
+            case DYNAMIC -> Resolution.DYNAMIC;
+            case SHELL -> Resolution.SHELL;
+            case UNRESOLVED -> Resolution.UNRESOLVED;
         };
     }
 
-    private static ShellRole role(String wire) {
+    private static ShellRole role(com.shellguard.connector.api.ShellRole wire) {
         return wire == null ? null : switch (wire) {
-            case "interactive" -> ShellRole.INTERACTIVE;
-            case "exec" -> ShellRole.EXEC;
-            case "child" -> ShellRole.CHILD;
-            case "guard" -> ShellRole.GUARD;
-            default -> null;
+            case INTERACTIVE -> ShellRole.INTERACTIVE;
+            case EXEC -> ShellRole.EXEC;
+            case CHILD -> ShellRole.CHILD;
+            case GUARD -> ShellRole.GUARD;
         };
     }
 
-    /** The flag letters: {@code c} completion, {@code p} (zsh) precmd or preexec, {@code x} a {@code -c} string. */
-    private static Set<ShellFlag> flags(String letters) {
-        if (letters == null || letters.isEmpty()) {
+    private static Set<ShellFlag> flags(CommandFlags wire) {
+        if (wire == null || wire.set().isEmpty()) {
             return Set.of();
         }
         Set<ShellFlag> flags = EnumSet.noneOf(ShellFlag.class);
-        for (int i = 0; i < letters.length(); i++) {
-            switch (letters.charAt(i)) {
-                case 'c' -> flags.add(ShellFlag.COMPLETION);
-                case 'p' -> flags.add(ShellFlag.PROMPT_HOOK);
-                case 'x' -> flags.add(ShellFlag.COMMAND_STRING);
-                default -> { }
-            }
+        for (CommandFlag flag : wire.set()) {
+            flags.add(switch (flag) {
+                case COMPLETION -> ShellFlag.COMPLETION;
+                case PROMPT_FUNCTION -> ShellFlag.PROMPT_HOOK;
+                case COMMAND_STRING -> ShellFlag.COMMAND_STRING;
+            });
         }
         return flags;
     }

@@ -1,7 +1,6 @@
 package com.shellguard.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.shellguard.command.audit.JudgedCommand;
 import com.shellguard.command.model.Command;
@@ -14,18 +13,20 @@ import com.shellguard.command.model.ShellFlag;
 import com.shellguard.command.model.ShellRole;
 import com.shellguard.connector.api.CommandEvent;
 import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandFlags;
 import com.shellguard.connector.api.CommandVerdict;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class CommandFactsTranslationTest {
 
     private static CommandFacts facts(String role, String flags, String resolution, List<String> words) {
-        return new CommandFacts("4242.7", 1_700_000_000_123_456L, role, flags, 2, "/home/alice/deploy.sh", 17, "step",
-                "/srv/app", resolution, "rm", "/usr/bin/rm", "/usr/bin/rm.real", List.of("unlink"), "4242.31", "del",
+        return new CommandFacts("4242.7", 1_700_000_000_123_456L, com.shellguard.connector.api.ShellRole.of(role).orElseThrow(),
+                CommandFlags.parse(flags).orElseThrow(), 2, "/home/alice/deploy.sh", 17, "step",
+                "/srv/app", com.shellguard.connector.api.Resolution.of(resolution).orElseThrow(), "rm", "/usr/bin/rm", "/usr/bin/rm.real", List.of("unlink"), "4242.31", "del",
                 "del -rf build", "bash", words, "311 /usr/bin/make", "300 /bin/bash");
     }
 
@@ -49,31 +50,25 @@ class CommandFactsTranslationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"file,FILE", "builtin,BUILTIN", "function,FUNCTION", "keyword,KEYWORD", "missing,MISSING", "dynamic,DYNAMIC",
-        "shell,SHELL"})
-    void eachResolutionTheProtocolNamesHasItsValue(String wire, Resolution resolution) {
-        assertEquals(resolution, command("interactive", "", wire).word().resolution());
-        assertEquals(wire, resolution.wire());
+    @EnumSource(com.shellguard.connector.api.Resolution.class)
+    void eachResolutionTheProtocolNamesHasADomainValueOfTheSameName(com.shellguard.connector.api.Resolution wire) {
+        Resolution resolution = command("interactive", "", wire.wire()).word().resolution();
+        assertEquals(wire.name(), resolution.name());
+        assertEquals(wire.wire(), resolution.wire());
     }
 
     @ParameterizedTest
-    @CsvSource({"interactive,INTERACTIVE", "exec,EXEC", "child,CHILD", "guard,GUARD"})
-    void eachRoleTheProtocolNamesHasItsValue(String wire, ShellRole role) {
-        assertEquals(role, command(wire, "", "file").where().role());
-        assertEquals(wire, role.wire());
+    @EnumSource(com.shellguard.connector.api.ShellRole.class)
+    void eachRoleTheProtocolNamesHasADomainValueOfTheSameName(com.shellguard.connector.api.ShellRole wire) {
+        ShellRole role = command(wire.wire(), "", "file").where().role();
+        assertEquals(wire.name(), role.name());
+        assertEquals(wire.wire(), role.wire());
     }
 
     @Test
-    void aRoleOrResolutionTheProtocolDoesNotNameIsNotSaid() {
-        Command odd = command("root", "", "alias");
-        assertNull(odd.where().role());
-        assertNull(odd.word().resolution());
-        assertNull(command("", "", "").word().resolution());
-    }
-
-    @Test
-    void flagLettersBecomeFlagsAndUnknownLettersAreIgnored() {
-        assertEquals(Set.of(ShellFlag.COMPLETION, ShellFlag.PROMPT_HOOK), command("interactive", "cpq", "file").where().flags());
+    void flagLettersBecomeFlags() {
+        assertEquals(Set.of(ShellFlag.COMPLETION, ShellFlag.PROMPT_HOOK), command("interactive", "cp", "file").where().flags());
+        assertEquals(Set.of(ShellFlag.COMMAND_STRING), command("interactive", "x", "file").where().flags());
         assertEquals(Set.of(), command("interactive", "", "file").where().flags());
         assertEquals(CommandOrigin.COMPLETION, command("interactive", "c", "file").where().origin());
     }

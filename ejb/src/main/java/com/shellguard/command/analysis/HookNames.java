@@ -1,5 +1,6 @@
 package com.shellguard.command.analysis;
 
+import com.shellguard.connector.api.HookTables;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,24 +14,17 @@ import java.util.stream.Stream;
  * {@code BASH_ALIASES} change how bash reads what the hook sees; every variable and function of its own starts
  * with {@code __sg_} (the start script's {@code __SG_} ones too); zsh runs its trap as {@code TRAPDEBUG}; and
  * its stand-ins {@code bash}, {@code sh} and {@code dash} start hooked shells. Variables such as {@code PATH} or
- * {@code HOME} are the user's business.
+ * {@code HOME} are the user's business. The names are the hooks' own tables (scripts/target/protocol/protocol.def,
+ * generated into {@link HookTables}), so the gateway protects exactly what the hooks rely on.
  */
 final class HookNames {
 
-    private static final Set<String> VARIABLES = Set.of("BASH_ENV", "ENV", "ZDOTDIR", "PROMPT_COMMAND", "PS0",
-        "LD_PRELOAD", "HISTFILE", "HISTCONTROL", "HISTIGNORE", "HISTCMD", "POSIXLY_CORRECT", "BASH_ALIASES");
-    private static final Set<String> LOADERS = Set.of("BASH_ENV", "ENV", "ZDOTDIR");
-    private static final Set<String> STAND_INS = Set.of("bash", "sh", "dash");
+    private static final Set<String> VARIABLES = HookTables.VARIABLE;
+    private static final Set<String> LOADERS = HookTables.LOADER;
+    private static final Set<String> STAND_INS = HookTables.STAND_IN;
     private static final String ZSH_TRAP = "TRAPDEBUG";
     private static final String PREFIX = "__sg_";
-    /**
-     * Builtins the hook calls or relies on (bash and zsh): a function or alias of that name would run instead,
-     * wherever the hook does not call it through {@code builtin}.
-     */
-    private static final Set<String> RELIED_ON = Set.of("builtin", "command", "declare", "typeset", "local", "printf",
-        "read", "history", "trap", "set", "shopt", "unset", "enable", "exec", "eval", "source", ".", "type", "hash",
-        "export", "readonly", "return", "unalias", "alias", "print", "zmodload", "ztcp", "setopt", "unsetopt",
-        "unfunction", "functions", "emulate", "disable");
+    private static final Set<String> RELIED_ON = HookTables.RELIED_ON;
     /** Every name, and one of the hook's own, to test a pattern ({@code unset -m 'HIST*'}) against. */
     private static final List<String> SAMPLES = Stream.of(VARIABLES.stream(), STAND_INS.stream(), Stream.of(PREFIX + "t", ZSH_TRAP))
         .flatMap(names -> names).toList();

@@ -17,15 +17,17 @@ public enum Resolution {
     /** The word is only known once it runs ({@code $cmd}, {@code $(...)}). */
     DYNAMIC,
     /** A bash or sh the hook's own stand-in starts, hooked. */
-    SHELL;
+    SHELL,
+    /** Not looked up: the hook asked before resolving the word (an assignment to a variable it relies on). */
+    UNRESOLVED;
 
     /** Whether the word may start a program: the allowlist and path rules apply to programs only. */
     public boolean mayRunProgram() {
         return this == FILE || this == MISSING || this == DYNAMIC;
     }
 
-    /** As the hook protocol, the audit and the API name it: {@code file}, {@code builtin}, ... */
+    /** As the hook protocol, the audit and the API name it: {@code file}, {@code builtin}, ..., empty when unresolved. */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == UNRESOLVED ? "" : name().toLowerCase(Locale.ROOT);
     }
 }

@@ -10,14 +10,15 @@ import java.util.List;
  *
  * @param commandId   {@code pid.n}, unique within the session
  * @param startMicros when the command started, microseconds since the epoch
- * @param role        the shell's role: {@code interactive}, {@code exec} (the command of an exec session) or {@code child}
- * @param flags       {@code p} while PROMPT_COMMAND runs, {@code c} in a completion, {@code x} in a {@code -c} string
+ * @param role        the shell's role: interactive, exec (the command of an exec session), child, or guard (a program
+ *                    start the exec guard saw)
+ * @param flags       in a completion, in a {@code -c} string, in a zsh precmd or preexec function
  * @param subshell    the subshell nesting depth ({@code BASH_SUBSHELL})
  * @param source      the script or sourced file running the command; empty at the prompt
  * @param line        the line in {@code source}
  * @param function    the shell function running it, if any
- * @param resolution  {@code file}, {@code builtin}, {@code function}, {@code keyword}, {@code missing}, {@code dynamic}
- *                    (the word is only known once it runs) or {@code shell} (a shell the hook starts hooked)
+ * @param resolution  how the shell resolves the word: a file, builtin, function, keyword, nothing (missing), known only
+ *                    once it runs (dynamic), or a shell the hook starts hooked
  * @param word        the command word as the shell will see it
  * @param path        the file it runs, for {@code file}
  * @param canonical   that file with symlinks resolved
@@ -30,12 +31,13 @@ import java.util.List;
  * @param caller      for the exec guard: the process that asked to start the program, {@code pid path}; else empty
  * @param parent      for the exec guard: that process's parent, {@code pid path}; else empty
  */
-public record CommandFacts(String commandId, long startMicros, String role, String flags, int subshell, String source,
-                           int line, String function, String cwd, String resolution, String word, String path,
+public record CommandFacts(String commandId, long startMicros, ShellRole role, CommandFlags flags, int subshell,
+                           String source, int line, String function, String cwd, Resolution resolution, String word, String path,
                            String canonical, List<String> sameAs, String lineId, String alias, String text,
                            String shell, List<String> words, String caller, String parent) implements Serializable {
 
     public CommandFacts {
+        flags = flags == null ? CommandFlags.NONE : flags;
         sameAs = sameAs == null ? List.of() : List.copyOf(sameAs);
         words = words == null ? List.of() : List.copyOf(words);
         caller = caller == null ? "" : caller;
@@ -43,8 +45,8 @@ public record CommandFacts(String commandId, long startMicros, String role, Stri
     }
 
     /** A command a shell hook saw: no calling process beyond the shell itself. */
-    public CommandFacts(String commandId, long startMicros, String role, String flags, int subshell, String source,
-                        int line, String function, String cwd, String resolution, String word, String path,
+    public CommandFacts(String commandId, long startMicros, ShellRole role, CommandFlags flags, int subshell,
+                        String source, int line, String function, String cwd, Resolution resolution, String word, String path,
                         String canonical, List<String> sameAs, String lineId, String alias, String text,
                         String shell, List<String> words) {
         this(commandId, startMicros, role, flags, subshell, source, line, function, cwd, resolution, word, path, canonical,

@@ -9,5 +9,12 @@
  *
  * <p>The types here are immutable records. This jar is packaged in the RAR, whose classes are visible
  * to every application on the server; applications compile against it with scope {@code provided}.
+ *
+ * <p>The hook protocol's vocabulary, {@link com.shellguard.connector.api.CommandField},
+ * {@link com.shellguard.connector.api.HelloField}, {@link com.shellguard.connector.api.ShellRole},
+ * {@link com.shellguard.connector.api.Resolution}, {@link com.shellguard.connector.api.CommandFlag} and
+ * {@link com.shellguard.connector.api.HookTables}, is generated at build time from
+ * scripts/target/protocol/protocol.def, the same file the hooks, the exec guard and the lane are built from, so
+ * that the gateway and the target side cannot disagree on it.
  */
 package com.shellguard.connector.api;

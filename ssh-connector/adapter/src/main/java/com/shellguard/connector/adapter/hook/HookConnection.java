@@ -2,8 +2,10 @@ package com.shellguard.connector.adapter.hook;
 
 import com.shellguard.connector.api.CommandEvent;
 import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandField;
 import com.shellguard.connector.api.CommandPolicySnapshot;
 import com.shellguard.connector.api.CommandVerdict;
+import com.shellguard.connector.api.HelloField;
 import com.shellguard.connector.api.SessionAlert;
 import com.shellguard.connector.api.TypedLine;
 import java.io.ByteArrayOutputStream;
@@ -84,12 +86,13 @@ final class HookConnection {
         List<String> f = HookWire.fields(message);
         String type = f.get(0);
         if (!greeted) {
-            if (type.equals("H") && f.size() >= 8 && session.acceptsKey(f.get(1))) {
+            if (type.equals("H") && f.size() > HelloField.ROLE.position() && session.acceptsKey(f.get(HelloField.KEY.position()))) {
                 greeted = true;
-                shell = f.get(6).startsWith("zsh") ? "zsh" : f.get(6).startsWith("guard") ? "guard" : "bash";
+                String version = f.get(HelloField.SHELL.position());
+                shell = version.startsWith("zsh") ? "zsh" : version.startsWith("guard") ? "guard" : "bash";
                 shellHook = !shell.equals("guard");
                 lastPush = System.currentTimeMillis();
-                session.helloFrom(f.get(6), f.get(7));
+                session.helloFrom(version, f.get(HelloField.ROLE.position()));
             } else {
                 refuse("a connection to the hook's port did not present the session's secret");
             }
@@ -141,7 +144,7 @@ final class HookConnection {
             LOG.fine(() -> "session " + session.sessionId() + ": malformed hook message");
             return;
         }
-        HookWire.completion(session.sessionId(), f.get(3)).ifPresent(session.services().audit()::add);
+        HookWire.completion(session.sessionId(), f.get(CommandField.DONE.position())).ifPresent(session.services().audit()::add);
         use.accept(facts.get());
     }
 

@@ -1,9 +1,34 @@
 package com.shellguard.connector.adapter.hook;
 
+import static com.shellguard.connector.api.CommandField.ALIAS;
+import static com.shellguard.connector.api.CommandField.CALLER;
+import static com.shellguard.connector.api.CommandField.CANONICAL;
+import static com.shellguard.connector.api.CommandField.CWD;
+import static com.shellguard.connector.api.CommandField.FLAGS;
+import static com.shellguard.connector.api.CommandField.FUNCTION;
+import static com.shellguard.connector.api.CommandField.ID;
+import static com.shellguard.connector.api.CommandField.LINE;
+import static com.shellguard.connector.api.CommandField.LINE_ID;
+import static com.shellguard.connector.api.CommandField.PARENT;
+import static com.shellguard.connector.api.CommandField.PATH;
+import static com.shellguard.connector.api.CommandField.RESOLUTION;
+import static com.shellguard.connector.api.CommandField.ROLE;
+import static com.shellguard.connector.api.CommandField.SAME_AS;
+import static com.shellguard.connector.api.CommandField.SOURCE;
+import static com.shellguard.connector.api.CommandField.START;
+import static com.shellguard.connector.api.CommandField.SUBSHELL;
+import static com.shellguard.connector.api.CommandField.TEXT;
+import static com.shellguard.connector.api.CommandField.WORD;
+import static com.shellguard.connector.api.CommandField.WORDS;
+
 import com.shellguard.connector.api.CommandCompletion;
 import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandField;
+import com.shellguard.connector.api.CommandFlags;
 import com.shellguard.connector.api.CommandPolicySnapshot;
 import com.shellguard.connector.api.CommandVerdict;
+import com.shellguard.connector.api.Resolution;
+import com.shellguard.connector.api.ShellRole;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,14 +36,15 @@ import java.util.Optional;
 
 /**
  * The hook protocol's text format (scripts/target/protocol/PROTOCOL.md): fields separated by US, text fields with
- * backslash escapes for a backslash, a newline (n) and a US (u), replies the hook parses with {@code read}. Pure functions,
- * so the format is tested without a shell.
+ * backslash escapes for a backslash, a newline (n) and a US (u), replies the hook parses with {@code read}. The command
+ * fields and their values are the generated {@link CommandField}, {@link ShellRole}, {@link Resolution} and
+ * {@link com.shellguard.connector.api.CommandFlag} (scripts/target/protocol/protocol.def). Pure functions, so the format
+ * is tested without a shell; HookConformanceTest feeds it what the real hooks send.
  */
 final class HookWire {
 
     static final char US = '\u001f';
     static final char RS = '\u001e';
-    private static final int COMMAND_FIELDS = 19;
 
     private HookWire() {
     }
@@ -48,21 +74,35 @@ final class HookWire {
         return out.toString();
     }
 
-    /** The facts of a Q or R message; empty when it is malformed (a hook never sends that, a forger might). */
+    /**
+     * The facts of a Q or R message; empty when it is malformed (a hook never sends that, a forger might): too few
+     * fields, a number that is none, a role, resolution or flag the protocol does not have.
+     */
     static Optional<CommandFacts> facts(List<String> f, String shell) {
-        if (f.size() < COMMAND_FIELDS) {
+        if (f.size() < CommandField.REQUIRED) {
+            return Optional.empty();
+        }
+        Optional<ShellRole> role = ShellRole.of(f.get(ROLE.position()));
+        Optional<CommandFlags> flags = CommandFlags.parse(f.get(FLAGS.position()));
+        Optional<Resolution> resolution = Resolution.of(f.get(RESOLUTION.position()));
+        if (role.isEmpty() || flags.isEmpty() || resolution.isEmpty()) {
             return Optional.empty();
         }
         try {
-            List<String> words = f.size() > COMMAND_FIELDS && !f.get(COMMAND_FIELDS).isEmpty()
-                    ? Arrays.asList(unescape(f.get(COMMAND_FIELDS)).split(String.valueOf(RS))) : List.of();
-            return Optional.of(new CommandFacts(f.get(1), micros(f.get(2)), f.get(4), f.get(5), integer(f.get(6)),
-                    unescape(f.get(7)), integer(f.get(8)), f.get(9), unescape(f.get(10)), f.get(11), unescape(f.get(12)),
-                    unescape(f.get(13)), unescape(f.get(14)), names(f.get(15)), f.get(16), f.get(17), unescape(f.get(18)),
-                    shell, words, optional(f, COMMAND_FIELDS + 1), optional(f, COMMAND_FIELDS + 2)));
+            String wordList = optional(f, WORDS);
+            List<String> words = wordList.isEmpty() ? List.of() : Arrays.asList(wordList.split(String.valueOf(RS)));
+            return Optional.of(new CommandFacts(f.get(ID.position()), micros(f.get(START.position())), role.get(),
+                    flags.get(), integer(f.get(SUBSHELL.position())), text(f, SOURCE), integer(f.get(LINE.position())),
+                    f.get(FUNCTION.position()), text(f, CWD), resolution.get(), text(f, WORD), text(f, PATH),
+                    text(f, CANONICAL), names(f.get(SAME_AS.position())), f.get(LINE_ID.position()),
+                    f.get(ALIAS.position()), text(f, TEXT), shell, words, optional(f, CALLER), optional(f, PARENT)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    private static String text(List<String> f, CommandField field) {
+        return unescape(f.get(field.position()));
     }
 
     /**
@@ -145,9 +185,9 @@ final class HookWire {
         return Long.parseLong(value.substring(0, dot)) * 1_000_000 + Long.parseLong(fraction);
     }
 
-    /** A trailing field only some senders have (the exec guard's caller and parent), unescaped; empty if absent. */
-    private static String optional(List<String> f, int index) {
-        return f.size() > index ? unescape(f.get(index)) : "";
+    /** A trailing field only some senders have (zsh's words, the exec guard's caller and parent), unescaped; empty if absent. */
+    private static String optional(List<String> f, CommandField field) {
+        return f.size() > field.position() ? unescape(f.get(field.position())) : "";
     }
 
     private static int integer(String value) {

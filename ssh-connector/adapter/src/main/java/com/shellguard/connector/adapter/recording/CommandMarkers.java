@@ -2,6 +2,7 @@ package com.shellguard.connector.adapter.recording;
 
 import com.shellguard.connector.api.CommandEvent;
 import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandFlag;
 import com.shellguard.connector.api.CommandVerdict;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ public final class CommandMarkers {
         CommandVerdict verdict = event.verdict();
         boolean plain = verdict == null || (verdict.runs() && !verdict.alert());
         boolean typed = (facts.source() == null || facts.source().isEmpty())
-                && !facts.flags().contains("p") && !facts.flags().contains("c");
+                && !facts.flags().has(CommandFlag.PROMPT_FUNCTION) && !facts.flags().has(CommandFlag.COMPLETION);
         if (plain && !typed) {
             return Optional.empty();
         }

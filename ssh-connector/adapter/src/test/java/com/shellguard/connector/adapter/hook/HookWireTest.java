@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.shellguard.connector.api.CommandCompletion;
 import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandFlag;
+import com.shellguard.connector.api.CommandFlags;
 import com.shellguard.connector.api.CommandPolicySnapshot;
 import com.shellguard.connector.api.CommandVerdict;
+import com.shellguard.connector.api.Resolution;
+import com.shellguard.connector.api.ShellRole;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,12 +30,12 @@ class HookWireTest {
         CommandFacts f = HookWire.facts(HookWire.fields(m), "bash").orElseThrow();
         assertEquals("42.7", f.commandId());
         assertEquals(1795459918967261L, f.startMicros());
-        assertEquals("child", f.role());
-        assertEquals("x", f.flags());
+        assertEquals(ShellRole.CHILD, f.role());
+        assertEquals(CommandFlags.of(CommandFlag.COMMAND_STRING), f.flags());
         assertEquals(1, f.subshell());
         assertEquals("/home/u/x.sh", f.source());
         assertEquals(12, f.line());
-        assertEquals("file", f.resolution());
+        assertEquals(Resolution.FILE, f.resolution());
         assertEquals("/usr/bin/rm", f.canonical());
         assertEquals(List.of("rm", "unlink"), f.sameAs());
         assertEquals("rm -f \\tmp\nnext" + US, f.text());
@@ -65,8 +69,19 @@ class HookWireTest {
     @Test
     void aTruncatedOrNonNumericMessageIsRejectedNotGuessed() {
         assertTrue(HookWire.facts(HookWire.fields(message("R", "1.1", "5")), "bash").isEmpty());
-        assertTrue(HookWire.facts(HookWire.fields(message("R", "1.1", "soon", "", "", "", "0", "", "0", "", "", "", "", "",
+        assertTrue(HookWire.facts(HookWire.fields(message("R", "1.1", "soon", "", "child", "", "0", "", "0", "", "", "file", "", "",
                 "", "", "", "", "x")), "bash").isEmpty());
+    }
+
+    @Test
+    void aRoleResolutionOrFlagTheProtocolDoesNotHaveIsRejected() {
+        String[] fields = {"R", "1.1", "5", "", "child", "x", "0", "", "0", "", "/", "file", "ls", "", "", "", "", "", "ls"};
+        assertTrue(HookWire.facts(List.of(fields), "bash").isPresent());
+        for (int[] bad : new int[][] {{4, 'r'}, {5, 'q'}, {11, 'z'}}) {
+            String[] forged = fields.clone();
+            forged[bad[0]] = forged[bad[0]] + (char) bad[1];
+            assertTrue(HookWire.facts(List.of(forged), "bash").isEmpty(), "forged field " + bad[0] + ": " + forged[bad[0]]);
+        }
     }
 
     @Test

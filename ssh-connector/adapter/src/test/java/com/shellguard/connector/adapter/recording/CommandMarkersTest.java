@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.shellguard.connector.api.CommandEvent;
 import com.shellguard.connector.api.CommandFacts;
+import com.shellguard.connector.api.CommandFlags;
+import com.shellguard.connector.api.Resolution;
+import com.shellguard.connector.api.ShellRole;
 import com.shellguard.connector.api.CommandVerdict;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -12,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class CommandMarkersTest {
 
     private static CommandEvent event(String text, String source, String flags, CommandVerdict verdict) {
-        CommandFacts facts = new CommandFacts("100.1", 0, "interactive", flags, 0, source, 0, "", "/root", "file", "x",
+        CommandFacts facts = new CommandFacts("100.1", 0, ShellRole.INTERACTIVE, CommandFlags.parse(flags).orElseThrow(), 0, source, 0, "", "/root",
+                Resolution.FILE, "x",
                 "/usr/bin/x", "/usr/bin/x", null, "100.1", "", text, "bash", null);
         return new CommandEvent("s1", facts, verdict != null, verdict);
     }
