@@ -42,7 +42,7 @@ public class AuthenticationService {
             PasswordCheck check = passwords.check(attempt.user(), attempt.secret(), attempt.sourceAddress(), LoginDoor.SSH);
             return check.isAccepted() ? AuthenticationVerdict.accept() : AuthenticationVerdict.reject(check.refusal());
         }
-        Optional<String> locked = lockout.refusal(attempt.user(), attempt.sourceAddress());
+        Optional<String> locked = lockout.standing(attempt.user(), attempt.sourceAddress()).refused();
         if (locked.isPresent()) {
             return AuthenticationVerdict.reject(locked.get());
         }

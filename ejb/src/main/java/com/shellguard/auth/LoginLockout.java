@@ -16,7 +16,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Stops password guessing on every door: counts failed logins per account name (known or not) and per source
@@ -39,20 +38,21 @@ public class LoginLockout {
     @Inject
     UserRepository users;
 
-    /** Why an attempt is refused before its credential is looked at: {@link #LOCKED}, {@link #THROTTLED}, or none. */
-    public Optional<String> refusal(String account, String sourceAddress) {
+    /** Whether an attempt is refused before its credential is looked at, and whether the account has failures counted. */
+    public LoginStanding standing(String account, String sourceAddress) {
         String accountSubject = LoginFailureCount.account(account);
         List<String> subjects = new ArrayList<>(List.of(accountSubject));
         if (sourceAddress != null) {
             subjects.add(LoginFailureCount.address(sourceAddress));
         }
         OffsetDateTime now = Clock.now();
-        List<LoginFailureCount> locked = em.createNamedQuery("LoginFailureCount.of", LoginFailureCount.class)
-                .setParameter("subjects", subjects).getResultStream().filter(f -> f.lockedAt(now)).toList();
-        if (locked.stream().anyMatch(f -> f.subject().equals(accountSubject))) {
-            return Optional.of(LOCKED);
+        List<LoginFailureCount> counts = em.createNamedQuery("LoginFailureCount.of", LoginFailureCount.class)
+                .setParameter("subjects", subjects).getResultList();
+        boolean accountCounted = counts.stream().anyMatch(f -> f.subject().equals(accountSubject));
+        if (counts.stream().anyMatch(f -> f.subject().equals(accountSubject) && f.lockedAt(now))) {
+            return new LoginStanding(LOCKED, accountCounted);
         }
-        return locked.isEmpty() ? Optional.empty() : Optional.of(THROTTLED);
+        return new LoginStanding(counts.stream().anyMatch(f -> f.lockedAt(now)) ? THROTTLED : null, accountCounted);
     }
 
     /**
@@ -81,7 +81,7 @@ public class LoginLockout {
         em.flush();
     }
 
-    /** A successful login starts the account's count afresh (its address's count stays). */
+    /** A successful login starts the account's count afresh (its address's count stays); see {@link LoginStanding}. */
     public void succeeded(String account) {
         forget(LoginFailureCount.account(account));
     }

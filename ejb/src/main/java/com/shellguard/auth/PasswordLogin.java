@@ -32,13 +32,15 @@ public class PasswordLogin {
     BasicCredentialCache recentlyVerified;
 
     public PasswordCheck check(String name, String password, String sourceAddress, LoginDoor door) {
-        Optional<String> locked = lockout.refusal(name, sourceAddress);
-        if (locked.isPresent()) {
-            return PasswordCheck.refused(locked.get());
+        LoginStanding standing = lockout.standing(name, sourceAddress);
+        if (standing.refused().isPresent()) {
+            return PasswordCheck.refused(standing.refusal());
         }
         PasswordCheck check = verify(name, password, door);
         if (check.isAccepted()) {
-            lockout.succeeded(name);
+            if (standing.accountFailuresCounted()) {
+                lockout.succeeded(name);
+            }
         } else {
             countFailure(name, sourceAddress);
         }
