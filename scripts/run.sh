@@ -15,6 +15,10 @@
 #   SHELLGUARD_CLUSTER_INTERFACE  interface address Hazelcast binds to when clustering (default 127.0.0.1)
 #   SHELLGUARD_CLUSTER_PORT    this node's Hazelcast port (default 6900; the first free one from there)
 #   SHELLGUARD_JAVA_OPTS       extra JVM options (default -Xmx384m)
+#   SHELLGUARD_LOCKOUT_FAILURES          failed logins of one account that lock it (default 5; 0 never locks)
+#   SHELLGUARD_LOCKOUT_ADDRESS_FAILURES  failed logins from one source address that throttle it (default 20; 0 off, e.g. behind a proxy)
+#   SHELLGUARD_LOCKOUT_WINDOW_MINUTES    within how many minutes those failures count (default 15)
+#   SHELLGUARD_LOCKOUT_MINUTES           how long a lock or throttle lasts (default 15; an admin unlocks an account sooner)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

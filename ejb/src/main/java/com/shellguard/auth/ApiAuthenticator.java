@@ -4,7 +4,6 @@ import com.shellguard.common.Clock;
 import com.shellguard.token.ApiToken;
 import com.shellguard.token.ApiTokenRepository;
 import com.shellguard.user.GatewayUser;
-import com.shellguard.user.PasswordHasher;
 import com.shellguard.user.UserRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,7 +13,9 @@ import java.util.Optional;
 
 /**
  * Turns an {@code Authorization} header into an {@link ApiCaller}: HTTP Basic with an account's password,
- * or {@code Bearer sgt_...} with an API token, which acts as its owner.
+ * or {@code Bearer sgt_...} with an API token, which acts as its owner. Only admins and auditors are callers:
+ * a right password or token of any other account is refused exactly like a wrong one, so the answer does not
+ * tell a guesser that the password was right. Every refusal is audited with its precise reason.
  */
 @Stateless
 public class ApiAuthenticator {
@@ -26,60 +27,63 @@ public class ApiAuthenticator {
     ApiTokenRepository tokens;
 
     @Inject
-    BasicCredentialCache basicCache;
+    PasswordLogin passwords;
 
-    public Optional<ApiCaller> authenticate(String authorization) {
+    @Inject
+    AuthenticationService audit;
+
+    /** The caller a header names, or empty; {@code sourceAddress} ({@code host:port}) is counted and audited. */
+    public Optional<ApiCaller> authenticate(String authorization, String sourceAddress) {
         if (authorization == null) {
             return Optional.empty();
         }
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return basic(authorization.substring(6).trim());
+            return basic(authorization.substring(6).trim(), sourceAddress);
         }
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return bearer(authorization.substring(7).trim());
+            return bearer(authorization.substring(7).trim(), sourceAddress);
         }
+        audit.apiLoginRefused(null, sourceAddress, "unsupported Authorization scheme");
         return Optional.empty();
     }
 
-    private Optional<ApiCaller> basic(String encoded) {
+    private Optional<ApiCaller> basic(String encoded, String sourceAddress) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
+            audit.apiLoginRefused(null, sourceAddress, "malformed Basic credential");
             return Optional.empty();
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
+            audit.apiLoginRefused(null, sourceAddress, "malformed Basic credential");
             return Optional.empty();
         }
-        return password(decoded.substring(0, colon), decoded.substring(colon + 1));
+        String name = decoded.substring(0, colon);
+        PasswordCheck check = passwords.check(name, decoded.substring(colon + 1), sourceAddress, LoginDoor.API);
+        if (!check.isAccepted()) {
+            audit.apiLoginRefused(name, sourceAddress, check.refusal());
+        }
+        return check.caller();
     }
 
-    /**
-     * The account a user name and password name, whatever door they came through (HTTP Basic, the console's
-     * login form): empty when unknown, disabled or wrong, each after the same password-hashing time.
-     */
-    public Optional<ApiCaller> password(String name, String password) {
-        Optional<GatewayUser> user = users.find(name);
-        if (user.isEmpty()) {
-            PasswordHasher.spendVerificationTime(password);
-            return Optional.empty();
-        }
-        GatewayUser account = user.get();
-        String stamp = account.credentialStamp();
-        if (account.isEnabled() && basicCache.recentlyVerified(name, password, stamp)) {
-            return Optional.of(ApiCaller.of(account));
-        }
-        if (!account.acceptsPassword(password)) {
-            return Optional.empty();
-        }
-        basicCache.remember(name, password, stamp);
-        return Optional.of(ApiCaller.of(account));
-    }
-
-    private Optional<ApiCaller> bearer(String value) {
+    private Optional<ApiCaller> bearer(String value, String sourceAddress) {
         Optional<ApiToken> token = tokens.findByValue(value);
-        token.ifPresent(t -> t.used(Clock.now()));
-        return token.flatMap(t -> users.find(t.getOwner())).filter(GatewayUser::isEnabled).map(ApiCaller::of);
+        if (token.isEmpty()) {
+            audit.apiLoginRefused(null, sourceAddress, "unknown API token");
+            return Optional.empty();
+        }
+        token.get().used(Clock.now());
+        String owner = token.get().getOwner();
+        Optional<GatewayUser> account = users.find(owner);
+        String refusal = account.isEmpty() ? "API token of a removed account" : !account.get().isEnabled() ? "API token of a disabled account"
+                : !LoginDoor.API.admits(account.get().getRole()) ? "API token, but role " + account.get().getRole() + " may not use the REST API"
+                : null;
+        if (refusal != null) {
+            audit.apiLoginRefused(owner, sourceAddress, refusal);
+            return Optional.empty();
+        }
+        return account.map(ApiCaller::of);
     }
 }

@@ -8,13 +8,17 @@ import com.shellguard.connector.api.AuthenticationMethod;
 import com.shellguard.connector.api.AuthenticationOutcome;
 import com.shellguard.connector.api.AuthenticationVerdict;
 import com.shellguard.user.GatewayUser;
-import com.shellguard.user.PasswordHasher;
 import com.shellguard.user.UserRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
-/** Checks the credentials people offer the gateway's SSH listener, and audits how each login ended. */
+/**
+ * Checks the credentials people offer the gateway's SSH listener, and audits how each login ended at any door.
+ * A password goes through {@link PasswordLogin}, which counts failures; a public key is refused while the
+ * account is locked or the address throttled, but a refused key does not count, since the OpenSSH client offers
+ * every key it has before it signs with one.
+ */
 @Stateless
 public class AuthenticationService {
 
@@ -27,29 +31,47 @@ public class AuthenticationService {
     @Inject
     AuditRepository audit;
 
+    @Inject
+    PasswordLogin passwords;
+
+    @Inject
+    LoginLockout lockout;
+
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
+        if (attempt.method() == AuthenticationMethod.PASSWORD) {
+            PasswordCheck check = passwords.check(attempt.user(), attempt.secret(), attempt.sourceAddress(), LoginDoor.SSH);
+            return check.isAccepted() ? AuthenticationVerdict.accept() : AuthenticationVerdict.reject(check.refusal());
+        }
+        Optional<String> locked = lockout.standing(attempt.user(), attempt.sourceAddress()).refused();
+        if (locked.isPresent()) {
+            return AuthenticationVerdict.reject(locked.get());
+        }
         Optional<GatewayUser> found = users.find(attempt.user());
         if (found.isEmpty() || !found.get().isEnabled()) {
-            if (attempt.method() == AuthenticationMethod.PASSWORD) {
-                PasswordHasher.spendVerificationTime(attempt.secret());
-            }
             return AuthenticationVerdict.reject(found.isEmpty() ? "unknown user" : "account disabled");
         }
         GatewayUser user = found.get();
         return switch (attempt.method()) {
-            case PASSWORD -> user.acceptsPassword(attempt.secret()) ? AuthenticationVerdict.accept()
-                    : AuthenticationVerdict.reject(user.hasPassword() ? "wrong password" : user.getUsername() + " has no password");
             case PUBLICKEY -> user.acceptsKey(attempt.secret()) ? AuthenticationVerdict.accept()
                     : AuthenticationVerdict.reject("public key not registered for " + user.getUsername());
-            case KEYBOARD_INTERACTIVE, NONE -> AuthenticationVerdict.reject("authentication method " + attempt.method() + " is not accepted");
+            case PASSWORD, KEYBOARD_INTERACTIVE, NONE ->
+                    AuthenticationVerdict.reject("authentication method " + attempt.method() + " is not accepted");
         };
     }
 
     /** Audits a login to the admin console, with the authentication events of the gateway (method {@code CONSOLE}). */
-    public void consoleLoginConcluded(String user, String sourceAddress, boolean success) {
-        String name = user == null ? "" : user.length() > MAX_NAME ? user.substring(0, MAX_NAME) : user; // the form takes any text
-        audit.add(new AuthEvent(Clock.now(), name, "CONSOLE", sourceAddress, success,
-                success ? null : "console login refused: wrong user name or password, or not an admin or auditor"));
+    public void consoleLoginConcluded(String user, String sourceAddress, PasswordCheck check) {
+        concluded(user, LoginDoor.CONSOLE.name(), sourceAddress, check);
+    }
+
+    /** Audits a refused REST API credential (method {@code API}); accepted ones are not, each request carries one. */
+    public void apiLoginRefused(String user, String sourceAddress, String reason) {
+        concluded(user, LoginDoor.API.name(), sourceAddress, PasswordCheck.refused(reason));
+    }
+
+    private void concluded(String user, String method, String sourceAddress, PasswordCheck check) {
+        String name = user == null ? "" : user.length() > MAX_NAME ? user.substring(0, MAX_NAME) : user; // forms take any text
+        audit.add(new AuthEvent(Clock.now(), name, method, sourceAddress, check.isAccepted(), check.refusal()));
     }
 
     public void authenticationConcluded(AuthenticationOutcome outcome) {

@@ -10,8 +10,9 @@ import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers for a minute that a Basic credential was right, so an API client sending the same header on
- * every request does not pay the deliberately slow password hash each time. A changed password or role
+ * Remembers for a minute that a password was right, so an API client sending the same Basic header on
+ * every request does not pay the deliberately slow password hash each time ({@link PasswordLogin} asks it
+ * for every door; only a right password is remembered, so guessing is as slow as ever). A changed password or role
  * voids the entry at once. Entries are keyed by a keyed hash of user and password (the key is random per
  * process), so the cache holds no password.
  */

@@ -26,6 +26,8 @@ import java.util.UUID;
 @NamedQuery(name = "GatewayUser.countByRole", query = "select count(u) from GatewayUser u where u.role = :role")
 @NamedQuery(name = "GatewayUser.countEnabledByRole",
         query = "select count(u) from GatewayUser u where u.role = :role and u.enabled = true")
+@NamedQuery(name = "GatewayUser.enabledRole",
+        query = "select u.role from GatewayUser u where u.username = :name and u.enabled = true")
 @NamedQuery(name = "GatewayUser.inGroup", query = "select u from GatewayUser u join u.groups g where g = :group order by u.username")
 public class GatewayUser {
 

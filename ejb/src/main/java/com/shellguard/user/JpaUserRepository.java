@@ -24,6 +24,12 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<Role> enabledRole(String username) {
+        return em.createNamedQuery("GatewayUser.enabledRole", Role.class).setParameter("name", username)
+                .getResultStream().findFirst();
+    }
+
+    @Override
     public List<GatewayUser> inGroup(String group) {
         return em.createNamedQuery("GatewayUser.inGroup", GatewayUser.class).setParameter("group", group).getResultList();
     }

@@ -9,6 +9,9 @@ public interface UserRepository {
 
     List<GatewayUser> all();
 
+    /** The role of an enabled account as the database holds it now (not a cached copy); empty if gone or disabled. */
+    Optional<Role> enabledRole(String username);
+
     List<GatewayUser> inGroup(String group);
 
     long countWithRole(Role role);

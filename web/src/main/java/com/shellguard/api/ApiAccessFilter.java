@@ -4,10 +4,12 @@ import com.shellguard.auth.ApiAuthenticator;
 import com.shellguard.auth.ApiCaller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +20,9 @@ import java.util.Optional;
 
 /**
  * Every API request but {@code /health} must authenticate (Basic or Bearer). Admins may do everything,
- * auditors may read (GET), anyone else is refused: 401 without valid credentials, 403 without the role.
+ * auditors may read (GET): 401 with the same body for every refused credential, a wrong password and the right
+ * password of an account without an API role alike (ApiAuthenticator audits the difference); 403 for an auditor
+ * who tries to change something.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -27,12 +31,16 @@ public class ApiAccessFilter implements ContainerRequestFilter {
     @Inject
     ApiAuthenticator authenticator;
 
+    @Context
+    HttpServletRequest http;
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getUriInfo().getPath().replaceAll("^/+|/+$", "").equals("health")) {
             return;
         }
-        Optional<ApiCaller> caller = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Optional<ApiCaller> caller = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION),
+                http.getRemoteAddr() + ":" + http.getRemotePort());
         if (caller.isEmpty()) {
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ShellGuard\"")

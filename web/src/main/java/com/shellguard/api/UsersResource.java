@@ -7,6 +7,7 @@ import static com.shellguard.api.JsonFields.string;
 import static com.shellguard.api.JsonFields.stringSet;
 import static com.shellguard.api.JsonFields.strings;
 
+import com.shellguard.auth.LoginLockout;
 import com.shellguard.user.Role;
 import com.shellguard.user.UserDraft;
 import com.shellguard.user.UserService;
@@ -31,6 +32,9 @@ public class UsersResource {
 
     @Inject
     UserService users;
+
+    @Inject
+    LoginLockout lockout;
 
     @GET
     public JsonArray list() {
@@ -58,6 +62,14 @@ public class UsersResource {
     @Path("{username}")
     public Response delete(@PathParam("username") String username) {
         users.delete(username);
+        return Response.noContent().build();
+    }
+
+    /** Ends the account's lockout after failed logins (and its count of them); 204 whether it was locked or not. */
+    @POST
+    @Path("{username}/unlock")
+    public Response unlock(@PathParam("username") String username) {
+        lockout.unlock(username);
         return Response.noContent().build();
     }
 

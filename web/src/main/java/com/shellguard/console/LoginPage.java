@@ -1,6 +1,5 @@
 package com.shellguard.console;
 
-import com.shellguard.auth.AuthenticationService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -16,8 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The login form. One message for every refusal, so the page does not tell which user names exist; every
- * attempt joins the authentication audit, so failed console logins show beside failed SSH logins.
+ * The login form. One message for every refusal, so the page does not tell which user names exist (or that an
+ * account is locked); {@link ConsoleIdentityStore} audits every attempt beside the SSH and API logins.
  */
 @Named
 @RequestScoped
@@ -28,9 +27,6 @@ public class LoginPage {
 
     @Inject
     FacesContext faces;
-
-    @Inject
-    AuthenticationService audit;
 
     private String username;
     private String password;
@@ -44,8 +40,6 @@ public class LoginPage {
         AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(username == null ? "" : username,
                         password == null ? "" : password)));
-        boolean success = status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE;
-        audit.consoleLoginConcluded(username, request.getRemoteAddr(), success);
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/console/dashboard.xhtml");

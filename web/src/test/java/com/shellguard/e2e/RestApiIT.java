@@ -36,11 +36,26 @@ class RestApiIT {
     }
 
     @Test
-    void aUserWhoIsNotAnAdminGets403() {
+    void theRightPasswordOfAnAccountWithoutAnApiRoleGetsTheAnswerOfAWrongOneAndIsAuditedAsWhatItWas() {
         Fixture.Person joe = fx.person("joe");
-        Api asJoe = Api.basic(fx.gateway.baseUrl(), joe.name(), joe.password());
-        assertEquals(403, asJoe.get("/users").status());
-        assertEquals(403, asJoe.post("/servers", "{\"name\":\"x\",\"host\":\"127.0.0.1\"}").status());
+        Api.Response right = Api.basic(fx.gateway.baseUrl(), joe.name(), joe.password()).get("/users");
+        Api.Response wrong = Api.basic(fx.gateway.baseUrl(), joe.name(), "not-" + joe.password()).get("/users");
+        assertEquals(401, right.status(), right.body());
+        assertEquals(wrong.status(), right.status());
+        assertEquals(wrong.body(), right.body());
+        assertEquals(wrong.header("WWW-Authenticate"), right.header("WWW-Authenticate"));
+        JsonObject event = fx.awaitAuthEvent(joe.name(), e -> "API".equals(e.getString("method", null))
+                && e.getString("reason", "").contains("right password"));
+        assertFalse(event.getBoolean("success"));
+        fx.awaitAuthEvent(joe.name(), e -> "API".equals(e.getString("method", null)) && "wrong password".equals(e.getString("reason", null)));
+    }
+
+    @Test
+    void anAuditorMayReadButGets403ForAChange() {
+        Fixture.Person ada = fx.person("ada", "AUDITOR");
+        Api asAda = Api.basic(fx.gateway.baseUrl(), ada.name(), ada.password());
+        assertEquals(200, asAda.get("/users").status());
+        assertEquals(403, asAda.post("/servers", "{\"name\":\"x\",\"host\":\"127.0.0.1\"}").status());
     }
 
     @Test

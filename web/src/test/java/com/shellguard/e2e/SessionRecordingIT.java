@@ -199,7 +199,7 @@ class SessionRecordingIT {
             t.waitFor("\\$ $");
             String id = liveSession(p);
             assertEquals(403, auditor.delete("/sessions/" + id).status());
-            assertEquals(403, plainUser.get("/sessions/" + id + "/recording").status());
+            assertEquals(401, plainUser.get("/sessions/" + id + "/recording").status(), "a USER account has no API role at all");
             assertEquals(200, auditor.get("/sessions/" + id + "/recording").status());
             assertEquals(400, auditor.get("/sessions/" + id + "/recording?from=-5").status());
             t.line("echo still-here");

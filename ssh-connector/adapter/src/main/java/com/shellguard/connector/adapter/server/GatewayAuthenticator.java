@@ -33,7 +33,8 @@ import org.apache.sshd.server.session.ServerSession;
  * <p>A failure also reaches the user as an SSH banner, so the stock client prints why instead of
  * only "Permission denied". The banner says "authentication failed" for unknown users and wrong
  * credentials alike, so the gateway does not tell strangers which user names exist; the audit row
- * keeps the precise reason.
+ * keeps the precise reason. A refusal for too many failed logins is named as such: unknown names are locked
+ * out alike, so it tells a stranger nothing either.
  */
 final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuthenticator, SessionListener {
 
@@ -98,7 +99,8 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
             trail.record(selector.user(), method, publicKey, verdict);
             return true;
         }
-        return refuse(trail, session, selector.user(), method, publicKey, source, verdict.reason(), null);
+        return refuse(trail, session, selector.user(), method, publicKey, source, verdict.reason(),
+                verdict.lockedOut() ? "too many failed logins; " + selector.user() + " is refused for now (" + verdict.reason() + ")" : null);
     }
 
     private boolean refuse(AuthenticationTrail trail, ServerSession session, String user, AuthenticationMethod method,

@@ -1,0 +1,83 @@
+package com.shellguard.auth;
+
+import com.shellguard.user.GatewayUser;
+import com.shellguard.user.PasswordHasher;
+import com.shellguard.user.UserRepository;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One password check for every door (SSH, HTTP Basic, the console's form), so each refuses and counts alike.
+ * A locked account or throttled address is refused before the password is looked at. Otherwise every refusal
+ * (unknown name, disabled account, wrong password, or a right password for an account whose role the door does
+ * not admit) costs the same hashing time and counts as a failure; the caller answers them all alike and keeps the
+ * precise reason for the audit.
+ */
+@Stateless
+public class PasswordLogin {
+
+    private static final Logger LOG = Logger.getLogger(PasswordLogin.class.getName());
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    LoginLockout lockout;
+
+    @Inject
+    BasicCredentialCache recentlyVerified;
+
+    public PasswordCheck check(String name, String password, String sourceAddress, LoginDoor door) {
+        LoginStanding standing = lockout.standing(name, sourceAddress);
+        if (standing.refused().isPresent()) {
+            return PasswordCheck.refused(standing.refusal());
+        }
+        PasswordCheck check = verify(name, password, door);
+        if (check.isAccepted()) {
+            if (standing.accountFailuresCounted()) {
+                lockout.succeeded(name);
+            }
+        } else {
+            countFailure(name, sourceAddress);
+        }
+        return check;
+    }
+
+    private PasswordCheck verify(String name, String password, LoginDoor door) {
+        Optional<GatewayUser> found = users.find(name);
+        if (found.isEmpty()) {
+            PasswordHasher.spendVerificationTime(password);
+            return PasswordCheck.refused("unknown user");
+        }
+        GatewayUser account = found.get();
+        String stamp = account.credentialStamp();
+        boolean right = account.isEnabled() && recentlyVerified.recentlyVerified(name, password, stamp);
+        if (!right) {
+            if (!account.acceptsPassword(password)) {
+                return PasswordCheck.refused(!account.isEnabled() ? "account disabled"
+                        : account.hasPassword() ? "wrong password" : name + " has no password");
+            }
+            recentlyVerified.remember(name, password, stamp);
+        }
+        if (!door.admits(account.getRole())) {
+            return PasswordCheck.refused("right password, but role " + account.getRole() + " may not use " + door.description());
+        }
+        return PasswordCheck.accepted(account);
+    }
+
+    private void countFailure(String name, String sourceAddress) {
+        try {
+            lockout.failed(name, sourceAddress);
+        } catch (EJBException first) {
+            try {
+                lockout.failed(name, sourceAddress); // another node created the same count at the same moment
+            } catch (EJBException second) {
+                LOG.log(Level.WARNING, "could not count a failed login of " + name + " from " + sourceAddress, second);
+            }
+        }
+    }
+}
