@@ -2,7 +2,6 @@ package com.shellguard.auth;
 
 import com.shellguard.common.Clock;
 import com.shellguard.common.NotFoundException;
-import com.shellguard.common.Settings;
 import com.shellguard.connector.api.AuthenticationVerdict;
 import com.shellguard.user.UserRepository;
 import jakarta.ejb.Schedule;
@@ -33,7 +32,7 @@ public class LoginLockout {
     EntityManager em;
 
     @Inject
-    Settings settings;
+    LockoutSettings settings;
 
     @Inject
     UserRepository users;
@@ -63,7 +62,7 @@ public class LoginLockout {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void failed(String account, String sourceAddress) {
-        LockoutPolicy policy = settings.lockoutPolicy();
+        LockoutPolicy policy = settings.policy();
         OffsetDateTime now = Clock.now();
         count(LoginFailureCount.account(account), now, policy.accountFailures(), policy);
         if (sourceAddress != null) {
@@ -101,7 +100,7 @@ public class LoginLockout {
     void purge() {
         OffsetDateTime now = Clock.now();
         em.createNamedQuery("LoginFailureCount.purge")
-                .setParameter("windowOpenedBefore", now.minus(settings.lockoutPolicy().window()))
+                .setParameter("windowOpenedBefore", now.minus(settings.policy().window()))
                 .setParameter("now", now).executeUpdate();
     }
 }

@@ -2,9 +2,7 @@ package com.shellguard.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import com.shellguard.auth.LockoutPolicy;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,22 +29,6 @@ public class Settings {
     @ConfigProperty(name = "shellguard.recordings")
     Optional<String> recordings;
 
-    @Inject
-    @ConfigProperty(name = "shellguard.lockout.failures", defaultValue = "5")
-    int lockoutFailures;
-
-    @Inject
-    @ConfigProperty(name = "shellguard.lockout.address.failures", defaultValue = "20")
-    int lockoutAddressFailures;
-
-    @Inject
-    @ConfigProperty(name = "shellguard.lockout.window.minutes", defaultValue = "15")
-    int lockoutWindowMinutes;
-
-    @Inject
-    @ConfigProperty(name = "shellguard.lockout.minutes", defaultValue = "15")
-    int lockoutMinutes;
-
     public Path home() {
         return Path.of(home).toAbsolutePath();
     }
@@ -66,20 +48,5 @@ public class Settings {
 
     public Optional<String> adminPassword() {
         return adminPassword.filter(s -> !s.isBlank());
-    }
-
-    /**
-     * When failed logins lock an account or throttle a source address: {@code SHELLGUARD_LOCKOUT_FAILURES}
-     * (per account, default 5, 0 off) and {@code SHELLGUARD_LOCKOUT_ADDRESS_FAILURES} (per source address,
-     * default 20, 0 off) within {@code SHELLGUARD_LOCKOUT_WINDOW_MINUTES} (default 15) lock for
-     * {@code SHELLGUARD_LOCKOUT_MINUTES} (default 15).
-     */
-    public LockoutPolicy lockoutPolicy() {
-        try {
-            return new LockoutPolicy(lockoutFailures, lockoutAddressFailures, Duration.ofMinutes(lockoutWindowMinutes),
-                    Duration.ofMinutes(lockoutMinutes));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("SHELLGUARD_LOCKOUT_* settings: " + e.getMessage(), e);
-        }
     }
 }
