@@ -7,12 +7,14 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One password check for every door (SSH, HTTP Basic, the console's form), so each refuses and counts alike.
- * A locked account or throttled address is refused before the password is looked at. Otherwise every refusal
+ * Checks of one name take turns on a node ({@link PasswordCheckQueue}), so parallel guesses each meet the
+ * failures counted before them. A locked account or throttled address is refused before the password is looked at. Otherwise every refusal
  * (unknown name, disabled account, wrong password, or a right password for an account whose role the door does
  * not admit) costs the same hashing time and counts as a failure; the caller answers them all alike and keeps the
  * precise reason for the audit.
@@ -31,7 +33,24 @@ public class PasswordLogin {
     @Inject
     BasicCredentialCache recentlyVerified;
 
+    @Inject
+    PasswordCheckQueue queue;
+
     public PasswordCheck check(String name, String password, String sourceAddress, LoginDoor door) {
+        ReentrantLock turn = queue.enter(name);
+        if (turn == null) {
+            PasswordHasher.spendVerificationTime(password);
+            countFailure(name, sourceAddress);
+            return PasswordCheck.refused("too many logins of " + name + " at once");
+        }
+        try {
+            return checkInTurn(name, password, sourceAddress, door);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private PasswordCheck checkInTurn(String name, String password, String sourceAddress, LoginDoor door) {
         LoginStanding standing = lockout.standing(name, sourceAddress);
         if (standing.refused().isPresent()) {
             return PasswordCheck.refused(standing.refusal());
@@ -55,15 +74,20 @@ public class PasswordLogin {
         }
         GatewayUser account = found.get();
         String stamp = account.credentialStamp();
-        boolean right = account.isEnabled() && recentlyVerified.recentlyVerified(name, password, stamp);
+        // an account the door does not admit never takes the cache's fast path: its right password must cost the
+        // hash every time, as a wrong one does, or the answer's timing would tell them apart
+        boolean admitted = door.admits(account.getRole());
+        boolean right = admitted && account.isEnabled() && recentlyVerified.recentlyVerified(name, password, stamp);
         if (!right) {
             if (!account.acceptsPassword(password)) {
                 return PasswordCheck.refused(!account.isEnabled() ? "account disabled"
                         : account.hasPassword() ? "wrong password" : name + " has no password");
             }
-            recentlyVerified.remember(name, password, stamp);
+            if (admitted) {
+                recentlyVerified.remember(name, password, stamp);
+            }
         }
-        if (!door.admits(account.getRole())) {
+        if (!admitted) {
             return PasswordCheck.refused("right password, but role " + account.getRole() + " may not use " + door.description());
         }
         return PasswordCheck.accepted(account);

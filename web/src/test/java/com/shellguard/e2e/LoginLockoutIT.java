@@ -103,6 +103,29 @@ class LoginLockoutIT {
     }
 
     @Test
+    void guessesSentAllAtOnceGetNoMorePasswordsCheckedThanGuessesSentOneByOne() throws Exception {
+        Provisioning.Person bea = admin.person("bea", "AUDITOR");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> guesses = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String guess = "guess-" + i + "-" + bea.password();
+                guesses.add(pool.submit(() -> Api.basic(node.baseUrl(), bea.name(), guess).get("/users").status()));
+            }
+            for (java.util.concurrent.Future<Integer> guess : guesses) {
+                assertEquals(401, guess.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        admin.awaitAuthEvent(bea.name(), e -> refusedWith(e, "API", "LOCKED"));
+        long checked = admin.admin.get("/audit/auth?user=" + bea.name() + "&limit=100").expect(200).array().stream()
+                .map(v -> v.asJsonObject()).filter(e -> refusedWith(e, "API", "wrong password")).count();
+        assertEquals(5, checked, "only the guesses before the lock had their password checked");
+        admin.admin.post("/users/" + bea.name() + "/unlock", "").expect(204);
+    }
+
+    @Test
     void anUnknownNameIsLockedOutLikeAnAccountSoTheLockTellsNothing() {
         String stranger = Provisioning.unique("nobody");
         Api guess = Api.basic(node.baseUrl(), stranger, "some-guess");
