@@ -32,6 +32,9 @@ final class SessionEnding {
     void end(SessionEnd end) {
         Optional<SessionState.Ended> ending = state.end();
         if (ending.isEmpty()) {
+            // ended already, perhaps by an administrator before the target connection existed: a connection that
+            // arrived since must not stay open, logged in, with nobody on it (closing is once-only)
+            state.target().ifPresent(TargetConnection::close);
             return;
         }
         SessionState.Ended ended = ending.get();
