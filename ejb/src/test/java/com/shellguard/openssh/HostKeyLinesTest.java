@@ -54,4 +54,18 @@ class HostKeyLinesTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> HostKeyLines.parse("hostKey", "# only a comment\n"))
                 .getMessage().contains("holds no key"));
     }
+
+    @Test
+    void aKnownHostsFileWithOtherHostsKeysIsRefusedNotPinnedForThisServer() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HostKeyLines.parse("hostKeys[0]", "web01 " + ED25519 + "\nevil.example.com " + ECDSA_256));
+        assertTrue(e.getMessage().contains("not a known_hosts file"), e.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> HostKeyLines.parse("hostKey", "*.example.com " + ED25519))
+                .getMessage().contains("names no one server"));
+    }
+
+    @Test
+    void linesNamingTheServerByNameAndAddressAreOneServer() {
+        assertEquals(2, HostKeyLines.parse("hostKey", "web01,10.0.0.5 " + ED25519 + "\n10.0.0.5 " + RSA_2048).size());
+    }
 }
