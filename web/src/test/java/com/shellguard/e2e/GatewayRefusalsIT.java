@@ -192,7 +192,7 @@ class GatewayRefusalsIT {
     }
 
     @Test
-    void aServerWithOnlyAnEcdsaKeyIsPinnedOnFirstContactAndRefusedWhenAnotherTypeIsPinned() {
+    void aServerWithOnlyAnEcdsaKeyIsPinnedOnFirstContactAndRefusedWithAnAlertWhenAnotherTypeIsPinned() {
         try (TargetServer ecdsaOnly = TargetServer.withHostKeys("ecdsa")) {
             String first = Fixture.unique("ecdsa-first");
             fx.admin.post("/servers", "{\"name\":\"" + first + "\",\"host\":\"127.0.0.1\",\"port\":" + ecdsaOnly.port() + "}").expect(201);
@@ -213,6 +213,9 @@ class GatewayRefusalsIT {
             assertEquals(255, refused.exitCode(), refused.output());
             assertTrue(refused.stderr().contains("host key for server " + pinnedElsewhere + " has changed: it offers no key of the pinned type"),
                     refused.stderr());
+            JsonObject row = fx.awaitSession(mo.name(), s -> "FAILED".equals(s.getString("status")));
+            fx.awaitAlert(row.getString("id"), alert -> "HOST_KEY_CHANGED".equals(alert.getString("kind")),
+                    "a HOST_KEY_CHANGED alert for a server that offers none of the pinned types");
             JsonObject check = fx.admin.post("/servers/" + pinnedElsewhere + "/check", "{}").expect(200).object();
             assertEquals("CHANGED", check.getString("status"), check.toString());
         }

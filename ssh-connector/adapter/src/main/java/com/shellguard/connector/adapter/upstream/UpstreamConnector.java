@@ -68,6 +68,7 @@ public final class UpstreamConnector {
             }
             String offer = attempt.serverHostKeyAlgorithms();
             if (offer != null && types.restrict(offer).isEmpty()) {
+                presentUnpinnedKeys(sessionId, plan);
                 throw new UpstreamException("host key for server " + plan.server() + " has changed: it offers no key of the"
                         + " pinned type (" + types + "), only " + offer + ": refusing to connect", e);
             }
@@ -96,6 +97,20 @@ public final class UpstreamConnector {
             throw new UpstreamException(refusal, null);
         }
         return scan.hostKeys();
+    }
+
+    /**
+     * A server that offers none of the pinned key types never proved a key in the connection, so the application
+     * has not seen the change: the keys it proves instead go to the application, which refuses them and raises the
+     * alert a changed key of a pinned type would. The session is refused either way; a scan that fails only loses
+     * the alert, and is logged.
+     */
+    private void presentUnpinnedKeys(String sessionId, SessionPlan plan) {
+        try {
+            verdict(sessionId, plan.server(), scanner.scan(plan.host(), plan.port()).hostKeys());
+        } catch (UpstreamException e) {
+            LOG.log(Level.WARNING, "server " + plan.server() + " offers no pinned host key type, and its keys could not be read", e);
+        }
     }
 
     /** The application's verdict on keys the server proved: null when trusted, else the line the user is shown. */
