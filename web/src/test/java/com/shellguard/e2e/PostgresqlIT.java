@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 /** The production database: a node configured for PostgreSQL keeps its audit there. */
 class PostgresqlIT {
 
+    private static GatewayNode nodeOn(TestDatabase database) {
+        return GatewayNode.start(Map.of("SHELLGUARD_DB", "postgresql", "SHELLGUARD_DB_NAME", database.name, "SHELLGUARD_DB_USER", "postgres"));
+    }
+
     @Test
     void aNodeOnPostgresqlProxiesASessionAndAuditsItInTheDatabase() {
         try (TestDatabase database = TestDatabase.create("pg");
              TargetServer target = TargetServer.start();
-             GatewayNode node = GatewayNode.start(Map.of("SHELLGUARD_DB", "postgresql", "SHELLGUARD_DB_NAME", database.name,
-                     "SHELLGUARD_DB_USER", "postgres"))) {
+             GatewayNode node = nodeOn(database)) {
             Provisioning.Access access = new Provisioning(node.admin(), target).access("pg");
             String user = access.person().name();
             Processes.Result r = OpenSshClient.withKey(node.sshPort(), access.person().key())
@@ -40,8 +43,7 @@ class PostgresqlIT {
     void aHostKeyPinnedByAnEarlierVersionIsTheServersOnePinnedKeyAfterTheUpgrade() {
         try (TestDatabase database = TestDatabase.create("pgmig");
              TargetServer target = TargetServer.start();
-             GatewayNode node = GatewayNode.start(Map.of("SHELLGUARD_DB", "postgresql", "SHELLGUARD_DB_NAME", database.name,
-                     "SHELLGUARD_DB_USER", "postgres"))) {
+             GatewayNode node = nodeOn(database)) {
             Provisioning.Access access = new Provisioning(node.admin(), target).access("pgmig");
             // the schema and row an earlier version left: one key in the server's own row, no table of pinned keys
             node.stop();
