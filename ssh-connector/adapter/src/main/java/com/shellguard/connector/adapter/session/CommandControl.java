@@ -55,22 +55,14 @@ final class CommandControl {
             hook = services.hooks().install(target.session(), sessionId, execCommand);
         } catch (HookUnavailableException e) {
             report(new HookStatus(sessionId, HookStatus.State.UNAVAILABLE, null, e.getMessage()));
-            Optional<SessionEnd> refusal = missing("the hook cannot be installed: " + e.getMessage(),
-                    "command hook unavailable: " + e.getMessage());
-            if (refusal.isPresent()) {
-                throw new EndOfSession(refusal.get());
-            }
+            refuseWhereRequired("the hook cannot be installed: " + e.getMessage(), "command hook unavailable: " + e.getMessage());
             LOG.info(() -> "session " + sessionId + " runs without the command hook: " + e.getMessage());
             return Optional.empty();
         }
         target.hooked(hook);
         Optional<String> noGuard = hook.guardUnavailable();
         if (noGuard.isPresent()) {
-            Optional<SessionEnd> refusal = missing("the exec guard cannot be armed: " + noGuard.get(),
-                    "exec guard unavailable: " + noGuard.get());
-            if (refusal.isPresent()) {
-                throw new EndOfSession(refusal.get());
-            }
+            refuseWhereRequired("the exec guard cannot be armed: " + noGuard.get(), "exec guard unavailable: " + noGuard.get());
         }
         return Optional.of(hook);
     }
@@ -99,6 +91,13 @@ final class CommandControl {
             }
         });
         return gate;
+    }
+
+    private void refuseWhereRequired(String what, String failure) throws EndOfSession {
+        Optional<SessionEnd> refusal = missing(what, failure);
+        if (refusal.isPresent()) {
+            throw new EndOfSession(refusal.get());
+        }
     }
 
     /** The refusal of a strict server for a missing part of command control; empty where the session may go on. */
