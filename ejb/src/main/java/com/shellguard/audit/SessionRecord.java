@@ -75,6 +75,14 @@ public class SessionRecord {
     @Column(name = "hook_detail", length = 1024)
     private String hookDetail;
 
+    /** Whose account command control ran as: same-account or privileged. */
+    @Column(name = "hook_tier", length = 16)
+    private String hookTier;
+
+    /** The layers of command control that armed, space separated: hook lane guard supervisor. */
+    @Column(name = "hook_layers", length = 64)
+    private String hookLayers;
+
     protected SessionRecord() {
     }
 
@@ -123,6 +131,20 @@ public class SessionRecord {
         this.hookState = state;
         this.hookShell = Texts.clip(shell, 64);
         this.hookDetail = clip(detail);
+    }
+
+    /** The tier and layers of command control the session got (null tier: none installed). */
+    public void reportHookLayers(String tier, java.util.List<String> layers) {
+        this.hookTier = tier;
+        this.hookLayers = layers == null || layers.isEmpty() ? null : Texts.clip(String.join(" ", layers), 64);
+    }
+
+    public String getHookTier() {
+        return hookTier;
+    }
+
+    public String getHookLayers() {
+        return hookLayers;
     }
 
     private static String clip(String s) {

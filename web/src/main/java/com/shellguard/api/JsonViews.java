@@ -127,6 +127,14 @@ final class JsonViews {
             JsonObjectBuilder hook = Json.createObjectBuilder().add("state", s.getHookState());
             nullable(hook, "shell", s.getHookShell());
             nullable(hook, "detail", s.getHookDetail());
+            nullable(hook, "tier", s.getHookTier());
+            if (s.getHookLayers() != null) {
+                JsonArrayBuilder layers = Json.createArrayBuilder();
+                for (String layer : s.getHookLayers().split(" ")) {
+                    layers.add(layer);
+                }
+                hook.add("layers", layers);
+            }
             b.add("hook", hook);
         }
         return b.build();
@@ -189,6 +197,7 @@ final class JsonViews {
         nullable(b, "lineId", c.getLineId());
         nullable(b, "caller", c.getCaller());
         nullable(b, "parent", c.getParent());
+        nullable(b, "uid", c.getUid());
         return b.build();
     }
 

@@ -34,6 +34,7 @@ public final class HookInstaller {
     private final HookScripts scripts = HookScripts.load();
     private final TargetLibraries guards = TargetLibraries.load(TargetLibraries.GUARD);
     private final TargetLibraries lanes = TargetLibraries.load(TargetLibraries.LANE);
+    private final TargetLibraries supervisors = TargetLibraries.load(TargetLibraries.SUPERVISOR);
     private final HookServices services;
 
     public HookInstaller(HookServices services) {
@@ -48,10 +49,22 @@ public final class HookInstaller {
      * @throws HookUnavailableException when the server cannot take the hook (no forwarding, no bash, ...)
      */
     public HookSession install(ClientSession upstream, String sessionId, String command) throws HookUnavailableException {
+        return install(upstream, sessionId, command, null);
+    }
+
+    /**
+     * Installs the hook for a session of the privileged tier: {@code upstream} is logged in as root (or a login
+     * that became root), and the supervisor starts the session's shell as {@code asLogin}.
+     *
+     * @param asLogin the login the session is for; null for the same-account tier (upstream is that login)
+     */
+    public HookSession install(ClientSession upstream, String sessionId, String command, String asLogin)
+            throws HookUnavailableException {
         HookSession hook = new HookSession(sessionId, services);
         hook.bind(upstream, forward(upstream));
-        List<String> output = runInstaller(upstream, InstallerScript.build(scripts.files(), guards.byArchitecture(),
-                lanes.byArchitecture(), hook.port(), hook.key(), command));
+        List<String> output = runInstaller(upstream, InstallerScript.build(scripts.files(), new InstallerScript.Natives(
+                guards.byArchitecture(), lanes.byArchitecture(), supervisors.byArchitecture()), hook.port(), hook.key(),
+                command, asLogin));
         String status = statusLine(output, InstallerScript.STATUS).orElseThrow(() -> new HookUnavailableException(
                 "the hook installer failed: " + abbreviate(String.join(" ", output))));
         String[] words = status.split(" ", 5);
@@ -59,8 +72,11 @@ public final class HookInstaller {
                 && (words[3].equals("bash") || words[3].equals("zsh")) && SHELL_PATH.matcher(words[4]).matches()) {
             hook.installed(words[2], words[3], words[4]);
             guardStatus(hook, statusLine(output, InstallerScript.GUARD_STATUS).orElse(""));
-            statusLine(output, InstallerScript.LANE_STATUS).filter(l -> !l.endsWith(" ok")).ifPresent(l -> LOG.fine(
+            Optional<String> lane = statusLine(output, InstallerScript.LANE_STATUS);
+            lane.filter(l -> !l.endsWith(" ok")).ifPresent(l -> LOG.fine(
                     () -> "session " + sessionId + ": hooked bash shells run without the lane, more slowly: " + l));
+            lane.filter(l -> l.endsWith(" ok")).ifPresent(l -> hook.laneLoaded());
+            supervisorStatus(hook, statusLine(output, InstallerScript.SUPERVISOR_STATUS).orElse(""), asLogin != null);
             return hook;
         }
         if (words.length >= 2 && words[1].equals("unavailable")) {
@@ -83,6 +99,26 @@ public final class HookInstaller {
         hook.guardUnavailable(why);
     }
 
+    /**
+     * Records whether the supervisor runs, and in which tier. One that cannot run leaves the hook and the guard on
+     * watch: an alert says so, and a strict server refuses the session (see CommandControl). A privileged install
+     * must say privileged: the installer refuses the hook itself without a supervisor there.
+     */
+    private static void supervisorStatus(HookSession hook, String line, boolean privileged) throws HookUnavailableException {
+        String ok = InstallerScript.SUPERVISOR_STATUS + " ok ";
+        String tier = line.startsWith(ok) ? line.substring(ok.length()).trim() : "";
+        if (tier.equals(privileged ? HookSession.TIER_PRIVILEGED : HookSession.TIER_SAME_ACCOUNT)) {
+            hook.supervised(tier);
+            return;
+        }
+        if (privileged) {
+            throw new HookUnavailableException("the privileged tier's supervisor did not start: " + abbreviate(line));
+        }
+        String prefix = InstallerScript.SUPERVISOR_STATUS + " unavailable ";
+        hook.supervisorUnavailable(line.startsWith(prefix) ? line.substring(prefix.length()).trim()
+                : "the installer did not report on the supervisor");
+    }
+
     private static Optional<String> statusLine(List<String> output, String status) {
         return output.stream().filter(l -> l.startsWith(status + " ")).map(String::trim).findFirst();
     }
@@ -92,7 +128,8 @@ public final class HookInstaller {
         if (hook.directory() == null || !upstream.isOpen()) {
             return;
         }
-        try (ChannelExec channel = upstream.createExecChannel("exec /bin/rm -rf " + hook.directory())) {
+        try (ChannelExec channel = upstream.createExecChannel("exec /bin/rm -rf " + hook.directory() + " "
+                + hook.supervisorDirectory())) {
             channel.open().verify(services.timeout());
             channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), services.timeout());
         } catch (IOException | RuntimeException e) {

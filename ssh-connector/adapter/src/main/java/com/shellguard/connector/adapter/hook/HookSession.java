@@ -41,6 +41,19 @@ public final class HookSession {
     private String shell;
     private String shellPath;
     private volatile String guardUnavailable;
+    private volatile boolean lane;
+    private volatile String tier = TIER_SAME_ACCOUNT;
+    private volatile boolean supervised;
+    private volatile String supervisorUnavailable;
+    /** The session's one supervisor connection: the first that greets with role supervisor; any later one is forged. */
+    private final java.util.concurrent.atomic.AtomicBoolean supervisorGreeted = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean supervisorLost;
+    private volatile Consumer<String> supervisorLossAction = why -> { };
+
+    /** The session runs as the login, and its supervisor (if any) as well. */
+    public static final String TIER_SAME_ACCOUNT = "same-account";
+    /** The supervisor runs as root and starts the session's shell as the login. */
+    public static final String TIER_PRIVILEGED = "privileged";
 
     HookSession(String sessionId, HookServices services) {
         this.sessionId = sessionId;
@@ -72,14 +85,88 @@ public final class HookSession {
         alert(SessionAlert.Kind.GUARD_UNAVAILABLE, why);
     }
 
+    /** The bash hook's lane loads on the target: hooked bash shells use it. */
+    void laneLoaded() {
+        this.lane = true;
+    }
+
+    /** The supervisor is in place, in this tier: the session's shell starts under it. */
+    void supervised(String installedTier) {
+        this.supervised = true;
+        this.tier = installedTier;
+    }
+
+    /** The supervisor cannot run on the target: the hook and the guard watch alone, and the audit says why. */
+    void supervisorUnavailable(String why) {
+        this.supervisorUnavailable = why;
+        alert(SessionAlert.Kind.SUPERVISOR_UNAVAILABLE, why);
+    }
+
+    /** Why the supervisor could not be put in place for this session; empty when it was. */
+    public java.util.Optional<String> supervisorUnavailable() {
+        return java.util.Optional.ofNullable(supervisorUnavailable);
+    }
+
+    /** {@link #TIER_SAME_ACCOUNT} or {@link #TIER_PRIVILEGED}. */
+    public String tier() {
+        return tier;
+    }
+
+    /** The layers of command control armed for this session, in order: hook, lane, guard, supervisor. */
+    public java.util.List<String> layers() {
+        java.util.List<String> layers = new java.util.ArrayList<>(java.util.List.of("hook"));
+        if (lane) {
+            layers.add("lane");
+        }
+        if (guardUnavailable == null) {
+            layers.add("guard");
+        }
+        if (supervised) {
+            layers.add("supervisor");
+        }
+        return layers;
+    }
+
+    /** What to do when the supervisor is lost while the session runs: the proxied session ends itself. */
+    public void onSupervisorLost(Consumer<String> action) {
+        this.supervisorLossAction = action;
+    }
+
+    /** Whether a connection greeting with role supervisor is the session's supervisor (the first one). */
+    boolean supervisorHello() {
+        return supervised && supervisorGreeted.compareAndSet(false, true);
+    }
+
+    /**
+     * The supervisor's connection ended without its goodbye: it was killed (the session's processes died with it)
+     * or cut off. Alerted once, and the session ends: nothing follows its program starts any more.
+     */
+    void supervisorLost(String why) {
+        if (supervisorLost) {
+            return;
+        }
+        supervisorLost = true;
+        alert(SessionAlert.Kind.SUPERVISOR_LOST, why);
+        supervisorLossAction.accept(why);
+    }
+
     /** Why the exec guard could not be armed for this session; empty when it was. */
     public java.util.Optional<String> guardUnavailable() {
         return java.util.Optional.ofNullable(guardUnavailable);
     }
 
-    /** What the session's channel runs on the target: the start script, for a shell or an exec session. */
+    /**
+     * What the session's channel runs on the target: the start script, for a shell or an exec session. In the
+     * privileged tier it is root's copy in the supervisor's directory: root never runs a file the login can write.
+     */
     public String startCommand(boolean exec) {
-        return "exec /bin/sh " + directory + "/start " + (exec ? "exec " : "shell ") + shell + " " + shellPath;
+        String start = tier.equals(TIER_PRIVILEGED) ? supervisorDirectory() + "/start " : directory + "/start ";
+        return "exec /bin/sh " + start + (exec ? "exec " : "shell ") + shell + " " + shellPath;
+    }
+
+    /** The supervisor's directory on the target, beside the session's (root's own in the privileged tier). */
+    public String supervisorDirectory() {
+        return directory + "-supervisor";
     }
 
     public String sessionId() {
@@ -122,12 +209,17 @@ public final class HookSession {
 
     /** A hooked shell has said hello; an interactive one means the session's shell is armed. */
     void helloFrom(String shellAndVersion, String role) {
-        if ("guard".equals(role)) {
-            return; // the exec guard's own connections say nothing about whether the shell armed
+        if ("guard".equals(role) || "supervisor".equals(role)) {
+            return; // the exec guard's and the supervisor's connections say nothing about whether the shell armed
+        }
+        if (supervised && !supervisorGreeted.get()) {
+            // the supervisor says hello before it starts the shell: a hooked shell without one ran around it
+            supervisorLost("a hooked shell started, but the session's supervisor never said hello");
         }
         if (!statusReported) {
             statusReported = true;
-            services.listener().hookStatus(new HookStatus(sessionId, HookStatus.State.ARMED, shellAndVersion, null));
+            services.listener().hookStatus(new HookStatus(sessionId, HookStatus.State.ARMED, shellAndVersion, null,
+                    tier, layers()));
         }
         if ("interactive".equals(role)) {
             armed.complete(shellAndVersion);

@@ -14,9 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Installing command control: the command hook, and the exec guard that arms with it, put in place on the
- * target before the user's channel opens; for a shell, the user's input held until the hooked shell has
- * armed. Each part can be missing: the hook cannot be installed, the guard cannot load, the shell never arms
+ * Installing command control: the command hook, and the exec guard and supervisor that arm with it, put in
+ * place on the target before the user's channel opens; for a shell, the user's input held until the hooked shell has
+ * armed. Each part can be missing: the hook cannot be installed, the guard cannot load, the supervisor cannot trace, the shell never arms
  * (startup files that wait for input or start another shell). A missing part is alerted and the session goes
  * on watched less, unless the server is strict (policy requires command control): then it is refused, with
  * the one refusal {@link #missing} writes.
@@ -63,6 +63,10 @@ final class CommandControl {
         Optional<String> noGuard = hook.guardUnavailable();
         if (noGuard.isPresent()) {
             refuseWhereRequired("the exec guard cannot be armed: " + noGuard.get(), "exec guard unavailable: " + noGuard.get());
+        }
+        Optional<String> noSupervisor = hook.supervisorUnavailable();
+        if (noSupervisor.isPresent()) {
+            refuseWhereRequired("the supervisor cannot run: " + noSupervisor.get(), "supervisor unavailable: " + noSupervisor.get());
         }
         return Optional.of(hook);
     }
