@@ -498,8 +498,8 @@ int main(int argc, char **argv) {
     sigaction(SIGHUP, &forward, NULL);
     sigaction(SIGTERM, &forward, NULL);
     sigaction(SIGALRM, &tick, NULL);
-    int go[2];
-    if (pipe2(go, O_CLOEXEC) != 0) {
+    int go[2], ready[2];
+    if (pipe2(go, O_CLOEXEC) != 0 || pipe2(ready, O_CLOEXEC) != 0) {
         return 255;
     }
     shell_pid = fork();
@@ -509,7 +509,9 @@ int main(int argc, char **argv) {
     if (shell_pid == 0) {
         char c;
         close(go[1]);
-        if (read(go[0], &c, 1) != 1) {
+        close(ready[0]);
+        /* the fork inherited the supervisor's non-dumpable mark, which an unprivileged tracer cannot attach to */
+        if (prctl(PR_SET_DUMPABLE, 1) != 0 || write(ready[1], "r", 1) != 1 || read(go[0], &c, 1) != 1) {
             _exit(255); /* the supervisor could not trace this child: it never runs the shell */
         }
         for (int sig = 1; sig < NSIG; sig++) {
@@ -527,7 +529,9 @@ int main(int argc, char **argv) {
         _exit(127);
     }
     close(go[0]);
-    if (ptrace(PTRACE_SEIZE, shell_pid, 0, SG_OPTIONS) != 0) {
+    close(ready[1]);
+    char r;
+    if (read(ready[0], &r, 1) != 1 || ptrace(PTRACE_SEIZE, shell_pid, 0, SG_OPTIONS) != 0) {
         char text[200];
         snprintf(text, sizeof text, "shellguard: the supervisor cannot trace the session (ptrace: %s)\n", strerror(errno));
         say(text);
