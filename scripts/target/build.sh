@@ -38,7 +38,7 @@ build() { # arch compiler
     "$src/guard/shellguard-guard.c" "$src/guard/policy.c" "$src/guard/wire.c" "$src/guard/rules.c" "$src/guard/sha256.c" -ldl
   supervisor="$out/shellguard-supervisor-$1"
   if ! link_supervisor "$2" -static; then
-    echo "shellguard-supervisor: $2 cannot link statically (no static C library), the $1 supervisor is linked dynamically" >&2
+    echo "shellguard-supervisor: the static build with $2 failed (no static C library?), the $1 supervisor is linked dynamically" >&2
     link_supervisor "$2"
   fi
   if [ -f "$bash_headers/shell.h" ]; then
