@@ -650,7 +650,9 @@ static int probe(void) {
     return 0;
 }
 
-static void finish(int status) {
+/* Ends the supervisor as the session's shell ended: its exit status, or the signal that killed it (sshd then
+ * reports the same exit signal to the client as without the supervisor). */
+static void finish(int status, int signal_number) {
     char line[48];
     int n = snprintf(line, sizeof line, "K%cend%c%d\n", SG_US, SG_US, status);
     if (gateway >= 0) {
@@ -662,6 +664,15 @@ static void finish(int status) {
         while (read(gateway, drain, sizeof drain) > 0) {
         }
         close(gateway);
+    }
+    if (signal_number) {
+        struct sigaction plain = {.sa_handler = SIG_DFL};
+        sigaction(signal_number, &plain, NULL);
+        sigset_t only;
+        sigemptyset(&only);
+        sigaddset(&only, signal_number);
+        sigprocmask(SIG_UNBLOCK, &only, NULL);
+        kill(getpid(), signal_number);
     }
     exit(status);
 }
@@ -760,11 +771,11 @@ int main(int argc, char **argv) {
             if (errno == EINTR) {
                 continue;
             }
-            finish(255); /* no child left: cannot happen while the shell lives */
+            finish(255, 0); /* no child left: cannot happen while the shell lives */
         }
         if (WIFEXITED(status) || WIFSIGNALED(status)) {
             if (pid == shell_pid) {
-                finish(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+                finish(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), WIFSIGNALED(status) ? WTERMSIG(status) : 0);
             }
             continue;
         }
