@@ -34,6 +34,10 @@ public class SessionRecord {
     @Column(length = 128)
     private String login;
 
+    /** The server's privileged account when it carried the session for {@link #login}; null otherwise. */
+    @Column(name = "privileged_account", length = 128)
+    private String privilegedAccount;
+
     @Column(name = "client_address", length = 64)
     private String clientAddress;
 
@@ -75,6 +79,14 @@ public class SessionRecord {
     @Column(name = "hook_detail", length = 1024)
     private String hookDetail;
 
+    /** Whose account command control ran as: same-account or privileged. */
+    @Column(name = "hook_tier", length = 16)
+    private String hookTier;
+
+    /** The layers of command control that armed, space separated: hook lane guard supervisor. */
+    @Column(name = "hook_layers", length = 64)
+    private String hookLayers;
+
     protected SessionRecord() {
     }
 
@@ -95,6 +107,14 @@ public class SessionRecord {
     /** The login actually used, also when the grant chose it. */
     public void assignLogin(String chosen) {
         this.login = chosen;
+    }
+
+    /**
+     * The session runs as its login but was carried by the server's privileged account (the gateway logged in as
+     * that account and started the login's session under a root supervisor): the login stays the one worked as.
+     */
+    public void carriedBy(String privilegedLogin) {
+        this.privilegedAccount = privilegedLogin;
     }
 
     public void refuse(String reason, OffsetDateTime at) {
@@ -123,6 +143,20 @@ public class SessionRecord {
         this.hookState = state;
         this.hookShell = Texts.clip(shell, 64);
         this.hookDetail = clip(detail);
+    }
+
+    /** The tier and layers of command control the session got (null tier: none installed). */
+    public void reportHookLayers(String tier, java.util.List<String> layers) {
+        this.hookTier = tier;
+        this.hookLayers = layers == null || layers.isEmpty() ? null : Texts.clip(String.join(" ", layers), 64);
+    }
+
+    public String getHookTier() {
+        return hookTier;
+    }
+
+    public String getHookLayers() {
+        return hookLayers;
     }
 
     private static String clip(String s) {
@@ -199,5 +233,10 @@ public class SessionRecord {
 
     public String getHookDetail() {
         return hookDetail;
+    }
+
+    /** The privileged account that carried the session, or null when it logged in as its own login. */
+    public String getPrivilegedAccount() {
+        return privilegedAccount;
     }
 }

@@ -65,6 +65,7 @@ public class CommandRecorder {
     public void hookStatus(HookStatus status) {
         audit.session(status.sessionId()).ifPresent(s -> {
             s.reportHook(status.state().name(), status.shell(), status.detail());
+            s.reportHookLayers(status.tier(), status.layers());
             if (status.state() == HookStatus.State.UNAVAILABLE && !records.hasAlert(s.getId(), AlertKind.HOOK_UNAVAILABLE)) {
                 records.add(new AlertRecord(Clock.now(), s.getId(), s.getUserName(), s.getServerName(),
                         AlertKind.HOOK_UNAVAILABLE, status.detail(), null));

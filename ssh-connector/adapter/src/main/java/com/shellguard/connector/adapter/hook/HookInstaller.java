@@ -48,25 +48,60 @@ public final class HookInstaller {
      * @throws HookUnavailableException when the server cannot take the hook (no forwarding, no bash, ...)
      */
     public HookSession install(ClientSession upstream, String sessionId, String command) throws HookUnavailableException {
+        return install(upstream, sessionId, command, null);
+    }
+
+    /**
+     * @param privileged the privileged tier's session (the installer runs as root and starts the session as
+     *                   {@link PrivilegedTier#asLogin}), or null when the connection is the login's own
+     */
+    public HookSession install(ClientSession upstream, String sessionId, String command, PrivilegedTier privileged)
+            throws HookUnavailableException {
         HookSession hook = new HookSession(sessionId, services);
+        hook.privileged(privileged);
         hook.bind(upstream, forward(upstream));
-        List<String> output = runInstaller(upstream, InstallerScript.build(scripts.files(), guards.byArchitecture(),
+        String installer = privileged == null ? "exec /bin/sh -s" : privileged.asRoot("/bin/sh -s");
+        List<String> output = runInstaller(upstream, installer, InstallerScript.build(scripts.files(), guards.byArchitecture(),
                 lanes.byArchitecture(), hook.port(), hook.key(), command));
         String status = statusLine(output, InstallerScript.STATUS).orElseThrow(() -> new HookUnavailableException(
-                "the hook installer failed: " + abbreviate(String.join(" ", output))));
+                (privileged != null && privileged.viaSudo() ? "the privileged account could not become root with sudo -n: " : "")
+                        + "the hook installer failed: " + abbreviate(String.join(" ", output))));
         String[] words = status.split(" ", 5);
         if (words.length >= 5 && words[1].equals("ok") && DIRECTORY.matcher(words[2]).matches()
                 && (words[3].equals("bash") || words[3].equals("zsh")) && SHELL_PATH.matcher(words[4]).matches()) {
             hook.installed(words[2], words[3], words[4]);
             guardStatus(hook, statusLine(output, InstallerScript.GUARD_STATUS).orElse(""));
-            statusLine(output, InstallerScript.LANE_STATUS).filter(l -> !l.endsWith(" ok")).ifPresent(l -> LOG.fine(
+            Optional<String> lane = statusLine(output, InstallerScript.LANE_STATUS);
+            lane.filter(l -> !l.endsWith(" ok")).ifPresent(l -> LOG.fine(
                     () -> "session " + sessionId + ": hooked bash shells run without the lane, more slowly: " + l));
+            lane.filter(l -> l.endsWith(" ok")).ifPresent(l -> hook.laneLoaded());
+            supervisorStatus(hook, statusLine(output, "SHELLGUARD-SUPERVISOR").orElse(""), privileged != null);
             return hook;
         }
         if (words.length >= 2 && words[1].equals("unavailable")) {
             throw new HookUnavailableException(status.substring(status.indexOf("unavailable") + "unavailable".length()).trim());
         }
         throw new HookUnavailableException("the hook installer gave no usable answer: " + abbreviate(status));
+    }
+
+    /**
+     * Records whether the supervisor runs, and in which tier. A privileged install must say privileged: without
+     * its supervisor the session would run as the privileged account, so it is refused.
+     */
+    private static void supervisorStatus(HookSession hook, String line, boolean privileged) throws HookUnavailableException {
+        String ok = "SHELLGUARD-SUPERVISOR ok ";
+        String tier = line.startsWith(ok) ? line.substring(ok.length()).trim() : "";
+        if (tier.equals(privileged ? HookSession.TIER_PRIVILEGED : HookSession.TIER_SAME_ACCOUNT)) {
+            hook.supervised(tier);
+            return;
+        }
+        if (privileged) {
+            throw new HookUnavailableException("the privileged tier's supervisor did not start: "
+                    + (line.isEmpty() ? "the installer did not report on the supervisor" : abbreviate(line)));
+        }
+        String prefix = "SHELLGUARD-SUPERVISOR unavailable ";
+        hook.supervisorUnavailable(line.startsWith(prefix) ? line.substring(prefix.length()).trim()
+                : "the installer did not report on the supervisor");
     }
 
     /**
@@ -92,7 +127,9 @@ public final class HookInstaller {
         if (hook.directory() == null || !upstream.isOpen()) {
             return;
         }
-        try (ChannelExec channel = upstream.createExecChannel("exec /bin/rm -rf " + hook.directory())) {
+        String command = "/bin/rm -rf " + hook.directory();
+        try (ChannelExec channel = upstream.createExecChannel(hook.privileged() == null ? "exec " + command
+                : hook.privileged().asRoot(command))) {
             channel.open().verify(services.timeout());
             channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), services.timeout());
         } catch (IOException | RuntimeException e) {
@@ -122,11 +159,11 @@ public final class HookInstaller {
     }
 
     /** Runs the installer; its output lines (the status lines among them). */
-    private List<String> runInstaller(ClientSession upstream, String script) throws HookUnavailableException {
+    private List<String> runInstaller(ClientSession upstream, String installer, String script) throws HookUnavailableException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Duration limit = services.timeout().multipliedBy(3);
-        try (ChannelExec channel = upstream.createExecChannel("exec /bin/sh -s")) {
+        try (ChannelExec channel = upstream.createExecChannel(installer)) {
             channel.setIn(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)));
             channel.setOut(out);
             channel.setErr(err);

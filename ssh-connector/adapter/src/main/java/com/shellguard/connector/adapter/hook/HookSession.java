@@ -41,6 +41,16 @@ public final class HookSession {
     private String shell;
     private String shellPath;
     private volatile String guardUnavailable;
+    private volatile boolean lane;
+    private volatile String tier = TIER_SAME_ACCOUNT;
+    private volatile boolean supervised;
+    private volatile String supervisorUnavailable;
+    private volatile PrivilegedTier privileged;
+
+    /** The session runs as the login, and its supervisor (if any) as well. */
+    public static final String TIER_SAME_ACCOUNT = "same-account";
+    /** The supervisor runs as root and starts the session's shell as the login. */
+    public static final String TIER_PRIVILEGED = "privileged";
 
     HookSession(String sessionId, HookServices services) {
         this.sessionId = sessionId;
@@ -72,14 +82,69 @@ public final class HookSession {
         alert(SessionAlert.Kind.GUARD_UNAVAILABLE, why);
     }
 
+    /** The bash hook's lane loads on the target: hooked bash shells use it. */
+    void laneLoaded() {
+        this.lane = true;
+    }
+
+    /** The supervisor is in place, in this tier: the session's shell starts under it. */
+    void supervised(String installedTier) {
+        this.supervised = true;
+        this.tier = installedTier;
+    }
+
+    /** The supervisor cannot run on the target. */
+    void supervisorUnavailable(String why) {
+        this.supervisorUnavailable = why;
+    }
+
+    /** Why the supervisor could not be put in place for this session; empty when it was. */
+    public java.util.Optional<String> supervisorUnavailable() {
+        return java.util.Optional.ofNullable(supervisorUnavailable);
+    }
+
+    /** {@link #TIER_SAME_ACCOUNT} or {@link #TIER_PRIVILEGED}. */
+    public String tier() {
+        return tier;
+    }
+
+    /** The layers of command control armed for this session, in order: hook, lane, guard, supervisor. */
+    public java.util.List<String> layers() {
+        java.util.List<String> layers = new java.util.ArrayList<>(java.util.List.of("hook"));
+        if (lane) {
+            layers.add("lane");
+        }
+        if (guardUnavailable == null) {
+            layers.add("guard");
+        }
+        if (supervised) {
+            layers.add("supervisor");
+        }
+        return layers;
+    }
+
+    /** The session is of the privileged tier: what the gateway runs for it on the target runs as root. */
+    void privileged(PrivilegedTier session) {
+        this.privileged = session;
+    }
+
+    /** The privileged tier's session, or null when the connection is the login's own. */
+    public PrivilegedTier privileged() {
+        return privileged;
+    }
+
     /** Why the exec guard could not be armed for this session; empty when it was. */
     public java.util.Optional<String> guardUnavailable() {
         return java.util.Optional.ofNullable(guardUnavailable);
     }
 
-    /** What the session's channel runs on the target: the start script, for a shell or an exec session. */
+    /**
+     * What the session's channel runs on the target: the start script, for a shell or an exec session; in the
+     * privileged tier as root (through {@code sudo -n} when the privileged account is not root).
+     */
     public String startCommand(boolean exec) {
-        return "exec /bin/sh " + directory + "/start " + (exec ? "exec " : "shell ") + shell + " " + shellPath;
+        String start = "/bin/sh " + directory + "/start " + (exec ? "exec " : "shell ") + shell + " " + shellPath;
+        return privileged == null ? "exec " + start : privileged.asRoot(start);
     }
 
     public String sessionId() {
@@ -127,7 +192,8 @@ public final class HookSession {
         }
         if (!statusReported) {
             statusReported = true;
-            services.listener().hookStatus(new HookStatus(sessionId, HookStatus.State.ARMED, shellAndVersion, null));
+            services.listener().hookStatus(new HookStatus(sessionId, HookStatus.State.ARMED, shellAndVersion, null,
+                    tier, layers()));
         }
         if ("interactive".equals(role)) {
             armed.complete(shellAndVersion);
