@@ -5,7 +5,10 @@
 #   resolving each libc call lazily on first use cost every new program about 5 page faults);
 # - shellguard-lane-<arch>.so, the bash hook's lane (bash/lane.c), a bash loadable builtin built
 #   against bash's headers (Debian's bash-builtins); without them it is skipped with a note, and hooked
-#   shells run the hook in shell language alone.
+#   shells run the hook in shell language alone;
+# - shellguard-supervisor-<arch>, the supervisor (supervisor/), a program, linked statically so that it runs on
+#   any target's C library (glibc or musl, old or new); where the compiler has no static C library it is linked
+#   dynamically with a note (it then needs a glibc as new as the build machine's).
 # x86_64 with the host's gcc on an x86_64 build machine, aarch64 with aarch64-linux-gnu-gcc, or the host's gcc
 # on an aarch64 machine. An architecture without a compiler is skipped with a note: the gateway then falls back
 # to the shell hook on such servers. Both include sg_protocol.h, the protocol's C form, which Generate.java
@@ -19,13 +22,25 @@ trap 'rm -rf "$generated"' EXIT
 "${JAVA:-java}" "$src/protocol/Generate.java" "$src/protocol/protocol.def" c "$generated/sg_protocol.h"
 host=$(uname -m)
 built=0
+link_supervisor() { # compiler [flags]
+  cc=$1; shift
+  "$cc" "$@" -O2 -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation -I"$generated" -I"$src/guard" \
+    -o "$supervisor" "$src/supervisor/shellguard-supervisor.c" "$src/guard/policy.c" "$src/guard/wire.c" \
+    "$src/guard/rules.c" "$src/guard/sha256.c" 2>"$generated/supervisor.log" || { cat "$generated/supervisor.log" >&2; return 1; }
+  grep -v "Using 'get" "$generated/supervisor.log" >&2 || true
+}
 build() { # arch compiler
   if ! command -v "$2" >/dev/null 2>&1; then
     echo "shellguard-guard: no $2, the $1 library is not built" >&2
     return 0
   fi
   "$2" $cflags -Wno-format-truncation -fvisibility=hidden -Wl,-z,noseparate-code -Wl,-z,now -o "$out/shellguard-guard-$1.so" \
-    "$src/guard/shellguard-guard.c" "$src/guard/policy.c" "$src/guard/wire.c" "$src/guard/sha256.c" -ldl
+    "$src/guard/shellguard-guard.c" "$src/guard/policy.c" "$src/guard/wire.c" "$src/guard/rules.c" "$src/guard/sha256.c" -ldl
+  supervisor="$out/shellguard-supervisor-$1"
+  if ! link_supervisor "$2" -static; then
+    echo "shellguard-supervisor: $2 cannot link statically (no static C library), the $1 supervisor is linked dynamically" >&2
+    link_supervisor "$2"
+  fi
   if [ -f "$bash_headers/shell.h" ]; then
     "$2" $cflags -I"$bash_headers" -I"$bash_headers/include" \
       -I"$bash_headers/builtins" -o "$out/shellguard-lane-$1.so" "$src/bash/lane.c"
@@ -34,7 +49,7 @@ build() { # arch compiler
   fi
   strip=${2%gcc}strip   # aarch64-linux-gnu-gcc comes with aarch64-linux-gnu-strip
   command -v "$strip" >/dev/null 2>&1 || strip=strip
-  for lib in "$out/shellguard-guard-$1.so" "$out/shellguard-lane-$1.so"; do
+  for lib in "$out/shellguard-guard-$1.so" "$out/shellguard-lane-$1.so" "$supervisor"; do
     [ -f "$lib" ] && "$strip" --strip-unneeded "$lib" 2>/dev/null || true
   done
   built=$((built + 1))

@@ -31,6 +31,8 @@ int sg_session_file(char *out, size_t size, const char *name);
 
 /* Connects and says hello (H, role guard). Returns the socket, or -1. */
 int sg_connect(void);
+/* Connects and says hello as shell (e.g. "supervisor/1") with role (SG_ROLE_...). Returns the socket, or -1. */
+int sg_connect_as(const char *shell, const char *role);
 /* Writes all of a message; 0 on success. */
 int sg_send(int fd, const char *text, size_t n);
 /* Reads one line (without its \n) into buf; 0 on success, -1 on EOF, error or the 30 s limit. */
@@ -67,5 +69,16 @@ const struct sg_policy *sg_policy(void);
 /* Whether path's file (st, as stat gave it) is one of the policy's named programs: by device and inode, else by
  * size and SHA-256. Appends the names to same (space separated). */
 void sg_same_as(const struct sg_policy *p, const char *path, const struct stat *st, char *same, size_t size);
+
+/* --- rules.c: matching a start against the policy, and its Q or R message (shared with the supervisor) --- */
+
+/* The last part of a path. */
+const char *sg_base(const char *path);
+/* argv as one shell-quoted command line into out: the gateway reads it as it reads a hooked shell's text. */
+void sg_command_text(char *const argv[], char *out, size_t size);
+/* Whether a rule's program name (of word, path or canonical) or path glob (of path or canonical) matches. */
+int sg_matches_rule(const struct sg_policy *p, const char *word, const char *path, const char *canonical);
+/* A Q or R line from the command fields (NULL: empty), escaped; returns its length. */
+size_t sg_command_message(char type, const char *const fields[SG_FIELDS], char *msg, size_t size);
 
 #endif

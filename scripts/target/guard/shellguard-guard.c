@@ -126,11 +126,6 @@ int sg_session_file(char *out, size_t size, const char *name) {
     return snprintf(out, size, "%.*s/%s", sg_dir_len, sg_dir, name) < (int)size ? 0 : -1;
 }
 
-static const char *base(const char *path) {
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
 /* The file execvp would run for name (no slash): the first executable regular file on PATH. */
 static const char *search_path(const char *name, char *found, size_t size) {
     if (strchr(name, '/')) {
@@ -148,32 +143,6 @@ static const char *search_path(const char *name, char *found, size_t size) {
         }
     }
     return NULL;
-}
-
-/* Appends argv as one shell-quoted command line: the gateway reads it as it reads a hooked shell's text. */
-static void command_text(char *const argv[], char *out, size_t size) {
-    size_t len = 0;
-    out[0] = 0;
-    for (int i = 0; argv && argv[i] && len + 8 < size; i++) {
-        const char *a = argv[i];
-        if (i) {
-            sg_append(out, &len, size, " ");
-        }
-        if (*a && strspn(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=@%+,-") == strlen(a)) {
-            sg_append(out, &len, size, a);
-            continue;
-        }
-        sg_append(out, &len, size, "'");
-        for (const char *c = a; *c && len + 6 < size; c++) {
-            if (*c == '\'') {
-                sg_append(out, &len, size, "'\\''");
-            } else {
-                out[len++] = *c;
-                out[len] = 0;
-            }
-        }
-        sg_append(out, &len, size, "'");
-    }
 }
 
 static void process(pid_t pid, char *out, size_t size) {
@@ -199,7 +168,7 @@ static size_t start_message(char type, const char *call, const char *word, const
     if (!getcwd(cwd, sizeof cwd)) {
         cwd[0] = 0;
     }
-    command_text(argv, text, sizeof text);
+    sg_command_text(argv, text, sizeof text);
     process(getpid(), caller, sizeof caller);
     process(getppid(), parent, sizeof parent);
     char start[32];
@@ -210,16 +179,7 @@ static size_t start_message(char type, const char *call, const char *word, const
         [SG_F_PATH] = path, [SG_F_CANONICAL] = canonical, [SG_F_SAME_AS] = same, [SG_F_TEXT] = text,
         [SG_F_CALLER] = caller, [SG_F_PARENT] = parent,
     };
-    const char us[2] = {SG_US, 0};
-    char kind[2] = {type, 0};
-    size_t len = 0;
-    sg_append(msg, &len, size, kind);
-    for (size_t i = 0; i < SG_FIELDS; i++) {
-        sg_append(msg, &len, size, us);
-        sg_append_escaped(msg, &len, size, fields[i] ? fields[i] : "");
-    }
-    sg_append(msg, &len, size, "\n");
-    return len;
+    return sg_command_message(type, fields, msg, size);
 }
 
 /* Asks the gateway about one start (Q); returns its action (A, B, T) and the rule, or 0 when it cannot be
@@ -271,7 +231,7 @@ static void know_shell(void) {
         char exe[PATH_MAX];
         ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
         exe[n > 0 ? n : 0] = 0;
-        const char *b = base(exe);
+        const char *b = sg_base(exe);
         shell = strcmp(b, "bash") == 0 ? 1 : strcmp(b, "zsh") == 0 ? 2 : 0;
     }
 }
@@ -301,7 +261,7 @@ static int hooked_shell(char *const envp[]) {
 static int preloads_self(const char *value);
 
 static int is_loader(const char *canonical) {
-    const char *b = base(canonical);
+    const char *b = sg_base(canonical);
     return b[0] == 'l' && b[1] == 'd' && (fnmatch("ld-linux*.so*", b, 0) == 0 || fnmatch("ld.so*", b, 0) == 0 || fnmatch("ld-*.so*", b, 0) == 0);
 }
 
@@ -320,26 +280,6 @@ static const char *loaded_program(char *const argv[]) {
         }
     }
     return NULL;
-}
-
-/* fnmatch, with a pattern without wildcards compared as a string: the C library's fnmatch converts both to
- * wide characters in a multibyte locale, a cost every start would pay for every rule. */
-static int matches(const char *pattern, const char *text) {
-    return strpbrk(pattern, "*?[\\") ? fnmatch(pattern, text, 0) == 0 : strcmp(pattern, text) == 0;
-}
-
-static int matches_rule(const struct sg_policy *p, const char *word, const char *path, const char *canonical) {
-    for (int i = 0; i < p->nnames; i++) {
-        if (matches(p->names[i], base(word)) || matches(p->names[i], base(path)) || matches(p->names[i], base(canonical))) {
-            return 1;
-        }
-    }
-    for (int i = 0; i < p->nglobs; i++) {
-        if (matches(p->globs[i], canonical) || matches(p->globs[i], path)) {
-            return 1;
-        }
-    }
-    return 0;
 }
 
 static int blocked(const char *why, const char *detail) {
@@ -384,7 +324,7 @@ static int decide(const char *call, const char *word, const char *file, char *co
     if (!p) {
         return blocked("the gateway cannot be reached; not started: ", word);
     }
-    int ask_gateway = p->allowlist || p->lines || p->overflow || matches_rule(p, word, path, canonical)
+    int ask_gateway = p->allowlist || p->lines || p->overflow || sg_matches_rule(p, word, path, canonical)
                       || ((st.st_mode & (S_ISUID | S_ISGID)) && p->nnames + p->nglobs > 0);
     sg_same_as(p, path, &st, same, sizeof same);
     if (!ask_gateway && !same[0]) {
@@ -394,7 +334,7 @@ static int decide(const char *call, const char *word, const char *file, char *co
         return 0;
     }
     char text[sizeof refused_text];
-    command_text(argv && argv[0] ? argv + 1 : argv, text, sizeof text);
+    sg_command_text(argv && argv[0] ? argv + 1 : argv, text, sizeof text);
     if (st.st_dev == refused_dev && st.st_ino == refused_ino && strcmp(text, refused_text) == 0) {
         errno = EACCES;
         return -1;

@@ -59,6 +59,10 @@ static void read_small(const char *path, char *out, size_t size) {
 }
 
 int sg_connect(void) {
+    return sg_connect_as("guard/1", SG_ROLE_GUARD);
+}
+
+int sg_connect_as(const char *shell, const char *role) {
     int port;
     char key[128];
     if (!sg_dir_len || read_session(&port, key, sizeof key) != 0) {
@@ -83,8 +87,8 @@ int sg_connect(void) {
     _Static_assert(SG_H_KEY == 0 && SG_H_PID == 1 && SG_H_SHELL_PID == 2 && SG_H_PPID == 3 && SG_H_SHLVL == 4
                    && SG_H_SHELL == 5 && SG_H_ROLE == 6 && SG_HELLO_FIELDS == 7,
                    "the guard's hello does not follow protocol.def's hello fields");
-    int n = snprintf(hello, sizeof hello, "H%c%s%c%d%c%s%c%d%c%s%cguard/1%c" SG_ROLE_GUARD "\n", SG_US, key, SG_US, (int)getpid(),
-                     SG_US, shell_pid, SG_US, (int)getppid(), SG_US, level ? level : "", SG_US, SG_US);
+    int n = snprintf(hello, sizeof hello, "H%c%s%c%d%c%s%c%d%c%s%c%s%c%s\n", SG_US, key, SG_US, (int)getpid(),
+                     SG_US, shell_pid, SG_US, (int)getppid(), SG_US, level ? level : "", SG_US, shell, SG_US, role);
     if (n <= 0 || (size_t)n >= sizeof hello || sg_send(fd, hello, (size_t)n) != 0) {
         close(fd);
         return -1;

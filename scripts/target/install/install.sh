@@ -14,7 +14,18 @@
 # - picks the shell: zsh for a zsh login shell (with the zsh/net/tcp and zsh/system modules), bash for bash or a
 #   POSIX login shell, checking that bash is 5 and reaches the forwarded port through /dev/tcp;
 # - writes the bash hook's lane (lane.so) for this machine's architecture and keeps it only when a bash 5 here
-#   loads it (it reaches into bash's own data, so a bash it does not fit must never see it).
+#   loads it (it reaches into bash's own data, so a bash it does not fit must never see it);
+# - writes the supervisor (a static program, the session's ptrace tracer) for this machine's architecture into
+#   the supervisor's directory, DIR-supervisor beside the session's, with its own copy of the session file and
+#   of `start`, and keeps it only when its probe can trace here (`--probe`: ptrace refused by Yama 3 or a
+#   container without CAP_SYS_PTRACE fails).
+#
+# Two tiers. Same-account (sg_as_login empty or unset): this runs as the login, both directories are the login's.
+# Privileged (sg_as_login='NAME'): this runs as root for the login NAME; the supervisor's directory is root's
+# (mode 0700: the login can neither read the supervisor's key and policy nor replace its files), the session's
+# directory is handed to NAME, and the login's uid, gid, groups, home and shell go into the supervisor's `login`
+# file as numbers (the static supervisor cannot look names up). Without a working supervisor the privileged tier
+# cannot start a session at all: nothing would drop root for the login.
 #
 # Inputs, set before this text:
 #   sg_port  the loopback port sshd forwards to the gateway, which the hooks report to
@@ -27,6 +38,7 @@
 # Outputs, one status line each, in this order (REASON is free text for the gateway's log and alerts):
 #   SHELLGUARD-GUARD ok | SHELLGUARD-GUARD unavailable REASON
 #   SHELLGUARD-LANE ok  | SHELLGUARD-LANE unavailable REASON
+#   SHELLGUARD-SUPERVISOR ok TIER | SHELLGUARD-SUPERVISOR unavailable REASON   (TIER same-account or privileged)
 #   SHELLGUARD-HOOK ok DIR SHELL PATH | SHELLGUARD-HOOK unavailable REASON   (SHELL is bash or zsh, at PATH)
 # A failure stops there with the SHELLGUARD-HOOK unavailable line (after the guard's line once that is out). It
 # always exits 0: the status lines are the answer. The directory of a session whose hook is unavailable stays
@@ -55,7 +67,7 @@ sg_write_files() {
   done
 }
 
-# sg_library KIND FILE WHAT KIND NAME CONTENT ...: writes FILE from the list's KIND library for this machine's
+# sg_library KIND PATH WHAT KIND NAME CONTENT ...: writes PATH from the list's KIND library for this machine's
 # architecture; sg_nolib says why not
 sg_library() {
   sg_kind=$1 sg_file=$2 sg_what=$3
@@ -64,36 +76,53 @@ sg_library() {
   while [ $# -ge 3 ]; do
     if [ "$1" = "$sg_kind" ] && [ "$2" = "$sg_arch" ]; then
       if command -v base64 >/dev/null 2>&1; then
-        sg_nolib=; printf '%s\n' "$3" | base64 -d > "$sg_dir/$sg_file" || sg_nolib="cannot write the $sg_what"
+        sg_nolib=; printf '%s\n' "$3" | base64 -d > "$sg_file" || sg_nolib="cannot write the $sg_what"
       else sg_nolib="base64 is not installed"; fi
     fi
     shift 3
   done
 }
 
+sg_as_login=${sg_as_login-}
+if [ -n "$sg_as_login" ]; then
+  [ "$(id -u)" = 0 ] || sg_fail "the privileged tier's installer must run as root, not as $(id -un 2>/dev/null)"
+  sg_uid=$(id -u "$sg_as_login" 2>/dev/null) && sg_gid=$(id -g "$sg_as_login" 2>/dev/null) \
+    && sg_groups=$(id -G "$sg_as_login" 2>/dev/null) || sg_fail "no login $sg_as_login on this server"
+  [ "$sg_uid" != 0 ] || sg_fail "the privileged tier is for logins other than root"
+  sg_pw=$(getent passwd "$sg_as_login" 2>/dev/null || grep "^$sg_as_login:" /etc/passwd)
+  sg_home=$(printf '%s\n' "$sg_pw" | cut -d: -f6) SHELL=$(printf '%s\n' "$sg_pw" | cut -d: -f7)
+  HOME=$sg_home
+  [ -n "$SHELL" ] || SHELL=/bin/sh
+  sg_candidates="/tmp /var/tmp"   # root's own runtime and temporary directories are not the login's
+else
+  sg_candidates="${XDG_RUNTIME_DIR:-} ${TMPDIR:-} /tmp /var/tmp $HOME"
+fi
 sg_base=
-for sg_b in "${XDG_RUNTIME_DIR:-}" "${TMPDIR:-}" /tmp /var/tmp "$HOME"; do
+for sg_b in $sg_candidates; do
   if [ -n "$sg_b" ] && [ -d "$sg_b" ] && [ -w "$sg_b" ]; then sg_base=$sg_b; break; fi
 done
 [ -n "$sg_base" ] || sg_fail "no writable directory for the hook's files"
 # directories of earlier sessions of this account whose shell is gone (a dropped connection)
 for sg_d in "$sg_base"/.shellguard-*; do
-  [ -d "$sg_d" ] && [ -O "$sg_d" ] || continue
+  case $sg_d in *-supervisor) continue ;; esac   # removed with their session's directory
+  [ -d "$sg_d" ] && { [ -O "$sg_d" ] || [ -O "$sg_d-supervisor" ]; } || continue
   if [ -f "$sg_d/shell.pid" ]; then
     kill -0 "$(cat "$sg_d/shell.pid" 2>/dev/null)" 2>/dev/null && continue
   elif [ -n "$(find "$sg_d" -maxdepth 0 -mmin -2 2>/dev/null)" ]; then
     continue
   fi
-  rm -rf "$sg_d"
+  rm -rf "$sg_d" "$sg_d-supervisor"
 done
 sg_dir=$(mktemp -d "$sg_base/.shellguard-XXXXXXXXXX" 2>/dev/null) \
   || sg_fail "cannot create a private directory in $sg_base"
-mkdir "$sg_dir/zdot" || sg_fail "cannot write to $sg_dir"
+sg_sup=$sg_dir-supervisor
+mkdir "$sg_dir/zdot" && mkdir -m 0700 "$sg_sup" || sg_fail "cannot write to $sg_dir"
 printf 'port=%s\nkey=%s\n' "$sg_port" "$sg_key" > "$sg_dir/session" || sg_fail "cannot write session"
+cp "$sg_dir/session" "$sg_sup/session" || sg_fail "cannot write the supervisor's session file"
 sg_write_files "$@"
 sg_arch=$(uname -m 2>/dev/null)   # which of the native libraries this machine takes
 
-sg_library guard guard.so "exec guard" "$@"
+sg_library guard "$sg_dir/guard.so" "exec guard" "$@"
 sg_guard=$sg_nolib
 if [ -z "$sg_guard" ] && [ -s "$sg_dir/guard.so" ]; then
   # the guard prints its ready line when loaded with the probe variable set (guard/shellguard-guard.c)
@@ -129,7 +158,7 @@ if [ "$sg_shell" = bash ]; then
     || sg_fail "the hook needs bash 5 with /dev/tcp ($("$sg_bin" -c 'echo $BASH_VERSION' 2>/dev/null))"
 fi
 
-sg_library lane lane.so "bash hook lane" "$@"
+sg_library lane "$sg_dir/lane.so" "bash hook lane" "$@"
 sg_lane_bash=$(command -v bash 2>/dev/null)
 if [ -z "$sg_nolib" ] && [ -n "$sg_lane_bash" ] \
    && "$sg_lane_bash" -c '[ "${BASH_VERSINFO[0]}" = 5 ] && enable -f "$1" __sg_lane && [ "$__sg_lane_go" = 0 ]' \
@@ -138,6 +167,28 @@ if [ -z "$sg_nolib" ] && [ -n "$sg_lane_bash" ] \
 else
   rm -f "$sg_dir/lane.so"
   echo "SHELLGUARD-LANE unavailable ${sg_nolib:-no bash 5 here loads it}"
+fi
+
+sg_library supervisor "$sg_sup/supervisor" supervisor "$@"
+sg_supervisor=$sg_nolib
+if [ -z "$sg_supervisor" ] && [ -s "$sg_sup/supervisor" ] && chmod 0700 "$sg_sup/supervisor"; then
+  sg_probe=$("$sg_sup/supervisor" --probe 2>&1 | head -n 3 | tr '\n' ' ')
+  [ "$sg_probe" = "shellguard-supervisor ready " ] \
+    || sg_supervisor="the supervisor cannot run here (ptrace refused: Yama, a container without CAP_SYS_PTRACE, noexec $sg_base?): ${sg_probe:-no answer}"
+else
+  sg_supervisor=${sg_supervisor:-"the supervisor could not be written"}
+fi
+if [ -n "$sg_supervisor" ]; then
+  rm -f "$sg_sup/supervisor"
+  echo "SHELLGUARD-SUPERVISOR unavailable $sg_supervisor"
+  [ -z "$sg_as_login" ] || sg_fail "the privileged tier needs the supervisor: $sg_supervisor"
+elif [ -n "$sg_as_login" ]; then
+  printf '%s\n' "$sg_uid" "$sg_gid" "$sg_groups" "$sg_as_login" "$sg_home" "$SHELL" > "$sg_sup/login" \
+    && cp "$sg_dir/start" "$sg_sup/start" && chown -R "$sg_uid:$sg_gid" "$sg_dir" \
+    || sg_fail "cannot hand the session's directory to $sg_as_login"
+  echo "SHELLGUARD-SUPERVISOR ok privileged"
+else
+  echo "SHELLGUARD-SUPERVISOR ok same-account"
 fi
 
 echo "SHELLGUARD-HOOK ok $sg_dir $sg_shell $sg_bin"

@@ -33,7 +33,7 @@ final class CommandFactsTranslation {
                 new CommandWord(facts.word(), resolution(facts.resolution()), facts.path(), facts.canonical(), facts.sameAs()),
                 new RunningShell(facts.shell(), role(facts.role()), flags(facts.flags()), facts.subshell(), facts.source(),
                         facts.line(), facts.function(), facts.cwd()),
-                facts.lineId(), facts.alias(), listed(facts.words()), facts.caller(), facts.parent());
+                facts.lineId(), facts.alias(), listed(facts.words()), facts.caller(), facts.parent(), facts.uid());
     }
 
     /** Each command of an audit batch, with its session and verdict. */
@@ -65,6 +65,7 @@ final class CommandFactsTranslation {
             case EXEC -> ShellRole.EXEC;
             case CHILD -> ShellRole.CHILD;
             case GUARD -> ShellRole.GUARD;
+            case SUPERVISOR -> ShellRole.SUPERVISOR;
         };
     }
 

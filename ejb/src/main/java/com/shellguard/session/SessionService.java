@@ -107,7 +107,7 @@ public class SessionService {
             scopes.opened(request.sessionId(), new SessionScope(user.getUsername(), user.getGroups(), server.getName(),
                     server.getLabels(), login));
             List<String> hostKeys = server.pinnedKeys().stream().map(Object::toString).toList();
-            CommandControl control = commandControl(request.kind(), server, privileged.isPresent(), carrier.isPresent());
+            CommandControl control = commandControl(request.kind(), server, carrier.isPresent());
             if (carrier.isPresent()) {
                 if (request.kind() == ChannelKind.SUBSYSTEM) {
                     throw new AccessRefused("the subsystem " + request.command() + " is not available on " + server.getName()
@@ -149,16 +149,16 @@ public class SessionService {
     /**
      * Shells and commands run under the hook, unless a label's command default switched it off; file transfers
      * run no shell. A server labelled {@value #STRICT_LABEL} refuses a session whose hook cannot be installed
-     * instead of running it unhooked, and cannot have the hook switched off; one that has a privileged account
-     * also refuses a session whose supervisor does not arm. A session carried by the privileged account always
+     * instead of running it unhooked (or whose supervisor does not arm), and cannot have the hook switched off. A
+     * session carried by the privileged account always
      * runs through the hook's start, which is what starts it as its own login (legacy scp too, as the exec it
      * is): the hook cannot be switched off for it.
      */
-    private CommandControl commandControl(ChannelKind kind, Server server, boolean hasPrivileged, boolean carried) {
+    private CommandControl commandControl(ChannelKind kind, Server server, boolean carried) {
         boolean strict = server.getLabels().contains(STRICT_LABEL);
         boolean shellOrExec = kind == ChannelKind.SHELL || kind == ChannelKind.EXEC || (carried && kind == ChannelKind.SCP);
         boolean hook = shellOrExec && (carried || strict || policy.current().hooks(server.getLabels()));
-        return new CommandControl(hook, hook && strict, hook && strict && hasPrivileged);
+        return new CommandControl(hook, hook && strict);
     }
 
     private UpstreamCredential credential(ServerAccount account) {

@@ -199,6 +199,7 @@ final class JsonViews {
         nullable(b, "lineId", c.getLineId());
         nullable(b, "caller", c.getCaller());
         nullable(b, "parent", c.getParent());
+        nullable(b, "uid", c.getUid());
         return b.build();
     }
 

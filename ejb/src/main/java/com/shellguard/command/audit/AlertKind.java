@@ -9,10 +9,15 @@ import com.shellguard.connector.api.SessionAlert;
  * on the server: programs started by other programs went unwatched, or the strict server refused the session),
  * HOST_KEY_PINNED (a session's first contact with a server pinned every host key the server proved: whoever answered
  * that first contact is trusted from then on, so it is worth a look), HOST_KEY_CHANGED (a server proved a host key that
- * is not pinned: the session was refused before any credential was sent).
+ * is not pinned: the session was refused before any credential was sent), SUPERVISOR_UNAVAILABLE (the supervisor, the
+ * session's ptrace tracer, cannot run on the server: static binaries and raw system calls went unwatched, or the
+ * strict server refused the session), SUPERVISOR_LOST (the supervisor went away while the session ran, killed or
+ * cut off: the session ended), SUPERVISOR_SETUID (a setuid or setgid program was stopped in a session supervised
+ * as the login itself, where it cannot gain its privilege).
  */
 public enum AlertKind {
-    TAMPER, HOOK_UNAVAILABLE, FORGED_REPORT, POLICY, GUARD_UNAVAILABLE, HOST_KEY_PINNED, HOST_KEY_CHANGED;
+    TAMPER, HOOK_UNAVAILABLE, FORGED_REPORT, POLICY, GUARD_UNAVAILABLE, HOST_KEY_PINNED, HOST_KEY_CHANGED,
+    SUPERVISOR_UNAVAILABLE, SUPERVISOR_LOST, SUPERVISOR_SETUID;
 
     public static AlertKind of(SessionAlert.Kind kind) {
         return switch (kind) {
@@ -20,6 +25,9 @@ public enum AlertKind {
             case HOOK_UNAVAILABLE -> HOOK_UNAVAILABLE;
             case FORGED_REPORT -> FORGED_REPORT;
             case GUARD_UNAVAILABLE -> GUARD_UNAVAILABLE;
+            case SUPERVISOR_UNAVAILABLE -> SUPERVISOR_UNAVAILABLE;
+            case SUPERVISOR_LOST -> SUPERVISOR_LOST;
+            case SUPERVISOR_SETUID -> SUPERVISOR_SETUID;
         };
     }
 }

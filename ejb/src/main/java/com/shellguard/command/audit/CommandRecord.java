@@ -124,6 +124,10 @@ public class CommandRecord {
     @Column(name = "parent_process", length = FILE)
     private String parent;
 
+    /** For a start the supervisor saw: the real uid the program runs as. */
+    @Column(name = "run_uid", length = 16)
+    private String uid;
+
     @Column(name = "exit_status")
     private Integer exitStatus;
 
@@ -162,6 +166,7 @@ public class CommandRecord {
         this.text = Texts.clip(command.text(), TEXT);
         this.caller = command.caller().isEmpty() ? null : Texts.clip(command.caller(), FILE);
         this.parent = command.parent().isEmpty() ? null : Texts.clip(command.parent(), FILE);
+        this.uid = command.uid().isEmpty() ? null : Texts.clip(command.uid(), 16);
         this.verdict = Verdict.of(verdict);
         if (verdict != null) {
             this.rule = Texts.clip(verdict.rule(), NAME);
@@ -215,6 +220,10 @@ public class CommandRecord {
 
     public String getParent() {
         return parent;
+    }
+
+    public String getUid() {
+        return uid;
     }
 
     public String getShell() {

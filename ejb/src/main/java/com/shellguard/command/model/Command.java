@@ -16,10 +16,11 @@ import java.util.List;
  * @param alias       the alias the typed line used, if any
  * @param listed      for a shell that reports whole lists (zsh): every further command word of the list
  * @param caller      for the exec guard: the process that asked to start the program, {@code pid path}; else empty
- * @param parent      for the exec guard: that process's parent, {@code pid path}; else empty
+ * @param parent      for the exec guard and the supervisor: that process's parent, {@code pid path}; else empty
+ * @param uid         for the supervisor: the real uid the program runs as; else empty
  */
 public record Command(String id, long startMicros, String text, CommandWord word, RunningShell where, String lineId,
-                      String alias, List<ListedWord> listed, String caller, String parent) {
+                      String alias, List<ListedWord> listed, String caller, String parent, String uid) {
 
     public Command {
         text = text == null ? "" : text;
@@ -27,6 +28,13 @@ public record Command(String id, long startMicros, String text, CommandWord word
         listed = listed == null ? List.of() : List.copyOf(listed);
         caller = caller == null ? "" : caller;
         parent = parent == null ? "" : parent;
+        uid = uid == null ? "" : uid;
+    }
+
+    /** A command without a uid: every sender but the supervisor. */
+    public Command(String id, long startMicros, String text, CommandWord word, RunningShell where, String lineId,
+                   String alias, List<ListedWord> listed, String caller, String parent) {
+        this(id, startMicros, text, word, where, lineId, alias, listed, caller, parent, "");
     }
 
     /** A line typed at the prompt of an interactive {@code shell}, read as running {@code word}. */

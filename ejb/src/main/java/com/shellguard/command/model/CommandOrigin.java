@@ -5,14 +5,14 @@ import java.util.Locale;
 /**
  * Where a command came from, derived from where it runs, the most telling first: a completion function, a zsh
  * precmd or preexec function, a script or sourced file (a source file is known), a {@code -c} string or an exec
- * session's command, a subshell at the prompt, and otherwise the prompt itself. A program start the exec guard saw
- * was made by another program, whichever shell, if any, started that one.
+ * session's command, a subshell at the prompt, and otherwise the prompt itself. A program start the exec guard or the
+ * supervisor saw was made by another program, whichever shell, if any, started that one.
  */
 public enum CommandOrigin {
     PROMPT, SCRIPT, COMMAND_STRING, COMPLETION, PROMPT_COMMAND, SUBSHELL, PROGRAM;
 
     public static CommandOrigin of(RunningShell where) {
-        if (where.role() == ShellRole.GUARD) {
+        if (where.role() == ShellRole.GUARD || where.role() == ShellRole.SUPERVISOR) {
             return PROGRAM;
         }
         if (where.flags().contains(ShellFlag.COMPLETION)) {

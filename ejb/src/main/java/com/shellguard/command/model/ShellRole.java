@@ -11,7 +11,9 @@ public enum ShellRole {
     /** A non-interactive shell started in the session (a script, {@code bash -c}). */
     CHILD,
     /** Not a shell: the exec guard, which reports a program another program starts. */
-    GUARD;
+    GUARD,
+    /** Not a shell: the supervisor, the session's ptrace tracer, which reports every program start of the session. */
+    SUPERVISOR;
 
     /** As the hook protocol, the audit and the API name it: {@code interactive}, {@code exec}, ... */
     public String wire() {

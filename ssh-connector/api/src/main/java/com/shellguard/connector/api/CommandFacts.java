@@ -29,12 +29,13 @@ import java.util.List;
  * @param shell       {@code bash}, {@code zsh}, or {@code guard} for a program start the exec guard saw
  * @param words       for a shell that reports whole lists (zsh): every further command word and its path, {@code word=path}
  * @param caller      for the exec guard: the process that asked to start the program, {@code pid path}; else empty
- * @param parent      for the exec guard: that process's parent, {@code pid path}; else empty
+ * @param parent      for the exec guard and the supervisor: that process's parent, {@code pid path}; else empty
+ * @param uid         for the supervisor: the real uid the program runs as, as read at its exec event; else empty
  */
 public record CommandFacts(String commandId, long startMicros, ShellRole role, CommandFlags flags, int subshell,
                            String source, int line, String function, String cwd, Resolution resolution, String word, String path,
                            String canonical, List<String> sameAs, String lineId, String alias, String text,
-                           String shell, List<String> words, String caller, String parent) implements Serializable {
+                           String shell, List<String> words, String caller, String parent, String uid) implements Serializable {
 
     public CommandFacts {
         flags = flags == null ? CommandFlags.NONE : flags;
@@ -42,6 +43,16 @@ public record CommandFacts(String commandId, long startMicros, ShellRole role, C
         words = words == null ? List.of() : List.copyOf(words);
         caller = caller == null ? "" : caller;
         parent = parent == null ? "" : parent;
+        uid = uid == null ? "" : uid;
+    }
+
+    /** A command without a uid: every sender but the supervisor. */
+    public CommandFacts(String commandId, long startMicros, ShellRole role, CommandFlags flags, int subshell,
+                        String source, int line, String function, String cwd, Resolution resolution, String word, String path,
+                        String canonical, List<String> sameAs, String lineId, String alias, String text,
+                        String shell, List<String> words, String caller, String parent) {
+        this(commandId, startMicros, role, flags, subshell, source, line, function, cwd, resolution, word, path, canonical,
+                sameAs, lineId, alias, text, shell, words, caller, parent, "");
     }
 
     /** A command a shell hook saw: no calling process beyond the shell itself. */

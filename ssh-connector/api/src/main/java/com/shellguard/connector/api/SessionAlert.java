@@ -19,6 +19,22 @@ public record SessionAlert(String sessionId, Kind kind, String detail, long time
          * The exec guard (the preload library) cannot load on the server: programs started by other programs
          * are not watched; the session ran with the shell hook alone (or was refused, on a strict server).
          */
-        GUARD_UNAVAILABLE
+        GUARD_UNAVAILABLE,
+        /**
+         * The supervisor (the session's ptrace tracer) cannot run on the server (ptrace refused, another
+         * architecture): static binaries and raw system calls are not followed; the session ran with the hook and
+         * the guard alone (or was refused, on a strict server).
+         */
+        SUPERVISOR_UNAVAILABLE,
+        /**
+         * The session's supervisor went away while the session ran (killed, or its connection cut) without its
+         * goodbye: the session's processes died with it, and the gateway ended the session.
+         */
+        SUPERVISOR_LOST,
+        /**
+         * A setuid or setgid program was started in a session supervised as the login itself, where it cannot gain
+         * its privilege: the supervisor stopped it before it ran and told the user.
+         */
+        SUPERVISOR_SETUID
     }
 }

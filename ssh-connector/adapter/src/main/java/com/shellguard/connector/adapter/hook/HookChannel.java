@@ -72,6 +72,7 @@ final class HookChannel extends AbstractServerChannel {
 
     @Override
     public void handleEof() throws IOException {
+        connection.endOfStream();
         super.handleEof();
         close(false);
     }

@@ -48,6 +48,9 @@ final class HookConnection {
     private volatile long policyVersionSent = -1;
     private volatile long lastPush;
     private boolean shellHook;
+    /** This is the session's supervisor's connection; ended: it said goodbye (K end) before closing. */
+    private boolean supervisor;
+    private boolean supervisorEnded;
 
     HookConnection(HookSession session, Consumer<String> replies, Runnable close) {
         this.session = session;
@@ -87,12 +90,19 @@ final class HookConnection {
         String type = f.get(0);
         if (!greeted) {
             if (type.equals("H") && f.size() > HelloField.ROLE.position() && session.acceptsKey(f.get(HelloField.KEY.position()))) {
-                greeted = true;
                 String version = f.get(HelloField.SHELL.position());
-                shell = version.startsWith("zsh") ? "zsh" : version.startsWith("guard") ? "guard" : "bash";
-                shellHook = !shell.equals("guard");
+                String role = f.get(HelloField.ROLE.position());
+                if (role.equals("supervisor") && !session.supervisorHello()) {
+                    refuse("a second connection claimed to be the session's supervisor");
+                    return;
+                }
+                greeted = true;
+                supervisor = role.equals("supervisor");
+                shell = version.startsWith("zsh") ? "zsh" : version.startsWith("guard") ? "guard"
+                        : supervisor ? "supervisor" : "bash";
+                shellHook = shell.equals("bash") || shell.equals("zsh");
                 lastPush = System.currentTimeMillis();
-                session.helloFrom(version, f.get(HelloField.ROLE.position()));
+                session.helloFrom(version, role);
             } else {
                 refuse("a connection to the hook's port did not present the session's secret");
             }
@@ -113,7 +123,9 @@ final class HookConnection {
                     typedLines(f.get(1), String.join(String.valueOf(HookWire.US), f.subList(2, f.size())));
                 }
             }
-            case "A" -> session.alert(SessionAlert.Kind.TAMPER, f.size() > 2 ? HookWire.unescape(f.get(2)) : "");
+            case "A" -> session.alert(supervisor && f.size() > 1 && f.get(1).equals("setuid") ? SessionAlert.Kind.SUPERVISOR_SETUID
+                    : SessionAlert.Kind.TAMPER, f.size() > 2 ? HookWire.unescape(f.get(2)) : "");
+            case "K" -> supervisorEnded |= supervisor && f.size() > 1 && f.get(1).equals("end");
             case "P" -> {
                 lastPush = System.currentTimeMillis();
                 onWorker(() -> replies.accept(policy(session.snapshot())));
@@ -170,6 +182,17 @@ final class HookConnection {
                 session.terminate(verdict.rule());
             }
         });
+    }
+
+    /**
+     * The target closed this connection. For the supervisor's, without its goodbye, that means it was killed or cut
+     * off while the session ran: the session is lost (a connection the gateway closes itself never gets here).
+     */
+    synchronized void endOfStream() {
+        if (supervisor && !supervisorEnded) {
+            session.supervisorLost("the session's supervisor ended without its goodbye (killed?); "
+                    + "the session's processes died with it");
+        }
     }
 
     private String policy(CommandPolicySnapshot snapshot) {

@@ -34,6 +34,7 @@ public final class HookInstaller {
     private final HookScripts scripts = HookScripts.load();
     private final TargetLibraries guards = TargetLibraries.load(TargetLibraries.GUARD);
     private final TargetLibraries lanes = TargetLibraries.load(TargetLibraries.LANE);
+    private final TargetLibraries supervisors = TargetLibraries.load(TargetLibraries.SUPERVISOR);
     private final HookServices services;
 
     public HookInstaller(HookServices services) {
@@ -52,8 +53,11 @@ public final class HookInstaller {
     }
 
     /**
-     * @param privileged the privileged tier's session (the installer runs as root and starts the session as
-     *                   {@link PrivilegedTier#asLogin}), or null when the connection is the login's own
+     * Installs the hook for a session of the privileged tier: {@code upstream} is logged in as the server's
+     * privileged account, the installer runs as root (through {@code sudo -n} when that account is not root), and
+     * the supervisor starts the session's shell as {@link PrivilegedTier#asLogin}.
+     *
+     * @param privileged the privileged tier's session, or null for the same-account tier (upstream is the login)
      */
     public HookSession install(ClientSession upstream, String sessionId, String command, PrivilegedTier privileged)
             throws HookUnavailableException {
@@ -61,8 +65,9 @@ public final class HookInstaller {
         hook.privileged(privileged);
         hook.bind(upstream, forward(upstream));
         String installer = privileged == null ? "exec /bin/sh -s" : privileged.asRoot("/bin/sh -s");
-        List<String> output = runInstaller(upstream, installer, InstallerScript.build(scripts.files(), guards.byArchitecture(),
-                lanes.byArchitecture(), hook.port(), hook.key(), command));
+        List<String> output = runInstaller(upstream, installer, InstallerScript.build(scripts.files(), new InstallerScript.Natives(
+                guards.byArchitecture(), lanes.byArchitecture(), supervisors.byArchitecture()), hook.port(), hook.key(),
+                command, privileged == null ? null : privileged.asLogin()));
         String status = statusLine(output, InstallerScript.STATUS).orElseThrow(() -> new HookUnavailableException(
                 (privileged != null && privileged.viaSudo() ? "the privileged account could not become root with sudo -n: " : "")
                         + "the hook installer failed: " + abbreviate(String.join(" ", output))));
@@ -75,33 +80,13 @@ public final class HookInstaller {
             lane.filter(l -> !l.endsWith(" ok")).ifPresent(l -> LOG.fine(
                     () -> "session " + sessionId + ": hooked bash shells run without the lane, more slowly: " + l));
             lane.filter(l -> l.endsWith(" ok")).ifPresent(l -> hook.laneLoaded());
-            supervisorStatus(hook, statusLine(output, "SHELLGUARD-SUPERVISOR").orElse(""), privileged != null);
+            supervisorStatus(hook, statusLine(output, InstallerScript.SUPERVISOR_STATUS).orElse(""), privileged != null);
             return hook;
         }
         if (words.length >= 2 && words[1].equals("unavailable")) {
             throw new HookUnavailableException(status.substring(status.indexOf("unavailable") + "unavailable".length()).trim());
         }
         throw new HookUnavailableException("the hook installer gave no usable answer: " + abbreviate(status));
-    }
-
-    /**
-     * Records whether the supervisor runs, and in which tier. A privileged install must say privileged: without
-     * its supervisor the session would run as the privileged account, so it is refused.
-     */
-    private static void supervisorStatus(HookSession hook, String line, boolean privileged) throws HookUnavailableException {
-        String ok = "SHELLGUARD-SUPERVISOR ok ";
-        String tier = line.startsWith(ok) ? line.substring(ok.length()).trim() : "";
-        if (tier.equals(privileged ? HookSession.TIER_PRIVILEGED : HookSession.TIER_SAME_ACCOUNT)) {
-            hook.supervised(tier);
-            return;
-        }
-        if (privileged) {
-            throw new HookUnavailableException("the privileged tier's supervisor did not start: "
-                    + (line.isEmpty() ? "the installer did not report on the supervisor" : abbreviate(line)));
-        }
-        String prefix = "SHELLGUARD-SUPERVISOR unavailable ";
-        hook.supervisorUnavailable(line.startsWith(prefix) ? line.substring(prefix.length()).trim()
-                : "the installer did not report on the supervisor");
     }
 
     /**
@@ -118,6 +103,26 @@ public final class HookInstaller {
         hook.guardUnavailable(why);
     }
 
+    /**
+     * Records whether the supervisor runs, and in which tier. One that cannot run leaves the hook and the guard on
+     * watch: an alert says so, and a strict server refuses the session (see CommandControl). A privileged install
+     * must say privileged: the installer refuses the hook itself without a supervisor there.
+     */
+    private static void supervisorStatus(HookSession hook, String line, boolean privileged) throws HookUnavailableException {
+        String ok = InstallerScript.SUPERVISOR_STATUS + " ok ";
+        String tier = line.startsWith(ok) ? line.substring(ok.length()).trim() : "";
+        if (tier.equals(privileged ? HookSession.TIER_PRIVILEGED : HookSession.TIER_SAME_ACCOUNT)) {
+            hook.supervised(tier);
+            return;
+        }
+        if (privileged) {
+            throw new HookUnavailableException("the privileged tier's supervisor did not start: " + abbreviate(line));
+        }
+        String prefix = InstallerScript.SUPERVISOR_STATUS + " unavailable ";
+        hook.supervisorUnavailable(line.startsWith(prefix) ? line.substring(prefix.length()).trim()
+                : "the installer did not report on the supervisor");
+    }
+
     private static Optional<String> statusLine(List<String> output, String status) {
         return output.stream().filter(l -> l.startsWith(status + " ")).map(String::trim).findFirst();
     }
@@ -127,7 +132,7 @@ public final class HookInstaller {
         if (hook.directory() == null || !upstream.isOpen()) {
             return;
         }
-        String command = "/bin/rm -rf " + hook.directory();
+        String command = "/bin/rm -rf " + hook.directory() + " " + hook.supervisorDirectory();
         try (ChannelExec channel = upstream.createExecChannel(hook.privileged() == null ? "exec " + command
                 : hook.privileged().asRoot(command))) {
             channel.open().verify(services.timeout());

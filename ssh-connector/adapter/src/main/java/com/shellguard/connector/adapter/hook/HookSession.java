@@ -46,6 +46,10 @@ public final class HookSession {
     private volatile boolean supervised;
     private volatile String supervisorUnavailable;
     private volatile PrivilegedTier privileged;
+    /** The session's one supervisor connection: the first that greets with role supervisor; any later one is forged. */
+    private final java.util.concurrent.atomic.AtomicBoolean supervisorGreeted = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean supervisorLost;
+    private volatile Consumer<String> supervisorLossAction = why -> { };
 
     /** The session runs as the login, and its supervisor (if any) as well. */
     public static final String TIER_SAME_ACCOUNT = "same-account";
@@ -93,9 +97,10 @@ public final class HookSession {
         this.tier = installedTier;
     }
 
-    /** The supervisor cannot run on the target. */
+    /** The supervisor cannot run on the target: the hook and the guard watch alone, and the audit says why. */
     void supervisorUnavailable(String why) {
         this.supervisorUnavailable = why;
+        alert(SessionAlert.Kind.SUPERVISOR_UNAVAILABLE, why);
     }
 
     /** Why the supervisor could not be put in place for this session; empty when it was. */
@@ -133,18 +138,48 @@ public final class HookSession {
         return privileged;
     }
 
+    /** What to do when the supervisor is lost while the session runs: the proxied session ends itself. */
+    public void onSupervisorLost(Consumer<String> action) {
+        this.supervisorLossAction = action;
+    }
+
+    /** Whether a connection greeting with role supervisor is the session's supervisor (the first one). */
+    boolean supervisorHello() {
+        return supervised && supervisorGreeted.compareAndSet(false, true);
+    }
+
+    /**
+     * The supervisor's connection ended without its goodbye: it was killed (the session's processes died with it)
+     * or cut off. Alerted once, and the session ends: nothing follows its program starts any more.
+     */
+    void supervisorLost(String why) {
+        if (supervisorLost) {
+            return;
+        }
+        supervisorLost = true;
+        alert(SessionAlert.Kind.SUPERVISOR_LOST, why);
+        supervisorLossAction.accept(why);
+    }
+
     /** Why the exec guard could not be armed for this session; empty when it was. */
     public java.util.Optional<String> guardUnavailable() {
         return java.util.Optional.ofNullable(guardUnavailable);
     }
 
     /**
-     * What the session's channel runs on the target: the start script, for a shell or an exec session; in the
-     * privileged tier as root (through {@code sudo -n} when the privileged account is not root).
+     * What the session's channel runs on the target: the start script, for a shell or an exec session. In the
+     * privileged tier it is root's copy in the supervisor's directory (root never runs a file the login can write),
+     * run as root: through {@code sudo -n} when the privileged account is not root.
      */
     public String startCommand(boolean exec) {
-        String start = "/bin/sh " + directory + "/start " + (exec ? "exec " : "shell ") + shell + " " + shellPath;
+        String start = "/bin/sh " + (tier.equals(TIER_PRIVILEGED) ? supervisorDirectory() : directory) + "/start "
+                + (exec ? "exec " : "shell ") + shell + " " + shellPath;
         return privileged == null ? "exec " + start : privileged.asRoot(start);
+    }
+
+    /** The supervisor's directory on the target, beside the session's (root's own in the privileged tier). */
+    public String supervisorDirectory() {
+        return directory + "-supervisor";
     }
 
     public String sessionId() {
@@ -187,8 +222,12 @@ public final class HookSession {
 
     /** A hooked shell has said hello; an interactive one means the session's shell is armed. */
     void helloFrom(String shellAndVersion, String role) {
-        if ("guard".equals(role)) {
-            return; // the exec guard's own connections say nothing about whether the shell armed
+        if ("guard".equals(role) || "supervisor".equals(role)) {
+            return; // the exec guard's and the supervisor's connections say nothing about whether the shell armed
+        }
+        if (supervised && !supervisorGreeted.get()) {
+            // the supervisor says hello before it starts the shell: a hooked shell without one ran around it
+            supervisorLost("a hooked shell started, but the session's supervisor never said hello");
         }
         if (!statusReported) {
             statusReported = true;

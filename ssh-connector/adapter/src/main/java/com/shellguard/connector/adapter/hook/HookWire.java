@@ -18,6 +18,7 @@ import static com.shellguard.connector.api.CommandField.SOURCE;
 import static com.shellguard.connector.api.CommandField.START;
 import static com.shellguard.connector.api.CommandField.SUBSHELL;
 import static com.shellguard.connector.api.CommandField.TEXT;
+import static com.shellguard.connector.api.CommandField.UID;
 import static com.shellguard.connector.api.CommandField.WORD;
 import static com.shellguard.connector.api.CommandField.WORDS;
 
@@ -95,7 +96,7 @@ final class HookWire {
                     flags.get(), integer(f.get(SUBSHELL.position())), text(f, SOURCE), integer(f.get(LINE.position())),
                     f.get(FUNCTION.position()), text(f, CWD), resolution.get(), text(f, WORD), text(f, PATH),
                     text(f, CANONICAL), names(f.get(SAME_AS.position())), f.get(LINE_ID.position()),
-                    f.get(ALIAS.position()), text(f, TEXT), shell, words, optional(f, CALLER), optional(f, PARENT)));
+                    f.get(ALIAS.position()), text(f, TEXT), shell, words, optional(f, CALLER), optional(f, PARENT), optional(f, UID)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -16,6 +16,8 @@ import java.util.Map;
  *
  * <p>Status lines: {@code SHELLGUARD-GUARD ok} or {@code SHELLGUARD-GUARD unavailable REASON}, then
  * {@code SHELLGUARD-LANE ok} or {@code SHELLGUARD-LANE unavailable REASON}, then
+ * {@code SHELLGUARD-SUPERVISOR ok TIER} (TIER {@code same-account} or {@code privileged}) or
+ * {@code SHELLGUARD-SUPERVISOR unavailable REASON}, then
  * {@code SHELLGUARD-HOOK ok DIR SHELL PATH} or {@code SHELLGUARD-HOOK unavailable REASON}.
  */
 final class InstallerScript {
@@ -23,35 +25,44 @@ final class InstallerScript {
     static final String STATUS = "SHELLGUARD-HOOK";
     static final String GUARD_STATUS = "SHELLGUARD-GUARD";
     static final String LANE_STATUS = "SHELLGUARD-LANE";
+    static final String SUPERVISOR_STATUS = "SHELLGUARD-SUPERVISOR";
     private static final String RESOURCE = "/shellguard/install/install.sh";
     private static final String SCRIPT = load();
 
     private InstallerScript() {
     }
 
-    /** An installer without the exec guard and the bash hook's lane. */
+    /** An installer without the exec guard, the bash hook's lane and the supervisor. */
     static String build(Map<String, String> files, int port, String key, String command) {
-        return build(files, Map.of(), Map.of(), port, key, command);
+        return build(files, new Natives(Map.of(), Map.of(), Map.of()), port, key, command, null);
+    }
+
+    /** The native parts per architecture ({@code uname -m}); a missing architecture makes that part unavailable. */
+    record Natives(Map<String, byte[]> guards, Map<String, byte[]> lanes, Map<String, byte[]> supervisors) {
     }
 
     /**
      * @param files   the hook's files by their path in the session directory
-     * @param guards  the exec guard's library per architecture ({@code uname -m}); none: the guard is unavailable
-     * @param lanes   the bash hook's lane per architecture; none: hooked bash shells run without it
+     * @param natives the exec guard, the bash hook's lane and the supervisor, per architecture
      * @param command the exec session's command, or null for a shell session
+     * @param asLogin for the privileged tier (the installer runs as root): the login the session is for; null for the
+     *                same-account tier
      */
-    static String build(Map<String, String> files, Map<String, byte[]> guards, Map<String, byte[]> lanes, int port,
-            String key, String command) {
+    static String build(Map<String, String> files, Natives natives, int port, String key, String command, String asLogin) {
         StringBuilder s = new StringBuilder();
         s.append("sg_port=").append(port).append('\n');
         s.append("sg_key=").append(quoted(key)).append('\n');
+        if (asLogin != null) {
+            s.append("sg_as_login=").append(quoted(asLogin)).append('\n');
+        }
         s.append("set --");
         files.forEach((name, content) -> parameter(s, "file", name, content));
         if (command != null) {
             parameter(s, "file", "command", command);
         }
-        guards.forEach((arch, library) -> parameter(s, "guard", arch, base64(library)));
-        lanes.forEach((arch, library) -> parameter(s, "lane", arch, base64(library)));
+        natives.guards().forEach((arch, library) -> parameter(s, "guard", arch, base64(library)));
+        natives.lanes().forEach((arch, library) -> parameter(s, "lane", arch, base64(library)));
+        natives.supervisors().forEach((arch, program) -> parameter(s, "supervisor", arch, base64(program)));
         return s.append('\n').append(SCRIPT).toString();
     }
 

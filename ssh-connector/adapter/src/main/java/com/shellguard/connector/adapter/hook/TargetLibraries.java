@@ -8,16 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One of the native libraries the gateway uploads into a session's directory, as the build packaged them
+ * One of the native parts the gateway uploads into a session's directory, as the build packaged them
  * (scripts/target/build.sh, compiled with gcc into the adapter jar), one per architecture, keyed by the name
- * {@code uname -m} prints on the target: the exec guard ({@link #GUARD}) and the bash hook's lane
- * ({@link #LANE}). An architecture the build machine had no compiler (or, for the lane, no bash headers) for
- * is simply absent: sessions on such servers go without that library.
+ * {@code uname -m} prints on the target: the exec guard ({@link #GUARD}), the bash hook's lane
+ * ({@link #LANE}), both libraries, and the supervisor ({@link #SUPERVISOR}), a program. An architecture the
+ * build machine had no compiler (or, for the lane, no bash headers) for is simply absent: sessions on such
+ * servers go without that part.
  */
 final class TargetLibraries {
 
     static final String GUARD = "shellguard-guard";
     static final String LANE = "shellguard-lane";
+    static final String SUPERVISOR = "shellguard-supervisor";
     private static final List<String> ARCHITECTURES = List.of("x86_64", "aarch64");
 
     private final Map<String, byte[]> libraries;
@@ -29,7 +31,8 @@ final class TargetLibraries {
     static TargetLibraries load(String name) {
         Map<String, byte[]> found = new LinkedHashMap<>();
         for (String arch : ARCHITECTURES) {
-            try (InputStream in = TargetLibraries.class.getResourceAsStream("/shellguard/guard/" + name + "-" + arch + ".so")) {
+            String file = name + "-" + arch + (name.equals(SUPERVISOR) ? "" : ".so");
+            try (InputStream in = TargetLibraries.class.getResourceAsStream("/shellguard/guard/" + file)) {
                 if (in != null) {
                     found.put(arch, in.readAllBytes());
                 }

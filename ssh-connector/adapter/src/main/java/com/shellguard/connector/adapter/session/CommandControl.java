@@ -16,9 +16,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Installing command control: the command hook, and the exec guard that arms with it, put in place on the
- * target before the user's channel opens; for a shell, the user's input held until the hooked shell has
- * armed. Each part can be missing: the hook cannot be installed, the guard cannot load, the shell never arms
+ * Installing command control: the command hook, and the exec guard and supervisor that arm with it, put in
+ * place on the target before the user's channel opens; for a shell, the user's input held until the hooked shell has
+ * armed. Each part can be missing: the hook cannot be installed, the guard cannot load, the supervisor cannot trace, the shell never arms
  * (startup files that wait for input or start another shell). A missing part is alerted and the session goes
  * on watched less, unless the server is strict (policy requires command control): then it is refused, with
  * the one refusal {@link #missing} writes.
@@ -26,8 +26,7 @@ import java.util.logging.Logger;
  * <p>A session of the privileged tier (the gateway logged in as the server's privileged account, the session for
  * another login) is refused whenever its hook cannot be installed or its supervisor does not arm as
  * {@code privileged}, on every server: the supervisor is what starts the session as its own login, and without it
- * the session would run as the privileged account. A strict server with a privileged account also refuses a
- * session whose supervisor does not arm in the same-account tier ({@code CommandControl.supervisor}).
+ * the session would run as the privileged account.
  */
 final class CommandControl {
 
@@ -74,16 +73,13 @@ final class CommandControl {
             return Optional.empty();
         }
         target.hooked(hook);
-        Optional<String> noSupervisor = hook.supervisorUnavailable();
-        if (noSupervisor.isPresent() && plan.control().supervisor()) {
-            report(new HookStatus(sessionId, HookStatus.State.UNAVAILABLE, hook.shell(),
-                    "supervisor unavailable: " + noSupervisor.get(), hook.tier(), List.of()));
-            throw new EndOfSession(SessionEnd.commandControlMissing(plan.server(),
-                    "the supervisor cannot be armed: " + noSupervisor.get(), "supervisor unavailable: " + noSupervisor.get()));
-        }
         Optional<String> noGuard = hook.guardUnavailable();
         if (noGuard.isPresent()) {
             refuseWhereRequired("the exec guard cannot be armed: " + noGuard.get(), "exec guard unavailable: " + noGuard.get());
+        }
+        Optional<String> noSupervisor = hook.supervisorUnavailable();
+        if (noSupervisor.isPresent()) {
+            refuseWhereRequired("the supervisor cannot run: " + noSupervisor.get(), "supervisor unavailable: " + noSupervisor.get());
         }
         return Optional.of(hook);
     }

@@ -46,6 +46,11 @@ record SessionEnd(int exitStatus, String message, String failure) {
         return failed("the session was ended by policy \"" + rule + "\"", "ended by policy " + rule);
     }
 
+    /** The session's supervisor went away while it ran: nothing follows its program starts, so it ends. */
+    static SessionEnd supervisorLost(String why) {
+        return failed("the session's supervisor was lost; the session ends", "supervisor lost: " + why);
+    }
+
     /**
      * A strict server (policy requires command control) refuses a session whose command control cannot be put
      * in place; {@code what} says which part and why, {@code failure} is the audit's short form.

@@ -68,6 +68,7 @@ final class SessionRelay {
                 hooked.onCommand(event -> CommandMarkers.of(event).ifPresent(recording::marker));
             }
             hooked.onTerminate(rule -> end.accept(SessionEnd.endedByPolicy(rule)));
+            hooked.onSupervisorLost(why -> end.accept(SessionEnd.supervisorLost(why)));
             if (kind == ChannelKind.SHELL) {
                 inputGate = control.armedOrTimedOut(hooked, end);
             }

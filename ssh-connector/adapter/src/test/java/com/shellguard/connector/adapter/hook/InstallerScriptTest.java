@@ -120,8 +120,12 @@ class InstallerScriptTest {
 
     /** Runs a bash session's installer with these native libraries into a fresh temporary directory. */
     private static String installWith(Map<String, byte[]> guards, Map<String, byte[]> lanes) throws Exception {
+        return installWith(new InstallerScript.Natives(guards, lanes, Map.of()));
+    }
+
+    private static String installWith(InstallerScript.Natives natives) throws Exception {
         Path base = Files.createTempDirectory("sg-installer");
-        return run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), guards, lanes, FORWARD.getLocalPort(), "k", null),
+        return run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), natives, FORWARD.getLocalPort(), "k", null, null),
                 Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
     }
 
@@ -171,5 +175,39 @@ class InstallerScriptTest {
         assertTrue(statusOf(InstallerScript.LANE_STATUS, out).startsWith(InstallerScript.LANE_STATUS + " unavailable"), out);
         assertEquals("ok", status(out).split(" ")[1], "the shell hook is installed all the same: " + out);
         assertFalse(Files.exists(directory(out).resolve("lane.so")));
+    }
+
+    @Test
+    void theSupervisorForThisMachineIsWrittenBesideTheSessionsDirectoryWithItsOwnSessionFileAndTracesHere() throws Exception {
+        Map<String, byte[]> supervisors = TargetLibraries.load(TargetLibraries.SUPERVISOR).byArchitecture();
+        String arch = machine();
+        assertTrue(supervisors.containsKey(arch), "the build made no supervisor for " + arch + ": " + supervisors.keySet());
+        String out = installWith(new InstallerScript.Natives(Map.of(), Map.of(), supervisors));
+        assertEquals(InstallerScript.SUPERVISOR_STATUS + " ok same-account", statusOf(InstallerScript.SUPERVISOR_STATUS, out), out);
+        Path own = Path.of(directory(out) + "-supervisor");
+        assertTrue(java.util.Arrays.equals(supervisors.get(arch), Files.readAllBytes(own.resolve("supervisor"))));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(own)));
+        assertEquals(Files.readString(directory(out).resolve("session")), Files.readString(own.resolve("session")));
+    }
+
+    @Test
+    void aSupervisorThatCannotRunIsRemovedAndReportedUnavailableWhileTheSameAccountHookIsInstalled() throws Exception {
+        String out = installWith(new InstallerScript.Natives(Map.of(), Map.of(), Map.of(machine(), "#!/bin/sh\necho no\n".getBytes(StandardCharsets.UTF_8))));
+        assertTrue(statusOf(InstallerScript.SUPERVISOR_STATUS, out).startsWith(InstallerScript.SUPERVISOR_STATUS
+                + " unavailable the supervisor cannot run here"), out);
+        assertEquals("ok", status(out).split(" ")[1], out);
+        assertFalse(Files.exists(Path.of(directory(out) + "-supervisor", "supervisor")));
+    }
+
+    @Test
+    void theSessionDirectoryAndTheSupervisorsGoTogetherWhenTheirShellIsGone() throws Exception {
+        Path base = Files.createTempDirectory("sg-installer");
+        Path stale = Files.createDirectories(base.resolve(".shellguard-stale00002"));
+        Files.writeString(stale.resolve("shell.pid"), "999999999\n");
+        Path staleSupervisor = Files.createDirectories(base.resolve(".shellguard-stale00002-supervisor"));
+        run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), FORWARD.getLocalPort(), "k", null),
+                Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
+        assertFalse(Files.exists(stale));
+        assertFalse(Files.exists(staleSupervisor));
     }
 }

@@ -1,0 +1,588 @@
+/* ShellGuard supervisor: the ptrace layer of command control, one per session, the parent of the session's shell.
+ *
+ * The shell hook sees what a shell runs and the exec guard (a preloaded library) what dynamically linked programs
+ * start through the C library. Neither sees a statically linked program, a raw execve/execveat system call or a
+ * program run from a memfd. The kernel does: this tracer follows the session's whole process tree and stops every
+ * process at its exec event, after the new image is loaded and before its first instruction runs.
+ *
+ *   shellguard-supervisor DIR PROGRAM [ARG...]   run PROGRAM (the session's start script) under the supervisor
+ *   shellguard-supervisor --probe                print "shellguard-supervisor ready" if this machine lets it trace
+ *
+ * DIR is the supervisor's directory: `session` (port and key of the gateway's forward), `guard.policy` (its copy
+ * of the session's policy, shared code with the exec guard) and, in the privileged tier only, `login`.
+ *
+ * Why ptrace, and how (README, "The supervisor", says it for users):
+ * - Armed before the shell runs: the supervisor connects to the gateway and says hello (role supervisor), forks,
+ *   and the child waits on a pipe until the parent has PTRACE_SEIZEd it with TRACEFORK, TRACEVFORK, TRACECLONE,
+ *   TRACEEXEC and EXITKILL; only then does it exec the shell. Every descendant is traced from its first
+ *   instruction on, and no process of the session ever ran untraced.
+ * - Only fork, clone and exec events stop a process (no PTRACE_SYSCALL): a start costs two context switches and
+ *   a few /proc reads, and everything else the session does runs at full speed.
+ * - Non-dumpable (PR_SET_DUMPABLE 0): a process of the same uid can neither ptrace it nor read its memory.
+ *   Killing it (the login can signal its own processes) kills the whole session (EXITKILL), and the gateway,
+ *   which sees its connection end without the supervisor's goodbye, ends the session with a SUPERVISOR_LOST
+ *   alert: fail closed.
+ * - Each start is decided with the exec guard's own code (guard/policy.c, guard/rules.c, guard/wire.c): a start
+ *   no rule can concern is reported (R) and runs; anything else is asked (Q) on the supervisor's connection, and
+ *   waits. A refused program is killed at its exec stop (SIGKILL: the new image is loaded, not run) after
+ *   `shellguard: blocked by policy "RULE"` is written to its stderr.
+ * - The path judged is /proc/PID/exe at the exec event, the file the kernel actually loaded (a memfd shows as
+ *   `/memfd:NAME (deleted)`), not the path the caller passed, which is user memory and could change under us.
+ *
+ * Two tiers, the same binary:
+ * - same-account (started as the login): setuid and setgid programs cannot gain privilege under an
+ *   unprivileged tracer (the kernel runs them as the caller). Rather than let sudo fail in a confusing way, such
+ *   a start is stopped at its exec event, the user is told why, and an `A setuid` message raises an alert.
+ * - privileged (started as root, DIR/login present): the child drops to the login as sshd would (supplementary
+ *   groups, gid, uid, HOME USER LOGNAME SHELL PATH, cwd home, the terminal's owner) after it is traced; the
+ *   supervisor stays root, so the login can neither signal, trace, read nor replace it, and setuid programs keep
+ *   their privilege under a root tracer (sudo works, and what it starts stays followed). `login` holds numbers,
+ *   not names: a static binary has no NSS to look names up with, so the installer does it.
+ *
+ * Heartbeat: `K beat` every 5 seconds on the connection; `K end STATUS` when the session's shell ended, just
+ * before the supervisor exits with that status (the rest of the session's processes die with it: EXITKILL).
+ *
+ * Limits: a script is judged as its interpreter with the script in argv; a program started by a process that
+ * left the session's tree by other means than exec (none: the tree is the session) is unseen; nothing before the
+ * exec of the session's start script is judged (it is the supervisor's own start). */
+#define _GNU_SOURCE
+#include "guard.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SG_OPTIONS (PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL)
+#define SG_BEAT_SECONDS 5
+#define SG_MAX_ARGS 1024
+#define SG_ARGS 65536
+#define SG_SHELL "supervisor/1"
+/* PATH for the login in the privileged tier, as Debian's sshd sets it. */
+#define SG_LOGIN_PATH "/usr/local/bin:/usr/bin:/bin:/usr/games"
+
+const char *sg_dir;
+int sg_dir_len;
+
+int sg_session_file(char *out, size_t size, const char *name) {
+    return snprintf(out, size, "%.*s/%s", sg_dir_len, sg_dir, name) < (int)size ? 0 : -1;
+}
+
+static int gateway = -1;       /* the supervisor's connection: hello, reports, questions, heartbeat */
+static pid_t shell_pid;        /* the child that runs the session's start script */
+static int started;            /* the child's first exec (the start script) has happened */
+static unsigned counter;
+static volatile sig_atomic_t beat, forward_signal;
+static int privileged;
+
+/* The login of the privileged tier (DIR/login: uid, gid, groups, name, home, shell, one a line). */
+static struct {
+    uid_t uid;
+    gid_t gid;
+    gid_t groups[256];
+    int ngroups;
+    char name[64], home[PATH_MAX], shell[PATH_MAX];
+} login;
+
+static void say(const char *text) {
+    ssize_t ignored = write(2, text, strlen(text));
+    (void)ignored;
+}
+
+static void on_beat(int sig) {
+    (void)sig;
+    beat = 1;
+}
+
+static void on_forward(int sig) {
+    forward_signal = sig;
+}
+
+static int connect_gateway(void) {
+    if (gateway >= 0) {
+        return 0;
+    }
+    gateway = sg_connect_as(SG_SHELL, SG_ROLE_SUPERVISOR);
+    return gateway >= 0 ? 0 : -1;
+}
+
+static int send_line(const char *text, size_t n) {
+    if (connect_gateway() != 0) {
+        return -1;
+    }
+    if (sg_send(gateway, text, n) != 0) {
+        close(gateway);
+        gateway = -1;
+        return -1;
+    }
+    return 0;
+}
+
+static void heartbeat(void) {
+    char line[16];
+    int n = snprintf(line, sizeof line, "K%cbeat\n", SG_US);
+    send_line(line, (size_t)n);
+}
+
+/* --- what the kernel says about a process at its exec stop ------------------------------------------------ */
+
+static void proc_link(pid_t pid, const char *what, char *out, size_t size) {
+    char link[64];
+    snprintf(link, sizeof link, "/proc/%d/%s", (int)pid, what);
+    ssize_t n = readlink(link, out, size - 1);
+    out[n > 0 ? n : 0] = 0;
+}
+
+/* argv from /proc/PID/cmdline into args (pointers into text). */
+static int read_args(pid_t pid, char *text, size_t size, char **args, int max) {
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/cmdline", (int)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    size_t len = 0;
+    if (fd >= 0) {
+        ssize_t n;
+        while (len < size - 1 && (n = read(fd, text + len, size - 1 - len)) > 0) {
+            len += (size_t)n;
+        }
+        close(fd);
+    }
+    text[len] = 0;
+    int argc = 0;
+    for (size_t at = 0; at < len && argc < max - 1; at += strlen(text + at) + 1) {
+        args[argc++] = text + at;
+    }
+    args[argc] = NULL;
+    return argc;
+}
+
+/* PPid, and real and effective uid and gid, from /proc/PID/status. */
+static void read_status(pid_t pid, pid_t *ppid, uid_t *uid, uid_t *euid, gid_t *gid, gid_t *egid) {
+    char path[64], text[4096];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    ssize_t n = fd >= 0 ? read(fd, text, sizeof text - 1) : -1;
+    if (fd >= 0) {
+        close(fd);
+    }
+    text[n > 0 ? n : 0] = 0;
+    *ppid = 0, *uid = *euid = (uid_t)-1, *gid = *egid = (gid_t)-1;
+    char *at;
+    if ((at = strstr(text, "\nPPid:"))) {
+        *ppid = (pid_t)strtol(at + 6, NULL, 10);
+    }
+    if ((at = strstr(text, "\nUid:"))) {
+        char *end;
+        *uid = (uid_t)strtoul(at + 5, &end, 10);
+        *euid = (uid_t)strtoul(end, NULL, 10);
+    }
+    if ((at = strstr(text, "\nGid:"))) {
+        char *end;
+        *gid = (gid_t)strtoul(at + 5, &end, 10);
+        *egid = (gid_t)strtoul(end, NULL, 10);
+    }
+}
+
+/* --- deciding one start ------------------------------------------------------------------------------------- */
+
+struct start {
+    pid_t pid;
+    char exe[PATH_MAX], cwd[PATH_MAX], parent[PATH_MAX + 32], uid[24], same[1024];
+    char argtext[SG_ARGS];
+    char *args[SG_MAX_ARGS];
+    struct stat st;
+};
+
+static char message[SG_ARGS * 2 + 4 * PATH_MAX];
+static char reply[SG_LINE];
+
+static size_t start_message(char type, const struct start *s, char *id, size_t id_size) {
+    char text[SG_ARGS], start[32];
+    struct timeval now;
+    gettimeofday(&now, NULL);
+    snprintf(id, id_size, "%d.s%u", (int)s->pid, ++counter);
+    snprintf(start, sizeof start, "%lld%06ld", (long long)now.tv_sec, (long)now.tv_usec);
+    sg_command_text(s->args, text, sizeof text);
+    const char *word = s->args[0] ? s->args[0] : s->exe;
+    const char *fields[SG_FIELDS] = {
+        [SG_F_ID] = id, [SG_F_START] = start, [SG_F_ROLE] = SG_ROLE_SUPERVISOR, [SG_F_SUBSHELL] = "0",
+        [SG_F_FUNCTION] = "execve", [SG_F_CWD] = s->cwd, [SG_F_RESOLUTION] = SG_RESOLUTION_FILE, [SG_F_WORD] = word,
+        [SG_F_PATH] = s->exe, [SG_F_CANONICAL] = s->exe, [SG_F_SAME_AS] = s->same, [SG_F_TEXT] = text,
+        [SG_F_PARENT] = s->parent, [SG_F_UID] = s->uid,
+    };
+    return sg_command_message(type, fields, message, sizeof message);
+}
+
+/* Asks the gateway (Q) and waits for its verdict: A, B or T and the rule; 0 when it cannot be reached. */
+static char ask(const struct start *s, char *rule, size_t rule_size) {
+    char id[48];
+    size_t len = start_message('Q', s, id, sizeof id);
+    if (send_line(message, len) != 0) {
+        return 0;
+    }
+    size_t id_len = strlen(id);
+    while (sg_read_line(gateway, reply, sizeof reply) == 0) {
+        /* V US id US A|B|T US rule; anything else on this connection is not for the supervisor */
+        if (reply[0] != 'V' || reply[1] != SG_US || strncmp(reply + 2, id, id_len) != 0 || reply[2 + id_len] != SG_US) {
+            continue;
+        }
+        char *act = reply + 2 + id_len;
+        char *r = strchr(act + 1, SG_US);
+        snprintf(rule, rule_size, "%s", r ? r + 1 : "");
+        return act[1];
+    }
+    close(gateway);
+    gateway = -1;
+    return 0;
+}
+
+/* Tells the process's stderr (the session's terminal, usually) why it does not run; ours if that fails. */
+static void tell(pid_t pid, const char *text) {
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/fd/2", (int)pid);
+    int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0 || write(fd, text, strlen(text)) < 0) {
+        say(text);
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+}
+
+static void refuse(pid_t pid, const char *text) {
+    tell(pid, text);
+    kill(pid, SIGKILL);
+}
+
+/* A setuid or setgid image the same-account tier loaded without its privilege (the kernel's rule for a traced
+ * process whose tracer lacks the privilege): stopped before it runs, said so, and alerted. */
+static int lost_privilege(const struct start *s, uid_t euid, gid_t egid) {
+    return !privileged && (((s->st.st_mode & S_ISUID) && s->st.st_uid != euid)
+                           || ((s->st.st_mode & S_ISGID) && s->st.st_gid != egid));
+}
+
+static void on_exec(pid_t pid) {
+    static struct start s;
+    if (pid == shell_pid && !started) {
+        started = 1; /* the session's start script: the supervisor's own doing */
+        ptrace(PTRACE_CONT, pid, 0, 0);
+        return;
+    }
+    s.pid = pid;
+    proc_link(pid, "exe", s.exe, sizeof s.exe);
+    proc_link(pid, "cwd", s.cwd, sizeof s.cwd);
+    read_args(pid, s.argtext, sizeof s.argtext, s.args, SG_MAX_ARGS);
+    pid_t ppid;
+    uid_t uid, euid;
+    gid_t gid, egid;
+    read_status(pid, &ppid, &uid, &euid, &gid, &egid);
+    snprintf(s.uid, sizeof s.uid, "%u", (unsigned)uid);
+    char parent_exe[PATH_MAX];
+    proc_link(ppid, "exe", parent_exe, sizeof parent_exe);
+    snprintf(s.parent, sizeof s.parent, "%d %s", (int)ppid, parent_exe);
+    char exe_link[64];
+    snprintf(exe_link, sizeof exe_link, "/proc/%d/exe", (int)pid);
+    if (stat(exe_link, &s.st) != 0) {
+        ptrace(PTRACE_CONT, pid, 0, 0); /* gone already */
+        return;
+    }
+    if (lost_privilege(&s, euid, egid)) {
+        char text[PATH_MAX + 300], alert[PATH_MAX + 200];
+        snprintf(text, sizeof text, "shellguard: %s is a setuid or setgid program, which cannot gain its privilege "
+                 "in a session supervised as the login itself; it was not started\n", s.exe);
+        int n = snprintf(alert, sizeof alert, "A%csetuid%c%s started by %s; not run: the same-account supervisor "
+                         "cannot let it gain privilege\n", SG_US, SG_US, s.exe, s.parent);
+        send_line(alert, (size_t)n);
+        refuse(pid, text);
+        return;
+    }
+    const struct sg_policy *p = sg_policy();
+    if (!p) {
+        char text[PATH_MAX + 80];
+        snprintf(text, sizeof text, "shellguard: the gateway cannot be reached; not started: %s\n", s.exe);
+        refuse(pid, text);
+        return;
+    }
+    const char *word = s.args[0] ? s.args[0] : s.exe;
+    int setid = (s.st.st_mode & (S_ISUID | S_ISGID)) != 0;
+    int must_ask = p->allowlist || p->lines || p->overflow || sg_matches_rule(p, word, s.exe, s.exe)
+                   || (setid && p->nnames + p->nglobs > 0);
+    s.same[0] = 0;
+    sg_same_as(p, exe_link, &s.st, s.same, sizeof s.same);
+    if (!must_ask && !s.same[0]) {
+        char id[48];
+        size_t len = start_message('R', &s, id, sizeof id);
+        send_line(message, len); /* a report lost with the connection costs the audit, never the user */
+        ptrace(PTRACE_CONT, pid, 0, 0);
+        return;
+    }
+    char rule[256] = "";
+    char action = ask(&s, rule, sizeof rule);
+    if (action == 'A') {
+        ptrace(PTRACE_CONT, pid, 0, 0);
+        return;
+    }
+    char text[600];
+    if (action == 'B' || action == 'T') {
+        snprintf(text, sizeof text, "shellguard: blocked by policy \"%s\"%s\n", rule,
+                 action == 'T' ? "; the session ends" : "");
+    } else {
+        snprintf(text, sizeof text, "shellguard: the gateway cannot be reached; not started: %s\n", s.exe);
+    }
+    refuse(pid, text);
+}
+
+/* --- the privileged tier: becoming the login, as sshd would ------------------------------------------------- */
+
+static int read_login(void) {
+    char path[PATH_MAX + 16], text[8192];
+    if (sg_session_file(path, sizeof path, "login") != 0) {
+        return -1;
+    }
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return errno == ENOENT ? 0 : -1;
+    }
+    ssize_t n = read(fd, text, sizeof text - 1);
+    close(fd);
+    if (n <= 0) {
+        return -1;
+    }
+    text[n] = 0;
+    char *line[6] = {0}, *save = NULL;
+    int k = 0;
+    for (char *l = strtok_r(text, "\n", &save); l && k < 6; l = strtok_r(NULL, "\n", &save)) {
+        line[k++] = l;
+    }
+    if (k < 6) {
+        return -1;
+    }
+    login.uid = (uid_t)strtoul(line[0], NULL, 10);
+    login.gid = (gid_t)strtoul(line[1], NULL, 10);
+    char *gsave = NULL;
+    for (char *g = strtok_r(line[2], " ,", &gsave); g && login.ngroups < 256; g = strtok_r(NULL, " ,", &gsave)) {
+        login.groups[login.ngroups++] = (gid_t)strtoul(g, NULL, 10);
+    }
+    snprintf(login.name, sizeof login.name, "%s", line[3]);
+    snprintf(login.home, sizeof login.home, "%s", line[4]);
+    snprintf(login.shell, sizeof login.shell, "%s", line[5]);
+    if (login.uid == 0 || !login.name[0] || login.home[0] != '/') {
+        return -1;
+    }
+    return 1;
+}
+
+/* The environment sshd gives a login: the terminal and locale the client sent, and the login's own names. */
+static char **login_environment(void) {
+    extern char **environ;
+    static char *env[128];
+    static char home[PATH_MAX + 8], user[80], logname[80], shell[PATH_MAX + 8];
+    static const char *kept[] = {"TERM=", "LANG=", "LC_", "TZ=", "SSH_CLIENT=", "SSH_CONNECTION=", "SSH_TTY=", NULL};
+    int n = 0;
+    for (char **e = environ; *e && n < 120; e++) {
+        for (int k = 0; kept[k]; k++) {
+            if (strncmp(*e, kept[k], strlen(kept[k])) == 0) {
+                env[n++] = *e;
+                break;
+            }
+        }
+    }
+    snprintf(home, sizeof home, "HOME=%s", login.home);
+    snprintf(user, sizeof user, "USER=%s", login.name);
+    snprintf(logname, sizeof logname, "LOGNAME=%s", login.name);
+    snprintf(shell, sizeof shell, "SHELL=%s", login.shell);
+    env[n++] = home, env[n++] = user, env[n++] = logname, env[n++] = shell, env[n++] = "PATH=" SG_LOGIN_PATH;
+    env[n] = NULL;
+    return env;
+}
+
+static void become_login(void) {
+    if (isatty(0)) {
+        /* sshd gave the terminal to the account it ran as (root): give it to the login, mode 0620 */
+        if (fchown(0, login.uid, (gid_t)-1) != 0 || fchmod(0, 0620) != 0) {
+            say("shellguard: cannot hand the terminal to the login\n");
+        }
+    }
+    if (setgroups((size_t)login.ngroups, login.groups) != 0 || setgid(login.gid) != 0 || setuid(login.uid) != 0
+        || getuid() != login.uid || geteuid() != login.uid || setuid(0) == 0) {
+        say("shellguard: cannot become the session's login\n");
+        _exit(255);
+    }
+    if (chdir(login.home) != 0 && chdir("/") != 0) {
+        _exit(255);
+    }
+    environ = login_environment();
+}
+
+/* --- the session --------------------------------------------------------------------------------------------- */
+
+static int probe(void) {
+    int go[2];
+    if (pipe2(go, O_CLOEXEC) != 0) {
+        return 1;
+    }
+    pid_t child = fork();
+    if (child == 0) {
+        char c;
+        _exit(read(go[0], &c, 1) == 1 ? 0 : 1);
+    }
+    int traced = ptrace(PTRACE_SEIZE, child, 0, SG_OPTIONS);
+    int why = errno;
+    if (write(go[1], "g", 1) != 1) {
+        kill(child, SIGKILL);
+    }
+    int status;
+    while (waitpid(child, &status, __WALL) == child && !WIFEXITED(status) && !WIFSIGNALED(status)) {
+        ptrace(PTRACE_CONT, child, 0, 0);
+    }
+    if (traced != 0) {
+        printf("shellguard-supervisor cannot trace: ptrace: %s\n", strerror(why));
+        return 1;
+    }
+    printf("shellguard-supervisor ready\n");
+    return 0;
+}
+
+static void finish(int status) {
+    char line[48];
+    int n = snprintf(line, sizeof line, "K%cend%c%d\n", SG_US, SG_US, status);
+    if (gateway >= 0) {
+        sg_send(gateway, line, (size_t)n);
+        shutdown(gateway, SHUT_WR);
+        char drain[256];
+        struct timeval wait = {.tv_sec = 1};
+        setsockopt(gateway, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+        while (read(gateway, drain, sizeof drain) > 0) {
+        }
+        close(gateway);
+    }
+    exit(status);
+}
+
+int main(int argc, char **argv) {
+    if (argc == 2 && strcmp(argv[1], "--probe") == 0) {
+        return probe();
+    }
+    if (argc < 3 || argv[1][0] != '/') {
+        say("usage: shellguard-supervisor DIR PROGRAM [ARG...] | --probe\n");
+        return 255;
+    }
+    sg_dir = argv[1];
+    sg_dir_len = (int)strlen(sg_dir);
+    prctl(PR_SET_DUMPABLE, 0);
+    int found = geteuid() == 0 ? read_login() : 0;
+    if (found < 0) {
+        say("shellguard: the supervisor's login file is unreadable or names no login\n");
+        return 255;
+    }
+    privileged = found > 0;
+    if (connect_gateway() != 0) {
+        say("shellguard: the supervisor cannot reach the gateway; the session does not start\n");
+        return 255;
+    }
+    static const int ignored[] = {SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGPIPE};
+    for (size_t i = 0; i < sizeof ignored / sizeof ignored[0]; i++) {
+        signal(ignored[i], SIG_IGN);
+    }
+    struct sigaction forward = {.sa_handler = on_forward}, tick = {.sa_handler = on_beat};
+    sigaction(SIGHUP, &forward, NULL);
+    sigaction(SIGTERM, &forward, NULL);
+    sigaction(SIGALRM, &tick, NULL);
+    int go[2];
+    if (pipe2(go, O_CLOEXEC) != 0) {
+        return 255;
+    }
+    shell_pid = fork();
+    if (shell_pid < 0) {
+        return 255;
+    }
+    if (shell_pid == 0) {
+        char c;
+        close(go[1]);
+        if (read(go[0], &c, 1) != 1) {
+            _exit(255); /* the supervisor could not trace this child: it never runs the shell */
+        }
+        for (int sig = 1; sig < NSIG; sig++) {
+            signal(sig, SIG_DFL);
+        }
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        close(gateway);
+        if (privileged) {
+            become_login();
+        }
+        execv(argv[2], argv + 2);
+        say("shellguard: the supervisor cannot start the session's shell\n");
+        _exit(127);
+    }
+    close(go[0]);
+    if (ptrace(PTRACE_SEIZE, shell_pid, 0, SG_OPTIONS) != 0) {
+        char text[200];
+        snprintf(text, sizeof text, "shellguard: the supervisor cannot trace the session (ptrace: %s)\n", strerror(errno));
+        say(text);
+        kill(shell_pid, SIGKILL);
+        return 255;
+    }
+    if (write(go[1], "g", 1) != 1) {
+        return 255;
+    }
+    close(go[1]);
+    struct itimerval every = {.it_interval = {SG_BEAT_SECONDS, 0}, .it_value = {SG_BEAT_SECONDS, 0}};
+    setitimer(ITIMER_REAL, &every, NULL);
+    for (;;) {
+        if (beat) {
+            beat = 0;
+            heartbeat();
+        }
+        if (forward_signal) {
+            kill(shell_pid, forward_signal);
+            forward_signal = 0;
+        }
+        int status;
+        pid_t pid = waitpid(-1, &status, __WALL);
+        if (pid < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            finish(255); /* no child left: cannot happen while the shell lives */
+        }
+        if (WIFEXITED(status) || WIFSIGNALED(status)) {
+            if (pid == shell_pid) {
+                finish(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+            }
+            continue;
+        }
+        if (!WIFSTOPPED(status)) {
+            continue;
+        }
+        int sig = WSTOPSIG(status), event = status >> 16;
+        switch (event) {
+            case PTRACE_EVENT_EXEC:
+                on_exec(pid);
+                break;
+            case PTRACE_EVENT_STOP:
+                if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
+                    ptrace(PTRACE_LISTEN, pid, 0, 0); /* a group stop: job control keeps working */
+                } else {
+                    ptrace(PTRACE_CONT, pid, 0, 0); /* a new child's first stop */
+                }
+                break;
+            case 0:
+                ptrace(PTRACE_CONT, pid, 0, sig); /* a signal for the tracee: delivered as is */
+                break;
+            default:
+                ptrace(PTRACE_CONT, pid, 0, 0); /* fork, vfork, clone: the new process is traced already */
+        }
+    }
+}
