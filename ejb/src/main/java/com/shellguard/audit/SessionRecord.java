@@ -34,6 +34,10 @@ public class SessionRecord {
     @Column(length = 128)
     private String login;
 
+    /** The server's privileged account when it carried the session for {@link #login}; null otherwise. */
+    @Column(name = "privileged_account", length = 128)
+    private String privilegedAccount;
+
     @Column(name = "client_address", length = 64)
     private String clientAddress;
 
@@ -103,6 +107,14 @@ public class SessionRecord {
     /** The login actually used, also when the grant chose it. */
     public void assignLogin(String chosen) {
         this.login = chosen;
+    }
+
+    /**
+     * The session runs as its login but was carried by the server's privileged account (the gateway logged in as
+     * that account and started the login's session under a root supervisor): the login stays the one worked as.
+     */
+    public void carriedBy(String privilegedLogin) {
+        this.privilegedAccount = privilegedLogin;
     }
 
     public void refuse(String reason, OffsetDateTime at) {
@@ -221,5 +233,10 @@ public class SessionRecord {
 
     public String getHookDetail() {
         return hookDetail;
+    }
+
+    /** The privileged account that carried the session, or null when it logged in as its own login. */
+    public String getPrivilegedAccount() {
+        return privilegedAccount;
     }
 }

@@ -10,11 +10,17 @@ import com.shellguard.vault.Vault;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The logins the gateway holds a credential for on each server; credentials go in sealed and never come out here. A
  * private key is read when it is stored, as the upstream connection reads it, so a key protected by a passphrase or a
  * broken one is refused then, not at the first session.
+ *
+ * <p>One account per server may be privileged (root, or a login with passwordless {@code sudo}): sessions for the
+ * server's other logins then go through it and need no credential of their own (see {@code SessionService}). A
+ * second privileged account is a conflict. Whether the login really is root or may use {@code sudo -n} is known
+ * only when a session tries it: that session is refused with the target's answer.
  */
 @Stateless
 public class AccountService {
@@ -31,6 +37,10 @@ public class AccountService {
     Vault vault;
 
     public ServerAccount create(String serverName, String login, String password, String privateKey) {
+        return create(serverName, login, password, privateKey, false);
+    }
+
+    public ServerAccount create(String serverName, String login, String password, String privateKey, boolean privileged) {
         Server server = serverService.get(serverName);
         Names.require("login", login);
         if (servers.account(server, login).isPresent()) {
@@ -38,14 +48,42 @@ public class AccountService {
         }
         ServerAccount account = new ServerAccount(server, login, Clock.now());
         store(account, password, privateKey);
+        if (privileged) {
+            makePrivileged(account);
+        }
         servers.addAccount(account);
         return account;
     }
 
     public ServerAccount update(String serverName, String login, String password, String privateKey) {
+        return update(serverName, login, password, privateKey, null);
+    }
+
+    /** @param privileged null leaves the flag as it is */
+    public ServerAccount update(String serverName, String login, String password, String privateKey, Boolean privileged) {
         ServerAccount account = get(serverName, login);
-        store(account, password, privateKey);
+        if (password != null || privateKey != null || privileged == null) {
+            store(account, password, privateKey);
+        }
+        if (Boolean.TRUE.equals(privileged)) {
+            makePrivileged(account);
+        } else if (Boolean.FALSE.equals(privileged)) {
+            account.setPrivileged(false);
+        }
         return account;
+    }
+
+    /** The server's privileged account, if it has one. */
+    public Optional<ServerAccount> privileged(Server server) {
+        return servers.accounts(server).stream().filter(ServerAccount::isPrivileged).findFirst();
+    }
+
+    private void makePrivileged(ServerAccount account) {
+        privileged(account.getServer()).filter(other -> !other.getLogin().equals(account.getLogin())).ifPresent(other -> {
+            throw new ConflictException("server " + account.getServer().getName() + " has a privileged account already ("
+                    + other.getLogin() + "): at most one per server");
+        });
+        account.setPrivileged(true);
     }
 
     public void delete(String serverName, String login) {

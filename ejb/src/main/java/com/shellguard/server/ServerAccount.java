@@ -13,7 +13,12 @@ import jakarta.persistence.UniqueConstraint;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A login on a server and the sealed credential the gateway uses for it. The secret never leaves sealed except to connect. */
+/**
+ * A login on a server and the sealed credential the gateway uses for it. The secret never leaves sealed except to connect.
+ * A privileged account (root, or a login with passwordless sudo) carries the sessions of every other login on its
+ * server: at most one per server, which the unique {@code privileged_server} column (the server's id, null for any
+ * other account) holds in the database too.
+ */
 @Entity
 @Table(name = "sg_account", uniqueConstraints = @UniqueConstraint(columnNames = {"server_id", "login"}))
 @NamedQuery(name = "ServerAccount.ofServer", query = "select a from ServerAccount a where a.server = :server order by a.login")
@@ -40,6 +45,9 @@ public class ServerAccount {
     @Column(name = "sealed_secret", nullable = false, length = 32768)
     private String sealedSecret;
 
+    @Column(name = "privileged_server", length = 36, unique = true)
+    private String privilegedServer;
+
     private OffsetDateTime created;
 
     private OffsetDateTime updated;
@@ -57,6 +65,15 @@ public class ServerAccount {
         this.kind = kind;
         this.sealedSecret = sealedSecret;
         this.updated = at;
+    }
+
+    /** Whether sessions of the server's other logins go through this account (see {@link AccountService}). */
+    public boolean isPrivileged() {
+        return privilegedServer != null;
+    }
+
+    public void setPrivileged(boolean privileged) {
+        this.privilegedServer = privileged ? server.getId() : null;
     }
 
     public Server getServer() {

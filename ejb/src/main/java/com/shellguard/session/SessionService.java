@@ -99,14 +99,26 @@ public class SessionService {
                     GrantResolver.logins(rules(), user.getUsername(), user.getGroups(), server.getName(), server.getLabels()),
                     user.getUsername(), server.getName(), request.login());
             record.assignLogin(login);
-            ServerAccount account = servers.account(server, login)
+            Optional<ServerAccount> privileged = servers.accounts(server).stream().filter(ServerAccount::isPrivileged).findFirst();
+            Optional<ServerAccount> carrier = privileged.filter(p -> !p.getLogin().equals(login));
+            ServerAccount account = carrier.isPresent() ? carrier.get() : servers.account(server, login)
                     .orElseThrow(() -> new AccessRefused("no credential stored for " + login + " on " + server.getName()));
             UpstreamCredential credential = credential(account);
             scopes.opened(request.sessionId(), new SessionScope(user.getUsername(), user.getGroups(), server.getName(),
                     server.getLabels(), login));
-            return SessionPlan.allow(server.getName(), server.getHost(), server.getPort(),
-                    server.pinnedKeys().stream().map(Object::toString).toList(), login, credential,
-                    commandControl(request.kind(), server));
+            List<String> hostKeys = server.pinnedKeys().stream().map(Object::toString).toList();
+            CommandControl control = commandControl(request.kind(), server, carrier.isPresent());
+            if (carrier.isPresent()) {
+                if (request.kind() == ChannelKind.SUBSYSTEM) {
+                    throw new AccessRefused("the subsystem " + request.command() + " is not available on " + server.getName()
+                            + " for " + login + ": sessions there run through the privileged account");
+                }
+                record.carriedBy(account.getLogin());
+                return SessionPlan.throughPrivileged(server.getName(), server.getHost(), server.getPort(), hostKeys, login,
+                        account.getLogin(), credential, control);
+            }
+            return SessionPlan.allow(server.getName(), server.getHost(), server.getPort(), hostKeys, login, credential,
+                    control);
         } catch (AccessRefused refused) {
             record.refuse(refused.getMessage(), Clock.now());
             return SessionPlan.refuse(refused.getMessage());
@@ -137,12 +149,15 @@ public class SessionService {
     /**
      * Shells and commands run under the hook, unless a label's command default switched it off; file transfers
      * run no shell. A server labelled {@value #STRICT_LABEL} refuses a session whose hook cannot be installed
-     * instead of running it unhooked, and cannot have the hook switched off.
+     * instead of running it unhooked (or whose supervisor does not arm), and cannot have the hook switched off. A
+     * session carried by the privileged account always
+     * runs through the hook's start, which is what starts it as its own login (legacy scp too, as the exec it
+     * is): the hook cannot be switched off for it.
      */
-    private CommandControl commandControl(ChannelKind kind, Server server) {
+    private CommandControl commandControl(ChannelKind kind, Server server, boolean carried) {
         boolean strict = server.getLabels().contains(STRICT_LABEL);
-        boolean hook = (kind == ChannelKind.SHELL || kind == ChannelKind.EXEC)
-                && (strict || policy.current().hooks(server.getLabels()));
+        boolean shellOrExec = kind == ChannelKind.SHELL || kind == ChannelKind.EXEC || (carried && kind == ChannelKind.SCP);
+        boolean hook = shellOrExec && (carried || strict || policy.current().hooks(server.getLabels()));
         return new CommandControl(hook, hook && strict);
     }
 

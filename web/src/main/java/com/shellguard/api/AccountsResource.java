@@ -1,6 +1,7 @@
 package com.shellguard.api;
 
 import static com.shellguard.api.JsonFields.body;
+import static com.shellguard.api.JsonFields.bool;
 import static com.shellguard.api.JsonFields.string;
 
 import com.shellguard.server.AccountService;
@@ -18,7 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The logins the gateway holds a credential for on a server. Credentials go in; they never come back out. */
+/**
+ * The logins the gateway holds a credential for on a server. Credentials go in; they never come back out.
+ * {@code "privileged":true} marks the one account that carries the sessions of the server's other logins.
+ */
 @Path("servers/{server}/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -36,7 +40,8 @@ public class AccountsResource {
     public Response create(@PathParam("server") String server, JsonObject json) {
         JsonObject o = body(json);
         return Response.status(Response.Status.CREATED).entity(JsonViews.account(
-                accounts.create(server, string(o, "login"), string(o, "password"), string(o, "privateKey")))).build();
+                accounts.create(server, string(o, "login"), string(o, "password"), string(o, "privateKey"),
+                        Boolean.TRUE.equals(bool(o, "privileged"))))).build();
     }
 
     @GET
@@ -49,7 +54,8 @@ public class AccountsResource {
     @Path("{login}")
     public JsonObject update(@PathParam("server") String server, @PathParam("login") String login, JsonObject json) {
         JsonObject o = body(json);
-        return JsonViews.account(accounts.update(server, login, string(o, "password"), string(o, "privateKey")));
+        return JsonViews.account(accounts.update(server, login, string(o, "password"), string(o, "privateKey"),
+                bool(o, "privileged")));
     }
 
     @DELETE

@@ -91,6 +91,7 @@ final class JsonViews {
                 .add("server", a.getServer().getName())
                 .add("login", a.getLogin())
                 .add("kind", a.getKind().name())
+                .add("privileged", a.isPrivileged())
                 .add("created", time(a.getCreated()))
                 .add("updated", time(a.getUpdated()))
                 .build();
@@ -121,6 +122,7 @@ final class JsonViews {
         nullable(b, "exitStatus", s.getExitStatus());
         b.add("status", s.getStatus().name());
         nullable(b, "message", s.getMessage());
+        nullable(b, "privilegedAccount", s.getPrivilegedAccount());
         if (s.getHookState() == null) {
             b.addNull("hook");
         } else {

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The accounts the gateway logs in as on one server. Credentials are write-only: the page never receives a
  * stored secret, only whether it is a password or a private key and when it was set; saving an account
- * replaces its credential.
+ * replaces its credential. One account may be marked privileged: it carries the server's other logins' sessions.
  */
 @Named
 @ViewScoped
@@ -37,6 +37,7 @@ public class AccountsPage implements Serializable {
     private String login;
     private CredentialKind kind = CredentialKind.PRIVATE_KEY;
     private String secret;
+    private boolean privileged;
 
     public List<Server> getServers() {
         if (servers == null) {
@@ -60,6 +61,7 @@ public class AccountsPage implements Serializable {
     public void edit(String account) {
         login = account;
         secret = null;
+        privileged = getRows().stream().anyMatch(a -> a.getLogin().equals(account) && a.isPrivileged());
     }
 
     @AdminOnly
@@ -69,9 +71,9 @@ public class AccountsPage implements Serializable {
         boolean exists = getRows().stream().anyMatch(a -> a.getLogin().equals(login));
         if (Feedback.attempt(() -> {
             if (exists) {
-                accounts.update(server, login, password, privateKey);
+                accounts.update(server, login, password, privateKey, privileged);
             } else {
-                accounts.create(server, login, password, privateKey);
+                accounts.create(server, login, password, privateKey, privileged);
             }
         }, (exists ? "Replaced the credential of " : "Added account ") + login + " on " + server + ".")) {
             secret = null;
@@ -112,6 +114,14 @@ public class AccountsPage implements Serializable {
 
     public void setKind(CredentialKind kind) {
         this.kind = kind;
+    }
+
+    public boolean isPrivileged() {
+        return privileged;
+    }
+
+    public void setPrivileged(boolean privileged) {
+        this.privileged = privileged;
     }
 
     public String getSecret() {

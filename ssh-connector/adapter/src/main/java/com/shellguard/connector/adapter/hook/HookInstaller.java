@@ -53,20 +53,24 @@ public final class HookInstaller {
     }
 
     /**
-     * Installs the hook for a session of the privileged tier: {@code upstream} is logged in as root (or a login
-     * that became root), and the supervisor starts the session's shell as {@code asLogin}.
+     * Installs the hook for a session of the privileged tier: {@code upstream} is logged in as the server's
+     * privileged account, the installer runs as root (through {@code sudo -n} when that account is not root), and
+     * the supervisor starts the session's shell as {@link PrivilegedTier#asLogin}.
      *
-     * @param asLogin the login the session is for; null for the same-account tier (upstream is that login)
+     * @param privileged the privileged tier's session, or null for the same-account tier (upstream is the login)
      */
-    public HookSession install(ClientSession upstream, String sessionId, String command, String asLogin)
+    public HookSession install(ClientSession upstream, String sessionId, String command, PrivilegedTier privileged)
             throws HookUnavailableException {
         HookSession hook = new HookSession(sessionId, services);
+        hook.privileged(privileged);
         hook.bind(upstream, forward(upstream));
-        List<String> output = runInstaller(upstream, InstallerScript.build(scripts.files(), new InstallerScript.Natives(
+        String installer = privileged == null ? "exec /bin/sh -s" : privileged.asRoot("/bin/sh -s");
+        List<String> output = runInstaller(upstream, installer, InstallerScript.build(scripts.files(), new InstallerScript.Natives(
                 guards.byArchitecture(), lanes.byArchitecture(), supervisors.byArchitecture()), hook.port(), hook.key(),
-                command, asLogin));
+                command, privileged == null ? null : privileged.asLogin()));
         String status = statusLine(output, InstallerScript.STATUS).orElseThrow(() -> new HookUnavailableException(
-                "the hook installer failed: " + abbreviate(String.join(" ", output))));
+                (privileged != null && privileged.viaSudo() ? "the privileged account could not become root with sudo -n: " : "")
+                        + "the hook installer failed: " + abbreviate(String.join(" ", output))));
         String[] words = status.split(" ", 5);
         if (words.length >= 5 && words[1].equals("ok") && DIRECTORY.matcher(words[2]).matches()
                 && (words[3].equals("bash") || words[3].equals("zsh")) && SHELL_PATH.matcher(words[4]).matches()) {
@@ -76,7 +80,7 @@ public final class HookInstaller {
             lane.filter(l -> !l.endsWith(" ok")).ifPresent(l -> LOG.fine(
                     () -> "session " + sessionId + ": hooked bash shells run without the lane, more slowly: " + l));
             lane.filter(l -> l.endsWith(" ok")).ifPresent(l -> hook.laneLoaded());
-            supervisorStatus(hook, statusLine(output, InstallerScript.SUPERVISOR_STATUS).orElse(""), asLogin != null);
+            supervisorStatus(hook, statusLine(output, InstallerScript.SUPERVISOR_STATUS).orElse(""), privileged != null);
             return hook;
         }
         if (words.length >= 2 && words[1].equals("unavailable")) {
@@ -128,8 +132,9 @@ public final class HookInstaller {
         if (hook.directory() == null || !upstream.isOpen()) {
             return;
         }
-        try (ChannelExec channel = upstream.createExecChannel("exec /bin/rm -rf " + hook.directory() + " "
-                + hook.supervisorDirectory())) {
+        String command = "/bin/rm -rf " + hook.directory() + " " + hook.supervisorDirectory();
+        try (ChannelExec channel = upstream.createExecChannel(hook.privileged() == null ? "exec " + command
+                : hook.privileged().asRoot(command))) {
             channel.open().verify(services.timeout());
             channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), services.timeout());
         } catch (IOException | RuntimeException e) {
@@ -159,11 +164,11 @@ public final class HookInstaller {
     }
 
     /** Runs the installer; its output lines (the status lines among them). */
-    private List<String> runInstaller(ClientSession upstream, String script) throws HookUnavailableException {
+    private List<String> runInstaller(ClientSession upstream, String installer, String script) throws HookUnavailableException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Duration limit = services.timeout().multipliedBy(3);
-        try (ChannelExec channel = upstream.createExecChannel("exec /bin/sh -s")) {
+        try (ChannelExec channel = upstream.createExecChannel(installer)) {
             channel.setIn(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)));
             channel.setOut(out);
             channel.setErr(err);

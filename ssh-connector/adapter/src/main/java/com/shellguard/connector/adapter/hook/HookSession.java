@@ -45,6 +45,7 @@ public final class HookSession {
     private volatile String tier = TIER_SAME_ACCOUNT;
     private volatile boolean supervised;
     private volatile String supervisorUnavailable;
+    private volatile PrivilegedTier privileged;
     /** The session's one supervisor connection: the first that greets with role supervisor; any later one is forged. */
     private final java.util.concurrent.atomic.AtomicBoolean supervisorGreeted = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean supervisorLost;
@@ -127,6 +128,16 @@ public final class HookSession {
         return layers;
     }
 
+    /** The session is of the privileged tier: what the gateway runs for it on the target runs as root. */
+    void privileged(PrivilegedTier session) {
+        this.privileged = session;
+    }
+
+    /** The privileged tier's session, or null when the connection is the login's own. */
+    public PrivilegedTier privileged() {
+        return privileged;
+    }
+
     /** What to do when the supervisor is lost while the session runs: the proxied session ends itself. */
     public void onSupervisorLost(Consumer<String> action) {
         this.supervisorLossAction = action;
@@ -157,11 +168,13 @@ public final class HookSession {
 
     /**
      * What the session's channel runs on the target: the start script, for a shell or an exec session. In the
-     * privileged tier it is root's copy in the supervisor's directory: root never runs a file the login can write.
+     * privileged tier it is root's copy in the supervisor's directory (root never runs a file the login can write),
+     * run as root: through {@code sudo -n} when the privileged account is not root.
      */
     public String startCommand(boolean exec) {
-        String start = tier.equals(TIER_PRIVILEGED) ? supervisorDirectory() + "/start " : directory + "/start ";
-        return "exec /bin/sh " + start + (exec ? "exec " : "shell ") + shell + " " + shellPath;
+        String start = "/bin/sh " + (tier.equals(TIER_PRIVILEGED) ? supervisorDirectory() : directory) + "/start "
+                + (exec ? "exec " : "shell ") + shell + " " + shellPath;
+        return privileged == null ? "exec " + start : privileged.asRoot(start);
     }
 
     /** The supervisor's directory on the target, beside the session's (root's own in the privileged tier). */

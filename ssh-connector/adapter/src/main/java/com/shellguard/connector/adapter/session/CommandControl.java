@@ -2,10 +2,12 @@ package com.shellguard.connector.adapter.session;
 
 import com.shellguard.connector.adapter.hook.HookSession;
 import com.shellguard.connector.adapter.hook.HookUnavailableException;
+import com.shellguard.connector.adapter.hook.PrivilegedTier;
 import com.shellguard.connector.api.ChannelKind;
 import com.shellguard.connector.api.HookStatus;
 import com.shellguard.connector.api.SessionPlan;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,11 @@ import java.util.logging.Logger;
  * (startup files that wait for input or start another shell). A missing part is alerted and the session goes
  * on watched less, unless the server is strict (policy requires command control): then it is refused, with
  * the one refusal {@link #missing} writes.
+ *
+ * <p>A session of the privileged tier (the gateway logged in as the server's privileged account, the session for
+ * another login) is refused whenever its hook cannot be installed or its supervisor does not arm as
+ * {@code privileged}, on every server: the supervisor is what starts the session as its own login, and without it
+ * the session would run as the privileged account.
  */
 final class CommandControl {
 
@@ -39,7 +46,8 @@ final class CommandControl {
 
     /** The hook watches shells and exec commands where policy asks for it; file transfers run unhooked. */
     static boolean appliesTo(SessionPlan plan, ChannelKind kind) {
-        return plan.control().hook() && (kind == ChannelKind.SHELL || kind == ChannelKind.EXEC);
+        return plan.control().hook() && (kind == ChannelKind.SHELL || kind == ChannelKind.EXEC
+                || (plan.privileged() && kind == ChannelKind.SCP));
     }
 
     /**
@@ -51,10 +59,15 @@ final class CommandControl {
      */
     Optional<HookSession> install(TargetConnection target, String execCommand) throws EndOfSession {
         HookSession hook;
+        PrivilegedTier privileged = plan.privileged() ? PrivilegedTier.of(plan.login(), plan.privilegedLogin()) : null;
         try {
-            hook = services.hooks().install(target.session(), sessionId, execCommand);
+            hook = services.hooks().install(target.session(), sessionId, execCommand, privileged);
         } catch (HookUnavailableException e) {
-            report(new HookStatus(sessionId, HookStatus.State.UNAVAILABLE, null, e.getMessage()));
+            report(new HookStatus(sessionId, HookStatus.State.UNAVAILABLE, null, e.getMessage(),
+                    privileged == null ? null : HookSession.TIER_PRIVILEGED, List.of()));
+            if (privileged != null) {
+                throw new EndOfSession(privilegedTierMissing("its command control cannot be installed: " + e.getMessage()));
+            }
             refuseWhereRequired("the hook cannot be installed: " + e.getMessage(), "command hook unavailable: " + e.getMessage());
             LOG.info(() -> "session " + sessionId + " runs without the command hook: " + e.getMessage());
             return Optional.empty();
@@ -95,6 +108,12 @@ final class CommandControl {
             }
         });
         return gate;
+    }
+
+    /** The refusal of a privileged-tier session whose supervisor or hook is missing, on any server. */
+    private SessionEnd privilegedTierMissing(String why) {
+        return SessionEnd.failed("the session for " + plan.login() + " on " + plan.server() + " through the privileged account "
+                + plan.privilegedLogin() + " cannot start: " + why, "privileged tier unavailable: " + why);
     }
 
     private void refuseWhereRequired(String what, String failure) throws EndOfSession {

@@ -1,6 +1,7 @@
 package com.shellguard.connector.adapter.session;
 
 import com.shellguard.connector.adapter.hook.HookSession;
+import com.shellguard.connector.adapter.hook.PrivilegedTier;
 import com.shellguard.connector.adapter.relay.ChannelRelay;
 import com.shellguard.connector.adapter.runtime.GatewayUnavailableException;
 import com.shellguard.connector.adapter.upstream.UpstreamException;
@@ -118,15 +119,15 @@ final class ProxySession implements AsyncCommand {
             }
             CommandControl control = new CommandControl(services, sessionId, plan);
             Optional<HookSession> hook = CommandControl.appliesTo(plan, kind)
-                    ? control.install(connection, kind == ChannelKind.EXEC ? command : null)
+                    ? control.install(connection, kind == ChannelKind.SHELL ? null : command)
                     : Optional.empty();
             if (state.hasEnded()) {
                 // an administrator ended it while it connected, perhaps before the end could find the connection
                 connection.close();
                 return;
             }
-            ClientChannel channel = TargetChannels.open(connection.session(), kind, command, hook.orElse(null), user,
-                    services.timeout());
+            ClientChannel channel = TargetChannels.open(connection.session(), kind, command, hook.orElse(null),
+                    plan.privileged() ? PrivilegedTier.of(plan.login(), plan.privilegedLogin()) : null, user, services.timeout());
             SignalForwarding.start(user, channel, state::recorder);
             new SessionRelay(services, sessionId, kind, command, state, user, ending::end)
                     .start(channel, plan, target.user(), hook, control);

@@ -1,6 +1,7 @@
 package com.shellguard.connector.adapter.session;
 
 import com.shellguard.connector.adapter.hook.HookSession;
+import com.shellguard.connector.adapter.hook.PrivilegedTier;
 import com.shellguard.connector.api.ChannelKind;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,7 +17,10 @@ import org.apache.sshd.common.channel.PtyChannelConfiguration;
  * The target channel for each kind of user channel, with the user's terminal and variables: a shell opens a
  * shell, an exec or scp runs its command, sftp and other subsystems open the same subsystem. Where the
  * session is hooked, a shell or exec runs through the hook's start command instead, which starts the user's
- * shell with the hook loaded.
+ * shell with the hook loaded. In the privileged tier (connected as the server's privileged account) every kind
+ * must run as the session's login: shells, exec and scp through the hook's start under the root supervisor, sftp
+ * as the target's sftp-server started as the login ({@link PrivilegedTier#sftpCommand}); another subsystem is
+ * refused, since sshd would run it as the privileged account.
  */
 final class TargetChannels {
 
@@ -24,8 +28,12 @@ final class TargetChannels {
     }
 
     /** Opens the channel asynchronously streamed, within {@code timeout}. */
-    static ClientChannel open(ClientSession target, ChannelKind kind, String command, HookSession hook, UserChannel user,
-                              Duration timeout) throws IOException {
+    static ClientChannel open(ClientSession target, ChannelKind kind, String command, HookSession hook,
+                              PrivilegedTier privileged, UserChannel user, Duration timeout) throws IOException {
+        if (privileged != null && hook == null && kind != ChannelKind.SFTP) {
+            throw new IOException("a " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + " channel cannot run as " + privileged.asLogin() + " through the privileged account");
+        }
         Map<String, String> env = user.forwardedEnvironment();
         PtyChannelConfiguration pty = user.terminalConfiguration();
         ClientChannel channel = switch (kind) {
@@ -33,8 +41,10 @@ final class TargetChannels {
                     ? withTerminal(target.createShellChannel(pty, env), user)
                     : withTerminal(target.createExecChannel(hook.startCommand(false), pty, env), user);
             case EXEC -> withTerminal(target.createExecChannel(hook == null ? command : hook.startCommand(true), pty, env), user);
-            case SCP -> withTerminal(target.createExecChannel(command, pty, env), user);
-            case SFTP, SUBSYSTEM -> target.createSubsystemChannel(command);
+            case SCP -> withTerminal(target.createExecChannel(hook == null ? command : hook.startCommand(true), pty, env), user);
+            case SFTP -> privileged == null ? target.createSubsystemChannel(command)
+                    : target.createExecChannel(privileged.sftpCommand());
+            case SUBSYSTEM -> target.createSubsystemChannel(command);
         };
         channel.setStreaming(ClientChannel.Streaming.Async);
         channel.open().verify(timeout);

@@ -51,7 +51,7 @@ public final class UpstreamConnector {
         UpstreamAttempt attempt = new UpstreamAttempt(types, key -> verdict(sessionId, plan.server(), List.of(PublicKeyEntry.toString(key))));
         ClientSession session;
         try {
-            session = client.connect(plan.login(), plan.host(), plan.port(),
+            session = client.connect(plan.connectAs(), plan.host(), plan.port(),
                     AttributeRepository.ofKeyValuePair(UpstreamAttempt.KEY, attempt), null)
                     .verify(timeout).getSession();
         } catch (IOException | RuntimeException e) {
@@ -73,13 +73,13 @@ public final class UpstreamConnector {
                         + " pinned type (" + types + "), only " + offer + ": refusing to connect", e);
             }
             if (e instanceof IllegalArgumentException) {
-                throw new UpstreamException("the stored credential for " + plan.login() + " on " + plan.server()
+                throw new UpstreamException("the stored credential for " + plan.connectAs() + " on " + plan.server()
                         + " cannot be used: " + e.getMessage(), e);
             }
             if (!session.isOpen() && !session.isAuthenticated() && isTimeout(e)) {
                 throw new UpstreamException(where + " did not answer in time", e);
             }
-            throw new UpstreamException(where + " refused login " + plan.login()
+            throw new UpstreamException(where + " refused login " + plan.connectAs()
                     + " with the stored credential (" + describe(e) + ")", e);
         }
     }
