@@ -45,7 +45,8 @@ public class ApiAccessFilter implements ContainerRequestFilter {
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ShellGuard\"")
                     .type(MediaType.APPLICATION_JSON)
-                    .entity(JsonViews.error("authentication required: HTTP Basic with an admin account, or a Bearer API token"))
+                    .entity(JsonViews.error("authentication required: HTTP Basic with an admin account, or a Bearer API token"
+                            + " (an account with a second factor uses a token: HTTP Basic cannot carry the code)"))
                     .build());
             return;
         }
