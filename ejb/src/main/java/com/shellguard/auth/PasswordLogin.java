@@ -94,7 +94,7 @@ public class PasswordLogin {
         if (!admitted) {
             return PasswordCheck.refused("right password, but role " + account.getRole() + " may not use " + door.description());
         }
-        if (door == LoginDoor.API && secondFactors.isActive(name)) {
+        if ((door == LoginDoor.API || door == LoginDoor.ENROLMENT) && secondFactors.isActive(name)) {
             return PasswordCheck.refused("right password, but " + name + " has a second factor: HTTP Basic cannot carry it, use an API token");
         }
         return PasswordCheck.accepted(account);

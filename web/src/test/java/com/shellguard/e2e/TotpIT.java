@@ -15,6 +15,7 @@ import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * The TOTP second factor over the stock OpenSSH client: enrolled over the API, the codes computed here as an
@@ -194,7 +195,7 @@ class TotpIT {
     }
 
     @Test
-    void aPersonWhoseGroupRequiresASecondFactorAndHasNoneIsRefusedWithAMessage() {
+    void aPersonWhoseGroupRequiresASecondFactorIsRefusedUntilTheyEnrolThemselvesWithTheirPassword() {
         Provisioning.Access access = FX.access("mfareq");
         String name = access.person().name();
         String group = Provisioning.unique("mfa");
@@ -205,6 +206,22 @@ class TotpIT {
             assertNotEquals(0, refused.exitCode(), refused.output());
             assertTrue(refused.output().contains("must log in with a second factor"), refused.output());
             FX.awaitAuthEvent(name, e -> event(e, false, "PUBLICKEY", "MFA_NOT_ENROLLED"));
+
+            Api own = Api.basic(FX.gateway.baseUrl(), name, access.person().password());
+            assertEquals(401, own.get("/users").status(), "a USER still has no other use of the REST API");
+            Provisioning.Person other = FX.person("other");
+            assertEquals(401, own.post("/users/" + other.name() + "/totp", "").status(), "nor of anyone else's enrolment");
+            JsonObject issued = own.post("/users/" + name + "/totp", "").expect(201).object();
+            App app = new App(issued.getString("secret"));
+            own.post("/users/" + name + "/totp/confirm", "{\"code\":\"" + app.nextCode() + "\"}").expect(204);
+
+            try (Terminal t = terminal("ssh", access.person(), List.of("-tt", name + "@" + access.server() + "@127.0.0.1",
+                    "echo enrolled-$((6*7))"))) {
+                t.waitFor("Verification code:");
+                t.line(app.nextCode());
+                t.waitFor("^enrolled-42");
+                assertEquals(0, t.awaitExit(), t.tail());
+            }
         } finally {
             FX.admin.put("/settings/mfa", "{\"required\":\"none\"}").expect(200);
         }
@@ -223,5 +240,45 @@ class TotpIT {
         FX.awaitAuthEvent(ops.name(), e -> !e.getBoolean("success") && "API".equals(e.getString("method", null))
                 && e.getString("reason", "").contains("second factor"));
         assertEquals(200, Api.bearer(FX.gateway.baseUrl(), token).get("/users").status());
+    }
+
+    @Test
+    void theConsoleAsksForTheCodeAfterThePasswordAndEnrolsAPersonWithAQrCode() {
+        Provisioning.Person ops = FX.person("totpcon", "ADMIN");
+        Enrolment enrolment = enrol(ops.name());
+        try (Browser b = Browser.open(FX.gateway.baseUrl())) {
+            b.logIn(ops.name(), ops.password());
+            assertEquals("/login.xhtml", b.path());
+            assertTrue(b.present(By.id("code:code")), "the password alone logs nobody in; the page asks for the code");
+            assertEquals(302, b.fetch("/console/dashboard.xhtml").statusCode(), "the session is not logged in before the code");
+
+            b.type(By.id("code:code"), enrolment.app().wrongCode());
+            b.click(By.id("code:verify"));
+            assertTrue(b.text(By.id("messages")).contains("Wrong or already used code"), b.text(By.id("messages")));
+            FX.awaitAuthEvent(ops.name(), e -> event(e, false, "CONSOLE", "TOTP_INVALID"));
+
+            b.type(By.id("code:code"), enrolment.app().nextCode());
+            b.click(By.id("code:verify"));
+            assertEquals("/console/dashboard.xhtml", b.path());
+            FX.awaitAuthEvent(ops.name(), e -> event(e, true, "CONSOLE", "TOTP"));
+
+            String newcomer = Provisioning.unique("qr");
+            b.go("/console/users.xhtml");
+            b.type(By.id("form:username"), newcomer);
+            b.type(By.id("form:password"), "Newcomer-pass-1");
+            b.click(By.id("form:save"));
+            b.click(By.id("totp:enrol"));
+            assertTrue(b.present(By.id("totp-qr")), "the enrolment shows a QR code");
+            assertTrue(String.valueOf(b.script("return document.getElementById('totp-qr').src")).startsWith("data:image/svg+xml;base64,"));
+            String secret = b.text(By.id("totp-secret"));
+            assertEquals(10, b.all(By.cssSelector("#totp-recovery li")).size());
+            b.screenshot("totp-enrolment");
+            assertTrue(FX.admin.get("/users/" + newcomer + "/totp").expect(200).object().getBoolean("pending"));
+
+            b.type(By.id("totp:confirmCode"), new App(secret).nextCode());
+            b.click(By.id("totp:confirm"));
+            assertTrue(b.text(By.id("totp:totp-state")).startsWith("Active"), b.text(By.id("totp:totp-state")));
+            assertTrue(FX.admin.get("/users/" + newcomer + "/totp").expect(200).object().getBoolean("active"));
+        }
     }
 }

@@ -148,8 +148,9 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
             return "too many failed logins; " + user + " is refused for now (" + verdict.reason() + ")";
         }
         if (AuthenticationVerdict.MFA_NOT_ENROLLED.equals(verdict.reason())) {
-            return user + " must log in with a second factor and has none yet; an administrator enrols one in the"
-                    + " console (Users, Second factor), then log in again (" + verdict.reason() + ")";
+            return user + " must log in with a second factor and has none yet: enrol one with your password"
+                    + " (POST /api/v1/users/" + user + "/totp, then .../totp/confirm) or ask an administrator (console,"
+                    + " Users), then log in again (" + verdict.reason() + ")";
         }
         if (method == AuthenticationMethod.TOTP) {
             return "TOTP_REPLAYED".equals(verdict.reason()) ? "that code was used already; wait for the next one (TOTP_REPLAYED)"
