@@ -16,6 +16,9 @@ import java.util.Optional;
  * or {@code Bearer sgt_...} with an API token, which acts as its owner. Only admins and auditors are callers:
  * a right password or token of any other account is refused exactly like a wrong one, so the answer does not
  * tell a guesser that the password was right. Every refusal is audited with its precise reason.
+ *
+ * <p>One exception: a request about the caller's own second-factor enrolment ({@code users/NAME/totp}) admits every
+ * role ({@link LoginDoor#ENROLMENT}), so a person enrols with their own password and nobody else sees the secret.
  */
 @Stateless
 public class ApiAuthenticator {
@@ -34,20 +37,37 @@ public class ApiAuthenticator {
 
     /** The caller a header names, or empty; {@code sourceAddress} ({@code host:port}) is counted and audited. */
     public Optional<ApiCaller> authenticate(String authorization, String sourceAddress) {
+        return authenticate(authorization, sourceAddress, null);
+    }
+
+    /**
+     * As {@link #authenticate(String, String)}, for a request about {@code ownEnrolmentOf}'s second factor: that
+     * account itself is let in whatever its role; anyone else needs a role of the REST API as always.
+     */
+    public Optional<ApiCaller> authenticate(String authorization, String sourceAddress, String ownEnrolmentOf) {
         if (authorization == null) {
             return Optional.empty();
         }
+        LoginDoor door = ownEnrolmentOf == null ? LoginDoor.API : LoginDoor.ENROLMENT;
+        Optional<ApiCaller> caller;
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return basic(authorization.substring(6).trim(), sourceAddress);
+            caller = basic(authorization.substring(6).trim(), sourceAddress, door);
+        } else if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            caller = bearer(authorization.substring(7).trim(), sourceAddress, door);
+        } else {
+            audit.apiLoginRefused(null, sourceAddress, "unsupported Authorization scheme");
+            return Optional.empty();
         }
-        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return bearer(authorization.substring(7).trim(), sourceAddress);
+        if (caller.isPresent() && door == LoginDoor.ENROLMENT && !caller.get().name().equals(ownEnrolmentOf)
+                && !LoginDoor.API.admits(caller.get().role())) {
+            audit.apiLoginRefused(caller.get().name(), sourceAddress, "right credential, but role " + caller.get().role()
+                    + " may enrol only its own second factor");
+            return Optional.empty();
         }
-        audit.apiLoginRefused(null, sourceAddress, "unsupported Authorization scheme");
-        return Optional.empty();
+        return caller;
     }
 
-    private Optional<ApiCaller> basic(String encoded, String sourceAddress) {
+    private Optional<ApiCaller> basic(String encoded, String sourceAddress, LoginDoor door) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -61,14 +81,14 @@ public class ApiAuthenticator {
             return Optional.empty();
         }
         String name = decoded.substring(0, colon);
-        PasswordCheck check = passwords.check(name, decoded.substring(colon + 1), sourceAddress, LoginDoor.API);
+        PasswordCheck check = passwords.check(name, decoded.substring(colon + 1), sourceAddress, door);
         if (!check.isAccepted()) {
             audit.apiLoginRefused(name, sourceAddress, check.refusal());
         }
         return check.caller();
     }
 
-    private Optional<ApiCaller> bearer(String value, String sourceAddress) {
+    private Optional<ApiCaller> bearer(String value, String sourceAddress, LoginDoor door) {
         Optional<ApiToken> token = tokens.findByValue(value);
         if (token.isEmpty()) {
             audit.apiLoginRefused(null, sourceAddress, "unknown API token");
@@ -78,7 +98,7 @@ public class ApiAuthenticator {
         String owner = token.get().getOwner();
         Optional<GatewayUser> account = users.find(owner);
         String refusal = account.isEmpty() ? "API token of a removed account" : !account.get().isEnabled() ? "API token of a disabled account"
-                : !LoginDoor.API.admits(account.get().getRole()) ? "API token, but role " + account.get().getRole() + " may not use the REST API"
+                : !door.admits(account.get().getRole()) ? "API token, but role " + account.get().getRole() + " may not use the REST API"
                 : null;
         if (refusal != null) {
             audit.apiLoginRefused(owner, sourceAddress, refusal);

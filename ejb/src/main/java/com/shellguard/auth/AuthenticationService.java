@@ -7,6 +7,8 @@ import com.shellguard.connector.api.AuthenticationAttempt;
 import com.shellguard.connector.api.AuthenticationMethod;
 import com.shellguard.connector.api.AuthenticationOutcome;
 import com.shellguard.connector.api.AuthenticationVerdict;
+import com.shellguard.totp.MfaPolicy;
+import com.shellguard.totp.TotpCheck;
 import com.shellguard.user.GatewayUser;
 import com.shellguard.user.UserRepository;
 import jakarta.ejb.Stateless;
@@ -17,7 +19,9 @@ import java.util.Optional;
  * Checks the credentials people offer the gateway's SSH listener, and audits how each login ended at any door.
  * A password goes through {@link PasswordLogin}, which counts failures; a public key is refused while the
  * account is locked or the address throttled, but a refused key does not count, since the OpenSSH client offers
- * every key it has before it signs with one.
+ * every key it has before it signs with one. A person with a second factor (or required to have one) is accepted
+ * only as far as the first factor: the connector then asks for a code ({@link AuthenticationMethod#TOTP}), which
+ * {@link SecondFactorLogin} checks; one required to have a factor who has none is refused ({@code MFA_NOT_ENROLLED}).
  */
 @Stateless
 public class AuthenticationService {
@@ -37,10 +41,19 @@ public class AuthenticationService {
     @Inject
     LoginLockout lockout;
 
+    @Inject
+    SecondFactorLogin secondFactor;
+
+    @Inject
+    MfaPolicy mfa;
+
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
         if (attempt.method() == AuthenticationMethod.PASSWORD) {
             PasswordCheck check = passwords.check(attempt.user(), attempt.secret(), attempt.sourceAddress(), LoginDoor.SSH);
-            return check.isAccepted() ? AuthenticationVerdict.accept() : AuthenticationVerdict.reject(check.refusal());
+            return check.isAccepted() ? firstFactorAccepted(check.account()) : AuthenticationVerdict.reject(check.refusal());
+        }
+        if (attempt.method() == AuthenticationMethod.TOTP) {
+            return secondFactor(attempt);
         }
         Optional<String> locked = lockout.standing(attempt.user(), attempt.sourceAddress()).refused();
         if (locked.isPresent()) {
@@ -52,11 +65,41 @@ public class AuthenticationService {
         }
         GatewayUser user = found.get();
         return switch (attempt.method()) {
-            case PUBLICKEY -> user.acceptsKey(attempt.secret()) ? AuthenticationVerdict.accept()
+            case PUBLICKEY -> user.acceptsKey(attempt.secret()) ? firstFactorAccepted(user)
                     : AuthenticationVerdict.reject("public key not registered for " + user.getUsername());
-            case PASSWORD, KEYBOARD_INTERACTIVE, NONE ->
+            case PASSWORD, KEYBOARD_INTERACTIVE, NONE, TOTP ->
                     AuthenticationVerdict.reject("authentication method " + attempt.method() + " is not accepted");
         };
+    }
+
+    private AuthenticationVerdict firstFactorAccepted(GatewayUser user) {
+        return switch (mfa.need(user.getUsername(), user.getGroups())) {
+            case NOTHING -> AuthenticationVerdict.accept();
+            case TOTP -> AuthenticationVerdict.acceptWithSecondFactor();
+            case ENROLMENT -> AuthenticationVerdict.reject(AuthenticationVerdict.MFA_NOT_ENROLLED);
+        };
+    }
+
+    /** The connector asks for a code only after the first factor of the same connection was accepted. */
+    private AuthenticationVerdict secondFactor(AuthenticationAttempt attempt) {
+        Optional<GatewayUser> found = users.find(attempt.user());
+        if (found.isEmpty() || !found.get().isEnabled()) {
+            return AuthenticationVerdict.reject(found.isEmpty() ? "unknown user" : "account disabled");
+        }
+        SecondFactorLogin.Outcome outcome = secondFactor.check(attempt.user(), attempt.secret(), attempt.sourceAddress());
+        if (!outcome.accepted()) {
+            return AuthenticationVerdict.reject(outcome.reason());
+        }
+        return outcome.check() == TotpCheck.RECOVERY_CODE
+                ? AuthenticationVerdict.acceptNoting("recovery code used, " + secondFactor.recoveryCodesLeft(attempt.user()) + " left")
+                : AuthenticationVerdict.accept();
+    }
+
+    /** Audits the console's second step (method {@code CONSOLE}): the code's outcome, after a right password. */
+    public void consoleSecondFactorConcluded(String user, String sourceAddress, SecondFactorLogin.Outcome outcome) {
+        String name = user.length() > MAX_NAME ? user.substring(0, MAX_NAME) : user;
+        audit.add(new AuthEvent(Clock.now(), name, LoginDoor.CONSOLE.name(), sourceAddress, outcome.accepted(),
+                outcome.accepted() ? (outcome.reason() == null ? "TOTP" : "TOTP, " + outcome.reason()) : outcome.reason()));
     }
 
     /** Audits a login to the admin console, with the authentication events of the gateway (method {@code CONSOLE}). */

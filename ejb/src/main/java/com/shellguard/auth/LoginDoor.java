@@ -8,7 +8,9 @@ import java.util.Set;
 public enum LoginDoor {
     SSH(EnumSet.allOf(Role.class), "the gateway"),
     API(EnumSet.of(Role.ADMIN, Role.AUDITOR), "the REST API"),
-    CONSOLE(EnumSet.of(Role.ADMIN, Role.AUDITOR), "the console");
+    CONSOLE(EnumSet.of(Role.ADMIN, Role.AUDITOR), "the console"),
+    /** The REST API's second-factor enrolment of the caller's own account, open to every role. */
+    ENROLMENT(EnumSet.allOf(Role.class), "second-factor enrolment");
 
     private final Set<Role> admits;
     private final String description;

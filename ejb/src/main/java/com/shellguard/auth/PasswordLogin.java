@@ -1,5 +1,6 @@
 package com.shellguard.auth;
 
+import com.shellguard.totp.TotpEnrolments;
 import com.shellguard.user.GatewayUser;
 import com.shellguard.user.PasswordHasher;
 import com.shellguard.user.UserRepository;
@@ -36,6 +37,9 @@ public class PasswordLogin {
     @Inject
     PasswordCheckQueue queue;
 
+    @Inject
+    TotpEnrolments secondFactors;
+
     public PasswordCheck check(String name, String password, String sourceAddress, LoginDoor door) {
         ReentrantLock turn = queue.enter(name);
         if (turn == null) {
@@ -57,7 +61,7 @@ public class PasswordLogin {
         }
         PasswordCheck check = verify(name, password, door);
         if (check.isAccepted()) {
-            if (standing.accountFailuresCounted()) {
+            if (standing.accountFailuresCounted() && !secondFactors.isActive(name)) {
                 lockout.succeeded(name);
             }
         } else {
@@ -89,6 +93,9 @@ public class PasswordLogin {
         }
         if (!admitted) {
             return PasswordCheck.refused("right password, but role " + account.getRole() + " may not use " + door.description());
+        }
+        if ((door == LoginDoor.API || door == LoginDoor.ENROLMENT) && secondFactors.isActive(name)) {
+            return PasswordCheck.refused("right password, but " + name + " has a second factor: HTTP Basic cannot carry it, use an API token");
         }
         return PasswordCheck.accepted(account);
     }

@@ -8,6 +8,7 @@ import com.shellguard.common.ValidationException;
 import com.shellguard.grant.GrantRepository;
 import com.shellguard.openssh.SshPublicKey;
 import com.shellguard.token.ApiTokenRepository;
+import com.shellguard.totp.TotpEnrolments;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ public class UserService {
 
     @Inject
     ApiTokenRepository tokens;
+
+    @Inject
+    TotpEnrolments secondFactors;
 
     public GatewayUser create(UserDraft draft) {
         String name = Names.requireUsername("username", draft.username());
@@ -53,6 +57,7 @@ public class UserService {
         keepAnAdmin(user, "delete");
         grants.removeForUser(username);
         tokens.removeForOwner(username);
+        secondFactors.remove(username); // a new account of the same name must not inherit it
         users.remove(user);
     }
 

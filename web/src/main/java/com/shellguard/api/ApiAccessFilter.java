@@ -17,12 +17,15 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every API request but {@code /health} must authenticate (Basic or Bearer). Admins may do everything,
  * auditors may read (GET): 401 with the same body for every refused credential, a wrong password and the right
  * password of an account without an API role alike (ApiAuthenticator audits the difference); 403 for an auditor
- * who tries to change something.
+ * who tries to change something. A person's own second-factor enrolment ({@code GET} or {@code POST}
+ * {@code users/NAME/totp}, {@code POST users/NAME/totp/confirm}) is open to that person whatever their role.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -31,26 +34,33 @@ public class ApiAccessFilter implements ContainerRequestFilter {
     @Inject
     ApiAuthenticator authenticator;
 
+    private static final Pattern ENROLMENT = Pattern.compile("users/([^/]+)/totp(/confirm)?");
+
     @Context
     HttpServletRequest http;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getUriInfo().getPath().replaceAll("^/+|/+$", "").equals("health")) {
+        String path = request.getUriInfo().getPath().replaceAll("^/+|/+$", "");
+        if (path.equals("health")) {
             return;
         }
+        Matcher enrolment = ENROLMENT.matcher(path);
+        String ownEnrolmentOf = enrolment.matches() && !HttpMethod.DELETE.equals(request.getMethod()) ? enrolment.group(1) : null;
         Optional<ApiCaller> caller = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION),
-                http.getRemoteAddr() + ":" + http.getRemotePort());
+                http.getRemoteAddr() + ":" + http.getRemotePort(), ownEnrolmentOf);
         if (caller.isEmpty()) {
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ShellGuard\"")
                     .type(MediaType.APPLICATION_JSON)
-                    .entity(JsonViews.error("authentication required: HTTP Basic with an admin account, or a Bearer API token"))
+                    .entity(JsonViews.error("authentication required: HTTP Basic with an admin account, or a Bearer API token"
+                            + " (an account with a second factor uses a token: HTTP Basic cannot carry the code)"))
                     .build());
             return;
         }
         boolean reading = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
-        if (reading ? !caller.get().mayRead() : !caller.get().mayWrite()) {
+        boolean own = caller.get().name().equals(ownEnrolmentOf);
+        if (!own && (reading ? !caller.get().mayRead() : !caller.get().mayWrite())) {
             request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
                     .entity(JsonViews.error(caller.get().name() + " (" + caller.get().role() + ") may not "
                             + (reading ? "read" : "change") + " this"))

@@ -1,15 +1,19 @@
 package com.shellguard.console;
 
 import com.shellguard.auth.AuthenticationService;
+import com.shellguard.auth.CurrentRoles;
 import com.shellguard.auth.LoginDoor;
 import com.shellguard.auth.PasswordCheck;
 import com.shellguard.auth.PasswordLogin;
+import com.shellguard.auth.SecondFactorLogin;
+import com.shellguard.totp.TotpEnrolments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,6 +21,11 @@ import java.util.Set;
  * costs the same hashing time as a wrong password, failures count towards a lockout), and audits it with the
  * precise reason. Admins and auditors get their console role; people with the USER role have a password for the
  * gateway, not for the console, and are refused alike.
+ *
+ * <p>An account with a second factor logs in in two steps: a right password only marks the HTTP session as
+ * awaiting a code ({@link SecondFactorStep}) and authenticates nothing; the code ({@link SecondFactorCredential}) is
+ * then checked for that account, counted like a password by the lockout and audited, and only then is the session
+ * given the account's role, read afresh.
  */
 @ApplicationScoped
 public class ConsoleIdentityStore implements IdentityStore {
@@ -30,13 +39,53 @@ public class ConsoleIdentityStore implements IdentityStore {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    SecondFactorStep step;
+
+    @Inject
+    TotpEnrolments secondFactors;
+
+    @Inject
+    SecondFactorLogin codes;
+
+    @Inject
+    CurrentRoles roles;
+
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-        String source = request.getRemoteAddr() + ":" + request.getRemotePort();
+        String source = source();
+        step.end();
         PasswordCheck check = passwords.check(credential.getCaller(), credential.getPasswordAsString(), source, LoginDoor.CONSOLE);
+        if (check.isAccepted() && secondFactors.isActive(check.account().getUsername())) {
+            step.passwordAccepted(check.account().getUsername());
+            return CredentialValidationResult.INVALID_RESULT; // not logged in before the code
+        }
         audit.consoleLoginConcluded(credential.getCaller(), source, check);
         if (!check.isAccepted()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
         return new CredentialValidationResult(check.account().getUsername(), Set.of(ConsoleRoles.of(check.account().getRole()).orElseThrow()));
+    }
+
+    public CredentialValidationResult validate(SecondFactorCredential credential) {
+        String name = step.awaitingFor();
+        if (name == null) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        String source = source();
+        SecondFactorLogin.Outcome outcome = codes.check(name, credential.code(), source);
+        audit.consoleSecondFactorConcluded(name, source, outcome);
+        if (!outcome.accepted()) {
+            if (outcome.lockout() != null) {
+                step.end();
+            }
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        step.end();
+        Optional<String> role = roles.of(name).flatMap(ConsoleRoles::of);
+        return role.isEmpty() ? CredentialValidationResult.INVALID_RESULT : new CredentialValidationResult(name, Set.of(role.get()));
+    }
+
+    private String source() {
+        return request.getRemoteAddr() + ":" + request.getRemotePort();
     }
 }

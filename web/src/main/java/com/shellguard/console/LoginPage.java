@@ -16,7 +16,8 @@ import java.io.IOException;
 
 /**
  * The login form. One message for every refusal, so the page does not tell which user names exist (or that an
- * account is locked); {@link ConsoleIdentityStore} audits every attempt beside the SSH and API logins.
+ * account is locked); {@link ConsoleIdentityStore} audits every attempt beside the SSH and API logins. An account
+ * with a second factor is then asked for its code on the same page ({@link SecondFactorStep}).
  */
 @Named
 @RequestScoped
@@ -28,8 +29,12 @@ public class LoginPage {
     @Inject
     FacesContext faces;
 
+    @Inject
+    SecondFactorStep step;
+
     private String username;
     private String password;
+    private String code;
 
     public void login() throws IOException {
         ExternalContext external = faces.getExternalContext();
@@ -40,12 +45,42 @@ public class LoginPage {
         AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(username == null ? "" : username,
                         password == null ? "" : password)));
+        if (status != AuthenticationStatus.SUCCESS && status != AuthenticationStatus.SEND_CONTINUE && step.isAwaiting()) {
+            ((HttpServletResponse) external.getResponse()).setStatus(HttpServletResponse.SC_OK);
+            return; // the page now asks for the code
+        }
+        concluded(status, "Wrong user name or password, or the account may not use the console.");
+    }
+
+    /** The second step: the code of the account whose password this session showed. */
+    public void verify() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        boolean wasAwaiting = step.isAwaiting();
+        AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams().credential(new SecondFactorCredential(code == null ? "" : code)));
+        if (status == AuthenticationStatus.SUCCESS) {
+            request.changeSessionId();
+        }
+        concluded(status, wasAwaiting && step.isAwaiting() ? "Wrong or already used code; enter the code the app shows now."
+                : "Log in again: the code was not entered in time, or the account is refused for now.");
+    }
+
+    private void concluded(AuthenticationStatus status, String refusal) throws IOException {
+        ExternalContext external = faces.getExternalContext();
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/console/dashboard.xhtml");
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Wrong user name or password, or the account may not use the console.", null));
+            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal, null));
         }
+    }
+
+    public String getCode() {
+        return null;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
     }
 
     public String getUsername() {

@@ -2,7 +2,10 @@ package com.shellguard.console.users;
 
 import com.shellguard.console.AdminOnly;
 import com.shellguard.console.EditorPage;
+import com.shellguard.console.Feedback;
 import com.shellguard.console.Lines;
+import com.shellguard.totp.TotpEnrolments;
+import com.shellguard.totp.TotpIssued;
 import com.shellguard.user.GatewayUser;
 import com.shellguard.user.Role;
 import com.shellguard.user.UserDraft;
@@ -16,7 +19,9 @@ import java.util.List;
 
 /**
  * Users: the list, and one form that creates a user or edits the one picked. The password field is write-only:
- * left empty on an edit, the stored password stays.
+ * left empty on an edit, the stored password stays. The user's second factor: its state, and for admins enrolment
+ * (the QR code, the secret and the recovery codes, shown while this page is open and never again), the confirming
+ * code, and removal.
  */
 @Named
 @ViewScoped
@@ -27,12 +32,17 @@ public class UsersPage extends EditorPage<GatewayUser> {
     @Inject
     UserService users;
 
+    @Inject
+    TotpEnrolments secondFactors;
+
     private String username;
     private String password;
     private Role role = Role.USER;
     private List<String> groups = new ArrayList<>();
     private String publicKeys;
     private boolean enabled = true;
+    private TotpIssued issued;
+    private String confirmCode;
 
     @Override
     protected List<GatewayUser> loadRows() {
@@ -48,6 +58,9 @@ public class UsersPage extends EditorPage<GatewayUser> {
         groups = new ArrayList<>(u.getGroups());
         publicKeys = Lines.join(u.getPublicKeys());
         enabled = u.isEnabled();
+        if (issued != null && !issued.username().equals(editing)) {
+            issued = null;
+        }
     }
 
     public void startNew() {
@@ -58,6 +71,7 @@ public class UsersPage extends EditorPage<GatewayUser> {
         groups = new ArrayList<>();
         publicKeys = null;
         enabled = true;
+        issued = null;
     }
 
     @AdminOnly
@@ -72,6 +86,59 @@ public class UsersPage extends EditorPage<GatewayUser> {
     @AdminOnly
     public void delete(String name) {
         deleted("user " + name, name, () -> users.delete(name));
+    }
+
+    /** "active", "pending" (enrolled, not confirmed) or "none", for the user being edited. */
+    public String getSecondFactor() {
+        if (editing == null) {
+            return "none";
+        }
+        return secondFactors.isActive(editing) ? "active" : secondFactors.isPending(editing) ? "pending" : "none";
+    }
+
+    public int getRecoveryCodesLeft() {
+        return editing == null ? 0 : secondFactors.recoveryCodesLeft(editing);
+    }
+
+    @AdminOnly
+    public void enrolSecondFactor() {
+        String name = editing;
+        Feedback.attempt(() -> issued = secondFactors.enrol(name),
+                "Scan the QR code with an authenticator app, keep the recovery codes, and confirm with a code.");
+    }
+
+    @AdminOnly
+    public void confirmSecondFactor() {
+        String name = editing;
+        String code = confirmCode;
+        if (Feedback.attempt(() -> secondFactors.confirm(name, code), "The second factor of " + name + " is active.")) {
+            issued = null;
+        }
+    }
+
+    @AdminOnly
+    public void removeSecondFactor() {
+        String name = editing;
+        if (Feedback.attempt(() -> secondFactors.remove(name), "Removed the second factor of " + name + ".")) {
+            issued = null;
+        }
+    }
+
+    /** What the enrolment just issued, while it is not confirmed; null otherwise. */
+    public TotpIssued getIssued() {
+        return issued != null && issued.username().equals(editing) ? issued : null;
+    }
+
+    public String getQrCode() {
+        return getIssued() == null ? null : QrCodeImage.dataUri(issued.uri());
+    }
+
+    public String getConfirmCode() {
+        return null;
+    }
+
+    public void setConfirmCode(String confirmCode) {
+        this.confirmCode = confirmCode;
     }
 
     public Role[] getRoles() {

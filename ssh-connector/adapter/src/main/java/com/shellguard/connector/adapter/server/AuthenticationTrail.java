@@ -22,6 +22,10 @@ final class AuthenticationTrail {
     private String lastRejection;
     private boolean unreportedFailure;
     private boolean bannerSent;
+    private boolean secondFactorRequired;
+    private boolean firstFactorPassed;
+    private boolean secondFactorPassed;
+    private String successNote;
 
     static AuthenticationTrail of(Session session) {
         AuthenticationTrail trail = session.getAttribute(KEY);
@@ -44,10 +48,37 @@ final class AuthenticationTrail {
         }
         if (verdict.accepted()) {
             unreportedFailure = false;
+            secondFactorRequired |= verdict.secondFactor();
+            if (method == AuthenticationMethod.TOTP) {
+                secondFactorPassed = true;
+                successNote = verdict.reason();
+            }
         } else {
             lastRejection = verdict.reason();
-            unreportedFailure = method != AuthenticationMethod.PASSWORD;
+            unreportedFailure = method != AuthenticationMethod.PASSWORD && method != AuthenticationMethod.TOTP;
         }
+    }
+
+    /**
+     * A method succeeded (its signature or password verified): true when the login may complete, false when the
+     * person's second factor is still to be shown, which from now on is all the connection may try.
+     */
+    synchronized boolean methodSucceeded() {
+        if (!secondFactorRequired || secondFactorPassed) {
+            return true;
+        }
+        firstFactorPassed = true;
+        return false;
+    }
+
+    /** Whether a password or key of this connection was accepted and the second factor is what is missing. */
+    synchronized boolean awaitsSecondFactor() {
+        return firstFactorPassed && !secondFactorPassed;
+    }
+
+    /** What the audit row of the successful login notes, such as a recovery code spent; usually null. */
+    synchronized String successNote() {
+        return successNote;
     }
 
     synchronized String user() {

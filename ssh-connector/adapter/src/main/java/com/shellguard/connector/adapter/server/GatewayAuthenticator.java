@@ -12,6 +12,7 @@ import com.shellguard.connector.api.GatewayListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,6 +22,8 @@ import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.auth.AsyncAuthException;
+import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
+import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.auth.password.PasswordAuthenticator;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
@@ -35,8 +38,15 @@ import org.apache.sshd.server.session.ServerSession;
  * credentials alike, so the gateway does not tell strangers which user names exist; the audit row
  * keeps the precise reason. A refusal for too many failed logins is named as such: unknown names are locked
  * out alike, so it tells a stranger nothing either.
+ *
+ * <p>A person with a second factor is asked for it over keyboard-interactive ("Verification code:") once their
+ * password or key was accepted ({@link SecondFactorUserAuthService} offers it only then); a wrong code is audited
+ * at once, like a wrong password, and what is wrong with it is told, since whoever sees it passed the first factor.
  */
-final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuthenticator, SessionListener {
+final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuthenticator, KeyboardInteractiveAuthenticator,
+        SessionListener {
+
+    static final String PROMPT = "Verification code: ";
 
     private static final Logger LOG = Logger.getLogger(GatewayAuthenticator.class.getName());
 
@@ -74,6 +84,35 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
         return check(username, AuthenticationMethod.PUBLICKEY, openSshKey, openSshKey, session);
     }
 
+    @Override
+    public InteractiveChallenge generateChallenge(ServerSession session, String username, String lang, String subMethods) {
+        if (!AuthenticationTrail.of(session).awaitsSecondFactor()) {
+            return null; // never a first factor: the client asks for the password itself
+        }
+        InteractiveChallenge challenge = new InteractiveChallenge();
+        challenge.setInteractionName("");
+        challenge.setInteractionInstruction("");
+        challenge.setLanguageTag("");
+        challenge.addPrompt(PROMPT, false);
+        return challenge;
+    }
+
+    /** The code is checked under a database lock (each code once in a cluster), so as work, like a password. */
+    @Override
+    public boolean authenticate(ServerSession session, String username, List<String> responses) {
+        if (!AuthenticationTrail.of(session).awaitsSecondFactor() || responses == null || responses.size() != 1) {
+            return false;
+        }
+        String code = responses.get(0);
+        AsyncAuthException later = new AsyncAuthException();
+        try {
+            work.submit(() -> later.setAuthed(check(username, AuthenticationMethod.TOTP, code, null, session)));
+        } catch (RejectedExecutionException busy) {
+            return check(username, AuthenticationMethod.TOTP, code, null, session);
+        }
+        throw later;
+    }
+
     private boolean check(String sshUserName, AuthenticationMethod method, String secret, String publicKey,
                           ServerSession session) {
         AuthenticationTrail trail = AuthenticationTrail.of(session);
@@ -100,16 +139,34 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
             return true;
         }
         return refuse(trail, session, selector.user(), method, publicKey, source, verdict.reason(),
-                verdict.lockedOut() ? "too many failed logins; " + selector.user() + " is refused for now (" + verdict.reason() + ")" : null);
+                explanation(selector.user(), method, verdict));
+    }
+
+    /** What the client is told of a refusal beyond "authentication failed", or null for nothing more. */
+    private static String explanation(String user, AuthenticationMethod method, AuthenticationVerdict verdict) {
+        if (verdict.lockedOut()) {
+            return "too many failed logins; " + user + " is refused for now (" + verdict.reason() + ")";
+        }
+        if (AuthenticationVerdict.MFA_NOT_ENROLLED.equals(verdict.reason())) {
+            return user + " must log in with a second factor and has none yet: enrol one with your password"
+                    + " (POST /api/v1/users/" + user + "/totp, then .../totp/confirm) or ask an administrator (console,"
+                    + " Users), then log in again (" + verdict.reason() + ")";
+        }
+        if (method == AuthenticationMethod.TOTP) {
+            return "TOTP_REPLAYED".equals(verdict.reason()) ? "that code was used already; wait for the next one (TOTP_REPLAYED)"
+                    : "wrong verification code (" + verdict.reason() + ")";
+        }
+        return null;
     }
 
     private boolean refuse(AuthenticationTrail trail, ServerSession session, String user, AuthenticationMethod method,
                            String publicKey, String source, String reason, String bannerDetail) {
         trail.record(user, method, publicKey, AuthenticationVerdict.reject(reason));
-        if (method == AuthenticationMethod.PASSWORD) {
+        boolean reportedAtOnce = method == AuthenticationMethod.PASSWORD || method == AuthenticationMethod.TOTP;
+        if (reportedAtOnce) {
             report(new AuthenticationOutcome(user, method, source, false, reason));
         }
-        if (method == AuthenticationMethod.PASSWORD || (bannerDetail != null && trail.firstBanner())) {
+        if (reportedAtOnce || (bannerDetail != null && trail.firstBanner())) {
             sendBanner(session, "shellguard: " + (bannerDetail != null ? bannerDetail : "authentication failed for " + user));
         }
         return false;
@@ -120,7 +177,7 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
         if (event == Event.Authenticated) {
             AuthenticationTrail trail = AuthenticationTrail.of(session);
             trail.takeUnreportedFailure();
-            report(new AuthenticationOutcome(trail.user(), trail.lastMethod(), PeerAddress.of(session), true, null));
+            report(new AuthenticationOutcome(trail.user(), trail.lastMethod(), PeerAddress.of(session), true, trail.successNote()));
         }
     }
 

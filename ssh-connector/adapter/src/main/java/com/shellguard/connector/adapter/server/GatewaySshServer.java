@@ -18,14 +18,17 @@ import java.util.List;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.session.ServerConnectionServiceFactory;
 
 /**
  * The listener users connect to. Password and public-key logins are decided by the application;
- * keyboard-interactive is off so the stock client asks for the password itself. Port and agent
+ * keyboard-interactive is only the second factor's prompt, offered after one of them succeeded for a person who has
+ * one ({@link SecondFactorUserAuthService}), so the stock client asks for the password itself. Port and agent
  * forwarding are refused: the gateway relays sessions, it does not open tunnels past policy.
  */
 public final class GatewaySshServer {
@@ -41,8 +44,10 @@ public final class GatewaySshServer {
         GatewayAuthenticator authenticator = new GatewayAuthenticator(listener, work);
         sshd.setPasswordAuthenticator(authenticator);
         sshd.setPublickeyAuthenticator(authenticator);
-        sshd.setKeyboardInteractiveAuthenticator(null);
-        sshd.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE));
+        sshd.setKeyboardInteractiveAuthenticator(authenticator);
+        sshd.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE,
+                UserAuthKeyboardInteractiveFactory.INSTANCE));
+        sshd.setServiceFactories(List.of(SecondFactorUserAuthService.FACTORY, ServerConnectionServiceFactory.INSTANCE));
         sshd.addSessionListener(authenticator);
         ProxySessionFactory sessions = new ProxySessionFactory(
                 new SessionServices(listener, upstream, hooks, work, settings.nodeName(), settings.connectTimeout(),
