@@ -9,10 +9,11 @@ import com.shellguard.connector.api.SessionAlert;
  * on the server: programs started by other programs went unwatched, or the strict server refused the session),
  * HOST_KEY_PINNED (a session's first contact with a server pinned every host key the server proved: whoever answered
  * that first contact is trusted from then on, so it is worth a look), HOST_KEY_CHANGED (a server proved a host key that
- * is not pinned: the session was refused before any credential was sent).
+ * is not pinned: the session was refused before any credential was sent), PROTECTED_FILE (a file transfer tried to
+ * change one of the login's protected startup or key files, and was refused).
  */
 public enum AlertKind {
-    TAMPER, HOOK_UNAVAILABLE, FORGED_REPORT, POLICY, GUARD_UNAVAILABLE, HOST_KEY_PINNED, HOST_KEY_CHANGED;
+    TAMPER, HOOK_UNAVAILABLE, FORGED_REPORT, POLICY, GUARD_UNAVAILABLE, HOST_KEY_PINNED, HOST_KEY_CHANGED, PROTECTED_FILE;
 
     public static AlertKind of(SessionAlert.Kind kind) {
         return switch (kind) {
