@@ -6,6 +6,7 @@ import com.shellguard.connector.api.CommandEvent;
 import com.shellguard.connector.api.CommandPolicySnapshot;
 import com.shellguard.connector.api.CommandRecordBatch;
 import com.shellguard.connector.api.CommandVerdict;
+import com.shellguard.connector.api.FileTransfer;
 import com.shellguard.connector.api.HookStatus;
 import com.shellguard.connector.api.AuthenticationAttempt;
 import com.shellguard.connector.api.AuthenticationOutcome;
@@ -20,6 +21,7 @@ import com.shellguard.connector.api.TargetChoice;
 import com.shellguard.server.HostKeyService;
 import com.shellguard.session.SessionService;
 import com.shellguard.session.SessionTerminator;
+import com.shellguard.transfer.TransferAuditService;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -44,6 +46,9 @@ public class GatewayEventBean implements GatewayListener {
 
     @Inject
     SessionTerminator terminator;
+
+    @Inject
+    TransferAuditService transfers;
 
     @Override
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
@@ -88,6 +93,11 @@ public class GatewayEventBean implements GatewayListener {
     @Override
     public void recordCommands(CommandRecordBatch batch) {
         commands.record(batch);
+    }
+
+    @Override
+    public void recordTransfers(List<FileTransfer> transferred) {
+        transfers.record(transferred);
     }
 
     @Override

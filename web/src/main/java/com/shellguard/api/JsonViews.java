@@ -4,6 +4,7 @@ import com.shellguard.audit.AuthEvent;
 import com.shellguard.audit.SessionRecord;
 import com.shellguard.command.CommandTrial;
 import com.shellguard.command.audit.AlertRecord;
+import com.shellguard.transfer.FileTransferRecord;
 import com.shellguard.command.audit.CommandRecord;
 import com.shellguard.command.rule.CommandDefault;
 import com.shellguard.command.rule.CommandRule;
@@ -211,6 +212,21 @@ final class JsonViews {
         b.add("kind", a.getKind().name());
         nullable(b, "detail", a.getDetail());
         nullable(b, "commandId", a.getCommandId());
+        return b.build();
+    }
+
+    static JsonObject transfer(FileTransferRecord t) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", t.getId()).add("time", time(t.getTime()));
+        nullable(b, "session", t.getSessionId());
+        nullable(b, "user", t.getUserName());
+        nullable(b, "server", t.getServerName());
+        nullable(b, "login", t.getLogin());
+        b.add("action", t.getAction());
+        nullable(b, "direction", t.getDirection());
+        nullable(b, "path", t.getPath());
+        nullable(b, "otherPath", t.getOtherPath());
+        b.add("bytes", t.getBytes()).add("result", t.getResult());
+        nullable(b, "detail", t.getDetail());
         return b.build();
     }
 

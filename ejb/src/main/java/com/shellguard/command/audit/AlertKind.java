@@ -13,11 +13,12 @@ import com.shellguard.connector.api.SessionAlert;
  * session's ptrace tracer, cannot run on the server: static binaries and raw system calls went unwatched, or the
  * strict server refused the session), SUPERVISOR_LOST (the supervisor went away while the session ran, killed or
  * cut off: the session ended), SUPERVISOR_SETUID (a setuid or setgid program was stopped in a session supervised
- * as the login itself, where it cannot gain its privilege).
+ * as the login itself, where it cannot gain its privilege), PROTECTED_FILE (a file transfer tried to change one of
+ * the login's protected startup or key files, and was refused).
  */
 public enum AlertKind {
     TAMPER, HOOK_UNAVAILABLE, FORGED_REPORT, POLICY, GUARD_UNAVAILABLE, HOST_KEY_PINNED, HOST_KEY_CHANGED,
-    SUPERVISOR_UNAVAILABLE, SUPERVISOR_LOST, SUPERVISOR_SETUID;
+    SUPERVISOR_UNAVAILABLE, SUPERVISOR_LOST, SUPERVISOR_SETUID, PROTECTED_FILE;
 
     public static AlertKind of(SessionAlert.Kind kind) {
         return switch (kind) {

@@ -3,6 +3,7 @@ package com.shellguard.console.audit;
 import com.shellguard.audit.AuthEvent;
 import com.shellguard.audit.SessionRecord;
 import com.shellguard.command.audit.CommandRecord;
+import com.shellguard.transfer.FileTransferRecord;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -39,6 +40,19 @@ public enum AuditKind {
             column("Exit", CommandRecord.class, c -> Objects.toString(c.getExitStatus(), null)),
             column("Session", CommandRecord.class, CommandRecord::getSessionId))),
 
+    TRANSFERS("File transfers", List.of(
+            column("Time", FileTransferRecord.class, t -> time(t.getTime())),
+            column("User", FileTransferRecord.class, FileTransferRecord::getUserName),
+            column("Server", FileTransferRecord.class, FileTransferRecord::getServerName),
+            column("Login", FileTransferRecord.class, FileTransferRecord::getLogin),
+            column("Action", FileTransferRecord.class, FileTransferRecord::getAction),
+            column("Path", FileTransferRecord.class, FileTransferRecord::getPath),
+            column("To", FileTransferRecord.class, FileTransferRecord::getOtherPath),
+            column("Bytes", FileTransferRecord.class, t -> Long.toString(t.getBytes())),
+            column("Result", FileTransferRecord.class, FileTransferRecord::getResult),
+            column("Detail", FileTransferRecord.class, FileTransferRecord::getDetail),
+            column("Session", FileTransferRecord.class, FileTransferRecord::getSessionId))),
+
     AUTHENTICATION("Authentication", List.of(
             column("Time", AuthEvent.class, e -> time(e.getTime())),
             column("User", AuthEvent.class, AuthEvent::getUserName),
@@ -67,7 +81,8 @@ public enum AuditKind {
 
     /** The session a row is part of, for a link to its detail page; null for authentication events. */
     public String sessionOf(Object row) {
-        return row instanceof SessionRecord s ? s.getId() : row instanceof CommandRecord c ? c.getSessionId() : null;
+        return row instanceof SessionRecord s ? s.getId() : row instanceof CommandRecord c ? c.getSessionId()
+                : row instanceof FileTransferRecord t ? t.getSessionId() : null;
     }
 
     private static <T> AuditColumn column(String header, Class<T> type, Function<T, String> value) {

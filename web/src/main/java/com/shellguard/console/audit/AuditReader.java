@@ -2,6 +2,7 @@ package com.shellguard.console.audit;
 
 import com.shellguard.audit.AuditService;
 import com.shellguard.command.audit.CommandAuditService;
+import com.shellguard.transfer.TransferAuditService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -16,10 +17,14 @@ public class AuditReader {
     @Inject
     CommandAuditService commands;
 
+    @Inject
+    TransferAuditService transfers;
+
     public List<?> rows(AuditSearch search, int limit, int offset) {
         return switch (search.getKind()) {
             case SESSIONS -> audit.sessions(search.common(limit, offset));
             case COMMANDS -> commands.commands(search.commands(limit, offset));
+            case TRANSFERS -> transfers.transfers(search.transfers(limit, offset));
             case AUTHENTICATION -> audit.authEvents(search.common(limit, offset));
         };
     }

@@ -3,6 +3,7 @@ package com.shellguard.console.audit;
 import com.shellguard.audit.AuditQuery;
 import com.shellguard.command.audit.CommandQuery;
 import com.shellguard.command.audit.Verdict;
+import com.shellguard.transfer.TransferQuery;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,10 @@ public class AuditSearch implements Serializable {
 
     CommandQuery commands(int limit, int offset) {
         return new CommandQuery(common(limit, offset), session, server, verdict, text);
+    }
+
+    TransferQuery transfers(int limit, int offset) {
+        return new TransferQuery(common(limit, offset), server, session);
     }
 
     /** The filters as request parameters (for the export link); unset ones left out. */

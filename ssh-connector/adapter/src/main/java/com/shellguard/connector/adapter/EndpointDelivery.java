@@ -8,6 +8,7 @@ import com.shellguard.connector.api.CommandEvent;
 import com.shellguard.connector.api.CommandPolicySnapshot;
 import com.shellguard.connector.api.CommandRecordBatch;
 import com.shellguard.connector.api.CommandVerdict;
+import com.shellguard.connector.api.FileTransfer;
 import com.shellguard.connector.api.GatewayListener;
 import com.shellguard.connector.api.HookStatus;
 import com.shellguard.connector.api.HostKeyPresentation;
@@ -100,6 +101,14 @@ final class EndpointDelivery implements GatewayListener {
     public void recordCommands(CommandRecordBatch batch) {
         deliver(l -> {
             l.recordCommands(batch);
+            return null;
+        });
+    }
+
+    @Override
+    public void recordTransfers(List<FileTransfer> transfers) {
+        deliver(l -> {
+            l.recordTransfers(transfers);
             return null;
         });
     }

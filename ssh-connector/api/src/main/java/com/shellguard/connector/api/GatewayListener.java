@@ -44,6 +44,12 @@ public interface GatewayListener {
      */
     void recordCommands(CommandRecordBatch batch);
 
+    /**
+     * File operations of transfers the gateway terminated (SFTP, legacy scp), one per file opened or tree change,
+     * refused ones included; delivered off the transfer's path.
+     */
+    void recordTransfers(List<FileTransfer> transfers);
+
     /** Whether the hook was armed in a session, or why not. */
     void hookStatus(HookStatus status);
 

@@ -44,7 +44,10 @@ final class CommandControl {
         this.plan = plan;
     }
 
-    /** The hook watches shells and exec commands where policy asks for it; file transfers run unhooked. */
+    /**
+     * The hook watches shells and exec commands where policy asks for it; file transfers run no program on the
+     * target (the gateway serves them over SFTP, each file audited).
+     */
     static boolean appliesTo(SessionPlan plan, ChannelKind kind) {
         return plan.control().hook() && (kind == ChannelKind.SHELL || kind == ChannelKind.EXEC
                 || (plan.privileged() && kind == ChannelKind.SCP));

@@ -4,6 +4,9 @@ import com.shellguard.connector.adapter.hook.HookSession;
 import com.shellguard.connector.adapter.hook.PrivilegedTier;
 import com.shellguard.connector.adapter.relay.ChannelRelay;
 import com.shellguard.connector.adapter.runtime.GatewayUnavailableException;
+import com.shellguard.connector.adapter.transfer.FileTransferServer;
+import com.shellguard.connector.adapter.transfer.ScpInvocation;
+import com.shellguard.connector.adapter.transfer.TransferLog;
 import com.shellguard.connector.adapter.upstream.UpstreamException;
 import com.shellguard.connector.api.ChannelKind;
 import com.shellguard.connector.api.SessionPlan;
@@ -26,7 +29,8 @@ import org.apache.sshd.server.command.AsyncCommand;
  * One user channel proxied to one target channel, as MINA sees it: the channel's streams arrive, it starts,
  * and it is destroyed. Starting runs the session's steps in order on a work thread ({@link #open}); the
  * end, the user's leaving and an administrator's termination may come from other threads at any time, and
- * meet the steps in the {@link SessionState}.
+ * meet the steps in the {@link SessionState}. A file transfer (SFTP, legacy scp) is not relayed: its
+ * {@link FileTransferServer}, made with the channel, serves it once the target is connected.
  */
 final class ProxySession implements AsyncCommand {
 
@@ -37,6 +41,8 @@ final class ProxySession implements AsyncCommand {
     private final String command;
     private final String sessionId = UUID.randomUUID().toString();
     private final SessionState state = new SessionState();
+    private FileTransferServer transfer;
+    private Environment environment;
 
     private IoInputStream in;
     private IoOutputStream out;
@@ -51,6 +57,25 @@ final class ProxySession implements AsyncCommand {
         this.command = command;
     }
 
+    /** The user's {@code sftp} subsystem, served by the gateway's SFTP server. */
+    static ProxySession sftp(SessionServices services, ChannelSession channel) throws IOException {
+        ProxySession session = new ProxySession(services, ChannelKind.SFTP, "sftp");
+        session.transfer = FileTransferServer.sftp(channel, session.transferLog());
+        return session;
+    }
+
+    /** A legacy scp sink or source, served by the gateway's scp; {@code command} is the exec text as the client sent it. */
+    static ProxySession scp(SessionServices services, ChannelSession channel, String command, ScpInvocation scp)
+            throws IOException {
+        ProxySession session = new ProxySession(services, ChannelKind.SCP, command);
+        session.transfer = FileTransferServer.scp(channel, scp, session.transferLog());
+        return session;
+    }
+
+    private TransferLog transferLog() {
+        return new TransferLog(sessionId, services.listener(), services.work()::submit);
+    }
+
     @Override
     public void setIoInputStream(IoInputStream in) {
         this.in = in;
@@ -59,11 +84,17 @@ final class ProxySession implements AsyncCommand {
     @Override
     public void setIoOutputStream(IoOutputStream out) {
         this.out = out;
+        if (transfer != null) {
+            transfer.setIoStreams(out, err);
+        }
     }
 
     @Override
     public void setIoErrorStream(IoOutputStream err) {
         this.err = err;
+        if (transfer != null) {
+            transfer.setIoStreams(out, err);
+        }
     }
 
     @Override
@@ -88,6 +119,7 @@ final class ProxySession implements AsyncCommand {
 
     @Override
     public void start(ChannelSession channel, Environment env) throws IOException {
+        environment = env;
         user = new UserChannel(channel, env, in, out, err, exitCallback);
         ending = new SessionEnding(services, sessionId, state, user);
         try {
@@ -126,6 +158,10 @@ final class ProxySession implements AsyncCommand {
                 connection.close();
                 return;
             }
+            if (transfer != null) {
+                serveTransfer(connection);
+                return;
+            }
             ClientChannel channel = TargetChannels.open(connection.session(), kind, command, hook.orElse(null),
                     plan.privileged() ? PrivilegedTier.of(plan.login(), plan.privilegedLogin()) : null, user, services.timeout());
             SignalForwarding.start(user, channel, state::recorder);
@@ -144,6 +180,17 @@ final class ProxySession implements AsyncCommand {
         }
     }
 
+    /**
+     * Serves the file transfer over the target connection; its end ends the session. Transfers are not recorded
+     * as terminal output: each file they touch is an audit row of its own.
+     */
+    private void serveTransfer(TargetConnection connection) throws IOException {
+        if (!state.relaying(null, null)) {
+            return;
+        }
+        transfer.start(connection.session(), environment, status -> ending.end(SessionEnd.exited(status)));
+    }
+
     /** An administrator ended the session: the target's output stops, the user is told, the channel closes. */
     private void terminate() {
         state.terminating().ifPresent(ChannelRelay::cut);
@@ -152,6 +199,9 @@ final class ProxySession implements AsyncCommand {
 
     @Override
     public void destroy(ChannelSession channel) {
+        if (transfer != null) {
+            transfer.destroy();
+        }
         state.userLeft().ifPresent(TargetConnection::userLeft);
     }
 }

@@ -20,7 +20,7 @@ import org.apache.sshd.client.channel.ClientChannel;
 
 /**
  * Relaying the open target channel as its kind asks. Shell and exec sessions are recorded, with the hook's
- * commands as markers; file transfers (scp, sftp) are relayed unrecorded. A hooked session is ended by the
+ * commands as markers; other subsystems are relayed unrecorded. A hooked session is ended by the
  * hook's policy verdicts, and a hooked shell gets the user's input only once it has armed. The relay's end
  * ends the session: with the target's exit status, as terminated if an administrator cut it, or as a failure
  * when the target closed without a status while the user was still there.

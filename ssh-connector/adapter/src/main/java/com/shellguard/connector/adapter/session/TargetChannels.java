@@ -14,8 +14,9 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.channel.PtyChannelConfiguration;
 
 /**
- * The target channel for each kind of user channel, with the user's terminal and variables: a shell opens a
- * shell, an exec or scp runs its command, sftp and other subsystems open the same subsystem. Where the
+ * The target channel for each relayed kind of user channel, with the user's terminal and variables: a shell
+ * opens a shell, an exec runs its command, other subsystems open the same subsystem (file transfers are not
+ * relayed: the gateway serves them itself). Where the
  * session is hooked, a shell or exec runs through the hook's start command instead, which starts the user's
  * shell with the hook loaded. In the privileged tier (connected as the server's privileged account) every kind
  * must run as the session's login: shells, exec and scp through the hook's start under the root supervisor, sftp
@@ -41,10 +42,8 @@ final class TargetChannels {
                     ? withTerminal(target.createShellChannel(pty, env), user)
                     : withTerminal(target.createExecChannel(hook.startCommand(false), pty, env), user);
             case EXEC -> withTerminal(target.createExecChannel(hook == null ? command : hook.startCommand(true), pty, env), user);
-            case SCP -> withTerminal(target.createExecChannel(hook == null ? command : hook.startCommand(true), pty, env), user);
-            case SFTP -> privileged == null ? target.createSubsystemChannel(command)
-                    : target.createExecChannel(privileged.sftpCommand());
             case SUBSYSTEM -> target.createSubsystemChannel(command);
+            case SFTP, SCP -> throw new IllegalArgumentException("file transfers are served by the gateway, not relayed");
         };
         channel.setStreaming(ClientChannel.Streaming.Async);
         channel.open().verify(timeout);

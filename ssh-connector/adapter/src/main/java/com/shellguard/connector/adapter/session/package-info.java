@@ -12,7 +12,8 @@
  * guard, holds a shell's input until it armed, and refuses the session on a strict server where it cannot;</li>
  * <li>{@link com.shellguard.connector.adapter.session.TargetChannels} opens the target channel of the user's
  * kind, {@link com.shellguard.connector.adapter.session.SignalForwarding} passes signals and window changes
- * on, and {@link com.shellguard.connector.adapter.session.SessionRelay} records and relays it;</li>
+ * on, and {@link com.shellguard.connector.adapter.session.SessionRelay} records and relays it; a file transfer
+ * (sftp, a legacy scp sink or source) is instead served by the gateway itself ({@code transfer});</li>
  * <li>{@link com.shellguard.connector.adapter.session.SessionEnding} ends it once, with one of the ends
  * {@link com.shellguard.connector.adapter.session.SessionEnd} names.</li>
  * </ol>
@@ -32,7 +33,7 @@
  * {@link com.shellguard.connector.adapter.session.TerminationWatch}'s polling interval, and one that lands
  * while a step runs (a connection, a hook installation) takes effect when that step returns.
  *
- * <p>This package depends on {@code hook}, {@code recording}, {@code relay}, {@code upstream} and
- * {@code runtime}; {@code server} depends on it and not the other way round.
+ * <p>This package depends on {@code hook}, {@code recording}, {@code relay}, {@code transfer}, {@code upstream}
+ * and {@code runtime}; {@code server} depends on it and not the other way round.
  */
 package com.shellguard.connector.adapter.session;
