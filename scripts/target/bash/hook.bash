@@ -351,6 +351,8 @@ __sg_t() {
   if [[ $__sg_text == '\__sg_prompt' ]]; then
     __sg_h[$__sg_text]=1 __sg_hd[$__sg_text]=function$__sg_US$__sg_xw
     [[ $__sg_nl ]] && __sg_u=' '
+    # the prompt is shown: the gateway expects the next typed line to be reported (HOOK_SILENT)
+    [[ $__sg_role == interactive ]] && __sg_send S
     builtin return 0
   fi
   if [[ ! $__sg_nl ]]; then

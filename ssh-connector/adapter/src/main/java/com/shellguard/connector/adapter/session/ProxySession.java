@@ -5,9 +5,12 @@ import com.shellguard.connector.adapter.relay.ChannelRelay;
 import com.shellguard.connector.adapter.runtime.GatewayUnavailableException;
 import com.shellguard.connector.adapter.upstream.UpstreamException;
 import com.shellguard.connector.api.ChannelKind;
+import com.shellguard.connector.api.CommandRecordBatch;
+import com.shellguard.connector.api.SessionAlert;
 import com.shellguard.connector.api.SessionPlan;
 import com.shellguard.connector.api.SessionRequest;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
@@ -111,6 +114,7 @@ final class ProxySession implements AsyncCommand {
             }
             state.opened();
             services.live().add(sessionId, this::terminate);
+            alertTamperingEnvironment();
             TargetConnection connection = TargetConnection.open(services, sessionId, plan);
             state.connected(connection);
             if (state.userGone()) {
@@ -140,6 +144,21 @@ final class ProxySession implements AsyncCommand {
             LOG.log(Level.WARNING, "session " + sessionId + " failed", e);
             ending.end(SessionEnd.failed("the session could not be opened: " + e.getMessage(),
                     String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** Variables the client asked to set that the hook relies on: never forwarded, and alerted. */
+    private void alertTamperingEnvironment() {
+        java.util.SortedSet<String> names = user.tamperingEnvironment();
+        if (names.isEmpty()) {
+            return;
+        }
+        SessionAlert alert = new SessionAlert(sessionId, SessionAlert.Kind.TAMPER, "the client asked to set "
+                + String.join(", ", names) + ", which command control relies on; not forwarded", System.currentTimeMillis() * 1000);
+        try {
+            services.listener().recordCommands(new CommandRecordBatch(List.of(), List.of(), List.of(), List.of(alert)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "session " + sessionId + ": could not record " + alert.detail(), e);
         }
     }
 
