@@ -120,6 +120,9 @@ final class ProxySession implements AsyncCommand {
             if (state.userGone()) {
                 throw new EndOfSession(SessionEnd.userLeftWhileOpening());
             }
+            if (plan.control().hook()) {
+                StartupFileCheck.check(services, sessionId, plan, connection);
+            }
             CommandControl control = new CommandControl(services, sessionId, plan);
             Optional<HookSession> hook = CommandControl.appliesTo(plan, kind)
                     ? control.install(connection, kind == ChannelKind.EXEC ? command : null)
