@@ -104,7 +104,7 @@ class HookWitnessIT {
         try {
             w.shell().run("ls -d /tmp >/dev/null");
             w.shell().run("true");
-            JsonObject ls = fx.awaitCommand(w.sessionId(), c -> "ls -d /tmp".equals(c.getString("command", ""))
+            JsonObject ls = fx.awaitCommand(w.sessionId(), c -> "ls -d /tmp >/dev/null".equals(c.getString("line", ""))
                     && Fixture.has(c, "exitStatus"), "ls with its exit status");
             String lsId = ls.getString("commandId");
             String out = w.shell().output("bash forge.sh 'E|" + lsId + ",99,1,2' '"
@@ -220,8 +220,8 @@ class HookWitnessIT {
         Watched w = shell("silence", false);
         try {
             Duration pause = Duration.ofSeconds(7);
-            w.shell().run("");
-            w.shell().run("# only a comment");
+            w.shell().terminal().press("Enter");
+            w.shell().terminal().line("# only a comment");
             Processes.sleep(pause);
             w.shell().type("cat <<EOF").terminal().press("Enter");
             Processes.sleep(pause);

@@ -61,6 +61,7 @@ final class HookConnection {
     private String shell = "bash";
     private String pid = "";
     private String role = "";
+    private boolean interactive;
     private volatile long policyVersionSent = -1;
     private volatile long lastPush;
     private boolean shellHook;
@@ -139,7 +140,9 @@ final class HookConnection {
                 pid = f.get(HelloField.PID.position());
                 role = f.get(HelloField.ROLE.position());
                 lastPush = System.currentTimeMillis();
-                if (role.equals("interactive")) {
+                // an interactive shell itself, not one of its subshells (which keep its role and $$, not its pid)
+                interactive = role.equals("interactive") && pid.equals(f.get(HelloField.SHELL_PID.position()));
+                if (interactive) {
                     session.prompt().shellStarted(pid, f.get(HelloField.PPID.position()));
                 }
                 session.helloFrom(version, role);
@@ -158,12 +161,12 @@ final class HookConnection {
             case "R" -> withFacts(f, this::reported);
             case "E" -> completion(f.size() > 1 ? f.get(1) : "");
             case "S" -> {
-                if (role.equals("interactive")) {
+                if (interactive) {
                     session.prompt().prompt(pid);
                 }
             }
             case "L" -> {
-                if (role.equals("interactive")) {
+                if (interactive) {
                     session.prompt().shellSpoke(pid);
                 }
                 if (f.size() >= 3) {

@@ -295,7 +295,8 @@ public final class HookSession {
     /** The session met this policy version (a snapshot or a verdict carried it). */
     void sawVersion(long version) {
         synchronized (versionsSeen) {
-            versionsSeen.putIfAbsent(version, System.currentTimeMillis());
+            // the version in force when the session started is no change: its hooks fetch it before their first command
+            versionsSeen.putIfAbsent(version, versionsSeen.isEmpty() ? 0L : System.currentTimeMillis());
         }
     }
 
@@ -303,6 +304,10 @@ public final class HookSession {
     boolean policyIsNew(long version) {
         long now = System.currentTimeMillis();
         synchronized (versionsSeen) {
+            if (versionsSeen.isEmpty()) {
+                versionsSeen.put(version, 0L);
+                return false;
+            }
             Long seen = versionsSeen.putIfAbsent(version, now);
             return seen == null || now - seen < POLICY_GRACE_MILLIS;
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Whether the session's hook still speaks: a line entered at the shell's prompt must reach the gateway as a typed
@@ -32,6 +33,7 @@ import java.util.function.Consumer;
  */
 final class PromptWatch {
 
+    private static final Logger LOG = Logger.getLogger(PromptWatch.class.getName());
     private static final int OUTPUT_KEPT = 256;
 
     private final long silenceMillis;
@@ -74,6 +76,7 @@ final class PromptWatch {
 
     /** An interactive shell shows its prompt ({@code S}); shells it started are gone. */
     synchronized void prompt(String pid) {
+        LOG.info(() -> "prompt watch: shell " + pid + " shows its prompt; shells " + shells.keySet());
         shell(pid).atPrompt = true;
         shells.values().removeIf(s -> pid.equals(s.parent));
         continuing = false;
@@ -140,6 +143,8 @@ final class PromptWatch {
             return;
         }
         due = null;
+        LOG.info(() -> "prompt watch: no word from the hook after an Enter; the shell printed " + output.toString()
+                .replace("\u001b", "ESC").replace("\r", "\\r").replace("\n", "\\n"));
         if (continuationPrompt(output.toString())) {
             shells.values().forEach(s -> s.atPrompt = false);
             continuing = true;
