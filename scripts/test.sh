@@ -18,6 +18,7 @@ command -v zsh >/dev/null || missing+=(zsh)
 command -v vi >/dev/null || missing+=(vim-tiny)
 command -v less >/dev/null || missing+=(less)
 command -v git >/dev/null || missing+=(git)
+command -v gdb >/dev/null || missing+=(gdb)
 command -v rsync >/dev/null || missing+=(rsync)
 command -v python3 >/dev/null || missing+=(python3)
 # the build compiles the exec guard (scripts/target/guard); its tests start programs from perl

@@ -349,8 +349,11 @@ __sg_t() {
   __sg_text=$BASH_COMMAND __sg_xw=${BASH_COMMAND%%[[:space:]]*}
   # the hook's own PROMPT_COMMAND entry (read-only, so it can be remembered)
   if [[ $__sg_text == '\__sg_prompt' ]]; then
-    __sg_h[$__sg_text]=1 __sg_hd[$__sg_text]=function$__sg_US$__sg_xw
+    # (not in the trap's cache: every prompt comes here, to send S)
+    __sg_hd[$__sg_text]=function$__sg_US$__sg_xw
     [[ $__sg_nl ]] && __sg_u=' '
+    # the prompt is shown: the gateway expects the next typed line to be reported (HOOK_SILENT)
+    [[ $__sg_role == interactive ]] && __sg_send S
     builtin return 0
   fi
   if [[ ! $__sg_nl ]]; then

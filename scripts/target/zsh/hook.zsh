@@ -732,6 +732,7 @@ __sg_preexec() {
 __sg_precmd() {
   builtin :
   [[ -n $__sg_alive ]] || { __sg_broken+=" trap"; builtin trap "$__sg_trap" DEBUG; __sg_repair; }
+  [[ $__sg_role == interactive ]] && __sg_send S
   __sg_alive=
 }
 

@@ -18,7 +18,10 @@ import com.shellguard.connector.api.SessionPlan;
 import com.shellguard.connector.api.SessionRequest;
 import com.shellguard.connector.api.SessionSummary;
 import com.shellguard.connector.api.TargetChoice;
+import com.shellguard.connector.api.StartupFileReport;
+import com.shellguard.connector.api.StartupFileVerdict;
 import com.shellguard.server.HostKeyService;
+import com.shellguard.server.StartupFileService;
 import com.shellguard.session.SessionService;
 import com.shellguard.session.SessionTerminator;
 import com.shellguard.transfer.TransferAuditService;
@@ -50,6 +53,9 @@ public class GatewayEventBean implements GatewayListener {
     @Inject
     TransferAuditService transfers;
 
+    @Inject
+    StartupFileService startupFiles;
+
     @Override
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
         return authentication.authenticate(attempt);
@@ -73,6 +79,11 @@ public class GatewayEventBean implements GatewayListener {
     @Override
     public HostKeyVerdict verifyHostKey(HostKeyPresentation presentation) {
         return hostKeys.verify(presentation);
+    }
+
+    @Override
+    public StartupFileVerdict checkStartupFiles(StartupFileReport report) {
+        return startupFiles.check(report);
     }
 
     @Override

@@ -7,8 +7,10 @@ import com.shellguard.connector.api.SessionAlert;
  * (a session ran, or was refused, without the hook), FORGED_REPORT (a connection to the hook's port without
  * the session's secret), POLICY (an ALERT rule matched a command), GUARD_UNAVAILABLE (the exec guard cannot load
  * on the server: programs started by other programs went unwatched, or the strict server refused the session),
- * HOST_KEY_PINNED (a session's first contact with a server pinned every host key the server proved: whoever answered
- * that first contact is trusted from then on, so it is worth a look), HOST_KEY_CHANGED (a server proved a host key that
+ * HOOK_FLOOD (a session's hooks sent more than the gateway takes from one session), HOOK_SILENT (a line entered at the
+ * prompt went unreported: the hook stopped talking), STARTUP_FILE_CHANGED (a login's startup or key file changed since
+ * the state an administrator accepted, by no hand of the gateway's), HOST_KEY_PINNED (a session's first contact with a server pinned every
+ * host key the server proved: whoever answered that first contact is trusted from then on, so it is worth a look), HOST_KEY_CHANGED (a server proved a host key that
  * is not pinned: the session was refused before any credential was sent), SUPERVISOR_UNAVAILABLE (the supervisor, the
  * session's ptrace tracer, cannot run on the server: static binaries and raw system calls went unwatched, or the
  * strict server refused the session), SUPERVISOR_LOST (the supervisor went away while the session ran, killed or
@@ -18,7 +20,8 @@ import com.shellguard.connector.api.SessionAlert;
  */
 public enum AlertKind {
     TAMPER, HOOK_UNAVAILABLE, FORGED_REPORT, POLICY, GUARD_UNAVAILABLE, HOST_KEY_PINNED, HOST_KEY_CHANGED,
-    SUPERVISOR_UNAVAILABLE, SUPERVISOR_LOST, SUPERVISOR_SETUID, PROTECTED_FILE;
+    SUPERVISOR_UNAVAILABLE, SUPERVISOR_LOST, SUPERVISOR_SETUID, PROTECTED_FILE, HOOK_FLOOD,
+    HOOK_SILENT, STARTUP_FILE_CHANGED;
 
     public static AlertKind of(SessionAlert.Kind kind) {
         return switch (kind) {
@@ -29,6 +32,9 @@ public enum AlertKind {
             case SUPERVISOR_UNAVAILABLE -> SUPERVISOR_UNAVAILABLE;
             case SUPERVISOR_LOST -> SUPERVISOR_LOST;
             case SUPERVISOR_SETUID -> SUPERVISOR_SETUID;
+            case HOOK_FLOOD -> HOOK_FLOOD;
+            case HOOK_SILENT -> HOOK_SILENT;
+            case STARTUP_FILE_CHANGED -> STARTUP_FILE_CHANGED;
         };
     }
 }

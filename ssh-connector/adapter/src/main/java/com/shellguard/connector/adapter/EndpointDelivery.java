@@ -16,6 +16,8 @@ import com.shellguard.connector.api.HostKeyVerdict;
 import com.shellguard.connector.api.SessionPlan;
 import com.shellguard.connector.api.SessionRequest;
 import com.shellguard.connector.api.SessionSummary;
+import com.shellguard.connector.api.StartupFileReport;
+import com.shellguard.connector.api.StartupFileVerdict;
 import com.shellguard.connector.api.TargetChoice;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
@@ -85,6 +87,11 @@ final class EndpointDelivery implements GatewayListener {
     @Override
     public HostKeyVerdict verifyHostKey(HostKeyPresentation presentation) {
         return deliver(l -> l.verifyHostKey(presentation));
+    }
+
+    @Override
+    public StartupFileVerdict checkStartupFiles(StartupFileReport report) {
+        return deliver(l -> l.checkStartupFiles(report));
     }
 
     @Override

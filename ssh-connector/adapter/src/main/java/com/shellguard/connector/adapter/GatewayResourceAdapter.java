@@ -54,7 +54,8 @@ public class GatewayResourceAdapter implements ResourceAdapter {
         try {
             commandAudit = new CommandAuditQueue(delivery, work, context.createTimer());
             upstream = new UpstreamConnector(delivery, settings.connectTimeout());
-            HookInstaller hooks = new HookInstaller(new HookServices(delivery, work, commandAudit, settings.connectTimeout()));
+            HookInstaller hooks = new HookInstaller(new HookServices(delivery, work, commandAudit, settings.connectTimeout(),
+                    settings.hookSilence()));
             recordings = new Recordings(settings.recordings(), context.createTimer());
             LiveSessions live = new LiveSessions();
             terminations = new TerminationWatch(delivery, work, live, settings.nodeName(), context.createTimer());

@@ -26,6 +26,13 @@ public interface GatewayListener {
      */
     HostKeyVerdict verifyHostKey(HostKeyPresentation presentation);
 
+    /**
+     * Compares a login's startup and key files, as a session found them before its hook was installed, with the state
+     * an administrator last accepted for that server and login; a first sight pins the state, a change is alerted
+     * ({@code STARTUP_FILE_CHANGED}).
+     */
+    StartupFileVerdict checkStartupFiles(StartupFileReport report);
+
     /** Reports how a session that {@link #openSession} allowed ended. */
     void sessionEnded(SessionSummary summary);
 

@@ -4,7 +4,8 @@ import java.io.Serializable;
 
 /**
  * Something the security team must see about a session that is not one command's verdict: the hook was
- * switched off and repaired, it could not be installed, a report failed its authentication.
+ * switched off and repaired, it could not be installed, a report failed the gateway's checks, the hook fell silent,
+ * the login's startup files changed.
  */
 public record SessionAlert(String sessionId, Kind kind, String detail, long timeMicros) implements Serializable {
 
@@ -13,7 +14,11 @@ public record SessionAlert(String sessionId, Kind kind, String detail, long time
         TAMPER,
         /** The hook could not be installed; the session ran without it (or was refused, on a strict server). */
         HOOK_UNAVAILABLE,
-        /** A connection to the hook's port did not present the session's secret. */
+        /**
+         * A hook's witness failed the gateway's check: a connection to the hook's port without the session's secret
+         * (alerted once per session), a report of a program the policy refuses, a completion of a command the
+         * connection does not own or that already finished.
+         */
         FORGED_REPORT,
         /**
          * The exec guard (the preload library) cannot load on the server: programs started by other programs
@@ -35,6 +40,21 @@ public record SessionAlert(String sessionId, Kind kind, String detail, long time
          * A setuid or setgid program was started in a session supervised as the login itself, where it cannot gain
          * its privilege: the supervisor stopped it before it ran and told the user.
          */
-        SUPERVISOR_SETUID
+        SUPERVISOR_SETUID,
+        /**
+         * The session's hooks sent more than the gateway takes from one session (connections open at once, questions
+         * waiting, messages): the rest was refused (and on a strict server the session ended).
+         */
+        HOOK_FLOOD,
+        /**
+         * A line was entered at the shell's prompt and the session's hook said nothing about it within the silence
+         * limit: the hook was switched off in a way it did not catch itself (on a strict server the session ended).
+         */
+        HOOK_SILENT,
+        /**
+         * A startup or key file of the target login (~/.bashrc, ~/.ssh/authorized_keys, ...) changed since the
+         * state the gateway last saw and accepted, and the gateway did not make the change.
+         */
+        STARTUP_FILE_CHANGED
     }
 }

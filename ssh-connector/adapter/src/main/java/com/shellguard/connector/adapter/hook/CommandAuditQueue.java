@@ -11,7 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Timer;
 import java.util.TimerTask;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -38,11 +44,20 @@ public final class CommandAuditQueue implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CommandAuditQueue.class.getName());
     static final long DELIVERY_MILLIS = 200;
     static final int MAX_BATCH = 2000;
+    /**
+     * Items one session may have waiting for delivery: far above what a busy script reports between deliveries, and
+     * what keeps a forger with the session's key from filling the node's memory. Past it the session's items are
+     * dropped and {@link #add(CommandEvent)} and its kin return false, so the hook side can alert.
+     */
+    static final int MAX_PER_SESSION = 50_000;
+    /** How long a delivery waits for a command whose reported verdict is being checked again. */
+    private static final long CHECK_WAIT_SECONDS = 10;
 
     private final GatewayListener listener;
     private final BlockingWork work;
     private final Timer timer;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentHashMap<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
     private final AtomicBoolean delivering = new AtomicBoolean();
 
     /** Queues for {@code listener} and starts the delivery timer; {@link #close()} stops it. */
@@ -58,20 +73,44 @@ public final class CommandAuditQueue implements AutoCloseable {
         }, DELIVERY_MILLIS, DELIVERY_MILLIS);
     }
 
-    void add(CommandEvent event) {
-        queue.add(event);
+    boolean add(CommandEvent event) {
+        return offer(event.sessionId(), event);
     }
 
-    void add(CommandCompletion completion) {
-        queue.add(completion);
+    /** A command whose verdict is still being checked: delivered in its place once the check completes. */
+    boolean add(CompletableFuture<CommandEvent> event) {
+        return offer(null, event);
     }
 
-    void add(TypedLine line) {
-        queue.add(line);
+    boolean add(CommandCompletion completion) {
+        return offer(completion.sessionId(), completion);
     }
 
+    boolean add(TypedLine line) {
+        return offer(line.sessionId(), line);
+    }
+
+    /** Alerts are always taken: each kind is raised a bounded number of times per session where it is raised. */
     public void add(SessionAlert alert) {
         queue.add(alert);
+    }
+
+    private boolean offer(String sessionId, Object item) {
+        if (sessionId != null) {
+            AtomicInteger count = waiting.computeIfAbsent(sessionId, k -> new AtomicInteger());
+            if (count.incrementAndGet() > MAX_PER_SESSION) {
+                count.decrementAndGet();
+                return false;
+            }
+        }
+        queue.add(item);
+        return true;
+    }
+
+    private void delivered(String sessionId) {
+        if (sessionId != null) {
+            waiting.computeIfPresent(sessionId, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
+        }
     }
 
     /** On the timer's thread: hands a delivery to the WorkManager if anything waits and none is running. */
@@ -102,12 +141,21 @@ public final class CommandAuditQueue implements AutoCloseable {
             Object item;
             int n = 0;
             while (n++ < MAX_BATCH && (item = queue.poll()) != null) {
+                if (item instanceof CompletableFuture<?> checking) {
+                    item = checked(checking);
+                    if (item == null) {
+                        continue;
+                    }
+                }
                 if (item instanceof CommandEvent e) {
                     commands.add(e);
+                    delivered(e.sessionId());
                 } else if (item instanceof CommandCompletion c) {
                     completions.add(c);
+                    delivered(c.sessionId());
                 } else if (item instanceof TypedLine l) {
                     lines.add(l);
+                    delivered(l.sessionId());
                 } else if (item instanceof SessionAlert a) {
                     alerts.add(a);
                 }
@@ -117,6 +165,18 @@ public final class CommandAuditQueue implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not write " + (n - 1) + " command audit records; they are lost", e);
             }
+        }
+    }
+
+    private static Object checked(CompletableFuture<?> checking) {
+        try {
+            return checking.get(CHECK_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "a reported command's check did not complete; its audit row is lost", e);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.sshd.client.future.DefaultOpenFuture;
@@ -20,7 +22,8 @@ import org.apache.sshd.server.channel.AbstractServerChannel;
 /**
  * A hooked shell's TCP connection to the forwarded port, as it reaches the gateway: a {@code forwarded-tcpip}
  * channel opened by the target's sshd. The gateway consumes it in process instead of connecting anywhere,
- * and accepts it only for a port it asked a session's hook to use.
+ * and accepts it only for a port it asked a session's hook to use, while the session has room for another
+ * connection waiting for its hello, and for {@value HookConnection#HELLO_SECONDS} seconds without one.
  */
 final class HookChannel extends AbstractServerChannel {
 
@@ -41,14 +44,26 @@ final class HookChannel extends AbstractServerChannel {
         int port = buffer.getInt();
         HookSession hook = getSession() instanceof ClientSession client ? HookSession.find(client, port) : null;
         if (hook == null) {
-            DefaultOpenFuture refused = new DefaultOpenFuture(this, this);
-            refused.setException(new SshChannelOpenException(getChannelId(),
-                    SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED, "no ShellGuard hook listens on port " + port));
-            return refused;
+            return refused(SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED, "no ShellGuard hook listens on port " + port);
+        }
+        if (!hook.admitUnauthenticated()) {
+            return refused(SshConstants.SSH_OPEN_RESOURCE_SHORTAGE, "too many connections to the hook's port");
         }
         out = new ChannelAsyncOutputStream(this, SshConstants.SSH_MSG_CHANNEL_DATA);
-        connection = new HookConnection(hook, this::send, () -> close(false));
+        HookConnection opened = new HookConnection(hook, this::send, () -> close(false));
+        connection = opened;
+        addCloseFutureListener(f -> opened.ended());
+        if (hook.scheduler() != null) {
+            ScheduledFuture<?> due = hook.scheduler().schedule(opened::helloDue, HookConnection.HELLO_SECONDS, TimeUnit.SECONDS);
+            addCloseFutureListener(f -> due.cancel(false));
+        }
         return super.doInit(buffer);
+    }
+
+    private OpenFuture refused(int reason, String message) {
+        DefaultOpenFuture refused = new DefaultOpenFuture(this, this);
+        refused.setException(new SshChannelOpenException(getChannelId(), reason, message));
+        return refused;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -26,12 +27,24 @@ import java.util.logging.Logger;
  * <p>Bytes arrive on an SSH I/O thread, which must not wait for the application: questions and policy
  * requests are answered from the container's WorkManager. A hook asks one question at a time and waits, so
  * replies on one connection never overlap.
+ *
+ * <p>What a connection says is a claim: anyone on the target can connect to the forwarded loopback port, and the
+ * watched user can read the session's key. So before the hello a connection gets {@value #MAX_HELLO} bytes and
+ * {@link #HELLO_SECONDS} seconds, and must start with {@code H}; a report of a program a rule could concern is
+ * decided again ({@link RuleReach}); a completion must name an open command of this very process ({@link
+ * CommandLedger}).
  */
 final class HookConnection {
 
     private static final Logger LOG = Logger.getLogger(HookConnection.class.getName());
     /** A hook message is a command line or a typed line; anything far larger is not a hook talking. */
     private static final int MAX_MESSAGE = 1 << 20;
+    /** A hello is about a hundred bytes; a connection that sends more without one is not a hook. */
+    static final int MAX_HELLO = 4096;
+    /** How long a new connection may take to say hello. */
+    static final long HELLO_SECONDS = 10;
+    /** Alerts ({@code A}) one session's hooks may raise; past it they are dropped with one {@code HOOK_FLOOD}. */
+    private static final int MAX_HOOK_ALERTS = 200;
     /**
      * How often a busy shell is sent the current policy unasked. A hook asks itself when its copy is older than
      * 3 seconds, which costs the user a round trip; a shell that keeps talking gets it pushed instead.
@@ -44,7 +57,11 @@ final class HookConnection {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private boolean greeted;
     private boolean closed;
+    private boolean counted = true;
     private String shell = "bash";
+    private String pid = "";
+    private String role = "";
+    private boolean interactive;
     private volatile long policyVersionSent = -1;
     private volatile long lastPush;
     private boolean shellHook;
@@ -52,6 +69,7 @@ final class HookConnection {
     private boolean supervisor;
     private boolean supervisorEnded;
 
+    /** A connection the session admitted ({@link HookSession#admitUnauthenticated}); {@link #ended} releases it. */
     HookConnection(HookSession session, Consumer<String> replies, Runnable close) {
         this.session = session;
         this.replies = replies;
@@ -61,6 +79,10 @@ final class HookConnection {
     /** The next bytes from the hook, in order. */
     synchronized void receive(byte[] data, int offset, int length) {
         if (closed) {
+            return;
+        }
+        if (!greeted && pending.size() == 0 && length > 0 && data[offset] != 'H') {
+            stranger("a connection to the hook's port did not start with a hello");
             return;
         }
         pending.write(data, offset, length);
@@ -80,8 +102,26 @@ final class HookConnection {
         }
         pending.reset();
         pending.write(buffer, start, buffer.length - start);
-        if (pending.size() > MAX_MESSAGE) {
-            refuse("a message of more than " + MAX_MESSAGE + " bytes");
+        if (!greeted && pending.size() > MAX_HELLO) {
+            stranger("a connection to the hook's port sent more than " + MAX_HELLO + " bytes without a hello");
+        } else if (pending.size() > MAX_MESSAGE) {
+            closeWith(SessionAlert.Kind.HOOK_FLOOD, "message", "a hook message of more than " + MAX_MESSAGE + " bytes");
+        }
+    }
+
+    /** The hello's time is up: a connection still without one is closed. */
+    synchronized void helloDue() {
+        if (!greeted && !closed) {
+            stranger("a connection to the hook's port sent no hello within " + HELLO_SECONDS + " s");
+        }
+    }
+
+    /** The channel closed, whoever closed it: the session counts the connection no more. */
+    synchronized void ended() {
+        closed = true;
+        if (counted) {
+            counted = false;
+            session.closed(greeted);
         }
     }
 
@@ -90,45 +130,71 @@ final class HookConnection {
         String type = f.get(0);
         if (!greeted) {
             if (type.equals("H") && f.size() > HelloField.ROLE.position() && session.acceptsKey(f.get(HelloField.KEY.position()))) {
-                String version = f.get(HelloField.SHELL.position());
-                String role = f.get(HelloField.ROLE.position());
-                if (role.equals("supervisor") && !session.supervisorHello()) {
-                    refuse("a second connection claimed to be the session's supervisor");
+                greeted = true;
+                if (!session.authenticated()) {
+                    counted = false;
+                    closed = true;
+                    close.run();
                     return;
                 }
-                greeted = true;
+                String version = f.get(HelloField.SHELL.position());
+                role = f.get(HelloField.ROLE.position());
+                if (role.equals("supervisor") && !session.supervisorHello()) {
+                    closeWith(SessionAlert.Kind.FORGED_REPORT, "supervisor", "a second connection claimed to be the session's supervisor");
+                    return;
+                }
                 supervisor = role.equals("supervisor");
                 shell = version.startsWith("zsh") ? "zsh" : version.startsWith("guard") ? "guard"
                         : supervisor ? "supervisor" : "bash";
                 shellHook = shell.equals("bash") || shell.equals("zsh");
+                pid = f.get(HelloField.PID.position());
                 lastPush = System.currentTimeMillis();
+                // an interactive shell itself, not one of its subshells (which keep its role and $$, not its pid)
+                interactive = role.equals("interactive") && pid.equals(f.get(HelloField.SHELL_PID.position()));
+                if (interactive) {
+                    session.prompt().shellStarted(pid, f.get(HelloField.PPID.position()));
+                }
                 session.helloFrom(version, role);
             } else {
-                refuse("a connection to the hook's port did not present the session's secret");
+                stranger("a connection to the hook's port did not present the session's secret");
             }
             return;
         }
         String sessionId = session.sessionId();
         if (shellHook && !type.equals("P") && System.currentTimeMillis() - lastPush > PUSH_MILLIS) {
             lastPush = System.currentTimeMillis();
-            onWorker(() -> replies.accept(policy(session.snapshot())));
+            sendPolicy();
         }
         switch (type) {
             case "Q" -> withFacts(f, facts -> answer(new CommandEvent(sessionId, facts, true, null)));
-            case "R" -> withFacts(f, facts -> session.judged(new CommandEvent(sessionId, facts, false,
-                    CommandVerdict.allowed(policyVersionSent))));
-            case "E" -> HookWire.completion(sessionId, f.size() > 1 ? f.get(1) : "").ifPresent(session.services().audit()::add);
+            case "R" -> withFacts(f, this::reported);
+            case "E" -> completion(f.size() > 1 ? f.get(1) : "");
+            case "S" -> {
+                if (interactive) {
+                    session.prompt().prompt(pid);
+                }
+            }
             case "L" -> {
+                if (interactive) {
+                    session.prompt().shellSpoke(pid);
+                }
                 if (f.size() >= 3) {
                     typedLines(f.get(1), String.join(String.valueOf(HookWire.US), f.subList(2, f.size())));
                 }
             }
-            case "A" -> session.alert(supervisor && f.size() > 1 && f.get(1).equals("setuid") ? SessionAlert.Kind.SUPERVISOR_SETUID
-                    : SessionAlert.Kind.TAMPER, f.size() > 2 ? HookWire.unescape(f.get(2)) : "");
+            case "A" -> {
+                if (session.hookAlerts() < MAX_HOOK_ALERTS) {
+                    session.alert(supervisor && f.size() > 1 && f.get(1).equals("setuid") ? SessionAlert.Kind.SUPERVISOR_SETUID
+                            : SessionAlert.Kind.TAMPER, f.size() > 2 ? HookWire.unescape(f.get(2)) : "");
+                } else {
+                    session.distrust(SessionAlert.Kind.HOOK_FLOOD, "alerts", "more than " + MAX_HOOK_ALERTS
+                            + " alerts from the session's hooks; the rest are dropped");
+                }
+            }
             case "K" -> supervisorEnded |= supervisor && f.size() > 1 && f.get(1).equals("end");
             case "P" -> {
                 lastPush = System.currentTimeMillis();
-                onWorker(() -> replies.accept(policy(session.snapshot())));
+                sendPolicy();
             }
             default -> LOG.fine(() -> "session " + sessionId + ": unknown hook message " + type);
         }
@@ -146,7 +212,7 @@ final class HookConnection {
         for (int i = 0; i < entries.size(); i++) {
             HookWire.HistoryEntry e = entries.get(i);
             String id = i == entries.size() - 1 ? lineId : shellPid + "." + e.number();
-            session.services().audit().add(new TypedLine(session.sessionId(), id, e.text(), now));
+            session.typed(new TypedLine(session.sessionId(), id, e.text(), now));
         }
     }
 
@@ -156,30 +222,125 @@ final class HookConnection {
             LOG.fine(() -> "session " + session.sessionId() + ": malformed hook message");
             return;
         }
-        HookWire.completion(session.sessionId(), f.get(CommandField.DONE.position())).ifPresent(session.services().audit()::add);
+        completion(f.get(CommandField.DONE.position()));
+        session.ledger().opened(facts.get().commandId());
         use.accept(facts.get());
     }
 
-    private void answer(CommandEvent question) {
+    /** A finished command, if it is one this process may complete: never another's, a refused or a finished one. */
+    private void completion(String done) {
+        HookWire.completion(session.sessionId(), done).ifPresent(c -> {
+            switch (session.ledger().complete(pid, c.commandId())) {
+                case ACCEPTED -> session.completed(c);
+                case UNKNOWN -> LOG.fine(() -> "session " + session.sessionId() + ": completion of unreported command " + c.commandId());
+                case FOREIGN -> session.distrust(SessionAlert.Kind.FORGED_REPORT, "foreign completion",
+                        "a hook connection of process " + pid + " sent the exit status of command " + c.commandId()
+                                + " of another process; ignored");
+                case CLOSED -> session.distrust(SessionAlert.Kind.FORGED_REPORT, "closed completion " + c.commandId(),
+                        "a second exit status for command " + c.commandId() + ", which had finished or was refused; ignored");
+            }
+        });
+    }
+
+    /**
+     * A command the hook let run alone. One a rule could concern (an honest hook asks about those) is decided again
+     * from the report's own facts, off this thread; its audit place is kept in order meanwhile. Where the policy
+     * disagrees, the gateway's verdict is stored and the report alerted as forged, unless the policy changed so
+     * recently that the hook may still hold the old one.
+     */
+    private void reported(CommandFacts facts) {
+        CommandEvent claimed = new CommandEvent(session.sessionId(), facts, false, CommandVerdict.allowed(policyVersionSent));
+        if (!RuleReach.mayConcern(session.heldSnapshot(), facts) || !session.beginWork()) {
+            session.judged(claimed);
+            return;
+        }
+        CompletableFuture<CommandEvent> checked = new CompletableFuture<>();
+        session.judgedLater(checked);
         onWorker(() -> {
-            CommandVerdict verdict;
             try {
-                verdict = session.services().listener().decideCommand(question);
+                checked.complete(recheck(claimed));
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "session " + session.sessionId() + ": could not decide a command; refusing it", e);
-                verdict = new CommandVerdict(CommandVerdict.Action.BLOCK, "gateway error", false,
-                        "the gateway could not decide: " + e.getMessage(), policyVersionSent);
+                LOG.log(Level.WARNING, "session " + session.sessionId() + ": could not check a reported command", e);
+                checked.complete(claimed);
+            } finally {
+                session.endWork();
             }
-            StringBuilder reply = new StringBuilder();
-            if (verdict.policyVersion() > policyVersionSent) {
-                session.refreshSnapshotIfOlderThan(verdict.policyVersion());
-                reply.append(policy(session.snapshot()));
+        });
+    }
+
+    private CommandEvent recheck(CommandEvent claimed) {
+        CommandFacts facts = claimed.facts();
+        CommandVerdict gateway = session.services().listener().decideCommand(new CommandEvent(session.sessionId(), facts, true, null));
+        if (gateway.runs()) {
+            return gateway.alert() ? claimed.answered(gateway) : claimed;
+        }
+        if (session.policyIsNew(gateway.policyVersion())) {
+            return claimed;
+        }
+        session.distrust(SessionAlert.Kind.FORGED_REPORT, "report " + facts.text(), "a hook reported \"" + abbreviate(facts.text())
+                + "\" as run without asking, but the policy says " + gateway.action()
+                + (gateway.rule() == null ? "" : " (rule " + gateway.rule() + ")"));
+        if (gateway.action() == CommandVerdict.Action.TERMINATE) {
+            session.terminate(gateway.rule());
+        }
+        return claimed.answered(gateway);
+    }
+
+    private void answer(CommandEvent question) {
+        if (!session.beginWork()) {
+            refuseQuestion(question, "the gateway is busy with this session's earlier questions");
+            return;
+        }
+        onWorker(() -> {
+            try {
+                decide(question);
+            } finally {
+                session.endWork();
             }
-            reply.append(HookWire.verdictLine(question.facts().commandId(), verdict));
-            replies.accept(reply.toString());
-            session.judged(question.answered(verdict));
-            if (verdict.action() == CommandVerdict.Action.TERMINATE) {
-                session.terminate(verdict.rule());
+        });
+    }
+
+    private void decide(CommandEvent question) {
+        CommandVerdict verdict;
+        try {
+            verdict = session.services().listener().decideCommand(question);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "session " + session.sessionId() + ": could not decide a command; refusing it", e);
+            verdict = new CommandVerdict(CommandVerdict.Action.BLOCK, "gateway error", false,
+                    "the gateway could not decide: " + e.getMessage(), policyVersionSent);
+        }
+        StringBuilder reply = new StringBuilder();
+        if (verdict.policyVersion() > policyVersionSent) {
+            session.refreshSnapshotIfOlderThan(verdict.policyVersion());
+            reply.append(policy(session.snapshot()));
+        }
+        if (!verdict.runs()) {
+            session.ledger().refused(question.facts().commandId());
+        }
+        reply.append(HookWire.verdictLine(question.facts().commandId(), verdict));
+        replies.accept(reply.toString());
+        session.judged(question.answered(verdict));
+        if (verdict.action() == CommandVerdict.Action.TERMINATE) {
+            session.terminate(verdict.rule());
+        }
+    }
+
+    private void refuseQuestion(CommandEvent question, String why) {
+        CommandVerdict busy = new CommandVerdict(CommandVerdict.Action.BLOCK, "gateway busy", false, why, policyVersionSent);
+        session.ledger().refused(question.facts().commandId());
+        replies.accept(HookWire.verdictLine(question.facts().commandId(), busy));
+        session.judged(question.answered(busy));
+    }
+
+    private void sendPolicy() {
+        if (!session.beginWork()) {
+            return;
+        }
+        onWorker(() -> {
+            try {
+                replies.accept(policy(session.snapshot()));
+            } finally {
+                session.endWork();
             }
         });
     }
@@ -208,10 +369,21 @@ final class HookConnection {
         }
     }
 
-    private void refuse(String why) {
+    /** Before the hello: a connection that is not a hook, closed, and alerted once per session. */
+    private void stranger(String why) {
         closed = true;
-        session.alert(SessionAlert.Kind.FORGED_REPORT, why);
+        session.stranger(why);
         close.run();
+    }
+
+    private void closeWith(SessionAlert.Kind kind, String onceKey, String why) {
+        closed = true;
+        session.distrust(kind, onceKey, why);
+        close.run();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 
     private static int indexOf(byte[] buffer, byte value, int from) {

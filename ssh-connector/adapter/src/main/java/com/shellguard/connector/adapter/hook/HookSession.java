@@ -1,17 +1,22 @@
 package com.shellguard.connector.adapter.hook;
 
+import com.shellguard.connector.api.CommandCompletion;
 import com.shellguard.connector.api.CommandEvent;
 import com.shellguard.connector.api.CommandPolicySnapshot;
 import com.shellguard.connector.api.GatewayListener;
 import com.shellguard.connector.api.HookStatus;
 import com.shellguard.connector.api.SessionAlert;
+import com.shellguard.connector.api.TypedLine;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
@@ -20,12 +25,29 @@ import org.apache.sshd.common.AttributeRepository.AttributeKey;
  * One proxied session's side of the hook: the secret its shells authenticate with, the forwarded port they
  * connect to, whether the interactive shell has armed, and how to end the session when policy says so.
  * Hook connections find it through their upstream SSH connection and port.
+ *
+ * <p>It also checks its witnesses: the key is readable by the watched user, so everything a connection says is
+ * a claim. Completions must name a command still open ({@link CommandLedger}); the session's connections and
+ * unanswered work are capped ({@link #MAX_CONNECTIONS}, {@link #MAX_UNAUTHENTICATED}, {@link #MAX_OUTSTANDING});
+ * a breach is alerted once per kind and session, and on a strict server ends the session ({@link #distrust}).
  */
 public final class HookSession {
 
     private static final AttributeKey<Map<Integer, HookSession>> BY_PORT = new AttributeKey<>();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long SNAPSHOT_MILLIS = 1000;
+    /** Hook connections open at once after their hello: every hooked shell process and guarded question holds one. */
+    static final int MAX_CONNECTIONS = 512;
+    /** Connections waiting for their hello; beyond this, further ones are refused at once (a flood). */
+    static final int MAX_UNAUTHENTICATED = 1024;
+    /** Questions and policy requests of the session waiting for the application; beyond this they are refused. */
+    static final int MAX_OUTSTANDING = 1024;
+    /**
+     * How long a policy version counts as new to the session: a hook decides alone with a copy up to 3 seconds old,
+     * and the application's copy follows a change within 2, so a report the current policy disagrees with is not
+     * a forgery while the version is younger than this.
+     */
+    static final long POLICY_GRACE_MILLIS = 10_000;
 
     private final String sessionId;
     private final String key;
@@ -37,6 +59,7 @@ public final class HookSession {
     private volatile long snapshotTaken;
     private volatile boolean statusReported;
     private int port;
+    private java.util.concurrent.ScheduledExecutorService scheduler;
     private String directory;
     private String shell;
     private String shellPath;
@@ -55,6 +78,22 @@ public final class HookSession {
     public static final String TIER_SAME_ACCOUNT = "same-account";
     /** The supervisor runs as root and starts the session's shell as the login. */
     public static final String TIER_PRIVILEGED = "privileged";
+    private volatile boolean strict;
+    private volatile Consumer<String> witnessFailure = why -> { };
+    private final CommandLedger ledger = new CommandLedger();
+    private final PromptWatch prompt;
+    private final AtomicInteger hookAlerts = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger unauthenticated = new AtomicInteger();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final AtomicInteger strangers = new AtomicInteger();
+    private final Set<String> alerted = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Long> versionsSeen = new LinkedHashMap<>(8, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+            return size() > 32;
+        }
+    };
 
     HookSession(String sessionId, HookServices services) {
         this.sessionId = sessionId;
@@ -62,6 +101,8 @@ public final class HookSession {
         byte[] secret = new byte[36];
         RANDOM.nextBytes(secret);
         this.key = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        this.prompt = new PromptWatch(services.silence() == null ? 0 : services.silence().toMillis(),
+                why -> distrust(SessionAlert.Kind.HOOK_SILENT, "silent", why));
     }
 
     static HookSession find(ClientSession upstream, int port) {
@@ -71,6 +112,7 @@ public final class HookSession {
 
     void bind(ClientSession upstream, int forwardedPort) {
         this.port = forwardedPort;
+        this.scheduler = upstream.getFactoryManager().getScheduledExecutorService();
         upstream.computeAttributeIfAbsent(BY_PORT, k -> new ConcurrentHashMap<>()).put(forwardedPort, this);
     }
 
@@ -239,6 +281,148 @@ public final class HookSession {
         }
     }
 
+    /**
+     * Whether the server is strict (policy requires command control): then a witness that fails the gateway's checks
+     * ends the session instead of only raising an alert.
+     */
+    public void strict(boolean required) {
+        this.strict = required;
+    }
+
+    /** What to do when the hook's witnesses cannot be trusted on a strict server: the proxied session ends. */
+    public void onWitnessFailure(Consumer<String> action) {
+        this.witnessFailure = action;
+    }
+
+    /**
+     * A witness failed a check: alerted (once per session for each {@code onceKey}, so a flood costs one alert), and
+     * on a strict server the session ends with {@code detail} as the reason.
+     */
+    void distrust(SessionAlert.Kind kind, String onceKey, String detail) {
+        if (onceKey == null || alerted.add(kind + " " + onceKey)) {
+            alert(kind, detail);
+        }
+        if (strict) {
+            witnessFailure.accept(detail);
+        }
+    }
+
+    CommandLedger ledger() {
+        return ledger;
+    }
+
+    /** Whether the hook still speaks about what is typed at the prompt: the session's shell relay feeds it. */
+    PromptWatch prompt() {
+        return prompt;
+    }
+
+    /**
+     * Watches the keystrokes of a shell session with a terminal for lines the hook says nothing about
+     * ({@code HOOK_SILENT}, see {@link PromptWatch}); {@link #typed} and {@link #printed} feed it.
+     */
+    public void watchPrompt() {
+        prompt.scheduleOn(scheduler);
+    }
+
+    /** The user's keystrokes, as they pass to the target. */
+    public void typed(byte[] data, int offset, int length) {
+        prompt.input(data, offset, length);
+    }
+
+    /** The target's output, as it passes to the user. */
+    public void printed(byte[] data, int offset, int length) {
+        prompt.output(data, offset, length);
+    }
+
+    /** The scheduler of the session's upstream connection, for the hook connections' hello limit. */
+    java.util.concurrent.ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    /** How many alerts the session's hooks raised so far (counting this one). */
+    int hookAlerts() {
+        return hookAlerts.getAndIncrement();
+    }
+
+    /** A new connection asks to be taken; false when the session already has too many waiting for their hello. */
+    boolean admitUnauthenticated() {
+        if (unauthenticated.incrementAndGet() > MAX_UNAUTHENTICATED) {
+            unauthenticated.decrementAndGet();
+            stranger("more than " + MAX_UNAUTHENTICATED + " connections to the hook's port at once without a hello");
+            return false;
+        }
+        return true;
+    }
+
+    /** A waiting connection said hello with the key; false (and an alert) when the session has too many open. */
+    boolean authenticated() {
+        unauthenticated.decrementAndGet();
+        if (connections.incrementAndGet() > MAX_CONNECTIONS) {
+            connections.decrementAndGet();
+            distrust(SessionAlert.Kind.HOOK_FLOOD, "connections",
+                    "more than " + MAX_CONNECTIONS + " hook connections open at once");
+            return false;
+        }
+        return true;
+    }
+
+    /** A connection closed: {@code greeted} says which count it was in. */
+    void closed(boolean greeted) {
+        (greeted ? connections : unauthenticated).decrementAndGet();
+    }
+
+    /**
+     * A connection without the session's secret (another local account, or a forger without the key): one alert per
+     * session however many come, since anyone on the target can connect to a loopback port.
+     */
+    void stranger(String why) {
+        int n = strangers.incrementAndGet();
+        if (n == 1) {
+            alert(SessionAlert.Kind.FORGED_REPORT, why);
+        }
+    }
+
+    /** Work for the application the session may queue; false (and an alert) past {@link #MAX_OUTSTANDING}. */
+    boolean beginWork() {
+        if (outstanding.incrementAndGet() > MAX_OUTSTANDING) {
+            outstanding.decrementAndGet();
+            distrust(SessionAlert.Kind.HOOK_FLOOD, "work", "more than " + MAX_OUTSTANDING
+                    + " hook questions waiting for the gateway at once");
+            return false;
+        }
+        return true;
+    }
+
+    void endWork() {
+        outstanding.decrementAndGet();
+    }
+
+    /** The session met this policy version (a snapshot or a verdict carried it). */
+    void sawVersion(long version) {
+        synchronized (versionsSeen) {
+            // the version in force when the session started is no change: its hooks fetch it before their first command
+            versionsSeen.putIfAbsent(version, versionsSeen.isEmpty() ? 0L : System.currentTimeMillis());
+        }
+    }
+
+    /** Whether the session's hooks may still hold an older policy than {@code version}. */
+    boolean policyIsNew(long version) {
+        long now = System.currentTimeMillis();
+        synchronized (versionsSeen) {
+            if (versionsSeen.isEmpty()) {
+                versionsSeen.put(version, 0L);
+                return false;
+            }
+            Long seen = versionsSeen.putIfAbsent(version, now);
+            return seen == null || now - seen < POLICY_GRACE_MILLIS;
+        }
+    }
+
+    /** The policy snapshot held, without asking the application for a fresher one; null before the first. */
+    CommandPolicySnapshot heldSnapshot() {
+        return snapshot;
+    }
+
     /** What to do when a verdict ends the session: the proxied session sets this once it relays. */
     public void onTerminate(Consumer<String> action) {
         this.terminator = action;
@@ -254,8 +438,29 @@ public final class HookSession {
      * application in the next batch), and passed to the watcher.
      */
     void judged(CommandEvent event) {
-        services.audit().add(event);
+        queued(services.audit().add(event));
         commandWatcher.accept(event);
+    }
+
+    /** A command whose verdict the gateway is still checking: its place in the audit is kept meanwhile. */
+    void judgedLater(CompletableFuture<CommandEvent> event) {
+        services.audit().add(event);
+        event.thenAccept(e -> commandWatcher.accept(e));
+    }
+
+    void completed(CommandCompletion completion) {
+        queued(services.audit().add(completion));
+    }
+
+    void typed(TypedLine line) {
+        queued(services.audit().add(line));
+    }
+
+    private void queued(boolean accepted) {
+        if (!accepted) {
+            distrust(SessionAlert.Kind.HOOK_FLOOD, "audit", "more than " + CommandAuditQueue.MAX_PER_SESSION
+                    + " audit records of the session waiting to be written; the rest are dropped");
+        }
     }
 
     void terminate(String rule) {
@@ -274,6 +479,7 @@ public final class HookSession {
             current = services.listener().commandPolicy(sessionId);
             snapshot = current;
             snapshotTaken = now;
+            sawVersion(current.version());
         }
         return current;
     }

@@ -50,6 +50,19 @@
  * killed, and the session with it: {@code SUPERVISOR_LOST}, and the proxied session ends. Heartbeats ({@code K beat})
  * arrive every 5 seconds; their absence is not acted on yet.
  *
+ * <h2>Checking the witnesses</h2>
+ * The hooks run as the watched login, which can read the session's key: every message is a claim. So a report of a
+ * program a rule could concern ({@link com.shellguard.connector.adapter.hook.RuleReach}) is decided again, a
+ * disagreement stored with the gateway's verdict and alerted ({@code FORGED_REPORT}); a completion must name an open
+ * command of the very process that sends it ({@link com.shellguard.connector.adapter.hook.CommandLedger}); a line
+ * entered at the prompt must be reported within the silence limit ({@link
+ * com.shellguard.connector.adapter.hook.PromptWatch}, {@code HOOK_SILENT}); before its hello a connection gets 4 KiB
+ * and 10 seconds, and a session's connections, questions, hook alerts and audit backlog are capped ({@code
+ * HOOK_FLOOD}). Strangers are alerted once per session, so a flood costs one alert. On a strict server a failed check
+ * ends the session ({@link com.shellguard.connector.adapter.hook.HookSession#onWitnessFailure}). None of this stops a
+ * forger with the key who reports only what no rule concerns: the supervisor's secret, which the login cannot read,
+ * is what closes that.
+ *
  * <h2>Limits</h2>
  * The audit is up to a delivery interval behind the shell, and a crash loses at most that interval; a batch the
  * application fails to write is logged and lost. A policy change reaches a hook within its 3-second refresh, or at

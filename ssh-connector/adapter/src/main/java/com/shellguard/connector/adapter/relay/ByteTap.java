@@ -10,4 +10,12 @@ public interface ByteTap {
     ByteTap NONE = (data, offset, length) -> { };
 
     void bytes(byte[] data, int offset, int length);
+
+    /** This tap, then {@code next}. */
+    default ByteTap andThen(ByteTap next) {
+        return (data, offset, length) -> {
+            bytes(data, offset, length);
+            next.bytes(data, offset, length);
+        };
+    }
 }

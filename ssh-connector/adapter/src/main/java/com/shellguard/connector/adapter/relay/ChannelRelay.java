@@ -20,8 +20,14 @@ public final class ChannelRelay {
     /** {@code outputTap} and {@code errorTap} see the target's output and error output on their way to the user. */
     public ChannelRelay(ClientChannel target, IoInputStream userInput, IoOutputStream userOutput, IoOutputStream userErrors,
                         ByteTap outputTap, ByteTap errorTap) {
+        this(target, userInput, userOutput, userErrors, ByteTap.NONE, outputTap, errorTap);
+    }
+
+    /** As above, and {@code inputTap} sees the user's input on its way to the target. */
+    public ChannelRelay(ClientChannel target, IoInputStream userInput, IoOutputStream userOutput, IoOutputStream userErrors,
+                        ByteTap inputTap, ByteTap outputTap, ByteTap errorTap) {
         this.target = target;
-        this.input = new StreamPump(userInput, target.getAsyncIn());
+        this.input = new StreamPump(userInput, target.getAsyncIn(), inputTap);
         this.output = new StreamPump(target.getAsyncOut(), userOutput, outputTap);
         this.errors = new StreamPump(target.getAsyncErr(), userErrors, errorTap);
     }

@@ -9,7 +9,7 @@ import java.time.Duration;
  * environment variable the run script documents, else a default that gives a working gateway.
  */
 public record GatewaySettings(String bindAddress, int sshPort, Path home, String nodeName, Duration connectTimeout,
-                              Path recordings) {
+                              Path recordings, Duration hookSilence) {
 
     public static GatewaySettings fromEnvironment() {
         String bind = value("shellguard.ssh.bind", "SHELLGUARD_SSH_BIND", "0.0.0.0");
@@ -19,7 +19,9 @@ public record GatewaySettings(String bindAddress, int sshPort, Path home, String
         Duration timeout = Duration.ofSeconds(Long.parseLong(value("shellguard.connect.timeout", "SHELLGUARD_CONNECT_TIMEOUT", "10")));
         Path recordings = Path.of(value("shellguard.recordings", "SHELLGUARD_RECORDINGS", home.resolve("recordings").toString()))
                 .toAbsolutePath();
-        return new GatewaySettings(bind, port, home, node, timeout, recordings);
+        Duration silence = Duration.ofMillis(Math.round(1000 * Double.parseDouble(
+                value("shellguard.hook.silence", "SHELLGUARD_HOOK_SILENCE", "5"))));
+        return new GatewaySettings(bind, port, home, node, timeout, recordings, silence);
     }
 
     public Path hostKeyFile() {

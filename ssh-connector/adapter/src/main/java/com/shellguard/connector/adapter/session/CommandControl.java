@@ -76,6 +76,7 @@ final class CommandControl {
             return Optional.empty();
         }
         target.hooked(hook);
+        hook.strict(plan.control().required());
         Optional<String> noGuard = hook.guardUnavailable();
         if (noGuard.isPresent()) {
             refuseWhereRequired("the exec guard cannot be armed: " + noGuard.get(), "exec guard unavailable: " + noGuard.get());

@@ -9,9 +9,12 @@ import com.shellguard.connector.adapter.transfer.ScpInvocation;
 import com.shellguard.connector.adapter.transfer.TransferLog;
 import com.shellguard.connector.adapter.upstream.UpstreamException;
 import com.shellguard.connector.api.ChannelKind;
+import com.shellguard.connector.api.CommandRecordBatch;
+import com.shellguard.connector.api.SessionAlert;
 import com.shellguard.connector.api.SessionPlan;
 import com.shellguard.connector.api.SessionRequest;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
@@ -144,10 +147,14 @@ final class ProxySession implements AsyncCommand {
             }
             state.opened();
             services.live().add(sessionId, this::terminate);
+            alertTamperingEnvironment();
             TargetConnection connection = TargetConnection.open(services, sessionId, plan);
             state.connected(connection);
             if (state.userGone()) {
                 throw new EndOfSession(SessionEnd.userLeftWhileOpening());
+            }
+            if (plan.control().hook()) {
+                StartupFileCheck.check(services, sessionId, plan, connection);
             }
             CommandControl control = new CommandControl(services, sessionId, plan);
             Optional<HookSession> hook = CommandControl.appliesTo(plan, kind)
@@ -189,6 +196,21 @@ final class ProxySession implements AsyncCommand {
             return;
         }
         transfer.start(connection.session(), environment, status -> ending.end(SessionEnd.exited(status)));
+    }
+
+    /** Variables the client asked to set that the hook relies on: never forwarded, and alerted. */
+    private void alertTamperingEnvironment() {
+        java.util.SortedSet<String> names = user.tamperingEnvironment();
+        if (names.isEmpty()) {
+            return;
+        }
+        SessionAlert alert = new SessionAlert(sessionId, SessionAlert.Kind.TAMPER, "the client asked to set "
+                + String.join(", ", names) + ", which command control relies on; not forwarded", System.currentTimeMillis() * 1000);
+        try {
+            services.listener().recordCommands(new CommandRecordBatch(List.of(), List.of(), List.of(), List.of(alert)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "session " + sessionId + ": could not record " + alert.detail(), e);
+        }
     }
 
     /** An administrator ended the session: the target's output stops, the user is told, the channel closes. */

@@ -52,6 +52,15 @@ record SessionEnd(int exitStatus, String message, String failure) {
     }
 
     /**
+     * A strict server's session whose hook failed the gateway's checks (a forged report, silence, a flood): the
+     * command control can no longer be trusted, so the session ends.
+     */
+    static SessionEnd hookDistrusted(String server, String why) {
+        return failed("server " + server + " requires command control, and the session's hook cannot be trusted ("
+                + why + "); the session ends", "hook distrusted: " + why);
+    }
+
+    /**
      * A strict server (policy requires command control) refuses a session whose command control cannot be put
      * in place; {@code what} says which part and why, {@code failure} is the audit's short form.
      */

@@ -53,8 +53,16 @@ final class SessionRelay {
                CommandControl control) {
         boolean recorded = kind == ChannelKind.SHELL || kind == ChannelKind.EXEC;
         SessionRecorder recording = recorded ? startRecording(plan, gatewayUser, hook) : null;
-        ChannelRelay relay = new ChannelRelay(target, user.in(), user.out(), user.err(),
-                recording == null ? ByteTap.NONE : recording::output, recording == null ? ByteTap.NONE : recording::errorOutput);
+        ByteTap typed = ByteTap.NONE;
+        ByteTap printed = recording == null ? ByteTap.NONE : recording::output;
+        Optional<HookSession> watched = hook.filter(h -> kind == ChannelKind.SHELL && user.hasTerminal());
+        if (watched.isPresent()) {
+            watched.get().watchPrompt();
+            typed = watched.get()::typed;
+            printed = printed.andThen(watched.get()::printed);
+        }
+        ChannelRelay relay = new ChannelRelay(target, user.in(), user.out(), user.err(), typed, printed,
+                recording == null ? ByteTap.NONE : recording::errorOutput);
         if (!state.relaying(relay, recording)) {
             if (recording != null) {
                 recording.close();
@@ -69,6 +77,7 @@ final class SessionRelay {
             }
             hooked.onTerminate(rule -> end.accept(SessionEnd.endedByPolicy(rule)));
             hooked.onSupervisorLost(why -> end.accept(SessionEnd.supervisorLost(why)));
+            hooked.onWitnessFailure(why -> end.accept(SessionEnd.hookDistrusted(plan.server(), why)));
             if (kind == ChannelKind.SHELL) {
                 inputGate = control.armedOrTimedOut(hooked, end);
             }

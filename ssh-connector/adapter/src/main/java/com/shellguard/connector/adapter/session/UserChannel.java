@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.channels.WritePendingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -91,14 +90,14 @@ final class UserChannel {
         return pty;
     }
 
-    /** The variables the client asked to set (LANG, LC_*), not the ones the terminal request carried. */
+    /** The variables the client asked to set that go upstream: the locale only ({@link ClientEnvironment}). */
     Map<String, String> forwardedEnvironment() {
-        Map<String, String> env = new HashMap<>(environment.getEnv());
-        env.remove(Environment.ENV_TERM);
-        env.remove(Environment.ENV_COLUMNS);
-        env.remove(Environment.ENV_LINES);
-        env.remove(Environment.ENV_USER);
-        return env;
+        return ClientEnvironment.forwarded(environment.getEnv());
+    }
+
+    /** The variables the client asked to set that would switch command control off. */
+    java.util.SortedSet<String> tamperingEnvironment() {
+        return ClientEnvironment.tampering(environment.getEnv());
     }
 
     /**

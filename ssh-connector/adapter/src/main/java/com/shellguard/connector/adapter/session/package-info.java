@@ -8,10 +8,14 @@
  * <li>the application is asked for the session's plan, which may refuse it;</li>
  * <li>{@link com.shellguard.connector.adapter.session.TargetConnection} opens upstream, and closes it once at
  * the end, the hook's files first;</li>
+ * <li>{@link com.shellguard.connector.adapter.session.StartupFileCheck} reads the hashes of the login's startup and
+ * key files before anything of the gateway's runs there, where the server is under command control, and refuses a
+ * strict server's session when they changed since an administrator accepted them;</li>
  * <li>{@link com.shellguard.connector.adapter.session.CommandControl} installs the command hook and the exec
  * guard, holds a shell's input until it armed, and refuses the session on a strict server where it cannot;</li>
  * <li>{@link com.shellguard.connector.adapter.session.TargetChannels} opens the target channel of the user's
- * kind, {@link com.shellguard.connector.adapter.session.SignalForwarding} passes signals and window changes
+ * kind with the locale of the client's variables only ({@link com.shellguard.connector.adapter.session.ClientEnvironment}:
+ * the hook's variables alert), {@link com.shellguard.connector.adapter.session.SignalForwarding} passes signals and window changes
  * on, and {@link com.shellguard.connector.adapter.session.SessionRelay} records and relays it; a file transfer
  * (sftp, a legacy scp sink or source) is instead served by the gateway itself ({@code transfer});</li>
  * <li>{@link com.shellguard.connector.adapter.session.SessionEnding} ends it once, with one of the ends
