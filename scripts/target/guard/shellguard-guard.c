@@ -137,17 +137,19 @@ static const char *search_path(const char *name, char *found, size_t size) {
         return name;
     }
     const char *path = getenv("PATH");
-    char dirs[8192];
-    snprintf(dirs, sizeof dirs, "%s", path ? path : "/bin:/usr/bin");
-    char *save = NULL;
-    for (char *dir = strtok_r(dirs, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
+    /* an empty element (leading, trailing or doubled colon) is the current directory, as execvp has it */
+    for (const char *dir = path ? path : "/bin:/usr/bin";; dir++) {
+        size_t len = strcspn(dir, ":");
         struct stat st;
-        if (snprintf(found, size, "%s/%s", *dir ? dir : ".", name) < (int)size && stat(found, &st) == 0
+        if (snprintf(found, size, "%.*s/%s", len ? (int)len : 1, len ? dir : ".", name) < (int)size && stat(found, &st) == 0
             && S_ISREG(st.st_mode) && access(found, X_OK) == 0) {
             return found;
         }
+        dir += len;
+        if (!*dir) {
+            return NULL;
+        }
     }
-    return NULL;
 }
 
 /* Appends argv as one shell-quoted command line: the gateway reads it as it reads a hooked shell's text. */
