@@ -25,7 +25,7 @@ build() { # arch compiler
     return 0
   fi
   "$2" $cflags -Wno-format-truncation -fvisibility=hidden -Wl,-z,noseparate-code -Wl,-z,now -o "$out/shellguard-guard-$1.so" \
-    "$src/guard/shellguard-guard.c" "$src/guard/policy.c" "$src/guard/wire.c" "$src/guard/sha256.c" -ldl
+    "$src/guard/shellguard-guard.c" "$src/guard/policy.c" "$src/guard/wire.c" "$src/guard/sha256.c" "$src/guard/shells.c" -ldl
   if [ -f "$bash_headers/shell.h" ]; then
     "$2" $cflags -I"$bash_headers" -I"$bash_headers/include" \
       -I"$bash_headers/builtins" -o "$out/shellguard-lane-$1.so" "$src/bash/lane.c"
