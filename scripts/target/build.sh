@@ -35,7 +35,7 @@ build() { # arch compiler
     return 0
   fi
   "$2" $cflags -Wno-format-truncation -fvisibility=hidden -Wl,-z,noseparate-code -Wl,-z,now -o "$out/shellguard-guard-$1.so" \
-    "$src/guard/shellguard-guard.c" "$src/guard/policy.c" "$src/guard/wire.c" "$src/guard/rules.c" "$src/guard/sha256.c" -ldl
+    "$src/guard/shellguard-guard.c" "$src/guard/policy.c" "$src/guard/wire.c" "$src/guard/rules.c" "$src/guard/sha256.c" "$src/guard/shells.c" -ldl
   supervisor="$out/shellguard-supervisor-$1"
   if ! link_supervisor "$2" -static; then
     echo "shellguard-supervisor: the static build with $2 failed (no static C library?), the $1 supervisor is linked dynamically" >&2

@@ -197,7 +197,8 @@ __sg_find_on_path() {
     __sg_found=${__sg_pathc[$1]-}
     [[ $__sg_found ]] && builtin return 0
   fi
-  IFS=: builtin read -r -a __sg_pd <<< "${2-$PATH}"
+  # (the colon added keeps a trailing empty element: empty elements are the current directory, as bash has them)
+  IFS=: builtin read -r -a __sg_pd <<< "${2-$PATH}:"
   for __sg_pdir in "${__sg_pd[@]}"; do
     if [[ -f ${__sg_pdir:-.}/$1 && -x ${__sg_pdir:-.}/$1 ]]; then
       __sg_found=${__sg_pdir:-.}/$1
@@ -278,13 +279,28 @@ __sg_scan() {
 # Expands word $1 as bash will (quotes, parameters, braces, globs), without side effects: a command
 # substitution is expanded only when it is a pure query (echo, printf, which, dirname, ...). Sets __sg_xw to
 # the first resulting word; returns 1 when the word cannot be known before it runs.
+# The expansion runs inside the trap, where nothing is trapped, so no part of it may evaluate the user's
+# text as code: an array subscript, a substring offset and an assignment to an integer variable are
+# arithmetic, and arithmetic expands a variable's value recursively (x='a[$(cmd)]'; ${b[x]} runs cmd);
+# ${!x} expands x's value as a parameter. Words with such parts are refused (the gateway gets the word
+# unexpanded, and bash expands it later, outside the trap, where what it runs is trapped); only the
+# subscripts @, * and digits stay.
 __sg_expand() {
   __sg_xw=$1
   [[ $1 ]] || builtin return 0
   [[ ${__sg_builtins[$1]-}${__sg_keywords[$1]-} || $1 != *[\$\`\'\"\\\{*?\[~]* ]] && builtin return 0
   case $1 in
-    *'$(('*|*'$['*|*'<('*|*'>('*|*'?}'*|*':?'*|*'@P}'*|*'@A}'*) builtin return 1 ;;
+    *'$(('*|*'$['*|*'<('*|*'>('*|*'?}'*|*':?'*|*'@P}'*|*'@A}'*|*'${!'*) builtin return 1 ;;
   esac
+  if [[ $1 == *'${'* ]]; then
+    [[ $1 =~ \$\{[^}]*= || $1 =~ \$\{[^}:]*:([^-+]|$) ]] && builtin return 1
+    __sg_xk=$1
+    while [[ $__sg_xk =~ \$\{[^}]*\[([@*]|[0-9]+)?([^]]*)\] ]]; do
+      [[ ${BASH_REMATCH[1]} && ! ${BASH_REMATCH[2]} ]] || builtin return 1
+      __sg_xk=${__sg_xk/"${BASH_REMATCH[0]}"/}
+    done
+    [[ $__sg_xk =~ \$\{[^}]*\[ ]] && builtin return 1
+  fi
   if [[ $1 == *'$('* || $1 == *'`'* ]]; then
     [[ $1 =~ ^\"?(\$\(|\`)[[:space:]]*(echo|printf|which|dirname|basename|realpath|readlink|command[[:space:]]+-v|type[[:space:]]+-[pP])[[:space:]][^\;\&\|\<\>\`\$\(\)]*(\$[A-Za-z_0-9{}]*[^\;\&\|\<\>\`\$\(\)]*)*(\)|\`)\"?(/[^[:space:]\$\`]*)?$ ]] \
       || builtin return 1
@@ -316,7 +332,9 @@ __sg_suspicious() {
     # a handler's commands run with BASH_COMMAND frozen at the interrupted command, so the hook cannot see
     # them: the gateway reads the handler's code when it is set. Only listing and resetting stay local.
     trap) [[ ! $1 =~ ^trap([[:space:]]+(-[lp]+|--?))*([[:space:]]+[A-Za-z0-9]+)*$ || $1 == *[Dd][Ee][Bb][Uu][Gg]* || $1 == *[Rr][Ee][Tt][Uu][Rr][Nn]* ]] ;;
-    enable) [[ $1 =~ [[:space:]]-[a-zA-Z]*[ndf] ]] ;;
+    # anything but listing: a name it turns on may be a loadable (enable rm loads /usr/lib/bash/rm), which
+    # runs inside the shell with no program start
+    enable) [[ ! $1 =~ ^enable([[:space:]]+-[aps]+)*[[:space:]]*$ ]] ;;
     unset) [[ $1 =~ [[:space:]]-[a-z]*f ]] ;;
     declare|typeset|export|readonly) [[ $1 =~ [[:space:]](-[a-zA-Z]*n|\+[a-zA-Z]*x) ]] ;;
     *) builtin return 1 ;;
@@ -572,7 +590,8 @@ __sg_classify() {
       else __sg_verdict=cache
       fi ;;
     file) __sg_decide_file "$1" ;;
-    missing) [[ $__sg_plines == 1 || $__sg_pmode != allow ]] && __sg_verdict=ask || __sg_verdict=report ;;
+    # (`builtin NAME` of a name the hook did not know as a builtin: one loaded since, which the gateway judges)
+    missing) [[ $__sg_plines == 1 || $__sg_pmode != allow || $__sg_mode == builtin ]] && __sg_verdict=ask || __sg_verdict=report ;;
   esac
   builtin return 0
 }
@@ -645,6 +664,9 @@ __sg_repair() {
   __sg_fresh=
   if [[ $__sg_role == interactive ]]; then
     builtin shopt -qo history || { builtin set -o history; __sg_broken+=" history"; }
+    # the typed line is read from the history: what keeps lines out of it must not change after arming
+    [[ ${HISTCONTROL-}${HISTIGNORE-} ]] && { HISTCONTROL= HISTIGNORE=; __sg_broken+=" HISTCONTROL"; }
+    __sg_histsize || __sg_broken+=" HISTSIZE"
     [[ ${PROMPT_COMMAND[*]} == *__sg_prompt* ]] || { PROMPT_COMMAND+=('\__sg_prompt'); __sg_broken+=" PROMPT_COMMAND"; }
     [[ ${PS0-} == *"$__sg_ps0"* ]] || { PS0=$__sg_ps0${PS0-}; __sg_broken+=" PS0"; }
   fi
@@ -655,6 +677,14 @@ __sg_repair() {
   fi
   [[ $__sg_broken ]] && __sg_send "A${__sg_US}tamper${__sg_US}the hook was switched off (${__sg_broken# }) and has been restored"
   builtin return 0
+}
+
+# Whether the history keeps the lines the hook reports (HISTSIZE unset, negative, or at least 100, as a
+# string: an arithmetic test would evaluate the user's text); if not, makes it so and returns 1.
+__sg_histsize() {
+  [[ ! ${HISTSIZE+x} || $HISTSIZE =~ ^(-[0-9]+|[1-9][0-9]{2,})$ ]] && builtin return 0
+  HISTSIZE=500
+  builtin return 1
 }
 
 # The last entry of PROMPT_COMMAND: a command the DEBUG trap sees just before each prompt, so the last
@@ -698,7 +728,7 @@ __sg_interactive_args() {
 declare -A __sg_own=()
 for __sg_k in __sg_connect __sg_send __sg_await __sg_fetch_policy __sg_take_pushed __sg_apply_policy __sg_find_on_path __sg_resolve \
     __sg_canonical __sg_scan __sg_expand __sg_esc __sg_tell __sg_refused __sg_suspicious __sg_t __sg_known __sg_upkeep __sg_judge __sg_pending __sg_unreachable \
-    __sg_block __sg_flush_done __sg_classify __sg_decide_file __sg_report __sg_repair \
+    __sg_block __sg_flush_done __sg_classify __sg_decide_file __sg_report __sg_repair __sg_histsize \
     __sg_prompt __sg_interactive_args __sg_arm bash sh dash; do
   __sg_own[$__sg_k]=1
 done
@@ -710,6 +740,7 @@ __sg_arm() {
   builtin unset __SG_POSIX __SG_ROLE
   if [[ $1 == interactive ]]; then
     HISTCONTROL= HISTIGNORE=
+    __sg_histsize
     builtin set -o history
     PROMPT_COMMAND=("${PROMPT_COMMAND[@]}" '\__sg_prompt')
     PS0=$__sg_ps0${PS0-}

@@ -81,4 +81,14 @@ int sg_matches_rule(const struct sg_policy *p, const char *word, const char *pat
 /* A Q or R line from the command fields (NULL: empty), escaped; returns its length. */
 size_t sg_command_message(char type, const char *const fields[SG_FIELDS], char *msg, size_t size);
 
+/* shells.c: the shells a start runs (by canonical path), the hook added to their starts, and whether the calling
+ * process is a shell whose hook is armed. sg_hook_shell_start fills argv_out (room for argc + 4) and env_out (room
+ * for the environment's count + 4) and returns 1 when the start is to be rewritten. */
+#define SG_SHELL_BASH 1
+#define SG_SHELL_ZSH 2
+int sg_shell_of(const char *canonical);
+int sg_hook_shell_start(const char *canonical, char *const argv[], char *const envp[], char **argv_out, char **env_out,
+                        char *scratch, size_t scratch_size);
+int sg_shell_armed(int shell);
+
 #endif

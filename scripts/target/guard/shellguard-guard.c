@@ -58,6 +58,8 @@ static int dormant;
 static dev_t refused_dev;
 static ino_t refused_ino;
 static char refused_text[256];
+/* The canonical path of the start this thread just decided ("": none), for the shell rewrite (shells.c). */
+static __thread char started[PATH_MAX];
 
 typedef int (*execve_fn)(const char *, char *const[], char *const[]);
 typedef int (*fexecve_fn)(int, char *const[], char *const[]);
@@ -132,17 +134,19 @@ static const char *search_path(const char *name, char *found, size_t size) {
         return name;
     }
     const char *path = getenv("PATH");
-    char dirs[8192];
-    snprintf(dirs, sizeof dirs, "%s", path ? path : "/bin:/usr/bin");
-    char *save = NULL;
-    for (char *dir = strtok_r(dirs, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
+    /* an empty element (leading, trailing or doubled colon) is the current directory, as execvp has it */
+    for (const char *dir = path ? path : "/bin:/usr/bin";; dir++) {
+        size_t len = strcspn(dir, ":");
         struct stat st;
-        if (snprintf(found, size, "%s/%s", *dir ? dir : ".", name) < (int)size && stat(found, &st) == 0
+        if (snprintf(found, size, "%.*s/%s", len ? (int)len : 1, len ? dir : ".", name) < (int)size && stat(found, &st) == 0
             && S_ISREG(st.st_mode) && access(found, X_OK) == 0) {
             return found;
         }
+        dir += len;
+        if (!*dir) {
+            return NULL;
+        }
     }
-    return NULL;
 }
 
 static void process(pid_t pid, char *out, size_t size) {
@@ -237,8 +241,9 @@ static void know_shell(void) {
 }
 
 /* Whether this process is a shell of the session running the shell hook, which reports what it starts itself:
- * bash with the hook's BASH_ENV, zsh with the hook's ZDOTDIR in the environment it passes on. Any other
- * caller's starts (python, awk, xargs, find, dash) are reported by the guard. */
+ * bash passing on the hook's BASH_ENV, zsh the hook's ZDOTDIR, and in either case a shell whose hook is armed, as
+ * its own state says (shells.c): a shell the hook's variables reached but did not arm (an interactive bash reads
+ * no BASH_ENV) is no witness. Any other caller's starts (python, awk, xargs, find, dash) are reported by the guard. */
 static int hooked_shell(char *const envp[]) {
     int hooked = 0, seen = 0; /* bit 1: BASH_ENV, bit 2: ZDOTDIR (its first value) in the session directory */
     for (size_t i = 0; envp && envp[i] && seen != 3; i++) {
@@ -255,7 +260,7 @@ static int hooked_shell(char *const envp[]) {
         return 0; /* the environment says no: no need to know what this process is */
     }
     know_shell();
-    return (hooked & shell) != 0;
+    return (hooked & shell) != 0 && sg_shell_armed(shell);
 }
 
 static int preloads_self(const char *value);
@@ -310,6 +315,9 @@ static int decide(const char *call, const char *word, const char *file, char *co
     }
     if (!realpath(path, canonical)) {
         snprintf(canonical, sizeof canonical, "%s", path);
+    }
+    if (depth == 0) {
+        snprintf(started, sizeof started, "%s", canonical);
     }
     if (depth == 0 && is_loader(canonical)) {
         const char *program = loaded_program(argv);
@@ -370,6 +378,7 @@ static int awake(char *const envp[]) {
 }
 
 static int guarded(const char *call, const char *word, const char *file, char *const argv[], char *const envp[]) {
+    started[0] = 0;
     if (!awake(envp)) {
         return 0;
     }
@@ -470,6 +479,20 @@ static char *const *with_guard(char *const envp[], char **out, char *entry, size
     char name##_entry[PATH_MAX * 2];                                                                         \
     char *const *name = with_guard(envp, name##_slots, name##_entry, sizeof name##_entry)
 
+/* The start of argv with envp as it goes ahead: a bash or zsh gets the hook (shells.c), and every start the guard. */
+#define STARTED(argv, envp, args, env)                                                                       \
+    char *args##_slots[count(argv) + 4];                                                                     \
+    char *env##_shell[count(envp) + 4];                                                                      \
+    char env##_scratch[3 * PATH_MAX];                                                                        \
+    char *const *args = argv;                                                                                \
+    char *const *env##_pre = envp;                                                                           \
+    if (!dormant && sg_hook_shell_start(started, argv, envp, args##_slots, env##_shell, env##_scratch,         \
+                                        sizeof env##_scratch)) {                                             \
+        args = args##_slots;                                                                                 \
+        env##_pre = env##_shell;                                                                             \
+    }                                                                                                        \
+    GUARDED_ENV(env##_pre, env)
+
 /* system() and popen() start /bin/sh through glibc internals: the guard goes into the process's own
  * environment instead, which they pass on. */
 static void keep_in_environ(void) {
@@ -487,26 +510,27 @@ SG_EXPORT int execve(const char *path, char *const argv[], char *const envp[]) {
     if (guarded("execve", path, path, argv, envp) != 0) {
         return -1;
     }
-    GUARDED_ENV(envp, env);
-    return real_execve()(path, argv, env);
+    STARTED(argv, envp, args, env);
+    return real_execve()(path, args, env);
 }
 
 SG_EXPORT int execv(const char *path, char *const argv[]) {
     if (guarded("execv", path, path, argv, environ) != 0) {
         return -1;
     }
-    GUARDED_ENV(environ, env);
-    return real_execve()(path, argv, env);
+    STARTED(argv, environ, args, env);
+    return real_execve()(path, args, env);
 }
 
 static int exec_searching(const char *call, const char *file, char *const argv[], char *const envp[]) {
     char found[PATH_MAX];
+    started[0] = 0;
     const char *target = file ? search_path(file, found, sizeof found) : NULL;
     if (target && guarded(call, file, target, argv, envp) != 0) {
         return -1;
     }
-    GUARDED_ENV(envp, env);
-    return real_execvpe()(file, argv, env);
+    STARTED(argv, envp, args, env);
+    return real_execvpe()(file, args, env);
 }
 
 SG_EXPORT int execvpe(const char *file, char *const argv[], char *const envp[]) {
@@ -542,8 +566,8 @@ SG_EXPORT int execl(const char *path, const char *arg, ...) {
     if (guarded("execl", path, path, argv, environ) != 0) {
         return -1;
     }
-    GUARDED_ENV(environ, env);
-    return real_execve()(path, argv, env);
+    STARTED(argv, environ, args, env);
+    return real_execve()(path, args, env);
 }
 
 SG_EXPORT int execle(const char *path, const char *arg, ...) {
@@ -552,8 +576,8 @@ SG_EXPORT int execle(const char *path, const char *arg, ...) {
     if (guarded("execle", path, path, argv, envp) != 0) {
         return -1;
     }
-    GUARDED_ENV(envp, env);
-    return real_execve()(path, argv, env);
+    STARTED(argv, envp, args, env);
+    return real_execve()(path, args, env);
 }
 
 SG_EXPORT int execlp(const char *file, const char *arg, ...) {
@@ -571,8 +595,8 @@ SG_EXPORT int fexecve(int fd, char *const argv[], char *const envp[]) {
     if (guarded("fexecve", n > 0 ? file : link, link, argv, envp) != 0) {
         return -1;
     }
-    GUARDED_ENV(envp, env);
-    return real_fexecve()(fd, argv, env);
+    STARTED(argv, envp, args, env);
+    return real_fexecve()(fd, args, env);
 }
 
 SG_EXPORT int execveat(int dirfd, const char *path, char *const argv[], char *const envp[], int flags) {
@@ -589,8 +613,8 @@ SG_EXPORT int execveat(int dirfd, const char *path, char *const argv[], char *co
     if (guarded("execveat", path[0] ? path : file, file, argv, envp) != 0) {
         return -1;
     }
-    GUARDED_ENV(envp, env);
-    return real_execveat()(dirfd, path, argv, env, flags);
+    STARTED(argv, envp, args, env);
+    return real_execveat()(dirfd, path, args, env, flags);
 }
 
 SG_EXPORT int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *actions, const posix_spawnattr_t *attr,
@@ -598,19 +622,20 @@ SG_EXPORT int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_a
     if (guarded("posix_spawn", path, path, argv, envp) != 0) {
         return EACCES;
     }
-    GUARDED_ENV(envp, env);
-    return real_posix_spawn()(pid, path, actions, attr, argv, env);
+    STARTED(argv, envp, args, env);
+    return real_posix_spawn()(pid, path, actions, attr, args, env);
 }
 
 SG_EXPORT int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions, const posix_spawnattr_t *attr,
                  char *const argv[], char *const envp[]) {
     char found[PATH_MAX];
+    started[0] = 0;
     const char *target = search_path(file, found, sizeof found);
     if (target && guarded("posix_spawnp", file, target, argv, envp) != 0) {
         return EACCES;
     }
-    GUARDED_ENV(envp, env);
-    return real_posix_spawnp()(pid, file, actions, attr, argv, env);
+    STARTED(argv, envp, args, env);
+    return real_posix_spawnp()(pid, file, actions, attr, args, env);
 }
 
 SG_EXPORT int system(const char *command) {

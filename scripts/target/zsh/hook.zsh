@@ -353,8 +353,11 @@ __sg_skip_body() {
 # remaining arguments are the user's positional parameters, for "$@" and "$1". Sets __sg_xw to the first
 # resulting word; returns 1 when the word cannot be known before it runs.
 __sg_expand() {
-  # substitutions run commands; ${x=...} assigns, ${x?} fails, (e) and (%) evaluate, a[i++] assigns
-  [[ $1 == *('$('|'`'|'$['|'<('|'>('|'=('|'${'*[=?]*|'${('[^\)]#[e%]*|'['*('++'|'--'|'=')*)* ]] && builtin return 1
+  # substitutions run commands; ${x=...} assigns, ${x?} fails, (e) and (%) evaluate, a[i++] assigns; and the
+  # expansion runs inside the trap, where nothing is trapped, so nothing arithmetic either: subscripts
+  # ($a[i], ${a[i]}), offsets (${x:n}) and flags with numbers evaluate a variable's value as an expression,
+  # which may hold a[$(cmd)]. Such words go to the gateway unexpanded; zsh expands them outside the trap.
+  [[ $1 == *('$('|'`'|'$['|'<('|'>('|'=('|'${'*[=?]*|'${('*|'${'[^}]#'['*|'$'[A-Za-z_0-9@*#]##'['*|'${'[^}:]#':'[^-+]*|'['*('++'|'--'|'=')*)* ]] && builtin return 1
   builtin setopt localoptions nonomatch nobareglobqual noextendedglob
   __sg_xw=$1
   builtin shift

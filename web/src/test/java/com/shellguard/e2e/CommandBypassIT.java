@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -67,6 +68,8 @@ class CommandBypassIT {
         TargetFiles.script(work.resolve("tools/mark"), "#!/bin/bash\ntouch \"$1\"\n");
         TargetFiles.file(work.resolve("notes.txt"), "some notes\n");
         TargetFiles.hardLink(Path.of("/usr/bin/rm"), work.resolve("hl"));
+        TargetFiles.script(work.resolve("forbidden-phrase-mark"), "#!/bin/bash\ntouch \"$1\"\n");
+        Files.createSymbolicLink(work.resolve("fp-alias"), work.resolve("forbidden-phrase-mark"));
         shell = ShellSession.open(fx.keyClient(mallory), person + "@" + TargetServer.LOGIN + "@" + server, "bash");
         sessionId = fx.awaitSession(person, s -> !Fixture.has(s, "end")).getString("id");
         shell.run("cd " + work + "; VICTIM=; x=rm; y=r");
@@ -136,6 +139,10 @@ class CommandBypassIT {
         a.add(typed("a symlink with another name", "ln -sf /usr/bin/rm zap3; ./zap3 {V}"));
         a.add(typed("a symlink found on PATH", "ln -sf /usr/bin/rm zap4; PATH=$PWD:$PATH zap4 {V}"));
         a.add(typed("a hard link with another name", "./hl {V}"));
+        a.add(typed("a symlink found through an empty PATH element", "ln -sf /usr/bin/rm zap7; PATH=\"$PATH:\" zap7 {V}"));
+        // a builtin loaded from bash's loadables (/usr/lib/bash/rm) runs with no program start
+        a.add(typed("rm loaded as a builtin", "enable rm; rm {V}"));
+        a.add(typed("rm loaded as a builtin, called through builtin", "enable rm; builtin rm {V}"));
         a.add(typed("a copy named rm earlier on PATH", "mkdir -p bin && cp /usr/bin/rm bin/rm; PATH=$PWD/bin:$PATH rm {V}"));
         // quoting and expansions
         a.add(typed("backslash", "\\rm {V}"));
@@ -150,6 +157,10 @@ class CommandBypassIT {
         a.add(typed("quoted command substitution", "\"$(printf rm)\" {V}"));
         a.add(typed("brace expansion", "{rm,{V}}"));
         a.add(typed("a glob", "/usr/bin/r[m] {V}"));
+        // expansions the hook must not evaluate inside its trap, where nothing is trapped
+        a.add(typed("an array subscript that runs a command", "x5='a[$(rm {V})]'", "${b5[x5]} hi"));
+        a.add(typed("a substring offset that runs a command", "x6='a[$(rm {V})]'", "${y:x6} hi"));
+        a.add(typed("an indirection that runs a command", "x7='b7[$(rm {V})]'", "${!x7} hi"));
         // scripts
         a.add(typed("bash script", "bash s1.sh {V}"));
         a.add(typed("executable bash script", "./s2.sh {V}"));
@@ -189,6 +200,21 @@ class CommandBypassIT {
         a.add(typed("time", "time rm {V}"));
         a.add(typed("flock", "flock lockfile rm {V}"));
         a.add(typed("a trap action", "trap 'rm {V}' USR1 && kill -USR1 $$; trap - USR1"));
+        // an interactive shell a program starts (python's pty.spawn, as tmux, screen and vim's :terminal do)
+        a.add(new Attempt("rm loaded as a builtin in an interactive bash python starts", v -> {
+            shell.terminal().line("python3 -c 'import pty; pty.spawn(\"/bin/bash\")'");
+            shell.terminal().line("echo in''ner-ready");
+            shell.terminal().waitFor("inner-ready");
+            shell.terminal().line(v.in("enable rm; rm {V}; echo in''ner-done"));
+            shell.terminal().waitFor("inner-done");
+            shell.terminal().line("exit");
+            shell.awaitNext();
+        }, false));
+        // commands handed to cron and at run later, outside the session
+        a.add(typed("a crontab installed from a file", "echo '* * * * * rm {V}' > ct-{N}; crontab ct-{N}"));
+        a.add(typed("a crontab installed from standard input", "echo '* * * * * rm {V}' | crontab -"));
+        a.add(typed("a command handed to at", "echo 'rm {V}' | at now + 1 minute"));
+        a.add(typed("a command handed to batch", "batch <<< 'rm {V}'"));
         // shell escapes from programs
         a.add(new Attempt("vi's shell escape", v -> {
             shell.terminal().line("vi notes.txt");
@@ -215,7 +241,14 @@ class CommandBypassIT {
         a.add(marker("a forbidden path through a symlink", "ln -sf tools/mark alias-mark; ./alias-mark {V}"));
         a.add(marker("a forbidden path from its own directory", "(cd tools && ./mark {V})"));
         a.add(marker("a forbidden phrase in the command", "touch {V} {V}-forbidden-phrase"));
+        a.add(marker("a forbidden phrase in the program behind a symlink", "./fp-alias {V}"));
         return a;
+    }
+
+    @Test
+    void listingTheCrontabStillWorks() {
+        String out = shell.output("crontab -l; echo listed=$?");
+        assertTrue(out.contains("listed=") && !out.contains("shellguard:"), out);
     }
 
     @TestFactory

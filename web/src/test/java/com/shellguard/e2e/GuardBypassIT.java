@@ -97,6 +97,8 @@ class GuardBypassIT {
         // the program behind the name
         a.add(typed("a copy of rm under another name", "mkdir -p x && cp /usr/bin/rm x/zap && x/zap {V}"));
         a.add(typed("the dynamic loader running rm", "/lib64/ld-linux-x86-64.so.2 /usr/bin/rm {V}"));
+        a.add(typed("an empty PATH element in a program's search (the current directory)",
+                "mkdir -p e8 && ln -sf /usr/bin/rm e8/zap8 && cd e8 && PATH=\":$PATH\" env zap8 {V}; cd .."));
         a.add(typed("the dynamic loader with options", "/lib64/ld-linux-x86-64.so.2 --inhibit-cache /bin/rm {V}"));
         // environments that lose the guard
         a.add(typed("env -i from another program", "python3 -c 'import os; os.execve(\"/usr/bin/env\", [\"env\", \"-i\", \"/bin/sh\", \"-c\", \"rm {V}\"], {})'"));
@@ -147,6 +149,25 @@ class GuardBypassIT {
         assertTrue(ls.getString("caller", "").matches("\\d+ /.*python3.*"), "python asked: " + ls);
         fx.awaitCommand(sessionId, r -> "guard".equals(r.getString("shell", null))
                 && r.getString("command", "").contains("echo from-awk"), "the guard's row for the shell awk started");
+    }
+
+    /**
+     * An interactive bash that a program starts (python's pty.spawn here; tmux, screen and vim's :terminal alike)
+     * reads no BASH_ENV: it ran unhooked, and the guard, trusting the BASH_ENV it inherited, reported nothing it
+     * started. The guard now starts it with the hook's rc file, so its commands are judged and audited.
+     */
+    @Test
+    void anInteractiveShellAProgramStartsIsHookedAndWhatItRunsIsAudited() {
+        String marker = "/sg-pty-" + Long.toHexString(System.nanoTime());
+        shell.terminal().line("python3 -c 'import pty; pty.spawn(\"/bin/bash\")'");
+        shell.terminal().line("echo in''ner-ready");
+        shell.terminal().waitFor("inner-ready");
+        shell.terminal().line("ls " + marker + " 2>/dev/null; trap -p DEBUG | grep -c __sg_ | sed 's/^/tr''aps=/'");
+        String screen = shell.terminal().waitFor("traps=\\d");
+        shell.terminal().line("exit");
+        shell.awaitNext();
+        assertTrue(screen.contains("traps=1"), "the inner shell carries the hook's trap:\n" + screen);
+        fx.awaitCommand(sessionId, r -> r.getString("command", "").startsWith("ls " + marker), "the audit row of ls run in the inner shell");
     }
 
     @Test

@@ -10,11 +10,18 @@ import java.util.Optional;
  *                    in the order they are found (each wrapper's inner command right after the wrapper)
  * @param tamper      a one-line reason when the command would switch the hook off or start a shell the hook
  *                    cannot follow; empty otherwise
+ * @param unseen      the commands it schedules to run later, outside the session, whose payload the gateway cannot
+ *                    read ({@code crontab FILE}, {@code at now}), as a reason quotes them
  */
-public record CommandAnalysis(List<Invocation> invocations, Optional<String> tamper) {
+public record CommandAnalysis(List<Invocation> invocations, Optional<String> tamper, List<String> unseen) {
 
     public CommandAnalysis {
         invocations = List.copyOf(invocations);
         tamper = tamper == null ? Optional.empty() : tamper;
+        unseen = unseen == null ? List.of() : List.copyOf(unseen);
+    }
+
+    public CommandAnalysis(List<Invocation> invocations, Optional<String> tamper) {
+        this(invocations, tamper, List.of());
     }
 }

@@ -10,7 +10,9 @@ import java.util.stream.Stream;
 /**
  * The names the hook depends on. Changing, removing or shadowing any of them switches the hook off or blinds it:
  * it is loaded into new shells by {@code BASH_ENV}, {@code ENV} and {@code ZDOTDIR}; it learns of typed lines
- * through {@code PROMPT_COMMAND}, {@code PS0} and the history ({@code HIST*}); {@code POSIXLY_CORRECT} and
+ * through {@code PROMPT_COMMAND}, {@code PS0} and the history ({@code HIST*}, {@code HISTSIZE} too small to hold them);
+ * {@code EPOCHSECONDS} and {@code EPOCHREALTIME} are read in the trap's arithmetic, where a value the user assigned would
+ * be evaluated as code; {@code POSIXLY_CORRECT} and
  * {@code BASH_ALIASES} change how bash reads what the hook sees; every variable and function of its own starts
  * with {@code __sg_} (the start script's {@code __SG_} ones too); zsh runs its trap as {@code TRAPDEBUG}; and
  * its stand-ins {@code bash}, {@code sh} and {@code dash} start hooked shells. Variables such as {@code PATH} or
@@ -25,6 +27,11 @@ final class HookNames {
     private static final String ZSH_TRAP = "TRAPDEBUG";
     private static final String PREFIX = "__sg_";
     private static final Set<String> RELIED_ON = HookTables.RELIED_ON;
+    /**
+     * A history size the typed lines survive: the hook reads them from bash's history, which {@code HISTSIZE=0}
+     * empties; a literal size of 100 or more, or a negative one (no limit), changes nothing it relies on.
+     */
+    private static final Pattern KEEPS_TYPED_LINES = Pattern.compile("HISTSIZE=(-[0-9]+|[1-9][0-9]{2,})");
     /** Every name, and one of the hook's own, to test a pattern ({@code unset -m 'HIST*'}) against. */
     private static final List<String> SAMPLES = Stream.of(VARIABLES.stream(), STAND_INS.stream(), Stream.of(PREFIX + "t", ZSH_TRAP))
         .flatMap(names -> names).toList();
@@ -40,6 +47,9 @@ final class HookNames {
         String name = Assignments.variable(operand);
         if (name.equals("functions")) {
             return isHookFunction(Assignments.subscript(operand));
+        }
+        if (KEEPS_TYPED_LINES.matcher(operand).matches()) {
+            return false;
         }
         return VARIABLES.contains(name) || hasHookPrefix(name);
     }

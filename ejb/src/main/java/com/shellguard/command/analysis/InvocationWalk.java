@@ -21,6 +21,7 @@ final class InvocationWalk {
 
     private final List<Invocation> invocations = new ArrayList<>();
     private Optional<String> tamper = Optional.empty();
+    private final List<String> unseen = new ArrayList<>();
 
     /** Records a program, checks it, and follows what it runs. */
     void follow(Launch launch, int depth) {
@@ -45,6 +46,8 @@ final class InvocationWalk {
                 followCode(code.code(), code.via(), launch.variables(), code.hooked(), depth + 1);
             } else if (wrapped instanceof Wrapped.InteractiveShell) {
                 note(TamperRule.tamper(launch, "starts an interactive shell the hook does not follow"));
+            } else if (wrapped instanceof Wrapped.Unseen) {
+                unseen.add(launch.display());
             }
         }
     }
@@ -74,7 +77,7 @@ final class InvocationWalk {
     }
 
     CommandAnalysis result() {
-        return new CommandAnalysis(invocations, tamper);
+        return new CommandAnalysis(invocations, tamper, unseen);
     }
 
     private void check(Launch launch) {

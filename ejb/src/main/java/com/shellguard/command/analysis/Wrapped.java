@@ -45,4 +45,13 @@ sealed interface Wrapped {
      */
     record InteractiveShell() implements Wrapped {
     }
+
+    /**
+     * Commands the wrapper hands on to run later, outside the session, from a file, standard input or an editor
+     * the gateway cannot read ({@code crontab FILE}, {@code at now}).
+     *
+     * @param via the wrapper
+     */
+    record Unseen(String via) implements Wrapped {
+    }
 }

@@ -65,6 +65,10 @@ final class Wrappers {
         wrappers.put("find", new FindProgram());
         wrappers.put("eval", new EvalBuiltin());
         wrappers.put("trap", new TrapBuiltin());
+        wrappers.put("enable", new EnableBuiltin());
+        wrappers.put("crontab", ScheduledProgram.CRONTAB);
+        wrappers.put("at", ScheduledProgram.AT);
+        wrappers.put("batch", ScheduledProgram.AT);
         for (ShellFamily family : ShellFamily.values()) {
             for (String shell : family.names()) {
                 wrappers.put(shell, new ShellProgram(family));

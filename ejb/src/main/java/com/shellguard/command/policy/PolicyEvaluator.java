@@ -13,6 +13,9 @@ import java.util.List;
  * <ol>
  * <li>Tampering with the hook blocks the command, with an alert, before any rule is looked at: no rule may
  *     allow switching the control off.</li>
+ * <li>A command that hands commands to {@code crontab}, {@code at} or {@code batch} to run later, outside the session,
+ *     is refused while any rule applies (or the server runs an allowlist): what it schedules comes from a file,
+ *     standard input or an editor the gateway cannot read, and no rule could judge it when it runs.</li>
  * <li>Each program the command runs (the command itself, then what it makes run: {@code sudo rm} runs rm) is
  *     decided on its own: the first ALLOW, BLOCK or TERMINATE rule by priority that matches it decides; with
  *     none, a program on an allowlist server is blocked ({@value BuiltInRules#DEFAULT_ALLOWLIST}), anything else runs.</li>
@@ -36,6 +39,11 @@ public final class PolicyEvaluator {
         if (analysis.tamper().isPresent()) {
             return new CommandVerdict(Action.BLOCK, BuiltInRules.TAMPER_PROTECTION, true, "tampering with the command control: "
                     + analysis.tamper().get(), policy.version());
+        }
+        if (!analysis.unseen().isEmpty() && (policy.allowlist() || !policy.rules().isEmpty())) {
+            return new CommandVerdict(Action.BLOCK, BuiltInRules.UNSEEN_SCHEDULE, false, String.join(", ", analysis.unseen())
+                    + " schedules commands to run later, outside the session, from input the gateway cannot read; refused"
+                    + " while rules apply", policy.version());
         }
         List<Target> targets = Target.of(command, analysis);
         String text = command.text();

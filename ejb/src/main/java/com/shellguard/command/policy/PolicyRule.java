@@ -24,12 +24,15 @@ public record PolicyRule(String name, RuleMatch match, String pattern, RuleActio
                 rule.getGroups(), rule.getServers(), rule.getLabels(), rule.getLogins()), rule.getPriority());
     }
 
-    /** Whether this rule matches one program the command runs; a line rule matches the command's text. */
+    /**
+     * Whether this rule matches one program the command runs; a line rule matches the command's text as written,
+     * and as resolved (a symlink under another name runs the program it points to: {@code ./boot} is reboot).
+     */
     boolean matches(Target target, String text) {
         return switch (match) {
             case COMMAND -> target.names().stream().anyMatch(n -> compiled.matcher(n).matches());
             case PATH -> target.paths().stream().anyMatch(p -> compiled.matcher(p).matches());
-            case LINE -> compiled.matcher(text).find();
+            case LINE -> compiled.matcher(text).find() || target.lines().stream().anyMatch(l -> compiled.matcher(l).find());
         };
     }
 

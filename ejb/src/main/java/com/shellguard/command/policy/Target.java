@@ -13,9 +13,11 @@ import java.util.Set;
 /**
  * One program a command runs, as rules see it: the names a command rule may match (basenames: of the word,
  * of the path, of the canonical path, and the policy's names of the same file), the absolute paths a path
- * rule may match, and whether it is a program at all (the allowlist applies to programs only).
+ * rule may match, whether it is a program at all (the allowlist applies to programs only), and the command as
+ * resolved, for line rules: the program's canonical path and its file name, each with the arguments
+ * ({@code /usr/sbin/reboot now} for {@code ./boot now}, where boot is a symlink to reboot).
  */
-record Target(String display, Set<String> names, Set<String> paths, boolean program) {
+record Target(String display, Set<String> names, Set<String> paths, boolean program, Set<String> lines) {
 
     /**
      * The command itself first, then every other program the analysis found it runs (through {@code sudo},
@@ -26,8 +28,9 @@ record Target(String display, Set<String> names, Set<String> paths, boolean prog
         List<Invocation> invocations = analysis.invocations();
         List<Target> targets = new ArrayList<>();
         CommandWord word = command.word();
-        targets.add(target(word.word(), word.mayRunProgram(), word.sameFileAs(), word.path(), word.canonical(),
-                invocations.isEmpty() ? null : invocations.get(0).program()));
+        Target itself = target(word.word(), word.mayRunProgram(), word.sameFileAs(), word.path(), word.canonical(),
+                invocations.isEmpty() ? null : invocations.get(0).program());
+        targets.add(itself.resolvedAs(invocations.isEmpty() ? List.of() : invocations.get(0).args(), word.path(), word.canonical()));
         for (Invocation invocation : invocations.subList(Math.min(1, invocations.size()), invocations.size())) {
             String program = invocation.program();
             if (program != null && !program.isEmpty()) {
@@ -51,7 +54,20 @@ record Target(String display, Set<String> names, Set<String> paths, boolean prog
             addPath(paths, file);
         }
         sameFileAs.forEach(n -> addName(names, n));
-        return new Target(display(word), names, paths, program);
+        return new Target(display(word), names, paths, program, Set.of());
+    }
+
+    /** This target with the command lines it runs as resolved: each file (path, canonical path, their names) with args. */
+    private Target resolvedAs(List<String> args, String... files) {
+        String arguments = args.isEmpty() ? "" : " " + String.join(" ", args);
+        Set<String> resolved = new LinkedHashSet<>();
+        for (String file : files) {
+            if (file != null && !file.isEmpty()) {
+                resolved.add(file + arguments);
+                resolved.add(basename(file) + arguments);
+            }
+        }
+        return new Target(display, names, paths, program, resolved);
     }
 
     private static void addName(Set<String> names, String word) {

@@ -17,7 +17,10 @@ public final class BuiltInRules {
     /** A command of a session the gateway has no record of. */
     public static final String UNKNOWN_SESSION = "unknown-session";
 
-    private static final Set<String> ALL = Set.of(TAMPER_PROTECTION, DEFAULT_ALLOWLIST, UNKNOWN_SESSION);
+    /** Commands scheduled to run later (crontab, at, batch) whose payload the gateway cannot read, while rules apply. */
+    public static final String UNSEEN_SCHEDULE = "unseen-schedule";
+
+    private static final Set<String> ALL = Set.of(TAMPER_PROTECTION, DEFAULT_ALLOWLIST, UNKNOWN_SESSION, UNSEEN_SCHEDULE);
 
     private BuiltInRules() {
     }

@@ -35,6 +35,25 @@ class CommandAnalyzerInvocationsTest {
     }
 
     @Test
+    void enablingBuiltinsRunsThemAsTheProgramsTheyStandFor() {
+        assertEquals(List.of("enable rm", "rm <- enable"), invocations("enable rm"));
+        assertEquals(List.of("enable -a"), invocations("enable -a"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"crontab jobs.txt", "crontab -", "crontab", "crontab -e", "crontab -u bob jobs", "at now", "at -f job 10:00",
+        "batch", "echo x | at now + 1 minute", "sudo crontab jobs"})
+    void commandsHandedToCronOrAtAreUnseen(String text) {
+        assertEquals(1, Commands.analyze(text).unseen().size(), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"crontab -l", "crontab -u bob -l", "crontab -r", "at -l", "at -c 4", "at -r 4", "at -d 4", "atq", "atrm 3"})
+    void listingShowingOrRemovingScheduledCommandsSchedulesNothing(String text) {
+        assertEquals(List.of(), Commands.analyze(text).unseen(), text);
+    }
+
+    @Test
     void anAssignmentOnlyCommandRunsNoProgram() {
         assertEquals(List.of(""), invocations("LANG=C"));
     }

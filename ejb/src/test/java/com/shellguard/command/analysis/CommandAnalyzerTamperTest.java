@@ -121,7 +121,7 @@ class CommandAnalyzerTamperTest {
     @ParameterizedTest
     @ValueSource(strings = {"export PATH=/usr/bin:$PATH", "HOME=/tmp ls", "declare -a arr", "declare -p BASH_ENV", "export BASH_ENV",
         "declare -f bash", "local x=1", "readonly X=1", "unset x", "unset -f myfunc", "unset -v bash", "read -r line",
-        "printf -v out '%s' HISTFILE", "echo $HISTFILE", "LANG=C sort", "declare -n ref=other", "HISTSIZE=1000",
+        "printf -v out '%s' HISTFILE", "echo $HISTFILE", "LANG=C sort", "declare -n ref=other", "HISTSIZE=1000", "HISTSIZE=-1",
         "HISTFILESIZE=0 ls", "ENVIRONMENT=prod make", "export PS1='$ '"})
     void ordinaryVariablesAndReadingTheHooksAreFine(String text) {
         assertNoTamper(text);
@@ -132,6 +132,30 @@ class CommandAnalyzerTamperTest {
         "unset -f TRAPDEBUG", "unhash -f __sg_t", "unfunction -m '__sg_*'", "unset 'functions[TRAPDEBUG]'"})
     void removingAFunctionOfTheHookIsTamper(String text) {
         assertTamper(text, "removes");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"enable rm", "enable echo rm", "builtin enable sleep", "enable -- cat"})
+    void enablingANameThatIsNotOneOfBashsOwnBuiltinsLoadsItAndIsTamper(String text) {
+        assertTamper(text, "as a builtin, which runs with no program start");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"enable", "enable -a", "enable -p", "enable echo", "enable -s"})
+    void listingBuiltinsOrTurningOneOfBashsOwnBackOnIsFine(String text) {
+        assertNoTamper(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HISTSIZE=0", "HISTSIZE=5", "declare HISTSIZE=0", "export HISTSIZE=", "unset HISTSIZE"})
+    void shrinkingTheHistoryTheTypedLinesAreReadFromIsTamper(String text) {
+        assertTamper(text, "HISTSIZE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EPOCHSECONDS='a[$(id)]'", "unset EPOCHSECONDS", "EPOCHREALTIME=1"})
+    void replacingTheClockTheTrapComputesWithIsTamper(String text) {
+        assertTamper(text, "EPOCH");
     }
 
     @ParameterizedTest

@@ -129,6 +129,30 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void aLineRuleAlsoSearchesTheCommandAsResolvedSoASymlinkUnderAnotherNameIsCaught() {
+        rule("no-reboot", RuleMatch.LINE, "\\b(reboot|shutdown)\\b", RuleAction.TERMINATE);
+        Command boot = command("./boot", Resolution.FILE, "/home/alice/boot", "/usr/sbin/reboot", List.of(), "./boot now", List.of());
+        CommandAnalysis analysis = new CommandAnalysis(List.of(new Invocation("./boot", List.of("now"), null)), Optional.empty());
+        assertEquals(Action.TERMINATE, PolicyEvaluator.decide(policy(), boot, analysis).action());
+        rule("no-reboot-now", RuleMatch.LINE, "^reboot now$", RuleAction.BLOCK, RuleScope.ANY, 1);
+        assertEquals("no-reboot-now", PolicyEvaluator.decide(policy(), boot, analysis).rule(), "the resolved name with the arguments");
+        assertEquals(Action.ALLOW, decide(program("./boot", "/home/alice/boot", "./boot now")).action());
+    }
+
+    @Test
+    void commandsScheduledFromInputTheGatewayCannotReadAreRefusedWhileRulesApply() {
+        Command crontab = program("crontab", "/usr/bin/crontab", "crontab jobs.txt");
+        CommandAnalysis analysis = new CommandAnalysis(List.of(new Invocation("crontab", List.of("jobs.txt"), null)), Optional.empty(),
+                List.of("crontab jobs.txt"));
+        assertEquals(Action.ALLOW, PolicyEvaluator.decide(policy(), crontab, analysis).action(), "no rules: nothing to judge it by");
+        rule("no-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK);
+        CommandVerdict verdict = PolicyEvaluator.decide(policy(), crontab, analysis);
+        assertEquals(Action.BLOCK, verdict.action());
+        assertEquals(BuiltInRules.UNSEEN_SCHEDULE, verdict.rule());
+        assertEquals(Action.ALLOW, decide(program("crontab", "/usr/bin/crontab", "crontab -l")).action());
+    }
+
+    @Test
     void theRuleWithTheLowestPriorityDecidesAndNamesBreakTies() {
         rule("block-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK, RuleScope.ANY, 100);
         rule("ops-may-rm", RuleMatch.COMMAND, "rm", RuleAction.ALLOW, new RuleScope(Set.of(), Set.of("ops"), Set.of(), Set.of(), Set.of()), 10);
