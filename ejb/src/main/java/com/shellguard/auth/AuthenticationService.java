@@ -7,6 +7,7 @@ import com.shellguard.connector.api.AuthenticationAttempt;
 import com.shellguard.connector.api.AuthenticationMethod;
 import com.shellguard.connector.api.AuthenticationOutcome;
 import com.shellguard.connector.api.AuthenticationVerdict;
+import com.shellguard.directory.DirectoryKeyCheck;
 import com.shellguard.user.GatewayUser;
 import com.shellguard.user.UserRepository;
 import jakarta.ejb.Stateless;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * Checks the credentials people offer the gateway's SSH listener, and audits how each login ended at any door.
  * A password goes through {@link PasswordLogin}, which counts failures; a public key is refused while the
  * account is locked or the address throttled, but a refused key does not count, since the OpenSSH client offers
- * every key it has before it signs with one.
+ * every key it has before it signs with one. A directory account's key is let in only while the directory has the
+ * person active ({@link DirectoryKeyCheck}).
  */
 @Stateless
 public class AuthenticationService {
@@ -37,6 +39,9 @@ public class AuthenticationService {
     @Inject
     LoginLockout lockout;
 
+    @Inject
+    DirectoryKeyCheck directoryKeys;
+
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
         if (attempt.method() == AuthenticationMethod.PASSWORD) {
             PasswordCheck check = passwords.check(attempt.user(), attempt.secret(), attempt.sourceAddress(), LoginDoor.SSH);
@@ -52,8 +57,10 @@ public class AuthenticationService {
         }
         GatewayUser user = found.get();
         return switch (attempt.method()) {
-            case PUBLICKEY -> user.acceptsKey(attempt.secret()) ? AuthenticationVerdict.accept()
-                    : AuthenticationVerdict.reject("public key not registered for " + user.getUsername());
+            case PUBLICKEY -> !user.acceptsKey(attempt.secret())
+                    ? AuthenticationVerdict.reject("public key not registered for " + user.getUsername())
+                    : user.isDirectory() ? directoryKeys.refusal(user).map(AuthenticationVerdict::reject).orElseGet(AuthenticationVerdict::accept)
+                    : AuthenticationVerdict.accept();
             case PASSWORD, KEYBOARD_INTERACTIVE, NONE ->
                     AuthenticationVerdict.reject("authentication method " + attempt.method() + " is not accepted");
         };

@@ -21,6 +21,9 @@ import java.util.Set;
 @ApplicationScoped
 public class ConsoleIdentityStore implements IdentityStore {
 
+    /** Set on the request when the directory could not check the password, so the login page can say so. */
+    static final String DIRECTORY_UNAVAILABLE = "shellguard.directoryUnavailable";
+
     @Inject
     PasswordLogin passwords;
 
@@ -35,6 +38,9 @@ public class ConsoleIdentityStore implements IdentityStore {
         PasswordCheck check = passwords.check(credential.getCaller(), credential.getPasswordAsString(), source, LoginDoor.CONSOLE);
         audit.consoleLoginConcluded(credential.getCaller(), source, check);
         if (!check.isAccepted()) {
+            if (check.directoryUnavailable()) {
+                request.setAttribute(DIRECTORY_UNAVAILABLE, Boolean.TRUE);
+            }
             return CredentialValidationResult.INVALID_RESULT;
         }
         return new CredentialValidationResult(check.account().getUsername(), Set.of(ConsoleRoles.of(check.account().getRole()).orElseThrow()));

@@ -44,7 +44,9 @@ public class LoginPage {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/console/dashboard.xhtml");
             default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Wrong user name or password, or the account may not use the console.", null));
+                    request.getAttribute(ConsoleIdentityStore.DIRECTORY_UNAVAILABLE) != null
+                            ? "The directory cannot be reached to check the password; try again shortly."
+                            : "Wrong user name or password, or the account may not use the console.", null));
         }
     }
 

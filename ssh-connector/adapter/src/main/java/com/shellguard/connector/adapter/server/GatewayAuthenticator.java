@@ -34,7 +34,8 @@ import org.apache.sshd.server.session.ServerSession;
  * only "Permission denied". The banner says "authentication failed" for unknown users and wrong
  * credentials alike, so the gateway does not tell strangers which user names exist; the audit row
  * keeps the precise reason. A refusal for too many failed logins is named as such: unknown names are locked
- * out alike, so it tells a stranger nothing either.
+ * out alike, so it tells a stranger nothing either. So is a directory that cannot be reached, which no credential
+ * could have passed.
  */
 final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuthenticator, SessionListener {
 
@@ -100,7 +101,9 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
             return true;
         }
         return refuse(trail, session, selector.user(), method, publicKey, source, verdict.reason(),
-                verdict.lockedOut() ? "too many failed logins; " + selector.user() + " is refused for now (" + verdict.reason() + ")" : null);
+                verdict.lockedOut() ? "too many failed logins; " + selector.user() + " is refused for now (" + verdict.reason() + ")"
+                : verdict.directoryUnavailable() ? "the directory cannot be reached to check " + selector.user()
+                        + "; try again shortly (" + verdict.reason() + ")" : null);
     }
 
     private boolean refuse(AuthenticationTrail trail, ServerSession session, String user, AuthenticationMethod method,
