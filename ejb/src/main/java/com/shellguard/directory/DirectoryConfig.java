@@ -42,10 +42,7 @@ public record DirectoryConfig(LDAPURL url, String bindDn, String bindPassword, S
         try {
             ldapUrl = new LDAPURL(url.trim());
         } catch (LDAPException e) {
-            throw new ValidationException("SHELLGUARD_LDAP_URL \"" + url + "\" is not an LDAP URL: " + e.getMessage());
-        }
-        if (!ldapUrl.getScheme().equalsIgnoreCase("ldap") && !ldapUrl.getScheme().equalsIgnoreCase("ldaps")) {
-            throw new ValidationException("SHELLGUARD_LDAP_URL must start with ldaps:// or ldap:// (upgraded with StartTLS)");
+            throw new ValidationException("SHELLGUARD_LDAP_URL \"" + url + "\" is not an ldaps:// or ldap:// URL: " + e.getMessage());
         }
         if (!ldapUrl.hostProvided()) {
             throw new ValidationException("SHELLGUARD_LDAP_URL must name the directory's host");
