@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -130,7 +131,7 @@ class DirectoryLoginIT {
         assertTrue(account.getBoolean("directory"), account.toString());
         assertFalse(account.getBoolean("hasPassword"), "a directory account has no local password: " + account);
         assertEquals("USER", account.getString("role"));
-        assertEquals(List.of(SAME_NAME_GROUP, GATEWAY_GROUP), Provisioning.strings(account.getJsonArray("groups")));
+        assertEquals(Set.of(SAME_NAME_GROUP, GATEWAY_GROUP), Set.copyOf(Provisioning.strings(account.getJsonArray("groups"))));
         admin.awaitAuthEvent(dana.name(), e -> e.getBoolean("success") && "PASSWORD".equals(e.getString("method", null)));
         assertEquals(400, admin.admin.put("/users/" + dana.name(), "{\"password\":\"a-local-password\"}").status(),
                 "the directory alone holds a directory account's password");
@@ -194,7 +195,7 @@ class DirectoryLoginIT {
                 .filter(e -> refusedWith(e, "PASSWORD", "wrong password (directory)")).count();
         assertEquals(5, wrong, "each wrong password is audited");
 
-        admin.admin.post("/users/" + hal.name() + "/unlock", "").expect(204);
+        admin.admin.post("/users/" + hal.name() + "/unlock", "").expect(204); // hal has no account yet: the directory has hal
         assertRuns(ssh(hal, hal.password(), mappedServer, "echo unlocked"), "unlocked\n");
     }
 
