@@ -19,6 +19,17 @@
 #   SHELLGUARD_LOCKOUT_ADDRESS_FAILURES  failed logins from one source address that throttle it (default 20; 0 off, e.g. behind a proxy)
 #   SHELLGUARD_LOCKOUT_WINDOW_MINUTES    within how many minutes those failures count (default 15)
 #   SHELLGUARD_LOCKOUT_MINUTES           how long a lock or throttle lasts (default 15; an admin unlocks an account sooner)
+#   SHELLGUARD_LDAP_URL        directory that checks passwords: ldaps://HOST[:636] or ldap://HOST[:389] (always StartTLS); unset: no directory
+#   SHELLGUARD_LDAP_BIND_DN / _BIND_PASSWORD   service account that searches the directory (unset: anonymous searches)
+#   SHELLGUARD_LDAP_USER_BASE / _USER_FILTER   where people are, and the filter naming one ({0} the user name; default (uid={0}))
+#   SHELLGUARD_LDAP_DISABLED_FILTER            an entry matching it is disabled (AD: (userAccountControl:1.2.840.113556.1.4.803:=2))
+#   SHELLGUARD_LDAP_GROUP_BASE / _GROUP_FILTER groups searched ({0} the user's DN, {1} the name; default (member={0})); unset: the memberOf attribute
+#   SHELLGUARD_LDAP_MEMBEROF_ATTRIBUTE / _GROUP_NAME_ATTRIBUTE   defaults memberOf / cn
+#   SHELLGUARD_LDAP_GROUP_MAP  Directory Group=gateway-group;... (other directory groups join a gateway group of the same name, if any)
+#   SHELLGUARD_LDAP_ADMIN_GROUPS / _AUDITOR_GROUPS   directory groups (;-separated) whose members are ADMIN / AUDITOR
+#   SHELLGUARD_LDAP_TLS_CA     PEM file of the CA(s) to trust for the directory (default: the JVM's)
+#   SHELLGUARD_LDAP_TIMEOUT    seconds to connect and to wait for each answer (default 5)
+#   SHELLGUARD_LDAP_KEY_CHECK_SECONDS  how long a key login trusts the directory's last "active" (default 60)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

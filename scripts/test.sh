@@ -35,9 +35,13 @@ command -v sudo >/dev/null || missing+=(sudo)
 # the admin console's browser tests drive Debian's headless chromium through its chromedriver
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
+# DirectoryLoginIT runs its own OpenLDAP slapd (never the system service: no configuration is asked for or made)
+[[ -x /usr/sbin/slapd ]] || missing+=(slapd)
+command -v ldapadd >/dev/null || missing+=(ldap-utils)
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]}" >&2
   apt-get update -qq
+  echo "slapd slapd/no_configuration boolean true" | debconf-set-selections
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 mkdir -p /run/sshd

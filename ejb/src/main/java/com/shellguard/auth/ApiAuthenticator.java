@@ -1,6 +1,7 @@
 package com.shellguard.auth;
 
 import com.shellguard.common.Clock;
+import com.shellguard.directory.DirectoryUnavailableException;
 import com.shellguard.token.ApiToken;
 import com.shellguard.token.ApiTokenRepository;
 import com.shellguard.user.GatewayUser;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * Turns an {@code Authorization} header into an {@link ApiCaller}: HTTP Basic with an account's password,
  * or {@code Bearer sgt_...} with an API token, which acts as its owner. Only admins and auditors are callers:
  * a right password or token of any other account is refused exactly like a wrong one, so the answer does not
- * tell a guesser that the password was right. Every refusal is audited with its precise reason.
+ * tell a guesser that the password was right. Every refusal is audited with its precise reason. A directory that
+ * cannot check a password is a {@link DirectoryUnavailableException} (a 503), not a refusal of the credential.
  *
  * <p>One exception: a request about the caller's own second-factor enrolment ({@code users/NAME/totp}) admits every
  * role ({@link LoginDoor#ENROLMENT}), so a person enrols with their own password and nobody else sees the secret.
@@ -84,6 +86,9 @@ public class ApiAuthenticator {
         PasswordCheck check = passwords.check(name, decoded.substring(colon + 1), sourceAddress, door);
         if (!check.isAccepted()) {
             audit.apiLoginRefused(name, sourceAddress, check.refusal());
+            if (check.directoryUnavailable()) {
+                throw new DirectoryUnavailableException("the directory cannot be reached to check the password; try again shortly", null);
+            }
         }
         return check.caller();
     }

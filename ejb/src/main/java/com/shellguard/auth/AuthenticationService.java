@@ -9,6 +9,7 @@ import com.shellguard.connector.api.AuthenticationOutcome;
 import com.shellguard.connector.api.AuthenticationVerdict;
 import com.shellguard.totp.MfaPolicy;
 import com.shellguard.totp.TotpCheck;
+import com.shellguard.directory.DirectoryKeyCheck;
 import com.shellguard.user.GatewayUser;
 import com.shellguard.user.UserRepository;
 import jakarta.ejb.Stateless;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * every key it has before it signs with one. A person with a second factor (or required to have one) is accepted
  * only as far as the first factor: the connector then asks for a code ({@link AuthenticationMethod#TOTP}), which
  * {@link SecondFactorLogin} checks; one required to have a factor who has none is refused ({@code MFA_NOT_ENROLLED}).
+ * A directory account's key is let in only while the directory has the person active ({@link DirectoryKeyCheck}).
  */
 @Stateless
 public class AuthenticationService {
@@ -47,6 +49,9 @@ public class AuthenticationService {
     @Inject
     MfaPolicy mfa;
 
+    @Inject
+    DirectoryKeyCheck directoryKeys;
+
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
         if (attempt.method() == AuthenticationMethod.PASSWORD) {
             PasswordCheck check = passwords.check(attempt.user(), attempt.secret(), attempt.sourceAddress(), LoginDoor.SSH);
@@ -65,8 +70,10 @@ public class AuthenticationService {
         }
         GatewayUser user = found.get();
         return switch (attempt.method()) {
-            case PUBLICKEY -> user.acceptsKey(attempt.secret()) ? firstFactorAccepted(user)
-                    : AuthenticationVerdict.reject("public key not registered for " + user.getUsername());
+            case PUBLICKEY -> !user.acceptsKey(attempt.secret())
+                    ? AuthenticationVerdict.reject("public key not registered for " + user.getUsername())
+                    : user.isDirectory() ? directoryKeys.refusal(user).map(AuthenticationVerdict::reject).orElseGet(() -> firstFactorAccepted(user))
+                    : firstFactorAccepted(user);
             case PASSWORD, KEYBOARD_INTERACTIVE, NONE, TOTP ->
                     AuthenticationVerdict.reject("authentication method " + attempt.method() + " is not accepted");
         };

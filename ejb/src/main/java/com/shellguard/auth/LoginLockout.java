@@ -3,6 +3,8 @@ package com.shellguard.auth;
 import com.shellguard.common.Clock;
 import com.shellguard.common.NotFoundException;
 import com.shellguard.connector.api.AuthenticationVerdict;
+import com.shellguard.directory.DirectorySettings;
+import com.shellguard.directory.LdapDirectory;
 import com.shellguard.user.UserRepository;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
@@ -36,6 +38,12 @@ public class LoginLockout {
 
     @Inject
     UserRepository users;
+
+    @Inject
+    DirectorySettings directorySettings;
+
+    @Inject
+    LdapDirectory directory;
 
     /** Whether an attempt is refused before its credential is looked at, and whether the account has failures counted. */
     public LoginStanding standing(String account, String sourceAddress) {
@@ -85,9 +93,14 @@ public class LoginLockout {
         forget(LoginFailureCount.account(account));
     }
 
-    /** An admin ends an account's lock and its count of failures; true if there was anything to end. */
+    /**
+     * An admin ends an account's lock and its count of failures; true if there was anything to end. A person the
+     * directory has but who never logged in has no account yet, and is unlocked all the same.
+     */
     public boolean unlock(String account) {
-        users.find(account).orElseThrow(() -> new NotFoundException("no user " + account));
+        if (users.find(account).isEmpty() && !(directorySettings.configured() && directory.find(account).isPresent())) {
+            throw new NotFoundException("no user " + account);
+        }
         return forget(LoginFailureCount.account(account));
     }
 

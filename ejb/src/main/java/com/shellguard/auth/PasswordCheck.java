@@ -18,6 +18,11 @@ public record PasswordCheck(GatewayUser account, String refusal) {
         return account != null;
     }
 
+    /** Refused because the directory could not answer, not because of the password. */
+    public boolean directoryUnavailable() {
+        return com.shellguard.directory.DirectoryUnavailableException.REASON.equals(refusal);
+    }
+
     public Optional<ApiCaller> caller() {
         return Optional.ofNullable(account).map(ApiCaller::of);
     }

@@ -1,6 +1,13 @@
 package com.shellguard.auth;
 
 import com.shellguard.totp.TotpEnrolments;
+import com.shellguard.common.Names;
+import com.shellguard.common.ValidationException;
+import com.shellguard.directory.DirectoryAccounts;
+import com.shellguard.directory.DirectoryBind;
+import com.shellguard.directory.DirectorySettings;
+import com.shellguard.directory.DirectoryUnavailableException;
+import com.shellguard.directory.LdapDirectory;
 import com.shellguard.user.GatewayUser;
 import com.shellguard.user.PasswordHasher;
 import com.shellguard.user.UserRepository;
@@ -40,6 +47,15 @@ public class PasswordLogin {
     @Inject
     TotpEnrolments secondFactors;
 
+    @Inject
+    DirectorySettings directorySettings;
+
+    @Inject
+    LdapDirectory directory;
+
+    @Inject
+    DirectoryAccounts directoryAccounts;
+
     public PasswordCheck check(String name, String password, String sourceAddress, LoginDoor door) {
         ReentrantLock turn = queue.enter(name);
         if (turn == null) {
@@ -59,7 +75,13 @@ public class PasswordLogin {
         if (standing.refused().isPresent()) {
             return PasswordCheck.refused(standing.refusal());
         }
-        PasswordCheck check = verify(name, password, door);
+        PasswordCheck check;
+        try {
+            check = verify(name, password, door);
+        } catch (DirectoryUnavailableException e) {
+            LOG.log(Level.WARNING, "password login of " + name + " refused: " + e.getMessage());
+            return PasswordCheck.refused(DirectoryUnavailableException.REASON);
+        }
         if (check.isAccepted()) {
             if (standing.accountFailuresCounted() && !secondFactors.isActive(name)) {
                 lockout.succeeded(name);
@@ -72,6 +94,9 @@ public class PasswordLogin {
 
     private PasswordCheck verify(String name, String password, LoginDoor door) {
         Optional<GatewayUser> found = users.find(name);
+        if (found.map(GatewayUser::isDirectory).orElse(directorySettings.configured())) {
+            return verifyWithDirectory(name, password, door, found);
+        }
         if (found.isEmpty()) {
             PasswordHasher.spendVerificationTime(password);
             return PasswordCheck.refused("unknown user");
@@ -94,10 +119,55 @@ public class PasswordLogin {
         if (!admitted) {
             return PasswordCheck.refused("right password, but role " + account.getRole() + " may not use " + door.description());
         }
+        return acceptedAt(door, account);
+    }
+
+    /** A right password: accepted, unless HTTP Basic brought it for an account whose second factor it cannot carry. */
+    private PasswordCheck acceptedAt(LoginDoor door, GatewayUser account) {
+        String name = account.getUsername();
         if ((door == LoginDoor.API || door == LoginDoor.ENROLMENT) && secondFactors.isActive(name)) {
             return PasswordCheck.refused("right password, but " + name + " has a second factor: HTTP Basic cannot carry it, use an API token");
         }
         return PasswordCheck.accepted(account);
+    }
+
+    private PasswordCheck verifyWithDirectory(String name, String password, LoginDoor door, Optional<GatewayUser> found) {
+        if (!directorySettings.configured()) {
+            PasswordHasher.spendVerificationTime(password);
+            return PasswordCheck.refused("directory account, but no directory is configured");
+        }
+        // only REST clients, which send the password with every request, may skip the directory for a minute: a login
+        // by SSH or the console always asks it, so a person removed there is refused at once
+        boolean cached = door == LoginDoor.API;
+        if (cached && found.isPresent() && found.get().isEnabled() && door.admits(found.get().getRole())
+                && recentlyVerified.recentlyVerified(name, password, found.get().credentialStamp())) {
+            return acceptedAt(door, found.get());
+        }
+        try {
+            Names.requireUsername("user name", name);
+        } catch (ValidationException e) {
+            PasswordHasher.spendVerificationTime(password);
+            return PasswordCheck.refused("unknown user (" + e.getMessage() + ")");
+        }
+        DirectoryBind bind = directory.authenticate(name, password);
+        if (!bind.isAccepted()) {
+            PasswordHasher.spendVerificationTime(password); // as long as a local refusal, whatever the directory answered
+            if (bind.personGone()) {
+                found.ifPresent(directoryAccounts::dismiss);
+            }
+            return PasswordCheck.refused(bind.refusal());
+        }
+        GatewayUser account = directoryAccounts.admit(name, bind.person());
+        if (!account.isEnabled()) {
+            return PasswordCheck.refused("account disabled");
+        }
+        if (!door.admits(account.getRole())) {
+            return PasswordCheck.refused("right password, but role " + account.getRole() + " may not use " + door.description());
+        }
+        if (cached) {
+            recentlyVerified.remember(name, password, account.credentialStamp());
+        }
+        return acceptedAt(door, account);
     }
 
     private void countFailure(String name, String sourceAddress) {

@@ -47,6 +47,13 @@ public class GatewayUser {
 
     private boolean enabled = true;
 
+    /**
+     * Whether the directory is this account's source: its password, role and groups are the directory's. A wrapper,
+     * so rows made before the column existed (null) read as local accounts.
+     */
+    @Column(name = "directory_account")
+    private Boolean directory;
+
     private OffsetDateTime created;
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -114,6 +121,16 @@ public class GatewayUser {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isDirectory() {
+        return Boolean.TRUE.equals(directory);
+    }
+
+    /** Makes this the directory's account: its local password is dropped and never used again. */
+    public void becomeDirectoryAccount() {
+        directory = true;
+        passwordHash = null;
     }
 
     public OffsetDateTime getCreated() {

@@ -71,6 +71,9 @@ public class UserService {
 
     private void apply(GatewayUser user, UserDraft draft) {
         if (draft.password() != null) {
+            if (user.isDirectory()) {
+                throw new ValidationException(user.getUsername() + " is a directory account: the directory checks its password");
+            }
             if (draft.password().length() < 8) {
                 throw new ValidationException("password must be at least 8 characters");
             }

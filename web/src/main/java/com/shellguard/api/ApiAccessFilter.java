@@ -2,6 +2,7 @@ package com.shellguard.api;
 
 import com.shellguard.auth.ApiAuthenticator;
 import com.shellguard.auth.ApiCaller;
+import com.shellguard.directory.DirectoryUnavailableException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,8 +48,15 @@ public class ApiAccessFilter implements ContainerRequestFilter {
         }
         Matcher enrolment = ENROLMENT.matcher(path);
         String ownEnrolmentOf = enrolment.matches() && !HttpMethod.DELETE.equals(request.getMethod()) ? enrolment.group(1) : null;
-        Optional<ApiCaller> caller = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION),
-                http.getRemoteAddr() + ":" + http.getRemotePort(), ownEnrolmentOf);
+        Optional<ApiCaller> caller;
+        try {
+            caller = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION),
+                    http.getRemoteAddr() + ":" + http.getRemotePort(), ownEnrolmentOf);
+        } catch (DirectoryUnavailableException e) {
+            request.abortWith(Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON)
+                    .entity(JsonViews.error(e.getMessage() + " (" + DirectoryUnavailableException.REASON + ")")).build());
+            return;
+        }
         if (caller.isEmpty()) {
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ShellGuard\"")

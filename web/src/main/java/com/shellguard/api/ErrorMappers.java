@@ -3,6 +3,7 @@ package com.shellguard.api;
 import com.shellguard.common.ConflictException;
 import com.shellguard.common.NotFoundException;
 import com.shellguard.common.ValidationException;
+import com.shellguard.directory.DirectoryUnavailableException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -43,6 +44,15 @@ final class ErrorMappers {
         @Override
         public Response toResponse(NotFoundException e) {
             return error(404, e.getMessage());
+        }
+    }
+
+    /** The directory could not answer a question a request needed (an unlock of a person only it knows). */
+    @Provider
+    public static class DirectoryUnavailable implements ExceptionMapper<DirectoryUnavailableException> {
+        @Override
+        public Response toResponse(DirectoryUnavailableException e) {
+            return error(503, e.getMessage() + " (" + DirectoryUnavailableException.REASON + ")");
         }
     }
 

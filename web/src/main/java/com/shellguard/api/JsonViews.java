@@ -41,6 +41,7 @@ final class JsonViews {
                 .add("username", u.getUsername())
                 .add("role", u.getRole().name())
                 .add("enabled", u.isEnabled())
+                .add("directory", u.isDirectory())
                 .add("hasPassword", u.hasPassword())
                 .add("publicKeys", array(u.getPublicKeys()))
                 .add("groups", array(u.getGroups()))

@@ -30,6 +30,9 @@ import java.util.Set;
 @ApplicationScoped
 public class ConsoleIdentityStore implements IdentityStore {
 
+    /** Set on the request when the directory could not check the password, so the login page can say so. */
+    static final String DIRECTORY_UNAVAILABLE = "shellguard.directoryUnavailable";
+
     @Inject
     PasswordLogin passwords;
 
@@ -61,6 +64,9 @@ public class ConsoleIdentityStore implements IdentityStore {
         }
         audit.consoleLoginConcluded(credential.getCaller(), source, check);
         if (!check.isAccepted()) {
+            if (check.directoryUnavailable()) {
+                request.setAttribute(DIRECTORY_UNAVAILABLE, Boolean.TRUE);
+            }
             return CredentialValidationResult.INVALID_RESULT;
         }
         return new CredentialValidationResult(check.account().getUsername(), Set.of(ConsoleRoles.of(check.account().getRole()).orElseThrow()));

@@ -71,7 +71,9 @@ public class LoginPage {
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/console/dashboard.xhtml");
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal, null));
+            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    ((HttpServletRequest) external.getRequest()).getAttribute(ConsoleIdentityStore.DIRECTORY_UNAVAILABLE) != null
+                            ? "The directory cannot be reached to check the password; try again shortly." : refusal, null));
         }
     }
 

@@ -16,6 +16,8 @@ public record AuthenticationVerdict(boolean accepted, String reason, boolean sec
 
     /** The reason for a refusal of a person who must use a second factor and has not enrolled one. */
     public static final String MFA_NOT_ENROLLED = "MFA_NOT_ENROLLED";
+    /** The reason for a refusal because the directory that checks the password could not answer. */
+    public static final String DIRECTORY_UNAVAILABLE = "DIRECTORY_UNAVAILABLE";
 
     public static AuthenticationVerdict accept() {
         return new AuthenticationVerdict(true, null, false);
@@ -38,5 +40,10 @@ public record AuthenticationVerdict(boolean accepted, String reason, boolean sec
     /** A refusal for failed logins before, which the client may be told of: it says nothing a guesser can use. */
     public boolean lockedOut() {
         return !accepted && (LOCKED.equals(reason) || THROTTLED.equals(reason));
+    }
+
+    /** A refusal because the directory could not answer; nothing was judged, so the client may be told. */
+    public boolean directoryUnavailable() {
+        return !accepted && DIRECTORY_UNAVAILABLE.equals(reason);
     }
 }

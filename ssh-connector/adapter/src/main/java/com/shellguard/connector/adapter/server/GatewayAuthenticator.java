@@ -42,6 +42,7 @@ import org.apache.sshd.server.session.ServerSession;
  * <p>A person with a second factor is asked for it over keyboard-interactive ("Verification code:") once their
  * password or key was accepted ({@link SecondFactorUserAuthService} offers it only then); a wrong code is audited
  * at once, like a wrong password, and what is wrong with it is told, since whoever sees it passed the first factor.
+ * A directory that cannot be reached, which no credential could have passed, is told as such.
  */
 final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuthenticator, KeyboardInteractiveAuthenticator,
         SessionListener {
@@ -157,6 +158,7 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
                     : "wrong verification code (" + verdict.reason() + ")";
         }
         return null;
+ * A directory that cannot be reached, which no credential could have passed, is told as such.
     }
 
     private boolean refuse(AuthenticationTrail trail, ServerSession session, String user, AuthenticationMethod method,
