@@ -8,6 +8,7 @@ import com.shellguard.connector.api.CommandEvent;
 import com.shellguard.connector.api.CommandPolicySnapshot;
 import com.shellguard.connector.api.CommandRecordBatch;
 import com.shellguard.connector.api.CommandVerdict;
+import com.shellguard.connector.api.ForwardSummary;
 import com.shellguard.connector.api.GatewayListener;
 import com.shellguard.connector.api.HookStatus;
 import com.shellguard.connector.api.HostKeyPresentation;
@@ -129,6 +130,14 @@ final class EndpointDelivery implements GatewayListener {
     public void sessionEnded(SessionSummary summary) {
         deliver(l -> {
             l.sessionEnded(summary);
+            return null;
+        });
+    }
+
+    @Override
+    public void forwardEnded(ForwardSummary summary) {
+        deliver(l -> {
+            l.forwardEnded(summary);
             return null;
         });
     }

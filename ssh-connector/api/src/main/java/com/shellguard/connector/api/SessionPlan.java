@@ -10,20 +10,23 @@ import java.util.List;
  *
  * @param hostKeys the server's pinned host keys in OpenSSH form: the connection negotiates only their types; none
  *                 means first contact, when the connector learns every key the server proves and asks to pin them
+ * @param forwarding the port forwarding the user's grants allow as this login on this server
  */
 public record SessionPlan(boolean allowed, String refusal, String server, String host, int port, List<String> hostKeys,
-                          String login, UpstreamCredential credential, CommandControl control) implements Serializable {
+                          String login, UpstreamCredential credential, CommandControl control,
+                          ForwardingPolicy forwarding) implements Serializable {
 
     public SessionPlan {
         hostKeys = hostKeys == null ? List.of() : List.copyOf(hostKeys);
+        forwarding = forwarding == null ? ForwardingPolicy.NONE : forwarding;
     }
 
     public static SessionPlan refuse(String message) {
-        return new SessionPlan(false, message, null, null, 0, List.of(), null, null, CommandControl.OFF);
+        return new SessionPlan(false, message, null, null, 0, List.of(), null, null, CommandControl.OFF, ForwardingPolicy.NONE);
     }
 
     public static SessionPlan allow(String server, String host, int port, List<String> hostKeys, String login,
-                                    UpstreamCredential credential, CommandControl control) {
-        return new SessionPlan(true, null, server, host, port, hostKeys, login, credential, control);
+                                    UpstreamCredential credential, CommandControl control, ForwardingPolicy forwarding) {
+        return new SessionPlan(true, null, server, host, port, hostKeys, login, credential, control, forwarding);
     }
 }

@@ -35,6 +35,7 @@ final class TargetChannels {
             case EXEC -> withTerminal(target.createExecChannel(hook == null ? command : hook.startCommand(true), pty, env), user);
             case SCP -> withTerminal(target.createExecChannel(command, pty, env), user);
             case SFTP, SUBSYSTEM -> target.createSubsystemChannel(command);
+            case FORWARDING -> throw new IllegalArgumentException("forwarding opens no session channel");
         };
         channel.setStreaming(ClientChannel.Streaming.Async);
         channel.open().verify(timeout);
