@@ -106,7 +106,8 @@ public class SessionService {
                     server.getLabels(), login));
             return SessionPlan.allow(server.getName(), server.getHost(), server.getPort(),
                     server.pinnedKeys().stream().map(Object::toString).toList(), login, credential,
-                    commandControl(request.kind(), server));
+                    commandControl(request.kind(), server), GrantResolver.forwarding(rules(), user.getUsername(),
+                            user.getGroups(), server.getName(), server.getLabels(), login));
         } catch (AccessRefused refused) {
             record.refuse(refused.getMessage(), Clock.now());
             return SessionPlan.refuse(refused.getMessage());
