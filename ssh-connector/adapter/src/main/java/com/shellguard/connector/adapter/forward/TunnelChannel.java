@@ -12,6 +12,8 @@ import org.apache.sshd.common.channel.ChannelAsyncOutputStream;
 import org.apache.sshd.common.channel.exception.SshChannelOpenException;
 import org.apache.sshd.common.io.IoInputStream;
 import org.apache.sshd.common.io.IoOutputStream;
+import org.apache.sshd.common.session.ConnectionService;
+import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.server.channel.AbstractServerChannel;
@@ -75,10 +77,32 @@ final class TunnelChannel extends AbstractServerChannel {
             }
             Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            Refused refused = cause instanceof Refused r ? r : Refused.failed(String.valueOf(cause.getMessage()));
-            future.setException(new SshChannelOpenException(getChannelId(), refused.reason, refused.getMessage()));
+            refuse(cause instanceof Refused r ? r : Refused.failed(String.valueOf(cause.getMessage())), future);
         });
         return future;
+    }
+
+    /**
+     * Answers the open request with the refusal's reason and text. MINA's own answer to a failed open future carries
+     * only a generic text ("Generic error while opening channel"), so the gateway writes the failure itself, with
+     * the line the client prints after "open failed:", and forgets the channel; the future is never completed, so
+     * MINA sends nothing more. Should the failure not go out, MINA's generic answer is the fallback.
+     */
+    private void refuse(Refused refused, DefaultOpenFuture future) {
+        Session session = getSession();
+        try {
+            String message = refused.getMessage() == null ? "refused" : refused.getMessage();
+            Buffer failure = session.createBuffer(SshConstants.SSH_MSG_CHANNEL_OPEN_FAILURE, message.length() + 64);
+            failure.putUInt(getRecipient());
+            failure.putUInt(refused.reason);
+            failure.putString(message);
+            failure.putString("");
+            session.writePacket(failure);
+            session.getService(ConnectionService.class).unregisterChannel(this);
+            close(true);
+        } catch (IOException | RuntimeException e) {
+            future.setException(new SshChannelOpenException(getChannelId(), refused.reason, refused.getMessage(), e));
+        }
     }
 
     /** The bytes that arrive on this channel. */
