@@ -122,6 +122,23 @@ class PortForwardingIT {
     }
 
     @Test
+    void grantsShowTheirForwardingAndAChangeThatLeavesItOutKeepsIt() {
+        Fixture.Person kim = fx.person("kim");
+        JsonObject plain = fx.admin.post("/grants", "{\"user\":" + Api.quote(kim.name()) + ",\"server\":" + Api.quote(server)
+                + ",\"logins\":[\"" + TargetServer.LOGIN + "\"]}").expect(201).object();
+        assertEquals(List.of(), Provisioning.strings(plain.getJsonArray("forwarding")));
+        assertEquals(List.of("127.0.0.1:*"), Provisioning.strings(plain.getJsonArray("forwardTo")));
+        String id = plain.getString("id");
+        fx.admin.put("/grants/" + id, "{\"user\":" + Api.quote(kim.name()) + ",\"server\":" + Api.quote(server)
+                + ",\"logins\":[\"" + TargetServer.LOGIN + "\"],\"forwarding\":[\"LOCAL\",\"remote\"],"
+                + "\"forwardTo\":[\"127.0.0.1:5432\",\"[::1]:*\"]}").expect(200);
+        JsonObject kept = fx.admin.put("/grants/" + id, "{\"user\":" + Api.quote(kim.name()) + ",\"server\":" + Api.quote(server)
+                + ",\"logins\":[\"" + TargetServer.LOGIN + "\"]}").expect(200).object();
+        assertEquals(List.of("local", "remote"), Provisioning.strings(kept.getJsonArray("forwarding")));
+        assertEquals(List.of("127.0.0.1:5432", "[::1]:*"), Provisioning.strings(kept.getJsonArray("forwardTo")));
+    }
+
+    @Test
     void unknownForwardingKindsAreA400() {
         Fixture.Person dave = fx.person("dave");
         Api.Response r = fx.admin.post("/grants", "{\"user\":" + Api.quote(dave.name()) + ",\"server\":" + Api.quote(server)
