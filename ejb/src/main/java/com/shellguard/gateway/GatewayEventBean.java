@@ -11,6 +11,7 @@ import com.shellguard.connector.api.HookStatus;
 import com.shellguard.connector.api.AuthenticationAttempt;
 import com.shellguard.connector.api.AuthenticationOutcome;
 import com.shellguard.connector.api.AuthenticationVerdict;
+import com.shellguard.connector.api.ForwardSummary;
 import com.shellguard.connector.api.GatewayListener;
 import com.shellguard.connector.api.HostKeyPresentation;
 import com.shellguard.connector.api.HostKeyVerdict;
@@ -25,6 +26,7 @@ import com.shellguard.server.StartupFileService;
 import com.shellguard.session.SessionService;
 import com.shellguard.session.SessionTerminator;
 import com.shellguard.transfer.TransferAuditService;
+import com.shellguard.forwarding.ForwardAuditService;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -34,6 +36,9 @@ import java.util.List;
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MPCONFIG=shellguard.resource-adapter}")
 })
 public class GatewayEventBean implements GatewayListener {
+
+    @Inject
+    ForwardAuditService forwards;
 
     @Inject
     AuthenticationService authentication;
@@ -89,6 +94,11 @@ public class GatewayEventBean implements GatewayListener {
     @Override
     public void sessionEnded(SessionSummary summary) {
         sessions.sessionEnded(summary);
+    }
+
+    @Override
+    public void forwardEnded(ForwardSummary summary) {
+        forwards.record(summary);
     }
 
     @Override

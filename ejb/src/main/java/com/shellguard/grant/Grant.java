@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 @Entity
@@ -45,6 +47,19 @@ public class Grant {
     @Column(name = "login", length = 128)
     private List<String> logins = new ArrayList<>();
 
+    /** The kinds of port forwarding allowed, as the API words them (local, remote, dynamic). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "sg_grant_forwarding", joinColumns = @JoinColumn(name = "grant_id"))
+    @Column(name = "kind", length = 16)
+    private Set<String> forwarding = new TreeSet<>();
+
+    /** Where forwards may go, HOST:PORT patterns; none stored means the default. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "sg_grant_forward_to", joinColumns = @JoinColumn(name = "grant_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "destination", length = 300)
+    private List<String> forwardTo = new ArrayList<>();
+
     private OffsetDateTime created;
 
     protected Grant() {
@@ -62,10 +77,15 @@ public class Grant {
         this.label = rule.label();
         this.logins.clear();
         this.logins.addAll(rule.logins());
+        this.forwarding.clear();
+        this.forwarding.addAll(rule.forwarding());
+        this.forwardTo.clear();
+        this.forwardTo.addAll(rule.forwardTo());
     }
 
     public GrantRule rule() {
-        return new GrantRule(userName, groupName, serverName, label, List.copyOf(logins));
+        return new GrantRule(userName, groupName, serverName, label, List.copyOf(logins), new TreeSet<>(forwarding),
+                List.copyOf(forwardTo));
     }
 
     public String getId() {

@@ -1,13 +1,24 @@
 package com.shellguard.grant;
 
+import com.shellguard.connector.api.ForwardDestination;
+import com.shellguard.connector.api.ForwardKind;
+import com.shellguard.connector.api.ForwardingPolicy;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The logins a user may use on a server: the union of the logins of every grant that applies to both. */
+/**
+ * The logins a user may use on a server: the union of the logins of every grant that applies to both; and the
+ * forwarding those grants allow.
+ */
 public final class GrantResolver {
 
     private GrantResolver() {
@@ -36,6 +47,24 @@ public final class GrantResolver {
             }
         });
         return granted;
+    }
+
+    /**
+     * The port forwarding the user's grants allow as {@code login} on the server: one allowance per grant that gives
+     * that login there and allows some forwarding, with that grant's destinations.
+     */
+    public static ForwardingPolicy forwarding(Collection<GrantRule> rules, String user, Collection<String> groups,
+                                              String server, Collection<String> labels, String login) {
+        List<ForwardingPolicy.Allowance> allowances = new ArrayList<>();
+        for (GrantRule rule : rules) {
+            if (rule.appliesTo(user, groups, server, labels) && rule.logins().contains(login) && !rule.forwarding().isEmpty()) {
+                Set<ForwardKind> kinds = EnumSet.noneOf(ForwardKind.class);
+                rule.forwarding().stream().map(ForwardKind::ofWire).filter(Objects::nonNull).forEach(kinds::add);
+                allowances.add(new ForwardingPolicy.Allowance(kinds,
+                        rule.forwardTo().stream().map(ForwardDestination::parse).toList()));
+            }
+        }
+        return new ForwardingPolicy(allowances);
     }
 
     /**

@@ -4,11 +4,16 @@ import com.shellguard.common.Clock;
 import com.shellguard.common.Names;
 import com.shellguard.common.NotFoundException;
 import com.shellguard.common.ValidationException;
+import com.shellguard.connector.api.ForwardDestination;
+import com.shellguard.connector.api.ForwardKind;
 import com.shellguard.server.ServerRepository;
 import com.shellguard.user.UserRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 @Stateless
 public class GrantService {
@@ -69,6 +74,34 @@ public class GrantService {
         if (rule.label() != null) {
             Names.require("label", rule.label());
         }
-        return new GrantRule(rule.user(), rule.group(), rule.server(), rule.label(), List.copyOf(rule.logins()));
+        return new GrantRule(rule.user(), rule.group(), rule.server(), rule.label(), List.copyOf(rule.logins()),
+                forwarding(rule.forwarding()), forwardTo(rule.forwardTo()));
+    }
+
+    private static Set<String> forwarding(Set<String> kinds) {
+        Set<String> valid = new TreeSet<>();
+        for (String kind : kinds) {
+            ForwardKind known = ForwardKind.ofWire(kind == null ? "" : kind.trim());
+            if (known == null) {
+                throw new ValidationException("forwarding: unknown kind \"" + kind + "\" (use local, remote or dynamic)");
+            }
+            valid.add(known.wire());
+        }
+        return valid;
+    }
+
+    private static List<String> forwardTo(List<String> patterns) {
+        List<String> valid = new ArrayList<>();
+        for (String pattern : patterns) {
+            try {
+                String normal = ForwardDestination.parse(pattern).toString();
+                if (!valid.contains(normal)) {
+                    valid.add(normal);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException(e.getMessage());
+            }
+        }
+        return valid;
     }
 }

@@ -8,6 +8,7 @@ import com.shellguard.common.Clock;
 import com.shellguard.connector.api.ChannelKind;
 import com.shellguard.command.policy.PolicyCache;
 import com.shellguard.connector.api.CommandControl;
+import com.shellguard.connector.api.ForwardingPolicy;
 import com.shellguard.connector.api.SessionPlan;
 import com.shellguard.connector.api.SessionRequest;
 import com.shellguard.connector.api.SessionSummary;
@@ -108,6 +109,8 @@ public class SessionService {
                     server.getLabels(), login));
             List<String> hostKeys = server.pinnedKeys().stream().map(Object::toString).toList();
             CommandControl control = commandControl(request.kind(), server, carrier.isPresent());
+            ForwardingPolicy forwarding = GrantResolver.forwarding(rules(), user.getUsername(), user.getGroups(),
+                    server.getName(), server.getLabels(), login);
             if (carrier.isPresent()) {
                 if (request.kind() == ChannelKind.SUBSYSTEM) {
                     throw new AccessRefused("the subsystem " + request.command() + " is not available on " + server.getName()
@@ -115,10 +118,10 @@ public class SessionService {
                 }
                 record.carriedBy(account.getLogin());
                 return SessionPlan.throughPrivileged(server.getName(), server.getHost(), server.getPort(), hostKeys, login,
-                        account.getLogin(), credential, control);
+                        account.getLogin(), credential, control, forwarding);
             }
             return SessionPlan.allow(server.getName(), server.getHost(), server.getPort(), hostKeys, login, credential,
-                    control);
+                    control, forwarding);
         } catch (AccessRefused refused) {
             record.refuse(refused.getMessage(), Clock.now());
             return SessionPlan.refuse(refused.getMessage());

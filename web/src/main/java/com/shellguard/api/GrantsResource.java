@@ -19,6 +19,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 @Path("grants")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +49,12 @@ public class GrantsResource {
     @PUT
     @Path("{id}")
     public JsonObject update(@PathParam("id") String id, JsonObject json) {
-        return JsonViews.grant(grants.update(id, rule(body(json))));
+        JsonObject o = body(json);
+        GrantRule now = grants.get(id).rule();
+        GrantRule asked = rule(o);
+        return JsonViews.grant(grants.update(id, new GrantRule(asked.user(), asked.group(), asked.server(), asked.label(),
+                asked.logins(), o.containsKey("forwarding") ? asked.forwarding() : now.forwarding(),
+                o.containsKey("forwardTo") ? asked.forwardTo() : now.forwardTo())));
     }
 
     @DELETE
@@ -58,6 +65,8 @@ public class GrantsResource {
     }
 
     private static GrantRule rule(JsonObject o) {
-        return new GrantRule(string(o, "user"), string(o, "group"), string(o, "server"), string(o, "label"), strings(o, "logins"));
+        List<String> forwarding = strings(o, "forwarding");
+        return new GrantRule(string(o, "user"), string(o, "group"), string(o, "server"), string(o, "label"), strings(o, "logins"),
+                forwarding == null ? null : new LinkedHashSet<>(forwarding), strings(o, "forwardTo"));
     }
 }

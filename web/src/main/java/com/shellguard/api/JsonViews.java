@@ -8,6 +8,7 @@ import com.shellguard.transfer.FileTransferRecord;
 import com.shellguard.command.audit.CommandRecord;
 import com.shellguard.command.rule.CommandDefault;
 import com.shellguard.command.rule.CommandRule;
+import com.shellguard.forwarding.ForwardRecord;
 import com.shellguard.grant.Grant;
 import com.shellguard.grant.GrantRule;
 import com.shellguard.server.PinnedHostKey;
@@ -106,7 +107,26 @@ final class JsonViews {
         nullable(b, "group", r.group());
         nullable(b, "server", r.server());
         nullable(b, "label", r.label());
-        return b.add("logins", array(r.logins())).add("created", time(g.getCreated())).build();
+        return b.add("logins", array(r.logins())).add("forwarding", array(r.forwarding()))
+                .add("forwardTo", array(r.forwardTo())).add("created", time(g.getCreated())).build();
+    }
+
+    static JsonObject forward(ForwardRecord f) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", f.getId());
+        nullable(b, "session", f.getSessionId());
+        nullable(b, "user", f.getUserName());
+        nullable(b, "server", f.getServerName());
+        nullable(b, "login", f.getLogin());
+        b.add("kind", f.getKind());
+        nullable(b, "destination", f.getDestination());
+        nullable(b, "originator", f.getOriginator());
+        nullable(b, "clientAddress", f.getClientAddress());
+        nullable(b, "gatewayNode", f.getGatewayNode());
+        b.add("start", time(f.getStarted())).add("durationMs", f.getDurationMs())
+                .add("bytesToTarget", f.getBytesToTarget()).add("bytesFromTarget", f.getBytesFromTarget())
+                .add("result", f.getResult().name());
+        nullable(b, "message", f.getMessage());
+        return b.build();
     }
 
     static JsonObject session(SessionRecord s) {

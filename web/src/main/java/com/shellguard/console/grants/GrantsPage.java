@@ -9,6 +9,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /** Grants: a user or a group, on a server or on every server with a label, as some logins. */
@@ -30,6 +31,8 @@ public class GrantsPage extends EditorPage<Grant> {
     private Where where = Where.SERVER;
     private String whereName;
     private List<String> logins = new ArrayList<>();
+    private List<String> forwarding = new ArrayList<>();
+    private List<String> forwardTo = new ArrayList<>(List.of(GrantRule.DEFAULT_FORWARD_TO));
 
     @Override
     protected List<Grant> loadRows() {
@@ -44,6 +47,8 @@ public class GrantsPage extends EditorPage<Grant> {
         where = rule.server() != null ? Where.SERVER : Where.LABEL;
         whereName = rule.server() != null ? rule.server() : rule.label();
         logins = new ArrayList<>(rule.logins());
+        forwarding = new ArrayList<>(rule.forwarding());
+        forwardTo = new ArrayList<>(rule.forwardTo());
     }
 
     public void startNew() {
@@ -53,12 +58,15 @@ public class GrantsPage extends EditorPage<Grant> {
         where = Where.SERVER;
         whereName = null;
         logins = new ArrayList<>();
+        forwarding = new ArrayList<>();
+        forwardTo = new ArrayList<>(List.of(GrantRule.DEFAULT_FORWARD_TO));
     }
 
     @AdminOnly
     public void save() {
         GrantRule rule = new GrantRule(who == Who.USER ? whoName : null, who == Who.GROUP ? whoName : null,
-                where == Where.SERVER ? whereName : null, where == Where.LABEL ? whereName : null, List.copyOf(logins));
+                where == Where.SERVER ? whereName : null, where == Where.LABEL ? whereName : null, List.copyOf(logins),
+                new LinkedHashSet<>(forwarding), List.copyOf(forwardTo));
         saved("the grant", () -> editing = grants.create(rule).getId(), () -> grants.update(editing, rule));
     }
 
@@ -113,5 +121,21 @@ public class GrantsPage extends EditorPage<Grant> {
 
     public void setLogins(List<String> logins) {
         this.logins = logins == null ? new ArrayList<>() : logins;
+    }
+
+    public List<String> getForwarding() {
+        return forwarding;
+    }
+
+    public void setForwarding(List<String> forwarding) {
+        this.forwarding = forwarding == null ? new ArrayList<>() : forwarding;
+    }
+
+    public List<String> getForwardTo() {
+        return forwardTo;
+    }
+
+    public void setForwardTo(List<String> forwardTo) {
+        this.forwardTo = forwardTo == null ? new ArrayList<>() : forwardTo;
     }
 }

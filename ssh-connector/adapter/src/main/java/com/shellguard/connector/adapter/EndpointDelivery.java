@@ -9,6 +9,7 @@ import com.shellguard.connector.api.CommandPolicySnapshot;
 import com.shellguard.connector.api.CommandRecordBatch;
 import com.shellguard.connector.api.CommandVerdict;
 import com.shellguard.connector.api.FileTransfer;
+import com.shellguard.connector.api.ForwardSummary;
 import com.shellguard.connector.api.GatewayListener;
 import com.shellguard.connector.api.HookStatus;
 import com.shellguard.connector.api.HostKeyPresentation;
@@ -145,6 +146,14 @@ final class EndpointDelivery implements GatewayListener {
     public void sessionEnded(SessionSummary summary) {
         deliver(l -> {
             l.sessionEnded(summary);
+            return null;
+        });
+    }
+
+    @Override
+    public void forwardEnded(ForwardSummary summary) {
+        deliver(l -> {
+            l.forwardEnded(summary);
             return null;
         });
     }

@@ -36,6 +36,9 @@ public interface GatewayListener {
     /** Reports how a session that {@link #openSession} allowed ended. */
     void sessionEnded(SessionSummary summary);
 
+    /** Reports a forwarded connection that ended, or a forward that was refused or failed, for the audit. */
+    void forwardEnded(ForwardSummary summary);
+
     /**
      * Decides one command a hooked shell asks about ({@link CommandEvent#question()}). The user's shell waits
      * for the answer, so it must come from memory: no database round trip on this path.

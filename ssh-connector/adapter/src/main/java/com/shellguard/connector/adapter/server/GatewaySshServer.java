@@ -1,5 +1,6 @@
 package com.shellguard.connector.adapter.server;
 
+import com.shellguard.connector.adapter.forward.Forwarding;
 import com.shellguard.connector.adapter.hook.HookInstaller;
 import com.shellguard.connector.adapter.recording.Recordings;
 import com.shellguard.connector.adapter.relay.TransferTuning;
@@ -14,7 +15,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.sshd.common.channel.RequestHandler;
+import org.apache.sshd.common.session.ConnectionService;
+import org.apache.sshd.server.channel.ChannelSessionFactory;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
@@ -28,8 +33,8 @@ import org.apache.sshd.server.session.ServerConnectionServiceFactory;
 /**
  * The listener users connect to. Password and public-key logins are decided by the application;
  * keyboard-interactive is only the second factor's prompt, offered after one of them succeeded for a person who has
- * one ({@link SecondFactorUserAuthService}), so the stock client asks for the password itself. Port and agent
- * forwarding are refused: the gateway relays sessions, it does not open tunnels past policy.
+ * one ({@link SecondFactorUserAuthService}), so the stock client asks for the password itself. Port forwarding goes
+ * through the target as the user's grants allow ({@link Forwarding}); agent and X11 forwarding are refused.
  */
 public final class GatewaySshServer {
 
@@ -49,12 +54,19 @@ public final class GatewaySshServer {
                 UserAuthKeyboardInteractiveFactory.INSTANCE));
         sshd.setServiceFactories(List.of(SecondFactorUserAuthService.FACTORY, ServerConnectionServiceFactory.INSTANCE));
         sshd.addSessionListener(authenticator);
-        ProxySessionFactory sessions = new ProxySessionFactory(
-                new SessionServices(listener, upstream, hooks, work, settings.nodeName(), settings.connectTimeout(),
-                        recordings, live));
+        SessionServices services = new SessionServices(listener, upstream, hooks, work, settings.nodeName(),
+                settings.connectTimeout(), recordings, live);
+        ProxySessionFactory sessions = new ProxySessionFactory(services);
         sshd.setShellFactory(sessions);
         sshd.setCommandFactory(sessions);
         sshd.setSubsystemFactories(List.of(sessions));
+        // port forwarding goes through the target, as the grants allow (forward); agent and X11 forwarding are refused
+        Forwarding forwarding = new Forwarding(services);
+        sshd.setChannelFactories(List.of(ChannelSessionFactory.INSTANCE, forwarding.directTcpip()));
+        List<RequestHandler<ConnectionService>> requests = new ArrayList<>();
+        requests.add(forwarding.remoteForwardRequests());
+        requests.addAll(sshd.getGlobalRequestHandlers());
+        sshd.setGlobalRequestHandlers(requests);
         sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
         sshd.setAgentFactory(null);
         TransferTuning.apply(sshd);

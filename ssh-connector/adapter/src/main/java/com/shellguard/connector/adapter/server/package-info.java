@@ -6,6 +6,6 @@
  *
  * <p>It knows nothing of what a session does after the hand-over, and nothing in {@code session} knows
  * of it: what both read from a connection (the SSH user name's target, the client's address) lives in
- * {@code session}. Limit: forwarding (port, agent, X11) is refused outright; the gateway relays sessions only.
+ * {@code session}. Port forwarding is handed to {@code forward}; agent and X11 forwarding are refused outright.
  */
 package com.shellguard.connector.adapter.server;

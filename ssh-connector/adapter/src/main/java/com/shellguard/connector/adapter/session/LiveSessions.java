@@ -12,11 +12,11 @@ public final class LiveSessions {
 
     private final Map<String, Runnable> running = new ConcurrentHashMap<>();
 
-    void add(String sessionId, Runnable terminate) {
+    public void add(String sessionId, Runnable terminate) {
         running.put(sessionId, terminate);
     }
 
-    void remove(String sessionId) {
+    public void remove(String sessionId) {
         running.remove(sessionId);
     }
 

@@ -44,6 +44,7 @@ final class TargetChannels {
             case EXEC -> withTerminal(target.createExecChannel(hook == null ? command : hook.startCommand(true), pty, env), user);
             case SUBSYSTEM -> target.createSubsystemChannel(command);
             case SFTP, SCP -> throw new IllegalArgumentException("file transfers are served by the gateway, not relayed");
+            case FORWARDING -> throw new IllegalArgumentException("forwarding opens no session channel");
         };
         channel.setStreaming(ClientChannel.Streaming.Async);
         channel.open().verify(timeout);

@@ -20,8 +20,8 @@ final class UpstreamClients {
         SshClient client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(new ProvenHostKeyVerifier());
         client.addSessionListener(new HostKeyTypeFilter());
-        // the only remote forwards the gateway asks for are its hooks' report channels
-        client.setChannelFactories(List.of(new HookChannelFactory()));
+        // the remote forwards the gateway asks for: its hooks' report channels, and users' forwards (ssh -R)
+        client.setChannelFactories(List.of(new ForwardedTcpipChannels(new HookChannelFactory())));
         TransferTuning.apply(client);
         client.start();
         return client;

@@ -16,6 +16,8 @@ import java.util.logging.Logger;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.channel.ChannelFactory;
 import org.apache.sshd.common.SshException;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
@@ -27,6 +29,12 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
 public final class UpstreamConnector {
 
     private static final Logger LOG = Logger.getLogger(UpstreamConnector.class.getName());
+
+    /**
+     * Set on a connection whose {@code forwarded-tcpip} channels are a user's remote forwards rather than its hooks'
+     * reports: the factory of those channels.
+     */
+    public static final AttributeKey<ChannelFactory> FORWARDED_TCPIP = new AttributeKey<>();
 
     private final GatewayListener listener;
     private final SshClient client;
