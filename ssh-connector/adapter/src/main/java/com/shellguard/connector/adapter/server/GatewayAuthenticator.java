@@ -148,6 +148,9 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
         if (verdict.lockedOut()) {
             return "too many failed logins; " + user + " is refused for now (" + verdict.reason() + ")";
         }
+        if (verdict.directoryUnavailable()) {
+            return "the directory cannot be reached to check " + user + "; try again shortly (" + verdict.reason() + ")";
+        }
         if (AuthenticationVerdict.MFA_NOT_ENROLLED.equals(verdict.reason())) {
             return user + " must log in with a second factor and has none yet: enrol one with your password"
                     + " (POST /api/v1/users/" + user + "/totp, then .../totp/confirm) or ask an administrator (console,"
@@ -158,7 +161,6 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
                     : "wrong verification code (" + verdict.reason() + ")";
         }
         return null;
- * A directory that cannot be reached, which no credential could have passed, is told as such.
     }
 
     private boolean refuse(AuthenticationTrail trail, ServerSession session, String user, AuthenticationMethod method,
