@@ -166,7 +166,7 @@ final class ProxySession implements AsyncCommand {
                 return;
             }
             if (transfer != null) {
-                serveTransfer(connection);
+                serveTransfer(connection, plan);
                 return;
             }
             ClientChannel channel = TargetChannels.open(connection.session(), kind, command, hook.orElse(null),
@@ -191,11 +191,12 @@ final class ProxySession implements AsyncCommand {
      * Serves the file transfer over the target connection; its end ends the session. Transfers are not recorded
      * as terminal output: each file they touch is an audit row of its own.
      */
-    private void serveTransfer(TargetConnection connection) throws IOException {
+    private void serveTransfer(TargetConnection connection, SessionPlan plan) throws IOException {
         if (!state.relaying(null, null)) {
             return;
         }
-        transfer.start(connection.session(), environment, status -> ending.end(SessionEnd.exited(status)));
+        transfer.start(connection.session(),
+                plan.privileged() ? PrivilegedTier.of(plan.login(), plan.privilegedLogin()).sftpCommand() : null, environment, status -> ending.end(SessionEnd.exited(status)));
     }
 
     /** Variables the client asked to set that the hook relies on: never forwarded, and alerted. */

@@ -1,5 +1,6 @@
 package com.shellguard.connector.adapter.session;
 
+import com.shellguard.connector.adapter.hook.PrivilegedTier;
 import com.shellguard.connector.adapter.upstream.StartupFileReader;
 import com.shellguard.connector.api.SessionPlan;
 import com.shellguard.connector.api.StartupFileReport;
@@ -32,7 +33,8 @@ final class StartupFileCheck {
         long started = System.nanoTime();
         StartupFileReport report;
         try {
-            Map<String, String> files = StartupFileReader.read(target.session());
+            Map<String, String> files = StartupFileReader.read(target.session(),
+                    plan.privileged() ? PrivilegedTier.of(plan.login(), plan.privilegedLogin()).sftpCommand() : null);
             report = new StartupFileReport(sessionId, plan.server(), plan.login(), files, null);
         } catch (IOException | RuntimeException e) {
             report = new StartupFileReport(sessionId, plan.server(), plan.login(), Map.of(),

@@ -1,5 +1,6 @@
 package com.shellguard.connector.adapter.transfer;
 
+import com.shellguard.connector.adapter.upstream.ExecSftpClientFactory;
 import java.io.IOException;
 import java.util.function.IntConsumer;
 import java.util.logging.Level;
@@ -15,7 +16,6 @@ import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.channel.PipeDataReceiver;
 import org.apache.sshd.server.command.AsyncCommandStreamsAware;
 import org.apache.sshd.server.command.Command;
-import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.client.fs.SftpFileSystem;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.slf4j.LoggerFactory;
@@ -85,10 +85,12 @@ public final class FileTransferServer {
 
     /**
      * Serves the transfer over {@code session}, the session's connection to its target; {@code exit} gets the
-     * transfer's exit status when it ends.
+     * transfer's exit status when it ends. {@code sftpCommand}: null to reach the target's files through sshd's sftp
+     * subsystem as the connection's account, else the command that starts an sftp-server as the session's login
+     * (the privileged tier, whose connection is the privileged account's).
      */
-    public void start(ClientSession session, Environment env, IntConsumer exit) throws IOException {
-        SftpFileSystem fileSystem = SftpClientFactory.instance().createSftpFileSystem(session, TARGET_IO_SIZE, TARGET_IO_SIZE);
+    public void start(ClientSession session, String sftpCommand, Environment env, IntConsumer exit) throws IOException {
+        SftpFileSystem fileSystem = ExecSftpClientFactory.fileSystem(session, sftpCommand, TARGET_IO_SIZE, TARGET_IO_SIZE);
         target = fileSystem;
         protectedFiles.attach(fileSystem);
         ((FileSystemAware) command).setFileSystem(fileSystem);

@@ -37,10 +37,14 @@ public final class StartupFileReader {
     private StartupFileReader() {
     }
 
-    /** The state of every file of {@link #FILES}, by path; throws when no SFTP session can be had at all. */
-    public static Map<String, String> read(ClientSession upstream) throws IOException {
+    /**
+     * The state of every file of {@link #FILES}, by path; throws when no SFTP session can be had at all.
+     * {@code sftpCommand}: null to read through sshd's sftp subsystem as the connection's account, else the command
+     * that starts an sftp-server as the session's login (the privileged tier).
+     */
+    public static Map<String, String> read(ClientSession upstream, String sftpCommand) throws IOException {
         Map<String, String> state = new LinkedHashMap<>();
-        try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(upstream)) {
+        try (SftpClient sftp = ExecSftpClientFactory.of(sftpCommand).createSftpClient(upstream)) {
             for (String file : FILES) {
                 state.put(file, hash(sftp, file));
             }
