@@ -7,6 +7,7 @@ import org.apache.sshd.common.io.IoWriteFuture;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.client.channel.ChannelSubsystem;
+import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * An SFTP client channel whose server is a command, not sshd's sftp subsystem: in the privileged tier the connection
@@ -40,7 +41,7 @@ final class ExecSftpChannel extends ChannelSubsystem {
         Buffer exec = getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, command.length() + Integer.SIZE);
         exec.putUInt(getRecipient());
         exec.putString(Channel.CHANNEL_EXEC);
-        exec.putBoolean(true);
+        exec.putBoolean(CoreModuleProperties.REQUEST_SUBSYSTEM_REPLY.getRequired(this)); // as the request it replaces
         exec.putString(command);
         return super.writePacket(exec);
     }
