@@ -30,6 +30,8 @@ command -v gcc >/dev/null || missing+=(gcc libc6-dev)
 command -v aarch64-linux-gnu-gcc >/dev/null || missing+=(gcc-aarch64-linux-gnu)
 command -v perl >/dev/null || missing+=(perl)
 command -v sudo >/dev/null || missing+=(sudo)
+# the supervisor is linked statically against musl where it can be (a seventh of glibc's static size)
+command -v musl-gcc >/dev/null || missing+=(musl-tools)
 # ... and the bash hook's lane (scripts/target/bash/lane.c) against bash's headers
 [[ -f /usr/include/bash/shell.h ]] || missing+=(bash-builtins)
 # the admin console's browser tests drive Debian's headless chromium through its chromedriver

@@ -44,7 +44,7 @@
  *
  * Limits: a script is judged as its interpreter with the script in argv; a program started by a process that
  * left the session's tree by other means than exec (none: the tree is the session) is unseen; nothing before the
- * exec of the session's start script is judged (it is the supervisor's own start). */
+ * session's shell is judged (the start script and what it runs are ShellGuard's own, see own_execs). */
 #define _GNU_SOURCE
 #include "guard.h"
 
@@ -94,7 +94,11 @@ int sg_session_file(char *out, size_t size, const char *name) {
 
 static int gateway = -1;       /* the supervisor's connection: hello, reports, questions, heartbeat */
 static pid_t shell_pid;        /* the child that runs the session's start script */
-static int started;            /* the child's first exec (the start script) has happened */
+/* ShellGuard's own starts are not judged: the start script (the child's first exec), what it runs before it
+ * execs the session's shell (its second exec, in the same process), and that shell. Judging begins then: the
+ * shell's own startup files run under it. (The session's shell would not pass the gateway's analysis anyway:
+ * `bash --rcfile ... -i` reads as a shell started around the hook, which is exactly what it is not.) */
+static int own_execs, judging;
 static unsigned counter;
 static volatile sig_atomic_t beat, forward_signal;
 static int privileged;
@@ -288,8 +292,8 @@ static int was_approved(pid_t pid, const struct stat *st);
 
 static void on_exec(pid_t pid) {
     static struct start s;
-    if (pid == shell_pid && !started) {
-        started = 1; /* the session's start script: the supervisor's own doing */
+    if (!judging) {
+        judging = pid == shell_pid && ++own_execs == 2;
         ptrace(PTRACE_CONT, pid, 0, 0);
         return;
     }
@@ -443,6 +447,10 @@ static int read_string(int mem, unsigned long addr, char *out, size_t size) {
 static void on_exec_entry(pid_t pid) {
     static struct start s;
     struct user_regs_struct regs;
+    if (!judging) {
+        ptrace(PTRACE_CONT, pid, 0, 0); /* ShellGuard's own starts: see own_execs */
+        return;
+    }
     if (ptrace(PTRACE_GETREGS, pid, 0, &regs) != 0) {
         return;
     }
