@@ -20,6 +20,8 @@ command -v less >/dev/null || missing+=(less)
 command -v git >/dev/null || missing+=(git)
 command -v rsync >/dev/null || missing+=(rsync)
 command -v python3 >/dev/null || missing+=(python3)
+# the privileged tier's test gives the target account passwordless sudo for one program
+command -v sudo >/dev/null || missing+=(sudo)
 # the build compiles the exec guard (scripts/target/guard); its tests start programs from perl
 command -v gcc >/dev/null || missing+=(gcc libc6-dev)
 # the exec guard is built for aarch64 servers too when a cross compiler is there
