@@ -27,6 +27,9 @@ command -v gcc >/dev/null || missing+=(gcc libc6-dev)
 # the exec guard is built for aarch64 servers too when a cross compiler is there
 command -v aarch64-linux-gnu-gcc >/dev/null || missing+=(gcc-aarch64-linux-gnu)
 command -v perl >/dev/null || missing+=(perl)
+command -v sudo >/dev/null || missing+=(sudo)
+# the supervisor is linked statically against musl where it can be (a seventh of glibc's static size)
+command -v musl-gcc >/dev/null || missing+=(musl-tools)
 # ... and the bash hook's lane (scripts/target/bash/lane.c) against bash's headers
 [[ -f /usr/include/bash/shell.h ]] || missing+=(bash-builtins)
 # the admin console's browser tests drive Debian's headless chromium through its chromedriver
@@ -46,6 +49,10 @@ for account in sgtarget:/bin/bash sgzsh:/bin/zsh sgdash:/bin/dash; do
   id "${account%%:*}" >/dev/null 2>&1 || useradd -m -s "${account#*:}" "${account%%:*}"
   echo "${account%%:*}:Target-pass-7Q" | chpasswd
 done
+# sudo without a password for two harmless programs: the supervisor's tests prove that setuid programs keep
+# working (privileged tier) or are refused with a clear word (same-account tier)
+[[ -f /etc/sudoers.d/shellguard-tests ]] || { echo 'sgtarget ALL=(root) NOPASSWD: /usr/bin/true, /usr/bin/id' \
+  > /etc/sudoers.d/shellguard-tests && chmod 0440 /etc/sudoers.d/shellguard-tests; }
 
 # the target side's own tests: the zsh hook's checks against a stand-in gateway (seconds; the end-to-end tests
 # cover it through sshd)

@@ -7,8 +7,10 @@
 #   against bash's headers (Debian's bash-builtins); without them it is skipped with a note, and hooked
 #   shells run the hook in shell language alone;
 # - shellguard-supervisor-<arch>, the supervisor (supervisor/), a program, linked statically so that it runs on
-#   any target's C library (glibc or musl, old or new); where the compiler has no static C library it is linked
-#   dynamically with a note (it then needs a glibc as new as the build machine's).
+#   any target's C library (glibc or musl, old or new): with musl-gcc (Debian's musl-tools) for the build
+#   machine's own architecture, about 100 KB, else with the compiler's static glibc, about 750 KB (every session
+#   uploads it); where there is no static C library at all it is linked dynamically with a note (it then needs a
+#   glibc as new as the build machine's).
 # x86_64 with the host's gcc on an x86_64 build machine, aarch64 with aarch64-linux-gnu-gcc, or the host's gcc
 # on an aarch64 machine. An architecture without a compiler is skipped with a note: the gateway then falls back
 # to the shell hook on such servers. Both include sg_protocol.h, the protocol's C form, which Generate.java
@@ -29,6 +31,16 @@ link_supervisor() { # compiler [flags]
     "$src/guard/rules.c" "$src/guard/sha256.c" 2>"$generated/supervisor.log" || { cat "$generated/supervisor.log" >&2; return 1; }
   grep -v "Using 'get" "$generated/supervisor.log" >&2 || true
 }
+# musl's gcc wrapper sees no kernel headers: a directory of links to the build machine's gives it them
+link_supervisor_musl() { # arch
+  [ "$1" = "$host" ] && command -v musl-gcc >/dev/null 2>&1 || return 1
+  kernel=$generated/kernel
+  mkdir -p "$kernel"
+  ln -sf /usr/include/linux "$kernel/linux"
+  ln -sf /usr/include/asm-generic "$kernel/asm-generic"
+  ln -sf "/usr/include/$(gcc -print-multiarch 2>/dev/null)/asm" "$kernel/asm"
+  link_supervisor musl-gcc -static -I"$kernel" 2>/dev/null
+}
 build() { # arch compiler
   if ! command -v "$2" >/dev/null 2>&1; then
     echo "shellguard-guard: no $2, the $1 library is not built" >&2
@@ -37,8 +49,8 @@ build() { # arch compiler
   "$2" $cflags -Wno-format-truncation -fvisibility=hidden -Wl,-z,noseparate-code -Wl,-z,now -o "$out/shellguard-guard-$1.so" \
     "$src/guard/shellguard-guard.c" "$src/guard/policy.c" "$src/guard/wire.c" "$src/guard/rules.c" "$src/guard/sha256.c" -ldl
   supervisor="$out/shellguard-supervisor-$1"
-  if ! link_supervisor "$2" -static; then
-    echo "shellguard-supervisor: $2 cannot link statically (no static C library), the $1 supervisor is linked dynamically" >&2
+  if ! link_supervisor_musl "$1" && ! link_supervisor "$2" -static; then
+    echo "shellguard-supervisor: the static build with $2 failed (no static C library?), the $1 supervisor is linked dynamically" >&2
     link_supervisor "$2"
   fi
   if [ -f "$bash_headers/shell.h" ]; then

@@ -111,7 +111,7 @@ for sg_d in "$sg_base"/.shellguard-*; do
   elif [ -n "$(find "$sg_d" -maxdepth 0 -mmin -2 2>/dev/null)" ]; then
     continue
   fi
-  rm -rf "$sg_d" "$sg_d-supervisor"
+  rm -rf "$sg_d" "$sg_d-supervisor" 2>/dev/null
 done
 sg_dir=$(mktemp -d "$sg_base/.shellguard-XXXXXXXXXX" 2>/dev/null) \
   || sg_fail "cannot create a private directory in $sg_base"

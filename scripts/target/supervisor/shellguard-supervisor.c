@@ -49,6 +49,12 @@
 #include "guard.h"
 
 #include <errno.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
+#include <sys/syscall.h>
+#include <sys/user.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <signal.h>
@@ -64,7 +70,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#define SG_OPTIONS (PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL)
+#define SG_OPTIONS (PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL \
+                    | PTRACE_O_TRACESECCOMP)
+/* Where a refusal can be made at the exec system call's entry (privileged tier): the architectures whose
+ * registers the code below knows. Elsewhere the exec event's SIGKILL is the refusal. */
+#if defined(__x86_64__)
+#define SG_ENTRY_REFUSAL 1
+#define SG_AUDIT_ARCH AUDIT_ARCH_X86_64
+#endif
 #define SG_BEAT_SECONDS 5
 #define SG_MAX_ARGS 1024
 #define SG_ARGS 65536
@@ -271,6 +284,8 @@ static int lost_privilege(const struct start *s, uid_t euid, gid_t egid) {
                            || ((s->st.st_mode & S_ISGID) && s->st.st_gid != egid));
 }
 
+static int was_approved(pid_t pid, const struct stat *st);
+
 static void on_exec(pid_t pid) {
     static struct start s;
     if (pid == shell_pid && !started) {
@@ -294,6 +309,10 @@ static void on_exec(pid_t pid) {
     snprintf(exe_link, sizeof exe_link, "/proc/%d/exe", (int)pid);
     if (stat(exe_link, &s.st) != 0) {
         ptrace(PTRACE_CONT, pid, 0, 0); /* gone already */
+        return;
+    }
+    if (privileged && was_approved(pid, &s.st)) {
+        ptrace(PTRACE_CONT, pid, 0, 0); /* asked, answered and audited at the call's entry: the same file */
         return;
     }
     if (lost_privilege(&s, euid, egid)) {
@@ -341,6 +360,184 @@ static void on_exec(pid_t pid) {
     }
     refuse(pid, text);
 }
+
+/* --- the privileged tier: refusing at the exec system call's entry -------------------------------------------
+ * As root the child installs, before it drops to the login, a seccomp filter that makes execve and execveat stop
+ * at their entry (SECCOMP_RET_TRACE; root needs no no_new_privs for it, so setuid programs keep working). A start
+ * that must be asked is asked there and a refusal fails the call with EACCES, as the exec guard's does: the
+ * program is never loaded. The path at entry is the caller's memory, which another thread may change before the
+ * kernel reads it; so the file approved at entry is remembered, and the exec event checks that the file loaded is
+ * that one (any other is decided again there). */
+
+static struct approved {
+    pid_t pid;
+    dev_t dev;
+    ino_t ino;
+} approved[256];
+
+static void approve(pid_t pid, const struct stat *st) {
+    static unsigned next;
+    for (size_t i = 0; i < sizeof approved / sizeof approved[0]; i++) {
+        if (approved[i].pid == pid) {
+            approved[i].dev = st->st_dev, approved[i].ino = st->st_ino;
+            return;
+        }
+    }
+    struct approved *a = &approved[next++ % (sizeof approved / sizeof approved[0])];
+    a->pid = pid, a->dev = st->st_dev, a->ino = st->st_ino;
+}
+
+/* Whether the file pid just loaded is the one approved at its exec's entry (and forgets the approval). */
+static int was_approved(pid_t pid, const struct stat *st) {
+    for (size_t i = 0; i < sizeof approved / sizeof approved[0]; i++) {
+        if (approved[i].pid == pid) {
+            approved[i].pid = 0;
+            return approved[i].dev == st->st_dev && approved[i].ino == st->st_ino;
+        }
+    }
+    return 0;
+}
+
+static int install_exec_filter(void) {
+#ifdef SG_ENTRY_REFUSAL
+    struct sock_filter code[] = {
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SG_AUDIT_ARCH, 1, 0),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW), /* a compat system call: the exec event decides it */
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_execve, 2, 0),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_execveat, 1, 0),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE),
+    };
+    struct sock_fprog prog = {.len = sizeof code / sizeof code[0], .filter = code};
+    return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
+#else
+    return 0;
+#endif
+}
+
+#ifdef SG_ENTRY_REFUSAL
+/* A NUL-terminated string of the tracee's memory at addr (root reads any tracee's /proc/PID/mem). */
+static int read_string(int mem, unsigned long addr, char *out, size_t size) {
+    size_t len = 0;
+    while (len + 1 < size) {
+        size_t chunk = 256 - ((addr + len) % 256);
+        if (chunk > size - 1 - len) {
+            chunk = size - 1 - len;
+        }
+        ssize_t n = pread(mem, out + len, chunk, (off_t)(addr + len));
+        if (n <= 0) {
+            return -1;
+        }
+        void *nul = memchr(out + len, 0, (size_t)n);
+        if (nul) {
+            return 0;
+        }
+        len += (size_t)n;
+    }
+    out[size - 1] = 0;
+    return 0;
+}
+
+static void on_exec_entry(pid_t pid) {
+    static struct start s;
+    struct user_regs_struct regs;
+    if (ptrace(PTRACE_GETREGS, pid, 0, &regs) != 0) {
+        return;
+    }
+    int at = regs.orig_rax == __NR_execveat;
+    unsigned long path_addr = at ? regs.rsi : regs.rdi, argv_addr = at ? regs.rdx : regs.rsi;
+    int dirfd = at ? (int)regs.rdi : AT_FDCWD;
+    char mem_path[64], given[PATH_MAX], file[PATH_MAX + 64];
+    snprintf(mem_path, sizeof mem_path, "/proc/%d/mem", (int)pid);
+    int mem = open(mem_path, O_RDONLY | O_CLOEXEC);
+    if (mem < 0 || read_string(mem, path_addr, given, sizeof given) != 0) {
+        if (mem >= 0) {
+            close(mem);
+        }
+        ptrace(PTRACE_CONT, pid, 0, 0); /* unreadable: the exec event decides */
+        return;
+    }
+    if (given[0] == '/') {
+        snprintf(file, sizeof file, "%s", given);
+    } else if (dirfd == AT_FDCWD) {
+        snprintf(file, sizeof file, "/proc/%d/cwd/%s", (int)pid, given);
+    } else if (!given[0]) {
+        snprintf(file, sizeof file, "/proc/%d/fd/%d", (int)pid, dirfd);
+    } else {
+        snprintf(file, sizeof file, "/proc/%d/fd/%d/%s", (int)pid, dirfd, given);
+    }
+    s.pid = pid;
+    if (stat(file, &s.st) != 0 || !S_ISREG(s.st.st_mode)) {
+        close(mem);
+        ptrace(PTRACE_CONT, pid, 0, 0); /* nothing to run: the call fails on its own */
+        return;
+    }
+    if (!realpath(file, s.exe)) {
+        snprintf(s.exe, sizeof s.exe, "%s", file);
+    }
+    /* argv, as the caller passes it */
+    size_t used = 0;
+    int argc = 0;
+    for (; argc < SG_MAX_ARGS - 1 && used + 1 < sizeof s.argtext; argc++) {
+        unsigned long ptr;
+        if (pread(mem, &ptr, sizeof ptr, (off_t)(argv_addr + (unsigned long)argc * sizeof ptr)) != sizeof ptr || !ptr
+            || read_string(mem, ptr, s.argtext + used, sizeof s.argtext - used) != 0) {
+            break;
+        }
+        s.args[argc] = s.argtext + used;
+        used += strlen(s.argtext + used) + 1;
+    }
+    s.args[argc] = NULL;
+    close(mem);
+    proc_link(pid, "cwd", s.cwd, sizeof s.cwd);
+    pid_t ppid;
+    uid_t uid, euid;
+    gid_t gid, egid;
+    read_status(pid, &ppid, &uid, &euid, &gid, &egid);
+    snprintf(s.uid, sizeof s.uid, "%u", (unsigned)uid);
+    char caller[PATH_MAX];
+    proc_link(pid, "exe", caller, sizeof caller);
+    snprintf(s.parent, sizeof s.parent, "%d %s", (int)pid, caller); /* the caller itself, about to be replaced */
+    const struct sg_policy *p = sg_policy();
+    const char *word = given[0] ? given : s.exe;
+    int setid = (s.st.st_mode & (S_ISUID | S_ISGID)) != 0;
+    if (p) {
+        s.same[0] = 0;
+        sg_same_as(p, file, &s.st, s.same, sizeof s.same);
+        if (!p->allowlist && !p->lines && !p->overflow && !sg_matches_rule(p, word, s.exe, s.exe)
+            && !(setid && p->nnames + p->nglobs > 0) && !s.same[0]) {
+            ptrace(PTRACE_CONT, pid, 0, 0); /* no rule concerns it: the exec event reports it */
+            return;
+        }
+    }
+    char rule[256] = "";
+    char action = p ? ask(&s, rule, sizeof rule) : 0;
+    if (action == 'A') {
+        approve(pid, &s.st);
+        ptrace(PTRACE_CONT, pid, 0, 0);
+        return;
+    }
+    char text[600];
+    if (action == 'B' || action == 'T') {
+        snprintf(text, sizeof text, "shellguard: blocked by policy \"%s\"%s\n", rule, action == 'T' ? "; the session ends" : "");
+    } else {
+        snprintf(text, sizeof text, "shellguard: the gateway cannot be reached; not started: %s\n", s.exe);
+    }
+    tell(pid, text);
+    regs.orig_rax = (unsigned long)-1; /* the call is skipped, and returns what rax holds */
+    regs.rax = (unsigned long)-EACCES;
+    if (ptrace(PTRACE_SETREGS, pid, 0, &regs) != 0) {
+        kill(pid, SIGKILL);
+    }
+    ptrace(PTRACE_CONT, pid, 0, 0);
+}
+#else
+static void on_exec_entry(pid_t pid) {
+    ptrace(PTRACE_CONT, pid, 0, 0);
+}
+#endif
 
 /* --- the privileged tier: becoming the login, as sshd would ------------------------------------------------- */
 
@@ -453,7 +650,9 @@ static int probe(void) {
     return 0;
 }
 
-static void finish(int status) {
+/* Ends the supervisor as the session's shell ended: its exit status, or the signal that killed it (sshd then
+ * reports the same exit signal to the client as without the supervisor). */
+static void finish(int status, int signal_number) {
     char line[48];
     int n = snprintf(line, sizeof line, "K%cend%c%d\n", SG_US, SG_US, status);
     if (gateway >= 0) {
@@ -465,6 +664,15 @@ static void finish(int status) {
         while (read(gateway, drain, sizeof drain) > 0) {
         }
         close(gateway);
+    }
+    if (signal_number) {
+        struct sigaction plain = {.sa_handler = SIG_DFL};
+        sigaction(signal_number, &plain, NULL);
+        sigset_t only;
+        sigemptyset(&only);
+        sigaddset(&only, signal_number);
+        sigprocmask(SIG_UNBLOCK, &only, NULL);
+        kill(getpid(), signal_number);
     }
     exit(status);
 }
@@ -498,8 +706,8 @@ int main(int argc, char **argv) {
     sigaction(SIGHUP, &forward, NULL);
     sigaction(SIGTERM, &forward, NULL);
     sigaction(SIGALRM, &tick, NULL);
-    int go[2];
-    if (pipe2(go, O_CLOEXEC) != 0) {
+    int go[2], ready[2];
+    if (pipe2(go, O_CLOEXEC) != 0 || pipe2(ready, O_CLOEXEC) != 0) {
         return 255;
     }
     shell_pid = fork();
@@ -509,7 +717,9 @@ int main(int argc, char **argv) {
     if (shell_pid == 0) {
         char c;
         close(go[1]);
-        if (read(go[0], &c, 1) != 1) {
+        close(ready[0]);
+        /* the fork inherited the supervisor's non-dumpable mark, which an unprivileged tracer cannot attach to */
+        if (prctl(PR_SET_DUMPABLE, 1) != 0 || write(ready[1], "r", 1) != 1 || read(go[0], &c, 1) != 1) {
             _exit(255); /* the supervisor could not trace this child: it never runs the shell */
         }
         for (int sig = 1; sig < NSIG; sig++) {
@@ -520,6 +730,10 @@ int main(int argc, char **argv) {
         sigprocmask(SIG_SETMASK, &none, NULL);
         close(gateway);
         if (privileged) {
+            if (install_exec_filter() != 0) {
+                say("shellguard: the supervisor cannot install its exec filter\n");
+                _exit(255);
+            }
             become_login();
         }
         execv(argv[2], argv + 2);
@@ -527,7 +741,9 @@ int main(int argc, char **argv) {
         _exit(127);
     }
     close(go[0]);
-    if (ptrace(PTRACE_SEIZE, shell_pid, 0, SG_OPTIONS) != 0) {
+    close(ready[1]);
+    char r;
+    if (read(ready[0], &r, 1) != 1 || ptrace(PTRACE_SEIZE, shell_pid, 0, SG_OPTIONS) != 0) {
         char text[200];
         snprintf(text, sizeof text, "shellguard: the supervisor cannot trace the session (ptrace: %s)\n", strerror(errno));
         say(text);
@@ -555,11 +771,11 @@ int main(int argc, char **argv) {
             if (errno == EINTR) {
                 continue;
             }
-            finish(255); /* no child left: cannot happen while the shell lives */
+            finish(255, 0); /* no child left: cannot happen while the shell lives */
         }
         if (WIFEXITED(status) || WIFSIGNALED(status)) {
             if (pid == shell_pid) {
-                finish(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+                finish(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), WIFSIGNALED(status) ? WTERMSIG(status) : 0);
             }
             continue;
         }
@@ -570,6 +786,9 @@ int main(int argc, char **argv) {
         switch (event) {
             case PTRACE_EVENT_EXEC:
                 on_exec(pid);
+                break;
+            case PTRACE_EVENT_SECCOMP:
+                on_exec_entry(pid);
                 break;
             case PTRACE_EVENT_STOP:
                 if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {

@@ -40,6 +40,16 @@
  *     program names and path globs) on each verdict would make every decision pay for it.</li>
  * </ul>
  *
+ * <h2>The supervisor</h2>
+ * The installer also puts the supervisor in place (scripts/target/supervisor: a static ptrace tracer that is the parent
+ * of the session's shell and sees every program start of its tree) and says in which tier: same-account (it runs as
+ * the login) or privileged ({@link com.shellguard.connector.adapter.hook.HookInstaller#install(org.apache.sshd.client.session.ClientSession,
+ * String, String, String)} with the login: the installer runs as root, the supervisor stays root and starts the shell
+ * as the login). Its one connection per session is known by its hello (role supervisor); its starts are asked and
+ * reported like the guard's. That connection ending without the supervisor's goodbye ({@code K end}) means it was
+ * killed, and the session with it: {@code SUPERVISOR_LOST}, and the proxied session ends. Heartbeats ({@code K beat})
+ * arrive every 5 seconds; their absence is not acted on yet.
+ *
  * <h2>Limits</h2>
  * The audit is up to a delivery interval behind the shell, and a crash loses at most that interval; a batch the
  * application fails to write is logged and lost. A policy change reaches a hook within its 3-second refresh, or at

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Tests the supervisor (supervisor/shellguard-supervisor.c) on this machine against a stand-in gateway, in both
+# tiers, as the real installer and start script put it in place:
+# - same-account (run as the login sgtarget): a statically linked program a rule names is refused before it
+#   runs, a raw execve system call and a memfd run through execveat are seen and judged, every start is
+#   reported with path, argv, cwd, uid and parent, sudo is refused with a clear word and an alert (an
+#   unprivileged tracer cannot let it gain privilege), killing the supervisor kills the session;
+# - privileged (installer and start as root with sg_as_login=sgtarget): the shell runs as sgtarget with its
+#   groups and environment, `sudo -n true` works under the root tracer and what sudo starts is seen (uid 0),
+#   static and raw starts are refused at the exec call's entry (EACCES, the program never loaded), and the login
+#   can neither signal nor trace the supervisor.
+# Needs root (to become sgtarget and to run the privileged tier), gcc with a static C library, python3, java (for
+# build.sh), sudo with scripts/test.sh's sudoers entry for sgtarget. Exits non-zero when any check fails.
+set -u
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+login=sgtarget
+if [[ $(id -u) != 0 ]] || ! id "$login" >/dev/null 2>&1; then
+  echo "test-supervisor: needs root and the login $login (scripts/test.sh makes it); skipped" >&2
+  exit 0
+fi
+for tool in gcc python3 java sudo; do
+  command -v "$tool" >/dev/null || { echo "test-supervisor: $tool is needed" >&2; exit 2; }
+done
+
+tmp=$(mktemp -d /tmp/sg-supervisor-test.XXXXXX)
+chmod 0755 "$tmp"
+mkdir -m 0700 "$tmp/w" && chown "$login" "$tmp/w"   # the login's own place: its TMPDIR here
+gw_pid=
+dirs=()
+cleanup() {
+  [[ -n $gw_pid ]] && kill "$gw_pid" 2>/dev/null
+  for d in "${dirs[@]}"; do rm -rf "$d" "$d-supervisor"; done
+  if [[ ${SG_KEEP-} ]]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
+}
+trap cleanup EXIT
+
+failures=0
+fail() { printf '  FAIL  %s\n' "$1"; failures=$((failures + 1)); }
+check() { if eval "$2"; then printf '  ok    %s\n' "$1"; else fail "$1"; fi; }
+
+sh "$here/build.sh" "$tmp/native" 2>/dev/null
+arch=$(uname -m)
+supervisor=$tmp/native/shellguard-supervisor-$arch
+[[ -x $supervisor ]] || { echo "test-supervisor: build.sh made no supervisor for $arch" >&2; exit 1; }
+
+# --- the stand-in gateway: policy names `forbidden`; a Q naming it is refused, any other allowed --------------
+cat > "$tmp/gw.py" <<'EOF'
+import socket, threading, sys
+US = '\x1f'
+d = sys.argv[1]; log = open(d + '/gw.log', 'a', buffering=1)
+def handle(c):
+    for raw in c.makefile('rb'):
+        f = raw.decode('utf-8', 'replace').rstrip('\n').split(US)
+        log.write('\t'.join(f) + '\n')
+        if f[0] == 'P':
+            c.sendall(('P' + US + '1' + US + 'allow' + US + '0' + US + 'forbidden' + US + '\n').encode())
+        elif f[0] == 'Q':
+            bad = any(x.rsplit('/', 1)[-1] == 'forbidden' for x in (f[12], f[13], f[14]))
+            c.sendall(('V' + US + f[1] + US + ('B' + US + 'no-forbidden' if bad else 'A' + US) + '\n').encode())
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', 0)); s.listen(50)
+open(d + '/PORT', 'w').write(str(s.getsockname()[1]))
+while True:
+    c, _ = s.accept(); threading.Thread(target=handle, args=(c,), daemon=True).start()
+EOF
+python3 "$tmp/gw.py" "$tmp" & gw_pid=$!
+for _ in $(seq 50); do [[ -s $tmp/PORT ]] && break; sleep 0.1; done
+port=$(cat "$tmp/PORT")
+
+# the programs a user would bring: a static binary, one that makes the execve system call itself, one that runs
+# a file from memory
+printf '#include <stdio.h>\nint main(void){puts("FORBIDDEN-RAN");return 0;}\n' > "$tmp/forbidden.c"
+gcc -static -o "$tmp/forbidden" "$tmp/forbidden.c"
+cat > "$tmp/raw.c" <<'EOF'
+#include <unistd.h>
+#include <sys/syscall.h>
+int main(int c, char **v) { char *a[] = {v[1], 0}, *e[] = {0}; syscall(SYS_execve, v[1], a, e); return 99; }
+EOF
+gcc -static -o "$tmp/raw" "$tmp/raw.c"
+cat > "$tmp/memfd.c" <<'EOF'
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+int main(int c, char **v) {
+  int fd = memfd_create("sgmem", 0), in = open(v[1], O_RDONLY); char b[65536]; ssize_t n;
+  while ((n = read(in, b, sizeof b)) > 0) if (write(fd, b, n) != n) return 97;
+  char *a[] = {"from-memory", 0}, *e[] = {0};
+  syscall(SYS_execveat, fd, "", a, e, AT_EMPTY_PATH); return 98;
+}
+EOF
+gcc -o "$tmp/memfd" "$tmp/memfd.c"
+chmod 0755 "$tmp"/forbidden "$tmp"/raw "$tmp"/memfd
+
+# install LOGIN COMMAND: runs the real installer (as root for the privileged tier, with sg_as_login) with the
+# start script, empty hook files and the supervisor; prints its status lines
+install() {
+  local as=$1 command=$2
+  { printf 'sg_port=%s\nsg_key=%s\n' "$port" "k$RANDOM"
+    [[ -n $as ]] && printf "sg_as_login='%s'\n" "$as"
+    printf "set -- file start '%s' file exec.bash '' file hook.bash '' file command '%s' supervisor %s '%s'\n" \
+      "$(sed "s/'/'\\\\''/g" "$here/install/start")" "$command" "$arch" "$(base64 -w0 "$supervisor")"
+    cat "$here/install/install.sh"
+  } > "$tmp/installer"
+}
+
+# --- same-account tier ----------------------------------------------------------------------------------------
+echo "== same-account tier (as $login)"
+session="$tmp/forbidden; echo static=\$?; $tmp/raw $tmp/forbidden; echo raw=\$?; $tmp/memfd /bin/true; echo memfd=\$?; sudo -n true; echo sudo=\$?"
+install "" "$session"
+status=$(su -s /bin/sh "$login" -c "TMPDIR=$tmp/w XDG_RUNTIME_DIR= SHELL=/bin/bash /bin/sh -s" < "$tmp/installer")
+check "the installer reports the same-account supervisor" '[[ $status == *"SHELLGUARD-SUPERVISOR ok same-account"* ]]'
+dir=$(sed -n 's/^SHELLGUARD-HOOK ok \([^ ]*\) .*/\1/p' <<<"$status") && dirs+=("$dir")
+out=$(su -s /bin/sh "$login" -c "cd $tmp && /bin/sh $dir/start exec bash /bin/bash" 2>&1)
+check "a static program a rule names never runs its first instruction" '[[ $out != *FORBIDDEN-RAN* && $out == *"static=137"* ]]'
+check "the user is told which rule refused it" '[[ $out == *"shellguard: blocked by policy \"no-forbidden\""* ]]'
+check "a raw execve system call is seen and refused" '[[ $out == *"raw=137"* ]] && (( $(grep -cP "^Q\t.*\t$tmp/forbidden\t$tmp/forbidden\t" "$tmp/gw.log") >= 2 ))'
+check "a memfd run through execveat is seen" 'grep -q "^R.*/memfd:sgmem (deleted)" "$tmp/gw.log"'
+uid=$(id -u "$login")
+check "each start is reported with path, argv, cwd, uid and parent" 'grep -qP "^R\t\d+\.s\d+\t.*\tsupervisor\t.*\texecve\t$tmp\tfile\t$tmp/memfd\t$tmp/memfd\t$tmp/memfd\t.*\t$tmp/memfd /bin/true\t\t\t\d+ /usr/bin/bash\t$uid$" "$tmp/gw.log"'
+check "sudo is refused with a clear word and an alert, not silently broken" '[[ $out == *"is a setuid or setgid program"* ]] && grep -q "^A	setuid	/usr/bin/sudo" "$tmp/gw.log"'
+check "the supervisor said hello and goodbye" 'grep -q "^H.*supervisor/1	supervisor$" "$tmp/gw.log" && grep -q "^K	end	" "$tmp/gw.log"'
+
+install "" "sleep 30 & echo \$! > $tmp/w/bg; kill -9 \$PPID; sleep 5; echo survived"
+status=$(su -s /bin/sh "$login" -c "TMPDIR=$tmp/w XDG_RUNTIME_DIR= SHELL=/bin/bash /bin/sh -s" < "$tmp/installer")
+dir=$(sed -n 's/^SHELLGUARD-HOOK ok \([^ ]*\) .*/\1/p' <<<"$status") && dirs+=("$dir")
+: > "$tmp/gw.log"
+out=$(su -s /bin/sh "$login" -c "cd $tmp && /bin/sh $dir/start exec bash /bin/bash" 2>&1)
+sleep 0.3   # a killed process may stay a zombie until its new parent reaps it: dead all the same
+check "killing the supervisor kills the whole session (EXITKILL) and says no goodbye" '[[ $out != *survived* ]] && [[ -s $tmp/w/bg ]] && ! ps -o stat= -p "$(cat "$tmp/w/bg")" | grep -qv Z && ! grep -q "^K	end" "$tmp/gw.log"'
+
+# --- privileged tier ------------------------------------------------------------------------------------------
+echo "== privileged tier (root for $login)"
+: > "$tmp/gw.log"
+session='id -u; id -G; echo "home=$HOME user=$USER"; sudo -n true; echo sudo=$?; sudo -n id -u; '"$tmp"'/forbidden; echo static=$?; '"$tmp"'/raw '"$tmp"'/forbidden; echo raw=$?; grep ^Uid: /proc/$PPID/status; kill -9 $PPID; echo kill=$?'
+install "$login" "$session"
+status=$(TMPDIR=$tmp SHELL=/bin/bash /bin/sh -s < "$tmp/installer")
+check "the installer reports the privileged supervisor" '[[ $status == *"SHELLGUARD-SUPERVISOR ok privileged"* ]]'
+dir=$(sed -n 's/^SHELLGUARD-HOOK ok \([^ ]*\) .*/\1/p' <<<"$status") && dirs+=("$dir")
+check "the session's directory is the login's, the supervisor's root's alone" '[[ $(stat -c %U "$dir") == "$login" && $(stat -c "%U %a" "$dir-supervisor") == "root 700" ]]'
+out=$(cd / && /bin/sh "$dir-supervisor/start" exec bash /bin/bash 2>&1)
+check "the shell runs as the login with its groups and environment" 'grep -qx "$(id -u "$login")" <<<"$out" && grep -qx "$(id -G "$login")" <<<"$out" && [[ $out == *"home=$(getent passwd "$login" | cut -d: -f6) user=$login"* ]]'
+check "sudo -n true works under the root tracer" '[[ $out == *"sudo=0"* ]] && grep -qx 0 <<<"$out"'
+check "what sudo starts is seen, as root" 'grep -qP "^R\t.*\t/usr/bin/id\t.*\t\d+ /usr/bin/sudo\t0$" "$tmp/gw.log"'
+check "static and raw starts are refused at the exec call's entry, with EACCES, and asked once" '[[ $out != *FORBIDDEN-RAN* && $out == *"static=126"* && $out == *"raw=99"* ]] && (( $(grep -cP "^Q\t.*\t$tmp/forbidden\t$tmp/forbidden\t" "$tmp/gw.log") == 2 ))'
+check "the supervisor is root's, and the login cannot signal it" '[[ $out == *"Uid:	0	0	0	0"* && $out == *"kill=1"* ]]'
+
+if (( failures )); then echo "$failures supervisor check(s) failed"; exit 1; fi
+echo "all supervisor checks passed"

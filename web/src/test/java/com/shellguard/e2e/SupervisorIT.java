@@ -1,0 +1,147 @@
+package com.shellguard.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The supervisor of the same-account tier, through the real client, gateway and sshd: the program starts neither
+ * the shell hook nor the exec guard can see (a statically linked launcher, a raw execve system call from a
+ * dynamically linked program, a program run from memory through memfd_create and execveat) are seen by the
+ * session's ptrace tracer, refused before they run when a rule forbids them, and audited with path, argv, cwd,
+ * uid and parent (shell {@code supervisor}, origin {@code program}). sudo, which cannot gain privilege under an
+ * unprivileged tracer, is refused with a clear word and an alert, never silently broken. Killing the supervisor
+ * ends the session, with a SUPERVISOR_LOST alert. The programs are compiled here with gcc, as a user would.
+ */
+class SupervisorIT {
+
+    private static Fixture fx;
+    private static String server;
+    private static Fixture.Person mallory;
+    private static Path work;
+    private static ShellSession shell;
+    private static String sessionId;
+    private static String forbidden;
+
+    @BeforeAll
+    static void compileTheProgramsAndOpenAHookedShell() throws IOException {
+        fx = Fixture.shared();
+        server = fx.server("supervised", true);
+        mallory = fx.person("mallory");
+        fx.grant(mallory, server, TargetServer.LOGIN);
+        work = TargetFiles.directory("sg-supervisor");
+        forbidden = Fixture.unique("sgforbidden").replaceAll("[^A-Za-z0-9]", "");
+        fx.admin.post("/command-rules", "{\"name\":" + Api.quote(Fixture.unique("no-" + forbidden)) + ",\"match\":\"command\","
+                + "\"pattern\":" + Api.quote(forbidden) + ",\"action\":\"BLOCK\",\"users\":[" + Api.quote(mallory.name()) + "]}")
+                .expect(201);
+        // the forbidden program leaves a marker when it runs; it is statically linked, as a Go binary would be
+        compile(forbidden, true, "#include <stdio.h>\nint main(int c, char **v) { FILE *f = fopen(v[1], \"w\"); "
+                + "return f ? 0 : 1; }\n");
+        // a static launcher and a dynamic one that both make the execve system call themselves
+        String raw = "#include <unistd.h>\n#include <sys/syscall.h>\nint main(int c, char **v) { "
+                + "char *a[] = {v[1], v[2], 0}, *e[] = {0}; syscall(SYS_execve, v[1], a, e); return 99; }\n";
+        compile("launch-static", true, raw);
+        compile("launch-raw", false, raw);
+        compile("from-memory", false, "#define _GNU_SOURCE\n#include <fcntl.h>\n#include <sys/mman.h>\n"
+                + "#include <sys/syscall.h>\n#include <unistd.h>\nint main(int c, char **v) { int fd = memfd_create(\"sgmem\", 0);"
+                + " int in = open(v[1], O_RDONLY); char b[65536]; ssize_t n; while ((n = read(in, b, sizeof b)) > 0) "
+                + "if (write(fd, b, n) != n) return 97; char *a[] = {\"from-memory\", v[2], 0}, *e[] = {0}; "
+                + "syscall(SYS_execveat, fd, \"\", a, e, AT_EMPTY_PATH); return 98; }\n");
+        shell = ShellSession.open(fx.keyClient(mallory), mallory.name() + "@" + TargetServer.LOGIN + "@" + server, "bash");
+        sessionId = fx.awaitSession(mallory.name(), s -> !Fixture.has(s, "end")).getString("id");
+        shell.run("cd " + work);
+    }
+
+    private static void compile(String name, boolean statically, String source) throws IOException {
+        Path c = work.resolve(name + ".c");
+        TargetFiles.file(c, source);
+        Processes.Result built = Processes.run(statically
+                ? List.of("gcc", "-static", "-o", work.resolve(name).toString(), c.toString())
+                : List.of("gcc", "-o", work.resolve(name).toString(), c.toString()));
+        assertEquals(0, built.exitCode(), built.output());
+    }
+
+    @AfterAll
+    static void closeTheShell() {
+        if (shell != null) {
+            shell.close();
+        }
+    }
+
+    @Test
+    void theSessionSaysItIsSupervisedInTheSameAccountTier() {
+        JsonObject session = fx.awaitSession(mallory.name(), s -> sessionId.equals(s.getString("id")) && Fixture.has(s, "hook")
+                && s.get("hook") instanceof JsonObject h && h.containsKey("tier"));
+        JsonObject hook = session.getJsonObject("hook");
+        assertEquals("same-account", hook.getString("tier"), session.toString());
+        assertTrue(Fixture.strings(hook.getJsonArray("layers")).containsAll(List.of("hook", "guard", "supervisor")), session.toString());
+    }
+
+    @Test
+    void aStaticallyLinkedProgramARuleForbidsNeverRunsWhenAStaticProgramStartsIt() {
+        assertRefused("./launch-static ./" + forbidden);
+    }
+
+    @Test
+    void aRawExecveSystemCallFromADynamicProgramIsSeenAndRefused() {
+        assertRefused("./launch-raw ./" + forbidden);
+    }
+
+    private void assertRefused(String line) {
+        Path marker = work.resolve("ran-" + System.nanoTime());
+        Set<String> blockedBefore = fx.commandIds(sessionId, "BLOCKED");
+        shell.run(line + " " + marker);
+        assertFalse(Files.exists(marker), "the forbidden program ran:\n" + shell.terminal().tail());
+        assertTrue(shell.terminal().screen().contains("shellguard: blocked by policy"), shell.terminal().tail());
+        JsonObject row = fx.awaitCommand(sessionId, r -> "BLOCKED".equals(r.getString("verdict", null))
+                && "supervisor".equals(r.getString("shell", null)) && !blockedBefore.contains(r.getString("id")),
+                "a new BLOCKED row from the supervisor for " + line);
+        assertEquals("program", row.getString("origin"), row.toString());
+        assertEquals(work.resolve(forbidden).toString(), row.getString("path", ""), row.toString());
+    }
+
+    @Test
+    void aProgramRunFromMemoryIsSeenAndAuditedWithPathArgvCwdUidAndParent() throws IOException {
+        String uid = Processes.check(List.of("id", "-u", TargetServer.LOGIN)).stdout().trim();
+        String tag = "mem" + Long.toHexString(System.nanoTime());
+        shell.run("./from-memory /usr/bin/true " + tag);
+        JsonObject row = fx.awaitCommand(sessionId, r -> "supervisor".equals(r.getString("shell", null))
+                && r.getString("command", "").equals("from-memory " + tag), "the supervisor's row for the memfd start");
+        assertTrue(row.getString("path", "").startsWith("/memfd:sgmem"), row.toString());
+        assertEquals("ALLOWED", row.getString("verdict"), row.toString());
+        assertEquals(work.toString(), row.getString("cwd", ""), row.toString());
+        assertEquals(uid, row.getString("uid", ""), row.toString());
+        assertTrue(row.getString("parent", "").matches("\\d+ /.*bash"), "the hooked bash started it: " + row);
+        assertEquals("program", row.getString("origin"), row.toString());
+    }
+
+    @Test
+    void sudoIsRefusedWithAClearWordAndAnAlertRatherThanSilentlyBroken() {
+        String out = shell.output("sudo -n true; echo status=$?");
+        assertTrue(out.contains("is a setuid or setgid program, which cannot gain its privilege"), out);
+        assertTrue(out.contains("status=137"), out);
+        fx.awaitAlert(sessionId, a -> "SUPERVISOR_SETUID".equals(a.getString("kind")), "a SUPERVISOR_SETUID alert");
+    }
+
+    @Test
+    void killingTheSupervisorEndsTheSessionWithAnAlert() {
+        Fixture.Person p = fx.person("killer");
+        fx.grant(p, server, TargetServer.LOGIN);
+        Processes.Result r = fx.keyClient(p).ssh(p.name() + "@" + server, "kill -9 $PPID; sleep 5; echo survived");
+        assertFalse(r.stdout().contains("survived"), r.output());
+        JsonObject session = fx.awaitSession(p.name(), s -> Fixture.has(s, "end"));
+        JsonObject alert = fx.awaitAlert(session.getString("id"), a -> "SUPERVISOR_LOST".equals(a.getString("kind")),
+                "a SUPERVISOR_LOST alert");
+        assertFalse(alert.getString("detail", "").isBlank(), alert.toString());
+    }
+}
