@@ -100,8 +100,11 @@ public class SessionService {
                     GrantResolver.logins(rules(), user.getUsername(), user.getGroups(), server.getName(), server.getLabels()),
                     user.getUsername(), server.getName(), request.login());
             record.assignLogin(login);
-            Optional<ServerAccount> privileged = servers.accounts(server).stream().filter(ServerAccount::isPrivileged).findFirst();
-            Optional<ServerAccount> carrier = privileged.filter(p -> !p.getLogin().equals(login));
+            Optional<ServerAccount> carrier = carrier(server, login);
+            if (carrier.isPresent() && request.kind() == ChannelKind.SUBSYSTEM) {
+                throw new AccessRefused("the subsystem " + request.command() + " is not available on " + server.getName()
+                        + " for " + login + ": sessions there run through the privileged account");
+            }
             ServerAccount account = carrier.isPresent() ? carrier.get() : servers.account(server, login)
                     .orElseThrow(() -> new AccessRefused("no credential stored for " + login + " on " + server.getName()));
             UpstreamCredential credential = credential(account);
@@ -112,10 +115,6 @@ public class SessionService {
             ForwardingPolicy forwarding = GrantResolver.forwarding(rules(), user.getUsername(), user.getGroups(),
                     server.getName(), server.getLabels(), login);
             if (carrier.isPresent()) {
-                if (request.kind() == ChannelKind.SUBSYSTEM) {
-                    throw new AccessRefused("the subsystem " + request.command() + " is not available on " + server.getName()
-                            + " for " + login + ": sessions there run through the privileged account");
-                }
                 record.carriedBy(account.getLogin());
                 return SessionPlan.throughPrivileged(server.getName(), server.getHost(), server.getPort(), hostKeys, login,
                         account.getLogin(), credential, control, forwarding);
@@ -153,15 +152,23 @@ public class SessionService {
      * Shells and commands run under the hook, unless a label's command default switched it off; file transfers
      * run no shell. A server labelled {@value #STRICT_LABEL} refuses a session whose hook cannot be installed
      * instead of running it unhooked (or whose supervisor does not arm), and cannot have the hook switched off. A
-     * session carried by the privileged account always
-     * runs through the hook's start, which is what starts it as its own login (legacy scp too, as the exec it
-     * is): the hook cannot be switched off for it.
+     * session carried by the privileged account always runs through the hook's start, which is what starts it as
+     * its own login (legacy scp too, as the exec it is): the hook cannot be switched off for it.
      */
     private CommandControl commandControl(ChannelKind kind, Server server, boolean carried) {
         boolean strict = server.getLabels().contains(STRICT_LABEL);
         boolean shellOrExec = kind == ChannelKind.SHELL || kind == ChannelKind.EXEC || (carried && kind == ChannelKind.SCP);
         boolean hook = shellOrExec && (carried || strict || policy.current().hooks(server.getLabels()));
         return new CommandControl(hook, hook && strict);
+    }
+
+    /**
+     * The server's privileged account when it carries this login's session (the privileged tier): always, for any
+     * login but its own, even one whose own credential is stored, since that tier is the stronger.
+     */
+    private Optional<ServerAccount> carrier(Server server, String login) {
+        return servers.accounts(server).stream().filter(ServerAccount::isPrivileged)
+                .filter(p -> !p.getLogin().equals(login)).findFirst();
     }
 
     private UpstreamCredential credential(ServerAccount account) {

@@ -102,6 +102,19 @@ class Provisioning {
         return name;
     }
 
+    /**
+     * Registers the target sshd as a server whose only account is the privileged {@code login} (root, or a login
+     * with passwordless sudo), which carries the sessions of every other login.
+     */
+    String privilegedServer(String prefix, String login) {
+        String name = unique(prefix);
+        admin.post("/servers", "{\"name\":" + Api.quote(name) + ",\"host\":\"127.0.0.1\",\"port\":" + target.port()
+                + ",\"hostKey\":" + Api.quote(target.hostKey()) + "}").expect(201);
+        admin.post("/servers/" + name + "/accounts", "{\"login\":" + Api.quote(login)
+                + ",\"privateKey\":" + Api.quote(target.clientKey()) + ",\"privileged\":true}").expect(201);
+        return name;
+    }
+
     /** Stores the target's key as the credential of one more login on a server (the target accepts it for all its accounts). */
     void account(String server, String login) {
         admin.post("/servers/" + server + "/accounts", "{\"login\":" + Api.quote(login)

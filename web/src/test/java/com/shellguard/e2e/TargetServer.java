@@ -153,6 +153,17 @@ final class TargetServer implements AutoCloseable {
         }
     }
 
+    /** Lets {@code login} in with {@link #clientKey()} too (root needs {@code PermitRootLogin prohibit-password}). */
+    void authorize(String login) {
+        try {
+            Path keys = dir.resolve("authorized_keys").resolve(login);
+            Files.copy(dir.resolve("client_key.pub"), keys, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     Path clientKeyFile() {
         return dir.resolve("client_key");
     }
