@@ -84,7 +84,7 @@ final class ProxySession implements AsyncCommand {
     public void setIoOutputStream(IoOutputStream out) {
         this.out = out;
         if (transfer != null) {
-            transfer.setIoStreams(out, err);
+            transfer.setIoOutputStream(out);
         }
     }
 
@@ -92,7 +92,7 @@ final class ProxySession implements AsyncCommand {
     public void setIoErrorStream(IoOutputStream err) {
         this.err = err;
         if (transfer != null) {
-            transfer.setIoStreams(out, err);
+            transfer.setIoErrorStream(err);
         }
     }
 
