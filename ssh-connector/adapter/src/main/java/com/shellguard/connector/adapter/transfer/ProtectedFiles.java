@@ -2,6 +2,7 @@ package com.shellguard.connector.adapter.transfer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -94,7 +95,7 @@ final class ProtectedFiles {
             files.add(entry);
             files.add(followed(target, home.resolve(name), entry));
         }
-        return new Protection(files, Set.of(keysEntry, keysReal));
+        return new Protection(files, new HashSet<>(List.of(keysEntry, keysReal)));
     }
 
     private static String child(String directory, String name) {
