@@ -88,7 +88,7 @@ final class ProxySession implements AsyncCommand {
     public void setIoOutputStream(IoOutputStream out) {
         this.out = out;
         if (transfer != null) {
-            transfer.setIoStreams(out, err);
+            transfer.setIoOutputStream(out);
         }
     }
 
@@ -96,7 +96,7 @@ final class ProxySession implements AsyncCommand {
     public void setIoErrorStream(IoOutputStream err) {
         this.err = err;
         if (transfer != null) {
-            transfer.setIoStreams(out, err);
+            transfer.setIoErrorStream(err);
         }
     }
 

@@ -75,10 +75,16 @@ public final class FileTransferServer {
         return new FileTransferServer(channel, scp, protectedFiles);
     }
 
-    /** The user's channel's output streams, for a server that writes asynchronously (SFTP). */
-    public void setIoStreams(IoOutputStream out, IoOutputStream err) {
+    /** The user's channel's output stream, for a server that writes asynchronously (SFTP). */
+    public void setIoOutputStream(IoOutputStream out) {
         if (command instanceof AsyncCommandStreamsAware streams) {
             streams.setIoOutputStream(out);
+        }
+    }
+
+    /** The user's channel's error stream, for a server that writes asynchronously (SFTP). */
+    public void setIoErrorStream(IoOutputStream err) {
+        if (command instanceof AsyncCommandStreamsAware streams) {
             streams.setIoErrorStream(err);
         }
     }

@@ -15,6 +15,7 @@ import java.nio.file.LinkOption;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.apache.sshd.sftp.client.fs.SftpFileSystem;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
 import org.apache.sshd.sftp.server.SftpSubsystemProxy;
@@ -24,6 +25,7 @@ import org.apache.sshd.sftp.server.SftpSubsystemProxy;
  * the login's {@link ProtectedFiles} first: opening for writing (truncation by setstat included), renames (either
  * name), removal, links (the link's own name, and a symlink's or hard link's target), attribute changes. A
  * refusal throws {@link ProtectedFileRefused}, which the client gets as permission denied with its reason.
+ * Files opened only for reading are read ahead ({@link ReadAheadChannel}).
  */
 final class GuardedSftpAccess implements SftpFileSystemAccessor {
 
@@ -45,7 +47,9 @@ final class GuardedSftpAccess implements SftpFileSystemAccessor {
         if (writes(options)) {
             protectedFiles.check(file, options.contains(LinkOption.NOFOLLOW_LINKS) ? Reach.ENTRY : Reach.FOLLOWING, "writing");
         }
-        return SftpFileSystemAccessor.super.openFile(subsystem, fileHandle, file, handle, options, attrs);
+        SeekableByteChannel channel = SftpFileSystemAccessor.super.openFile(subsystem, fileHandle, file, handle, options, attrs);
+        return !writes(options) && file.getFileSystem() instanceof SftpFileSystem target
+                ? new ReadAheadChannel(channel, target, file.toAbsolutePath().toString()) : channel;
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.shellguard.connector.adapter.transfer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,17 +78,40 @@ final class ProtectedFiles {
     private record Protection(Set<String> files, Set<String> keyDirectory) {
     }
 
-    /** Each protected file both as the entry in the home and as what that entry resolves to (a dotfile linked elsewhere). */
+    /**
+     * Each protected file both as the entry in the home and as what that entry resolves to (a dotfile linked
+     * elsewhere); the home and {@code ~/.ssh} are resolved once, so this costs one request per file.
+     */
     private static Protection protection(SftpFileSystem target) throws IOException {
         Path home = target.getDefaultDir();
+        String homeReal = realpath(target, absolute(target, home).toString());
+        Path keys = home.resolve(KEY_DIRECTORY);
+        String keysEntry = child(homeReal, KEY_DIRECTORY);
+        String keysReal = followed(target, keys, keysEntry);
         Set<String> files = new LinkedHashSet<>();
         for (String name : NAMES) {
-            Path file = home.resolve(name);
-            files.add(entry(target, file));
-            files.add(followed(target, file));
+            String entry = name.startsWith(KEY_DIRECTORY + "/")
+                    ? child(keysReal, name.substring(KEY_DIRECTORY.length() + 1)) : child(homeReal, name);
+            files.add(entry);
+            files.add(followed(target, home.resolve(name), entry));
         }
-        Path keys = home.resolve(KEY_DIRECTORY);
-        return new Protection(files, Set.of(entry(target, keys), followed(target, keys)));
+        return new Protection(files, new HashSet<>(List.of(keysEntry, keysReal)));
+    }
+
+    private static String child(String directory, String name) {
+        return (directory.endsWith("/") ? directory : directory + "/") + name;
+    }
+
+    /** {@link #followed(SftpFileSystem, Path)} where the entry is known already: a missing file is its entry. */
+    private static String followed(SftpFileSystem target, Path path, String entry) throws IOException {
+        try {
+            return realpath(target, absolute(target, path).toString());
+        } catch (SftpException e) {
+            if (e.getStatus() != SftpConstants.SSH_FX_NO_SUCH_FILE && e.getStatus() != SftpConstants.SSH_FX_NO_SUCH_PATH) {
+                throw e;
+            }
+            return entry;
+        }
     }
 
     /** The target's real path of {@code path}, following every symlink; for a missing file, its resolved parent plus its name. */
@@ -111,8 +135,7 @@ final class ProtectedFiles {
         if (parent == null || name == null) {
             return absolute.toString();
         }
-        String dir = followed(target, parent);
-        return (dir.endsWith("/") ? dir : dir + "/") + name;
+        return child(followed(target, parent), name.toString());
     }
 
     private static Path absolute(SftpFileSystem target, Path path) {

@@ -1,5 +1,6 @@
 package com.shellguard.connector.adapter.transfer;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,12 +22,12 @@ public record ScpInvocation(String command, boolean sink, String path) {
 
     public static Optional<ScpInvocation> of(String exec) {
         String[] words = exec.split(" ", -1);
-        if (words.length < 3 || !words[0].equals("scp")) {
+        if (!words[0].equals("scp")) {
             return Optional.empty();
         }
         StringBuilder flags = new StringBuilder();
         int i = 1;
-        for (; i < words.length - 1; i++) {
+        for (; i < words.length && words[i].startsWith("-"); i++) {
             if (words[i].equals("--")) {
                 i++;
                 break;
@@ -42,10 +43,11 @@ public record ScpInvocation(String command, boolean sink, String path) {
         }
         boolean sink = flags.indexOf("t") >= 0;
         boolean source = flags.indexOf("f") >= 0;
-        if (i != words.length - 1 || sink == source) {
+        if (i >= words.length || sink == source) {
             return Optional.empty();
         }
-        return path(words[i], source).map(p -> new ScpInvocation("scp -" + flags + " -- " + p, sink, p));
+        String word = String.join(" ", Arrays.copyOfRange(words, i, words.length));
+        return path(word, source).map(p -> new ScpInvocation("scp -" + flags + " -- " + p, sink, p));
     }
 
     private static Optional<String> path(String word, boolean source) {

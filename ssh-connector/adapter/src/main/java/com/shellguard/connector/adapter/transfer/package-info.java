@@ -15,7 +15,8 @@
  * an ordinary hooked exec, its program start audited and its files not. The protected-files check and the
  * operation are two requests to the target, so a process of the login racing them with a symlink swap can win;
  * such a process can write the files directly anyway. Throughput: MINA's SFTP server handles one session's
- * requests one after the other, each a round trip to the target (in requests of up to 255 KiB), so a transfer
- * through the gateway is bounded by that latency rather than by the relay's windows.
+ * requests one after the other, each a round trip to the target; downloads read in order are fetched ahead
+ * ({@link com.shellguard.connector.adapter.transfer.ReadAheadChannel}), uploads are written one request at a
+ * time, so an upload through the gateway is bounded by the target's latency rather than by the relay's windows.
  */
 package com.shellguard.connector.adapter.transfer;
