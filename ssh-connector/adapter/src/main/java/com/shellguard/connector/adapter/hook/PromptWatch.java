@@ -76,7 +76,7 @@ final class PromptWatch {
 
     /** An interactive shell shows its prompt ({@code S}); shells it started are gone. */
     synchronized void prompt(String pid) {
-        LOG.info(() -> "prompt watch: shell " + pid + " shows its prompt; shells " + shells.keySet());
+        LOG.fine(() -> "prompt watch: shell " + pid + " shows its prompt; shells " + shells.keySet());
         shell(pid).atPrompt = true;
         shells.values().removeIf(s -> pid.equals(s.parent));
         continuing = false;
@@ -143,7 +143,7 @@ final class PromptWatch {
             return;
         }
         due = null;
-        LOG.info(() -> "prompt watch: no word from the hook after an Enter; the shell printed " + output.toString()
+        LOG.fine(() -> "prompt watch: no word from the hook after an Enter; the shell printed " + output.toString()
                 .replace("\u001b", "ESC").replace("\r", "\\r").replace("\n", "\\n"));
         if (continuationPrompt(output.toString())) {
             shells.values().forEach(s -> s.atPrompt = false);

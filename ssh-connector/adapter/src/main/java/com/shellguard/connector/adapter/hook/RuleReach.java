@@ -26,7 +26,16 @@ final class RuleReach {
         if (policy == null || policy.allowlist() || policy.lineRules() || !facts.sameAs().isEmpty()) {
             return true;
         }
-        for (String name : new String[] {facts.word(), facts.path(), facts.canonical()}) {
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(facts.word(), facts.path(), facts.canonical()));
+        for (String listed : facts.words()) {
+            // zsh reports a sublist once: its further words as word=path
+            int eq = listed.indexOf('=');
+            names.add(eq < 0 ? listed : listed.substring(0, eq));
+            if (eq >= 0) {
+                names.add(listed.substring(eq + 1));
+            }
+        }
+        for (String name : names) {
             if (name != null && !name.isEmpty() && policy.programNames().contains(basename(name))) {
                 return true;
             }
