@@ -36,13 +36,23 @@ final class RuleReach {
             }
         }
         for (String name : names) {
-            if (name != null && !name.isEmpty() && policy.programNames().contains(basename(name))) {
+            if (name != null && !name.isEmpty() && namedByRule(policy, basename(name))) {
                 return true;
             }
         }
         for (String glob : policy.pathGlobs()) {
             Pattern pattern = glob(glob);
             if (matches(pattern, facts.path()) || matches(pattern, facts.canonical())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A command rule's pattern is a program name or a glob of names ({@code r*}). */
+    private static boolean namedByRule(CommandPolicySnapshot policy, String name) {
+        for (String pattern : policy.programNames()) {
+            if (pattern.equals(name) || (pattern.matches(".*[*?\\[].*") && glob(pattern).matcher(name).matches())) {
                 return true;
             }
         }
