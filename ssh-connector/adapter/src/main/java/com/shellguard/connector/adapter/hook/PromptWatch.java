@@ -76,7 +76,7 @@ final class PromptWatch {
 
     /** An interactive shell shows its prompt ({@code S}); shells it started are gone. */
     synchronized void prompt(String pid) {
-        LOG.info(() -> "prompt watch: shell " + pid + " shows its prompt; shells " + shells.keySet());
+        LOG.fine(() -> "prompt watch: shell " + pid + " shows its prompt; shells " + shells.keySet());
         shell(pid).atPrompt = true;
         shells.values().removeIf(s -> pid.equals(s.parent));
         continuing = false;
@@ -138,21 +138,26 @@ final class PromptWatch {
         }
     }
 
-    private synchronized void check() {
-        if (due == null) {
-            return;
+    /** At the end of the silence limit; the session is told outside the lock, since ending it writes to the user. */
+    private void check() {
+        String why;
+        synchronized (this) {
+            if (due == null) {
+                return;
+            }
+            due = null;
+            String printed = output.toString();
+            LOG.fine(() -> "prompt watch: no word from the hook after an Enter; the shell printed " + printed
+                    .replace("\u001b", "ESC").replace("\r", "\\r").replace("\n", "\\n"));
+            if (continuationPrompt(printed)) {
+                shells.values().forEach(s -> s.atPrompt = false);
+                continuing = true;
+                return;
+            }
+            reported = true;
+            why = "a line was entered at the prompt and the hook said nothing about it within " + silenceMillis / 1000.0 + " s";
         }
-        due = null;
-        LOG.info(() -> "prompt watch: no word from the hook after an Enter; the shell printed " + output.toString()
-                .replace("\u001b", "ESC").replace("\r", "\\r").replace("\n", "\\n"));
-        if (continuationPrompt(output.toString())) {
-            shells.values().forEach(s -> s.atPrompt = false);
-            continuing = true;
-            return;
-        }
-        reported = true;
-        silent.accept("a line was entered at the prompt and the hook said nothing about it within "
-                + silenceMillis / 1000.0 + " s");
+        silent.accept(why);
     }
 
     /**

@@ -26,14 +26,33 @@ final class RuleReach {
         if (policy == null || policy.allowlist() || policy.lineRules() || !facts.sameAs().isEmpty()) {
             return true;
         }
-        for (String name : new String[] {facts.word(), facts.path(), facts.canonical()}) {
-            if (name != null && !name.isEmpty() && policy.programNames().contains(basename(name))) {
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(facts.word(), facts.path(), facts.canonical()));
+        for (String listed : facts.words()) {
+            // zsh reports a sublist once: its further words as word=path
+            int eq = listed.indexOf('=');
+            names.add(eq < 0 ? listed : listed.substring(0, eq));
+            if (eq >= 0) {
+                names.add(listed.substring(eq + 1));
+            }
+        }
+        for (String name : names) {
+            if (name != null && !name.isEmpty() && namedByRule(policy, basename(name))) {
                 return true;
             }
         }
         for (String glob : policy.pathGlobs()) {
             Pattern pattern = glob(glob);
             if (matches(pattern, facts.path()) || matches(pattern, facts.canonical())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A command rule's pattern is a program name or a glob of names ({@code r*}). */
+    private static boolean namedByRule(CommandPolicySnapshot policy, String name) {
+        for (String pattern : policy.programNames()) {
+            if (pattern.equals(name) || (pattern.matches(".*[*?\\[].*") && glob(pattern).matcher(name).matches())) {
                 return true;
             }
         }

@@ -27,6 +27,13 @@ class RuleReachTest {
     }
 
     @Test
+    void aCommandRuleGlobNamesEveryProgramItMatches() {
+        CommandPolicySnapshot globbed = new CommandPolicySnapshot(3, false, false, List.of("sh*"), List.of());
+        assertTrue(RuleReach.mayConcern(globbed, facts(Resolution.FILE, "shutdown", "/usr/sbin/shutdown")));
+        assertFalse(RuleReach.mayConcern(globbed, facts(Resolution.FILE, "ls", "/usr/bin/ls")));
+    }
+
+    @Test
     void aPathGlobMatchesAcrossSlashesAsTheHooksMatchIt() {
         assertTrue(RuleReach.mayConcern(RM, facts(Resolution.FILE, "bar", "/opt/a/b/bin/bar")));
         assertFalse(RuleReach.mayConcern(RM, facts(Resolution.FILE, "zed", "/opt/a/bin/zed")));
