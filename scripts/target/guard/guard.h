@@ -90,5 +90,7 @@ int sg_shell_of(const char *canonical);
 int sg_hook_shell_start(const char *canonical, char *const argv[], char *const envp[], char **argv_out, char **env_out,
                         char *scratch, size_t scratch_size);
 int sg_shell_armed(int shell);
+/* Finds out now, in a forking shell, whether its hook is armed, for the children it is about to start. */
+void sg_shell_note(int shell);
 
 #endif

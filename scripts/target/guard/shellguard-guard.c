@@ -408,6 +408,9 @@ static void prepare_children(void) {
     int saved = errno;
     sg_policy();
     know_shell();
+    if (shell) {
+        sg_shell_note(shell);
+    }
     errno = saved;
     __atomic_store_n(&lock, 0, __ATOMIC_RELEASE);
 }

@@ -17,7 +17,8 @@
  * The guard also tells whether the process calling it is a shell whose hook is armed (and reports its own
  * starts, so the guard need not): bash and zsh export their symbols (loadable builtins and modules use them),
  * so the guard looks at the shell's own state instead of trusting the environment: the DEBUG trap is the
- * hook's read-only trap text and the hook's function __sg_t is defined (read-only, in bash). */
+ * hook's read-only trap text and the hook's function __sg_t is defined (read-only, in bash). The symbols are
+ * looked up once per process (a shell's children inherit them). */
 #define _GNU_SOURCE
 #include "guard.h"
 
@@ -260,9 +261,14 @@ struct bash_var {
 #define BASH_READONLY 0x2
 
 static int bash_armed(void) {
-    struct bash_var *(*find_variable)(const char *) = (struct bash_var * (*)(const char *)) dlsym(RTLD_DEFAULT, "find_variable");
-    struct bash_var *(*find_function)(const char *) = (struct bash_var * (*)(const char *)) dlsym(RTLD_DEFAULT, "find_function");
-    char **traps = (char **)dlsym(RTLD_DEFAULT, "trap_list");
+    static struct bash_var *(*find_variable)(const char *);
+    static struct bash_var *(*find_function)(const char *);
+    static char **traps;
+    if (!traps) {
+        find_variable = (struct bash_var * (*)(const char *)) dlsym(RTLD_DEFAULT, "find_variable");
+        find_function = (struct bash_var * (*)(const char *)) dlsym(RTLD_DEFAULT, "find_function");
+        traps = (char **)dlsym(RTLD_DEFAULT, "trap_list");
+    }
     if (!find_variable || !find_function || !traps) {
         return 0;
     }
@@ -273,8 +279,12 @@ static int bash_armed(void) {
 }
 
 static int zsh_armed(void) {
-    char *(*getsparam)(const char *) = (char *(*)(const char *))dlsym(RTLD_DEFAULT, "getsparam");
-    void *(*getshfunc)(const char *) = (void *(*)(const char *))dlsym(RTLD_DEFAULT, "getshfunc");
+    static char *(*getsparam)(const char *);
+    static void *(*getshfunc)(const char *);
+    if (!getshfunc) {
+        getsparam = (char *(*)(const char *))dlsym(RTLD_DEFAULT, "getsparam");
+        getshfunc = (void *(*)(const char *))dlsym(RTLD_DEFAULT, "getshfunc");
+    }
     if (!getsparam || !getshfunc) {
         return 0;
     }
@@ -282,10 +292,23 @@ static int zsh_armed(void) {
     return role && *role && getshfunc("__sg_t") != NULL;
 }
 
-int sg_shell_armed(int shell) {
+/* The answer for this process, found by the forking shell at most once a second (sg_shell_note) and inherited by
+ * its children: a lookup in the shell's tables writes to them (bash counts hits), and every page a child writes
+ * costs it a copy-on-write fault. -1: not known yet. */
+static int armed = -1;
+
+static int armed_now(int shell) {
     switch (shell) {
         case SG_SHELL_BASH: return bash_armed();
         case SG_SHELL_ZSH: return zsh_armed();
         default: return 0;
     }
+}
+
+void sg_shell_note(int shell) {
+    armed = armed_now(shell);
+}
+
+int sg_shell_armed(int shell) {
+    return armed >= 0 ? armed : armed_now(shell);
 }

@@ -203,12 +203,14 @@ class CommandBypassIT {
         // an interactive shell a program starts (python's pty.spawn, as tmux, screen and vim's :terminal do)
         a.add(new Attempt("rm loaded as a builtin in an interactive bash python starts", v -> {
             shell.terminal().line("python3 -c 'import pty; pty.spawn(\"/bin/bash\")'");
-            shell.terminal().line("echo in''ner-ready");
-            shell.terminal().waitFor("inner-ready");
-            shell.terminal().line(v.in("enable rm; rm {V}; echo in''ner-done"));
-            shell.terminal().waitFor("inner-done");
-            shell.terminal().line("exit");
-            shell.awaitNext();
+            try {
+                shell.terminal().waitFor("[$#] $");
+                shell.terminal().line(v.in("enable rm; rm {V}; echo in''ner-done"));
+                shell.terminal().waitFor("inner-done");
+            } finally {
+                shell.terminal().line("exit");
+                shell.awaitNext();
+            }
         }, false));
         // commands handed to cron and at run later, outside the session
         a.add(typed("a crontab installed from a file", "echo '* * * * * rm {V}' > ct-{N}; crontab ct-{N}"));

@@ -160,12 +160,15 @@ class GuardBypassIT {
     void anInteractiveShellAProgramStartsIsHookedAndWhatItRunsIsAudited() {
         String marker = "/sg-pty-" + Long.toHexString(System.nanoTime());
         shell.terminal().line("python3 -c 'import pty; pty.spawn(\"/bin/bash\")'");
-        shell.terminal().line("echo in''ner-ready");
-        shell.terminal().waitFor("inner-ready");
-        shell.terminal().line("ls " + marker + " 2>/dev/null; trap -p DEBUG | grep -c __sg_ | sed 's/^/tr''aps=/'");
-        String screen = shell.terminal().waitFor("traps=\\d");
-        shell.terminal().line("exit");
-        shell.awaitNext();
+        String screen;
+        try {
+            shell.terminal().waitFor("[$#] $");
+            shell.terminal().line("ls " + marker + " 2>/dev/null; trap -p DEBUG | grep -c __sg_ | sed 's/^/tr''aps=/'");
+            screen = shell.terminal().waitFor("traps=\\d");
+        } finally {
+            shell.terminal().line("exit");
+            shell.awaitNext();
+        }
         assertTrue(screen.contains("traps=1"), "the inner shell carries the hook's trap:\n" + screen);
         fx.awaitCommand(sessionId, r -> r.getString("command", "").startsWith("ls " + marker), "the audit row of ls run in the inner shell");
     }
