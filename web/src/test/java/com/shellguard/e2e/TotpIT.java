@@ -268,11 +268,11 @@ class TotpIT {
             b.type(By.id("form:password"), "Newcomer-pass-1");
             b.click(By.id("form:save"));
             b.click(By.id("totp:enrol"));
-            assertTrue(b.present(By.id("totp-qr")), "the enrolment shows a QR code");
+            b.screenshot("totp-enrolment");
+            assertTrue(b.present(By.id("totp-qr")), "the enrolment shows a QR code: " + b.text(By.tagName("body")));
             assertTrue(String.valueOf(b.script("return document.getElementById('totp-qr').src")).startsWith("data:image/svg+xml;base64,"));
             String secret = b.text(By.id("totp-secret"));
             assertEquals(10, b.all(By.cssSelector("#totp-recovery li")).size());
-            b.screenshot("totp-enrolment");
             assertTrue(FX.admin.get("/users/" + newcomer + "/totp").expect(200).object().getBoolean("pending"));
 
             b.type(By.id("totp:confirmCode"), new App(secret).nextCode());
