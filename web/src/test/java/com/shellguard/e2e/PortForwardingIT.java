@@ -38,8 +38,6 @@ class PortForwardingIT {
 
     @BeforeAll
     static void start() throws IOException {
-        fx = Fixture.shared();
-        server = fx.server("fwd", false);
         echo = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(PortForwardingIT::echoForever, "echo");
         acceptor.setDaemon(true);
@@ -53,12 +51,18 @@ class PortForwardingIT {
             }
         });
         http.start();
+        fx = Fixture.shared();
+        server = fx.server("fwd", false);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        echo.close();
-        http.stop(0);
+        if (echo != null) {
+            echo.close();
+        }
+        if (http != null) {
+            http.stop(0);
+        }
     }
 
     @Test
