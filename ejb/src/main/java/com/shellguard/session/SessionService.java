@@ -100,13 +100,17 @@ public class SessionService {
                     GrantResolver.logins(rules(), user.getUsername(), user.getGroups(), server.getName(), server.getLabels()),
                     user.getUsername(), server.getName(), request.login());
             record.assignLogin(login);
-            Optional<ServerAccount> carrier = carrier(server, login);
+            // forwarded connections leave the target from the connection's account: through a root connection they would
+            // reach what only root may (a remote forward on a privileged port), so forwarding uses the login's own
+            Optional<ServerAccount> carrier = request.kind() == ChannelKind.FORWARDING ? Optional.empty() : carrier(server, login);
             if (carrier.isPresent() && request.kind() == ChannelKind.SUBSYSTEM) {
                 throw new AccessRefused("the subsystem " + request.command() + " is not available on " + server.getName()
                         + " for " + login + ": sessions there run through the privileged account");
             }
             ServerAccount account = carrier.isPresent() ? carrier.get() : servers.account(server, login)
-                    .orElseThrow(() -> new AccessRefused("no credential stored for " + login + " on " + server.getName()));
+                    .orElseThrow(() -> new AccessRefused("no credential stored for " + login + " on " + server.getName()
+                            + (request.kind() == ChannelKind.FORWARDING ? " (port forwarding runs as the login's own account,"
+                            + " never through the server's privileged account)" : "")));
             UpstreamCredential credential = credential(account);
             scopes.opened(request.sessionId(), new SessionScope(user.getUsername(), user.getGroups(), server.getName(),
                     server.getLabels(), login));
