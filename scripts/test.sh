@@ -24,13 +24,12 @@ command -v python3 >/dev/null || missing+=(python3)
 # commands handed to cron and at are judged (CommandBypassIT): their clients must be there to try it
 command -v crontab >/dev/null || missing+=(cron)
 command -v at >/dev/null || missing+=(at)
-# the privileged tier's test gives the target account passwordless sudo for one program
-command -v sudo >/dev/null || missing+=(sudo)
 # the build compiles the exec guard (scripts/target/guard); its tests start programs from perl
 command -v gcc >/dev/null || missing+=(gcc libc6-dev)
 # the exec guard is built for aarch64 servers too when a cross compiler is there
 command -v aarch64-linux-gnu-gcc >/dev/null || missing+=(gcc-aarch64-linux-gnu)
 command -v perl >/dev/null || missing+=(perl)
+# the supervisor's and the privileged tier's tests give the target account passwordless sudo for two programs
 command -v sudo >/dev/null || missing+=(sudo)
 # the supervisor is linked statically against musl where it can be (a seventh of glibc's static size)
 command -v musl-gcc >/dev/null || missing+=(musl-tools)
