@@ -205,8 +205,8 @@ class CommandBypassIT {
             // with a line rule the guard asks about every start, and the gateway refuses an interactive shell
             // started by a program; without one the guard starts it hooked (GuardBypassIT)
             shell.terminal().line("python3 -c 'import pty; pty.spawn(\"/bin/bash\")'");
-            String started = shell.terminal().waitFor("([$#] |<sg-\\d+>)$");
-            if (started.strip().matches("(?s).*<sg-\\d+>")) {
+            String started = shell.terminal().waitFor("PermissionError|[$#] $");
+            if (started.contains("PermissionError")) {
                 shell.awaitNext();
                 return;
             }
