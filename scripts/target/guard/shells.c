@@ -309,6 +309,8 @@ void sg_shell_note(int shell) {
     armed = armed_now(shell);
 }
 
+/* (only a yes is taken from the forking shell: a shell asked while its startup files ran, before its hook
+ * armed, must not stay "not armed" for the rest of that second) */
 int sg_shell_armed(int shell) {
-    return armed >= 0 ? armed : armed_now(shell);
+    return armed == 1 ? 1 : armed_now(shell);
 }

@@ -202,9 +202,15 @@ class CommandBypassIT {
         a.add(typed("a trap action", "trap 'rm {V}' USR1 && kill -USR1 $$; trap - USR1"));
         // an interactive shell a program starts (python's pty.spawn, as tmux, screen and vim's :terminal do)
         a.add(new Attempt("rm loaded as a builtin in an interactive bash python starts", v -> {
+            // with a line rule the guard asks about every start, and the gateway refuses an interactive shell
+            // started by a program; without one the guard starts it hooked (GuardBypassIT)
             shell.terminal().line("python3 -c 'import pty; pty.spawn(\"/bin/bash\")'");
+            String started = shell.terminal().waitFor("PermissionError|[$#] $");
+            if (started.contains("PermissionError")) {
+                shell.awaitNext();
+                return;
+            }
             try {
-                shell.terminal().waitFor("[$#] $");
                 shell.terminal().line(v.in("enable rm; rm {V}; echo in''ner-done"));
                 shell.terminal().waitFor("inner-done");
             } finally {
