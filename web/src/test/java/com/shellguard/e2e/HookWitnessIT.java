@@ -289,24 +289,33 @@ class HookWitnessIT {
     }
 
     /**
-     * Switches the hook off in a way it does not notice: as root, with a debugger, every socket of the shell is pointed
-     * at /dev/null, so its messages are written without error and go nowhere.
+     * Switches the hook off in a way it does not notice: as root, every TCP connection of the shell is destroyed by
+     * the kernel ({@code ss -K}), so its messages go nowhere. (A debugger can no longer do it: the session's
+     * supervisor is the shell's tracer, and a process has one.)
      */
     private static void silence(String shellPid) throws IOException {
-        List<String> sockets = new ArrayList<>();
+        List<String> inodes = new ArrayList<>();
         try (Stream<Path> fds = Files.list(Path.of("/proc", shellPid, "fd"))) {
             for (Path fd : fds.toList()) {
-                if (Files.readSymbolicLink(fd).toString().startsWith("socket:")) {
-                    sockets.add(fd.getFileName().toString());
+                String target = Files.readSymbolicLink(fd).toString();
+                if (target.startsWith("socket:[")) {
+                    inodes.add(target.substring("socket:[".length(), target.length() - 1));
                 }
             }
         }
-        assertFalse(sockets.isEmpty(), "the shell has no hook connection");
-        List<String> gdb = new ArrayList<>(List.of("gdb", "-p", shellPid, "-batch", "-nx"));
-        for (String fd : sockets) {
-            gdb.addAll(List.of("-ex", "call (int)dup2((int)open(\"/dev/null\", 2), " + fd + ")"));
+        List<String> ports = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table))) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 9 && inodes.contains(f[9])) {
+                    ports.add(String.valueOf(Integer.parseInt(f[1].substring(f[1].lastIndexOf(':') + 1), 16)));
+                }
+            }
         }
-        Processes.Result r = Processes.run(gdb, null, Duration.ofSeconds(60));
-        assertEquals(0, r.exitCode(), r.toString());
+        assertFalse(ports.isEmpty(), "the shell has no hook connection");
+        for (String port : ports) {
+            Processes.Result r = Processes.run(List.of("ss", "-K", "-t", "sport", "=", ":" + port), null, Duration.ofSeconds(30));
+            assertEquals(0, r.exitCode(), r.toString());
+        }
     }
 }
