@@ -13,9 +13,11 @@ import org.apache.sshd.common.io.IoOutputStream;
 import org.apache.sshd.scp.server.ScpCommandFactory;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.channel.ChannelSessionAware;
 import org.apache.sshd.server.channel.PipeDataReceiver;
 import org.apache.sshd.server.command.AsyncCommandStreamsAware;
 import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.session.ServerSessionAware;
 import org.apache.sshd.sftp.client.fs.SftpFileSystem;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.slf4j.LoggerFactory;
@@ -39,10 +41,17 @@ public final class FileTransferServer {
     private final ProtectedFiles protectedFiles;
     private volatile SftpFileSystem target;
 
+    /** MINA hands the channel's session to the command it runs, which is ours: this server passes it on. */
     private FileTransferServer(ChannelSession channel, Command command, ProtectedFiles protectedFiles) {
         this.channel = channel;
         this.command = command;
         this.protectedFiles = protectedFiles;
+        if (command instanceof ServerSessionAware aware) {
+            aware.setSession(channel.getServerSession());
+        }
+        if (command instanceof ChannelSessionAware aware) {
+            aware.setChannelSession(channel);
+        }
     }
 
     /** MINA's SFTP server for the user's {@code sftp} subsystem. */

@@ -4,8 +4,10 @@ import com.shellguard.connector.adapter.transfer.ProtectedFiles.Reach;
 import com.shellguard.connector.api.FileTransfer.Action;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import org.apache.sshd.common.session.Session;
@@ -36,5 +38,13 @@ final class GuardedScpOpener extends DefaultScpFileOpener {
             throw refused;
         }
         return super.openWrite(session, file, size, permissions, options);
+    }
+
+    /** MINA's options without the ones the target's SFTP file system does not take (SYNC, DSYNC). */
+    @Override
+    protected OpenOption[] resolveOpenOptions(Session session, Path file, long size, Set<PosixFilePermission> permissions,
+                                              OpenOption... options) throws IOException {
+        return Arrays.stream(super.resolveOpenOptions(session, file, size, permissions, options))
+                .filter(o -> o != StandardOpenOption.SYNC && o != StandardOpenOption.DSYNC).toArray(OpenOption[]::new);
     }
 }
