@@ -18,8 +18,6 @@ command -v zsh >/dev/null || missing+=(zsh)
 command -v vi >/dev/null || missing+=(vim-tiny)
 command -v less >/dev/null || missing+=(less)
 command -v git >/dev/null || missing+=(git)
-# HookWitnessIT silences a hook by destroying its connection with ss (CONFIG_INET_DIAG_DESTROY)
-command -v ss >/dev/null || missing+=(iproute2)
 command -v rsync >/dev/null || missing+=(rsync)
 command -v python3 >/dev/null || missing+=(python3)
 # commands handed to cron and at are judged (CommandBypassIT): their clients must be there to try it

@@ -248,10 +248,15 @@ class HookWitnessIT {
             Processes.sleep(Duration.ofSeconds(2));
             assertTrue(alerts(w.sessionId(), "HOOK_SILENT").isEmpty(), alerts(w.sessionId(), "HOOK_SILENT").toString());
 
-            silence(shellPid(w.shell()));
+            long sshd = silence(shellPid(w.shell()));
+            try {
+                w.shell().terminal().line("ls -d / /tmp");
+                JsonObject silent = fx.awaitAlert(w.sessionId(), a -> "HOOK_SILENT".equals(a.getString("kind")), "HOOK_SILENT");
+                assertTrue(silent.getString("detail").contains("entered at the prompt"), silent.toString());
+            } finally {
+                resume(sshd);
+            }
             assertTrue(w.shell().output("ls -d / /tmp").contains("/tmp"));
-            JsonObject silent = fx.awaitAlert(w.sessionId(), a -> "HOOK_SILENT".equals(a.getString("kind")), "HOOK_SILENT");
-            assertTrue(silent.getString("detail").contains("entered at the prompt"), silent.toString());
         } finally {
             w.shell().close();
         }
@@ -261,10 +266,14 @@ class HookWitnessIT {
     void aStrictServerEndsTheSessionOfASilencedHook() throws IOException {
         Watched w = shell("silencestrict", true);
         try {
-            silence(shellPid(w.shell()));
-            w.shell().terminal().line("ls -d / /tmp");
-            w.shell().waitFor("cannot be trusted");
-            fx.awaitSession(w.person().name(), s -> Fixture.has(s, "end"));
+            long sshd = silence(shellPid(w.shell()));
+            try {
+                w.shell().terminal().line("ls -d / /tmp");
+                w.shell().waitFor("cannot be trusted");
+                fx.awaitSession(w.person().name(), s -> Fixture.has(s, "end"));
+            } finally {
+                resume(sshd);
+            }
         } finally {
             w.shell().close();
         }
@@ -289,33 +298,29 @@ class HookWitnessIT {
     }
 
     /**
-     * Switches the hook off in a way it does not notice: as root, every TCP connection of the shell is destroyed by
-     * the kernel ({@code ss -K}), so its messages go nowhere. (A debugger can no longer do it: the session's
-     * supervisor is the shell's tracer, and a process has one.)
+     * Silences the hook's connection while the session goes on for the gateway: as root, the target's sshd process
+     * of the session (which carries the hook's forwarded connection) is stopped, so what the hook writes waits in the
+     * kernel and reaches no one. A debugger in the shell can no longer do it (the supervisor is the shell's tracer,
+     * and a process has one), nor can destroying the connection (the shell's next write then kills it). Returns the
+     * stopped process, for {@link #resume}.
      */
-    private static void silence(String shellPid) throws IOException {
-        List<String> inodes = new ArrayList<>();
-        try (Stream<Path> fds = Files.list(Path.of("/proc", shellPid, "fd"))) {
-            for (Path fd : fds.toList()) {
-                String target = Files.readSymbolicLink(fd).toString();
-                if (target.startsWith("socket:[")) {
-                    inodes.add(target.substring("socket:[".length(), target.length() - 1));
-                }
+    private static long silence(String shellPid) throws IOException {
+        long pid = Long.parseLong(shellPid);
+        while (pid > 1) {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String command = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            if (command.equals("sshd")) {
+                assertTrue(ProcessHandle.of(pid).isPresent());
+                Processes.Result r = Processes.run(List.of("kill", "-STOP", String.valueOf(pid)), null, Duration.ofSeconds(10));
+                assertEquals(0, r.exitCode(), r.toString());
+                return pid;
             }
+            pid = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
         }
-        List<String> ports = new ArrayList<>();
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table))) {
-                String[] f = line.trim().split("\\s+");
-                if (f.length > 9 && inodes.contains(f[9])) {
-                    ports.add(String.valueOf(Integer.parseInt(f[1].substring(f[1].lastIndexOf(':') + 1), 16)));
-                }
-            }
-        }
-        assertFalse(ports.isEmpty(), "the shell has no hook connection");
-        for (String port : ports) {
-            Processes.Result r = Processes.run(List.of("ss", "-K", "-t", "sport", "=", ":" + port), null, Duration.ofSeconds(30));
-            assertEquals(0, r.exitCode(), r.toString());
-        }
+        throw new AssertionError("no sshd among the ancestors of the session's shell " + shellPid);
+    }
+
+    private static void resume(long sshd) {
+        Processes.run(List.of("kill", "-CONT", String.valueOf(sshd)), null, Duration.ofSeconds(10));
     }
 }
