@@ -66,6 +66,8 @@ struct sg_policy {
 /* The current policy (read from guard.policy, fetched from the gateway when older than 3 s), or NULL when
  * there is none and the gateway cannot be reached. */
 const struct sg_policy *sg_policy(void);
+/* Set by the supervisor: the policy is kept in the process's memory only, never read from the session's files. */
+extern int sg_policy_private;
 /* Whether path's file (st, as stat gave it) is one of the policy's named programs: by device and inode, else by
  * size and SHA-256. Appends the names to same (space separated). */
 void sg_same_as(const struct sg_policy *p, const char *path, const struct stat *st, char *same, size_t size);

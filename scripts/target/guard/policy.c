@@ -172,24 +172,48 @@ static int write_policy(const struct sg_policy *p) {
 }
 
 /* Asks the gateway for the session's policy and writes it to guard.policy. */
-static int fetch_policy(void) {
+/* Asks the gateway for the session's policy filter, into fresh. */
+static int ask_policy(struct sg_policy *fresh) {
     int fd = sg_connect();
     if (fd < 0) {
         return -1;
     }
     static char line[SG_LINE];
     int ok = -1;
-    struct sg_policy fresh;
     if (sg_send(fd, "P\n", 2) == 0) {
         while (sg_read_line(fd, line, sizeof line) == 0) {
             if (line[0] == 'P' && line[1] == SG_US) {
-                ok = parse_p_line(line, &fresh);
+                ok = parse_p_line(line, fresh);
                 break;
             }
         }
     }
     close(fd);
-    return ok == 0 ? write_policy(&fresh) : -1;
+    return ok;
+}
+
+static int fetch_policy(void) {
+    struct sg_policy fresh;
+    return ask_policy(&fresh) == 0 ? write_policy(&fresh) : -1;
+}
+
+int sg_policy_private;
+
+/* The supervisor's policy: asked of the gateway and kept in its own memory, which the login can neither read nor
+ * write (it is non-dumpable), never in a file of the session's directory, which the login can rewrite. */
+static const struct sg_policy *private_policy(void) {
+    static time_t asked;
+    time_t now = time(NULL);
+    if (!cache.loaded || now - asked >= SG_REFRESH_SECONDS || now < asked) {
+        static struct sg_policy fresh;
+        if (ask_policy(&fresh) == 0) {
+            cache = fresh;
+            asked = now;
+        } else if (now - asked >= 4 * SG_REFRESH_SECONDS) {
+            cache.loaded = 0; /* too old to decide with, like a file the guard cannot refresh */
+        }
+    }
+    return cache.loaded ? &cache : NULL;
 }
 
 /* Reads guard.policy with plain system calls: stdio would initialise the allocator in every new process. */
@@ -257,6 +281,9 @@ static int parse_file(const char *path, struct sg_policy *p) {
 }
 
 const struct sg_policy *sg_policy(void) {
+    if (sg_policy_private) {
+        return private_policy();
+    }
     char path[PATH_MAX + 32];
     struct stat st;
     policy_path(path, sizeof path, "");

@@ -77,6 +77,10 @@
 #if defined(__x86_64__)
 #define SG_ENTRY_REFUSAL 1
 #define SG_AUDIT_ARCH AUDIT_ARCH_X86_64
+#elif defined(__aarch64__)
+#define SG_AUDIT_ARCH AUDIT_ARCH_AARCH64
+#else
+#error "the supervisor's system call filter knows x86_64 and aarch64 only"
 #endif
 #define SG_BEAT_SECONDS 5
 #define SG_MAX_ARGS 1024
@@ -323,9 +327,18 @@ static void on_exec(pid_t pid) {
         char text[PATH_MAX + 300], alert[PATH_MAX + 200];
         snprintf(text, sizeof text, "shellguard: %s is a setuid or setgid program, which cannot gain its privilege "
                  "in a session supervised as the login itself; it was not started\n", s.exe);
-        int n = snprintf(alert, sizeof alert, "A%csetuid%c%s started by %s; not run: the same-account supervisor "
-                         "cannot let it gain privilege\n", SG_US, SG_US, s.exe, s.parent);
-        send_line(alert, (size_t)n);
+        /* the path and the parent's are the login's to name: escaped, as every field of a message, so that no name
+         * can end this line and forge another (a goodbye, a report) on the supervisor's connection */
+        char detail[PATH_MAX + 100];
+        snprintf(detail, sizeof detail, "%s started by %s; not run: the same-account supervisor cannot let it gain "
+                 "privilege", s.exe, s.parent);
+        size_t n = 0;
+        char head[] = {'A', SG_US, 's', 'e', 't', 'u', 'i', 'd', SG_US, 0};
+        sg_append(alert, &n, sizeof alert, head);
+        sg_append_escaped(alert, &n, sizeof alert - 1, detail);
+        alert[n++] = '\n';
+        alert[n] = 0;
+        send_line(alert, n);
         refuse(pid, text);
         return;
     }
@@ -379,7 +392,7 @@ static struct approved {
     ino_t ino;
 } approved[256];
 
-static void approve(pid_t pid, const struct stat *st) {
+__attribute__((unused)) static void approve(pid_t pid, const struct stat *st) {
     static unsigned next;
     for (size_t i = 0; i < sizeof approved / sizeof approved[0]; i++) {
         if (approved[i].pid == pid) {
@@ -402,23 +415,59 @@ static int was_approved(pid_t pid, const struct stat *st) {
     return 0;
 }
 
-static int install_exec_filter(void) {
-#ifdef SG_ENTRY_REFUSAL
+/*
+ * The containment filter, installed by the session's first process before it runs anything of the login's, in both
+ * tiers, inherited by every process of the session and impossible to remove:
+ * - clone with CLONE_UNTRACED fails (EPERM): the kernel would not attach such a child to the supervisor, and it
+ *   could run anything unseen and outlive the session; clone3, whose flags are in memory a filter cannot read, fails
+ *   with ENOSYS, which makes the C library fall back to clone;
+ * - ptrace fails (EPERM): a process of the session, untraced or not, may not trace another (the privileged tier's
+ *   exec stops would otherwise be answerable by a tracer of the login's);
+ * - system calls of another ABI (i386 or x32 on x86_64) kill the process: their numbers mean other calls, which
+ *   this filter does not judge;
+ * - in the privileged tier on x86_64, execve and execveat stop at their entry (SECCOMP_RET_TRACE), so a refused
+ *   start fails with EACCES before the program is loaded.
+ * Root needs no no_new_privs to install it; the login does (the same-account tier), which costs nothing there:
+ * that tier refuses setuid programs already (an unprivileged tracer makes them run without their privilege).
+ */
+static int install_filter(int entry_refusal) {
+#ifndef CLONE_UNTRACED
+#define CLONE_UNTRACED 0x00800000
+#endif
+#ifndef __X32_SYSCALL_BIT
+#define __X32_SYSCALL_BIT 0x40000000
+#endif
+    unsigned trace_exec = entry_refusal ? SECCOMP_RET_TRACE : SECCOMP_RET_ALLOW;
     struct sock_filter code[] = {
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SG_AUDIT_ARCH, 1, 0),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW), /* a compat system call: the exec event decides it */
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+#if defined(__x86_64__)
+        BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, __X32_SYSCALL_BIT, 0, 1),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
+#endif
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_ptrace, 0, 1),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+#ifdef __NR_clone3
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 0, 1),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
+#endif
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 4),
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])), /* the flags' low half */
+        BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, CLONE_UNTRACED, 0, 1),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_execve, 2, 0),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_execveat, 1, 0),
         BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE),
+        BPF_STMT(BPF_RET | BPF_K, trace_exec),
     };
     struct sock_fprog prog = {.len = sizeof code / sizeof code[0], .filter = code};
+    if (geteuid() != 0 && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+        return -1;
+    }
     return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
-#else
-    return 0;
-#endif
 }
 
 #ifdef SG_ENTRY_REFUSAL
@@ -693,6 +742,7 @@ int main(int argc, char **argv) {
         say("usage: shellguard-supervisor DIR PROGRAM [ARG...] | --probe\n");
         return 255;
     }
+    sg_policy_private = 1;
     sg_dir = argv[1];
     sg_dir_len = (int)strlen(sg_dir);
     prctl(PR_SET_DUMPABLE, 0);
@@ -737,11 +787,16 @@ int main(int argc, char **argv) {
         sigemptyset(&none);
         sigprocmask(SIG_SETMASK, &none, NULL);
         close(gateway);
+#ifdef SG_ENTRY_REFUSAL
+        int entry_refusal = privileged;
+#else
+        int entry_refusal = 0;
+#endif
+        if (install_filter(entry_refusal) != 0) {
+            say("shellguard: the supervisor cannot install its system call filter\n");
+            _exit(255);
+        }
         if (privileged) {
-            if (install_exec_filter() != 0) {
-                say("shellguard: the supervisor cannot install its exec filter\n");
-                _exit(255);
-            }
             become_login();
         }
         execv(argv[2], argv + 2);

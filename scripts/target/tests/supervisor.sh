@@ -90,7 +90,31 @@ int main(int c, char **v) {
 }
 EOF
 gcc -o "$tmp/memfd" "$tmp/memfd.c"
-chmod 0755 "$tmp"/forbidden "$tmp"/raw "$tmp"/memfd
+# a child the kernel would not attach to the supervisor (CLONE_UNTRACED), and a tracer of the session's own
+cat > "$tmp/untraced.c" <<'EOF'
+#define _GNU_SOURCE
+#include <errno.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(int argc, char **argv) {
+    long pid = syscall(SYS_clone, CLONE_UNTRACED | SIGCHLD, 0, 0, 0, 0);
+    if (pid == 0) {
+        execv(argv[1], argv + 1);
+        _exit(127);
+    }
+    if (pid < 0) printf("untraced-clone=%s\n", strerror(errno)); else waitpid((pid_t)pid, 0, 0);
+    printf("ptrace=%s\n", ptrace(PTRACE_TRACEME, 0, 0, 0) == 0 ? "ok" : strerror(errno));
+    return 0;
+}
+EOF
+gcc -o "$tmp/untraced" "$tmp/untraced.c"
+chmod 0755 "$tmp"/forbidden "$tmp"/raw "$tmp"/memfd "$tmp"/untraced
 
 # install LOGIN COMMAND: runs the real installer (as root for the privileged tier, with sg_as_login) with the
 # start script, empty hook files and the supervisor; prints its status lines
@@ -106,7 +130,7 @@ install() {
 
 # --- same-account tier ----------------------------------------------------------------------------------------
 echo "== same-account tier (as $login)"
-session="$tmp/forbidden; echo static=\$?; $tmp/raw $tmp/forbidden; echo raw=\$?; $tmp/memfd /bin/true; echo memfd=\$?; sudo -n true; echo sudo=\$?"
+session="$tmp/forbidden; echo static=\$?; $tmp/raw $tmp/forbidden; echo raw=\$?; $tmp/memfd /bin/true; echo memfd=\$?; sudo -n true; echo sudo=\$?; $tmp/untraced $tmp/forbidden"
 install "" "$session"
 status=$(su -s /bin/sh "$login" -c "TMPDIR=$tmp/w XDG_RUNTIME_DIR= SHELL=/bin/bash /bin/sh -s" < "$tmp/installer")
 check "the installer reports the same-account supervisor" '[[ $status == *"SHELLGUARD-SUPERVISOR ok same-account"* ]]'
@@ -120,6 +144,7 @@ uid=$(id -u "$login")
 check "each start is reported with path, argv, cwd, uid and parent" 'grep -qP "^R\t\d+\.s\d+\t.*\tsupervisor\t.*\texecve\t$tmp\tfile\t$tmp/memfd\t$tmp/memfd\t$tmp/memfd\t.*\t$tmp/memfd /bin/true\t\t\t\d+ /usr/bin/bash\t$uid$" "$tmp/gw.log"'
 check "sudo is refused with a clear word and an alert, not silently broken" '[[ $out == *"is a setuid or setgid program"* ]] && grep -q "^A	setuid	/usr/bin/sudo" "$tmp/gw.log"'
 check "the supervisor said hello and goodbye" 'grep -q "^H.*supervisor/1	supervisor$" "$tmp/gw.log" && grep -q "^K	end	" "$tmp/gw.log"'
+check "no child escapes the trace (CLONE_UNTRACED refused) and nothing in the session may trace" '[[ $out == *"untraced-clone=Operation not permitted"* && $out == *"ptrace=Operation not permitted"* && $out != *FORBIDDEN-RAN* ]]'
 
 install "" "sleep 30 & echo \$! > $tmp/w/bg; kill -9 \$PPID; sleep 5; echo survived"
 status=$(su -s /bin/sh "$login" -c "TMPDIR=$tmp/w XDG_RUNTIME_DIR= SHELL=/bin/bash /bin/sh -s" < "$tmp/installer")
@@ -132,7 +157,7 @@ check "killing the supervisor kills the whole session (EXITKILL) and says no goo
 # --- privileged tier ------------------------------------------------------------------------------------------
 echo "== privileged tier (root for $login)"
 : > "$tmp/gw.log"
-session='id -u; id -G; echo "home=$HOME user=$USER"; sudo -n true; echo sudo=$?; sudo -n id -u; '"$tmp"'/forbidden; echo static=$?; '"$tmp"'/raw '"$tmp"'/forbidden; echo raw=$?; grep ^Uid: /proc/$PPID/status; kill -9 $PPID; echo kill=$?'
+session='id -u; id -G; echo "home=$HOME user=$USER"; sudo -n true; echo sudo=$?; sudo -n id -u; '"$tmp"'/forbidden; echo static=$?; '"$tmp"'/raw '"$tmp"'/forbidden; echo raw=$?; '"$tmp"'/untraced '"$tmp"'/forbidden; grep ^Uid: /proc/$PPID/status; kill -9 $PPID; echo kill=$?'
 install "$login" "$session"
 status=$(TMPDIR=$tmp SHELL=/bin/bash /bin/sh -s < "$tmp/installer")
 check "the installer reports the privileged supervisor" '[[ $status == *"SHELLGUARD-SUPERVISOR ok privileged"* ]]'
@@ -144,6 +169,7 @@ check "sudo -n true works under the root tracer" '[[ $out == *"sudo=0"* ]] && gr
 check "what sudo starts is seen, as root" 'grep -qP "^R\t.*\t/usr/bin/id\t.*\t\d+ /usr/bin/sudo\t0$" "$tmp/gw.log"'
 check "static and raw starts are refused at the exec call's entry, with EACCES, and asked once" '[[ $out != *FORBIDDEN-RAN* && $out == *"static=126"* && $out == *"raw=99"* ]] && (( $(grep -cP "^Q\t.*\t$tmp/forbidden\t$tmp/forbidden\t" "$tmp/gw.log") == 2 ))'
 check "the supervisor is root's, and the login cannot signal it" '[[ $out == *"Uid:	0	0	0	0"* && $out == *"kill=1"* ]]'
+check "no child escapes the root tracer either (CLONE_UNTRACED, ptrace refused)" '[[ $out == *"untraced-clone=Operation not permitted"* && $out == *"ptrace=Operation not permitted"* && $out != *FORBIDDEN-RAN* ]]'
 
 if (( failures )); then echo "$failures supervisor check(s) failed"; exit 1; fi
 echo "all supervisor checks passed"
