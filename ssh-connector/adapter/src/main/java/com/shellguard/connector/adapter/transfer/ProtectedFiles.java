@@ -1,5 +1,6 @@
 package com.shellguard.connector.adapter.transfer;
 
+import com.shellguard.connector.adapter.upstream.StartupFileReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -28,9 +29,8 @@ import org.apache.sshd.sftp.common.SftpException;
  */
 final class ProtectedFiles {
 
-    /** Relative to the login's home. */
-    static final List<String> NAMES = List.of(".bashrc", ".bash_profile", ".bash_login", ".profile", ".zshenv",
-            ".zshrc", ".ssh/authorized_keys", ".ssh/rc", ".ssh/environment");
+    /** Relative to the login's home: the files whose state the gateway also checks at every session start. */
+    static final List<String> NAMES = StartupFileReader.FILES;
     private static final String KEY_DIRECTORY = ".ssh";
 
     private volatile SftpFileSystem target;
@@ -67,7 +67,7 @@ final class ProtectedFiles {
         Path linkPath = absolute(target, link);
         Path absolute = linkTarget.isAbsolute() ? target.getPath(linkTarget.toString())
                 : linkPath.getParent().resolve(target.getPath(linkTarget.toString()));
-        String resolved = followed(target, absolute.normalize());
+        String resolved = followed(target, absolute);
         Protection protection = protection(target);
         if (protection.files().contains(resolved) || protection.keyDirectory().contains(resolved)) {
             throw new ProtectedFileRefused(operation + " " + link + " -> " + linkTarget
@@ -138,9 +138,14 @@ final class ProtectedFiles {
         return child(followed(target, parent), name.toString());
     }
 
+    /**
+     * The path made absolute as written, not normalised: the target resolves {@code a/link/../b} by following
+     * {@code link} first and only then going up, so collapsing {@code ..} as text here would check another file
+     * than the one the operation reaches.
+     */
     private static Path absolute(SftpFileSystem target, Path path) {
         Path inTarget = path.getFileSystem() == target ? path : target.getPath(path.toString());
-        return inTarget.toAbsolutePath().normalize();
+        return inTarget.toAbsolutePath();
     }
 
     private static String realpath(SftpFileSystem target, String path) throws IOException {

@@ -31,8 +31,9 @@ import org.apache.sshd.sftp.common.SftpException;
 public final class StartupFileReader {
 
     /** The files read, relative to the login's home. */
-    public static final List<String> FILES = List.of(".bashrc", ".bash_profile", ".bash_login", ".profile", ".zshenv",
-            ".zshrc", ".ssh/authorized_keys", ".ssh/rc", ".ssh/environment");
+    public static final List<String> FILES = List.of(".bashrc", ".bash_profile", ".bash_login", ".profile",
+            ".bash_aliases", ".bash_logout", ".zshenv", ".zshrc", ".zprofile", ".zlogin", ".zlogout",
+            ".ssh/authorized_keys", ".ssh/rc", ".ssh/environment");
 
     private StartupFileReader() {
     }
