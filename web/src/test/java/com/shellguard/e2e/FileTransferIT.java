@@ -102,12 +102,17 @@ class FileTransferIT {
         String target = p.name() + "@" + server;
         Path bashrc = HOME.resolve(".bashrc");
         byte[] before = Files.readAllBytes(bashrc);
+        Path profile = HOME.resolve(".profile");
+        byte[] profileBefore = Files.exists(profile) ? Files.readAllBytes(profile) : null;
         Path evil = Files.createTempFile("sg-evil", ".sh");
         Files.writeString(evil, "echo planted\n");
         String tag = UUID.randomUUID().toString().substring(0, 8);
         boolean hadKeyDirectory = Files.exists(HOME.resolve(".ssh"));
         try {
-            Processes.Result link = client.ssh(target, "ln -s .bashrc sg-shell-link-" + tag);
+            // sg-up-TAG/in/.. is the home as the target resolves it (in is a link to another directory of the home),
+            // though the text collapses to sg-up-TAG
+            Processes.Result link = client.ssh(target, "ln -s .bashrc sg-shell-link-" + tag + " && mkdir sg-away-" + tag
+                    + " sg-up-" + tag + " && ln -s \"$HOME/sg-away-" + tag + "\" sg-up-" + tag + "/in");
             assertEquals(0, link.exitCode(), link.output());
             Processes.Result sftp = client.sftp(target, String.join("\n",
                     "-put " + evil + " .bashrc",
@@ -119,6 +124,7 @@ class FileTransferIT {
                     "-rename sg-staged-" + tag + " .bashrc",
                     "-chmod 666 .bashrc",
                     "-rename .ssh sg-keys-" + tag,
+                    "-put " + evil + " sg-up-" + tag + "/in/../.profile",
                     "rm sg-staged-" + tag, ""));
             assertEquals(0, sftp.exitCode(), sftp.output());
             Processes.Result legacy = client.scp("-O", evil.toString(), target + "@127.0.0.1:.bashrc");
@@ -126,6 +132,8 @@ class FileTransferIT {
             assertTrue(legacy.stderr().contains("refused"), legacy.stderr());
 
             assertArrayEquals(before, Files.readAllBytes(bashrc), "~/.bashrc is unchanged");
+            assertArrayEquals(profileBefore, Files.exists(profile) ? Files.readAllBytes(profile) : null,
+                    "~/.profile is unchanged, though reached through a link and ..");
             assertFalse(Files.exists(HOME.resolve(".ssh/authorized_keys")));
             assertFalse(Files.exists(HOME.resolve("sg-sftp-link-" + tag), LinkOption.NOFOLLOW_LINKS));
             assertTrue(Files.isDirectory(HOME.resolve(".ssh")));
@@ -139,11 +147,19 @@ class FileTransferIT {
             awaitTransfer(p, refusal("RENAME", home + "/sg-staged-" + tag));
             awaitTransfer(p, refusal("SETSTAT", home + "/.bashrc"));
             awaitTransfer(p, refusal("RENAME", home + "/.ssh"));
+            awaitTransfer(p, t -> "UPLOAD".equals(t.getString("action")) && t.getString("path").endsWith("/.profile")
+                    && "REFUSED".equals(t.getString("result")));
             awaitTransfer(p, t -> "MKDIR".equals(t.getString("action")) && "OK".equals(t.getString("result")));
             fx.awaitAlert(refused.getString("session"), a -> "PROTECTED_FILE".equals(a.getString("kind")),
                     "a PROTECTED_FILE alert for the refused upload");
         } finally {
             Files.write(bashrc, before);
+            if (profileBefore != null) {
+                Files.write(profile, profileBefore);
+            }
+            Files.deleteIfExists(HOME.resolve("sg-up-" + tag + "/in"));
+            Files.deleteIfExists(HOME.resolve("sg-up-" + tag));
+            Files.deleteIfExists(HOME.resolve("sg-away-" + tag));
             for (String name : List.of("sg-shell-link-", "sg-sftp-link-", "sg-staged-")) {
                 Files.deleteIfExists(HOME.resolve(name + tag));
             }
