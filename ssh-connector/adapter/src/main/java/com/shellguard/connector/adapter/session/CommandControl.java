@@ -64,7 +64,8 @@ final class CommandControl {
         HookSession hook;
         PrivilegedTier privileged = plan.privileged() ? PrivilegedTier.of(plan.login(), plan.privilegedLogin()) : null;
         try {
-            hook = services.hooks().install(target.session(), sessionId, execCommand, privileged);
+            hook = services.hooks().install(target.session(), sessionId, execCommand, privileged,
+                    privileged != null || plan.control().supervisor());
         } catch (HookUnavailableException e) {
             report(new HookStatus(sessionId, HookStatus.State.UNAVAILABLE, null, e.getMessage(),
                     privileged == null ? null : HookSession.TIER_PRIVILEGED, List.of()));
