@@ -18,7 +18,8 @@
 # - writes the supervisor (a static program, the session's ptrace tracer) for this machine's architecture into
 #   the supervisor's directory, DIR-supervisor beside the session's, with its own copy of the session file and
 #   of `start`, and keeps it only when its probe can trace here (`--probe`: ptrace refused by Yama 3 or a
-#   container without CAP_SYS_PTRACE fails).
+#   container without CAP_SYS_PTRACE fails); with sg_supervisor=off (a label switched it off, same-account tier
+#   only) it writes none and says so, and `start` runs the shell untraced.
 #
 # Two tiers. Same-account (sg_as_login empty or unset): this runs as the login, both directories are the login's.
 # Privileged (sg_as_login='NAME'): this runs as root for the login NAME; the supervisor's directory is root's
@@ -30,6 +31,7 @@
 # Inputs, set before this text:
 #   sg_port  the loopback port sshd forwards to the gateway, which the hooks report to
 #   sg_key   the session's secret, written to the session file
+#   sg_supervisor  `off`: the session runs without the supervisor (refused in the privileged tier); else on
 #   positional parameters, in threes KIND NAME CONTENT:
 #     file NAME TEXT   a file for the session directory (NAME relative to it; TEXT gets a final newline if it
 #                      lacks one); an exec session's command comes as the file `command`
@@ -39,6 +41,7 @@
 #   SHELLGUARD-GUARD ok | SHELLGUARD-GUARD unavailable REASON
 #   SHELLGUARD-LANE ok  | SHELLGUARD-LANE unavailable REASON
 #   SHELLGUARD-SUPERVISOR ok TIER | SHELLGUARD-SUPERVISOR unavailable REASON   (TIER same-account or privileged)
+#     | SHELLGUARD-SUPERVISOR off   (asked for none)
 #   SHELLGUARD-HOOK ok DIR SHELL PATH | SHELLGUARD-HOOK unavailable REASON   (SHELL is bash or zsh, at PATH)
 # A failure stops there with the SHELLGUARD-HOOK unavailable line (after the guard's line once that is out). It
 # always exits 0: the status lines are the answer. The directory of a session whose hook is unavailable stays
@@ -84,6 +87,9 @@ sg_library() {
 }
 
 sg_as_login=${sg_as_login-}
+sg_supervise=${sg_supervisor-on}
+[ "$sg_supervise" != off ] || [ -z "$sg_as_login" ] \
+  || sg_fail "the privileged tier cannot run without its supervisor"
 if [ -n "$sg_as_login" ]; then
   [ "$(id -u)" = 0 ] || sg_fail "the privileged tier's installer must run as root, not as $(id -un 2>/dev/null)"
   sg_uid=$(id -u "$sg_as_login" 2>/dev/null) && sg_gid=$(id -g "$sg_as_login" 2>/dev/null) \
@@ -169,16 +175,22 @@ else
   echo "SHELLGUARD-LANE unavailable ${sg_nolib:-no bash 5 here loads it}"
 fi
 
-sg_library supervisor "$sg_sup/supervisor" supervisor "$@"
-sg_supervisor=$sg_nolib
-if [ -z "$sg_supervisor" ] && [ -s "$sg_sup/supervisor" ] && chmod 0700 "$sg_sup/supervisor"; then
-  sg_probe=$("$sg_sup/supervisor" --probe 2>&1 | head -n 3 | tr '\n' ' ')
-  [ "$sg_probe" = "shellguard-supervisor ready " ] \
-    || sg_supervisor="the supervisor cannot run here (ptrace refused: Yama, a container without CAP_SYS_PTRACE, noexec $sg_base?): ${sg_probe:-no answer}"
+if [ "$sg_supervise" = off ]; then
+  sg_supervisor=off
 else
-  sg_supervisor=${sg_supervisor:-"the supervisor could not be written"}
+  sg_library supervisor "$sg_sup/supervisor" supervisor "$@"
+  sg_supervisor=$sg_nolib
+  if [ -z "$sg_supervisor" ] && [ -s "$sg_sup/supervisor" ] && chmod 0700 "$sg_sup/supervisor"; then
+    sg_probe=$("$sg_sup/supervisor" --probe 2>&1 | head -n 3 | tr '\n' ' ')
+    [ "$sg_probe" = "shellguard-supervisor ready " ] \
+      || sg_supervisor="the supervisor cannot run here (ptrace refused: Yama, a container without CAP_SYS_PTRACE, noexec $sg_base?): ${sg_probe:-no answer}"
+  else
+    sg_supervisor=${sg_supervisor:-"the supervisor could not be written"}
+  fi
 fi
-if [ -n "$sg_supervisor" ]; then
+if [ "$sg_supervisor" = off ]; then
+  echo "SHELLGUARD-SUPERVISOR off"
+elif [ -n "$sg_supervisor" ]; then
   rm -f "$sg_sup/supervisor"
   echo "SHELLGUARD-SUPERVISOR unavailable $sg_supervisor"
   [ -z "$sg_as_login" ] || sg_fail "the privileged tier needs the supervisor: $sg_supervisor"

@@ -7,6 +7,7 @@ import com.shellguard.command.policy.SessionScopes;
 import com.shellguard.common.Clock;
 import com.shellguard.connector.api.ChannelKind;
 import com.shellguard.command.policy.PolicyCache;
+import com.shellguard.command.policy.CommandPolicy;
 import com.shellguard.connector.api.CommandControl;
 import com.shellguard.connector.api.ForwardingPolicy;
 import com.shellguard.connector.api.SessionPlan;
@@ -157,13 +158,16 @@ public class SessionService {
      * run no shell. A server labelled {@value #STRICT_LABEL} refuses a session whose hook cannot be installed
      * instead of running it unhooked (or whose supervisor does not arm), and cannot have the hook switched off. A
      * session carried by the privileged account always runs through the hook's start, which is what starts it as
-     * its own login (legacy scp too, as the exec it is): the hook cannot be switched off for it.
+     * its own login (legacy scp too, as the exec it is): the hook cannot be switched off for it. The supervisor
+     * runs with the hook unless a label's command default switched it off, which neither a strict server nor the
+     * privileged tier (whose supervisor starts the shell as the login) allows.
      */
     private CommandControl commandControl(ChannelKind kind, Server server, boolean carried) {
         boolean strict = server.getLabels().contains(STRICT_LABEL);
         boolean shellOrExec = kind == ChannelKind.SHELL || kind == ChannelKind.EXEC || (carried && kind == ChannelKind.SCP);
-        boolean hook = shellOrExec && (carried || strict || policy.current().hooks(server.getLabels()));
-        return new CommandControl(hook, hook && strict);
+        CommandPolicy current = policy.current();
+        boolean hook = shellOrExec && (carried || strict || current.hooks(server.getLabels()));
+        return new CommandControl(hook, hook && strict, hook && (carried || strict || current.supervises(server.getLabels())));
     }
 
     /**

@@ -5,6 +5,7 @@ import static com.shellguard.api.JsonFields.enumValue;
 
 import com.shellguard.command.rule.CommandDefaultService;
 import com.shellguard.command.rule.DefaultMode;
+import com.shellguard.command.rule.SupervisorMode;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -18,7 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The default mode per server label ({@code *}: every server); PUT creates or replaces. */
+/**
+ * The default mode per server label ({@code *}: every server), and whether its servers' same-account sessions run
+ * under the supervisor ({@code on} when absent); PUT creates or replaces.
+ */
 @Path("command-defaults")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,7 +45,9 @@ public class CommandDefaultsResource {
     @PUT
     @Path("{label}")
     public JsonObject put(@PathParam("label") String label, JsonObject json) {
-        return JsonViews.commandDefault(defaults.put(label, enumValue(body(json), "mode", DefaultMode.class)));
+        JsonObject body = body(json);
+        return JsonViews.commandDefault(defaults.put(label, enumValue(body, "mode", DefaultMode.class),
+                enumValue(body, "supervisor", SupervisorMode.class)));
     }
 
     @DELETE

@@ -185,6 +185,7 @@ final class JsonViews {
         return Json.createObjectBuilder()
                 .add("label", d.getLabel())
                 .add("mode", lower(d.getMode()))
+                .add("supervisor", lower(d.getSupervisor()))
                 .add("created", time(d.getCreated()))
                 .add("updated", time(d.getUpdated()))
                 .build();

@@ -131,7 +131,15 @@ class CommandRulesApiIT {
         JsonObject set = fx.admin.put("/command-defaults/" + label, "{\"mode\":\"allowlist\"}").expect(200).object();
         assertEquals(label, set.getString("label"));
         assertEquals("allowlist", set.getString("mode"));
+        assertEquals("on", set.getString("supervisor"));
         assertEquals("allow", fx.admin.put("/command-defaults/" + label, "{\"mode\":\"ALLOW\"}").expect(200).object().getString("mode"));
+        fx.admin.put("/command-defaults/" + label, "{\"mode\":\"allow\",\"supervisor\":\"off\"}").expect(200);
+        assertEquals("off", fx.admin.get("/command-defaults/" + label).expect(200).object().getString("supervisor"));
+        assertTrue(error(fx.admin.put("/command-defaults/" + label, "{\"mode\":\"allow\",\"supervisor\":\"maybe\"}"), 400)
+                .startsWith("supervisor"));
+        assertEquals("off", fx.admin.get("/command-defaults/" + label).expect(200).object().getString("supervisor"));
+        assertEquals("on", fx.admin.put("/command-defaults/" + label, "{\"mode\":\"allow\"}").expect(200).object()
+                .getString("supervisor"));
         assertTrue(fx.admin.get("/command-defaults").expect(200).array().stream()
                 .anyMatch(d -> label.equals(d.asJsonObject().getString("label"))));
         assertTrue(error(fx.admin.put("/command-defaults/" + label, "{\"mode\":\"deny\"}"), 400).startsWith("mode"));

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
  * session's ptrace tracer, refused before they run when a rule forbids them, and audited with path, argv, cwd,
  * uid and parent (shell {@code supervisor}, origin {@code program}). sudo, which cannot gain privilege under an
  * unprivileged tracer, is refused with a clear word and an alert, never silently broken. Killing the supervisor
- * ends the session, with a SUPERVISOR_LOST alert. The programs are compiled here with gcc, as a user would.
+ * ends the session, with a SUPERVISOR_LOST alert. A label whose command default switches the supervisor off gets
+ * sudo back (and loses the supervisor's watch), except on strict servers. The programs are compiled here with gcc,
+ * as a user would.
  */
 class SupervisorIT {
 
@@ -131,6 +133,48 @@ class SupervisorIT {
         assertTrue(out.contains("is a setuid or setgid program, which cannot gain its privilege"), out);
         assertTrue(out.contains("status=137"), out);
         fx.awaitAlert(sessionId, a -> "SUPERVISOR_SETUID".equals(a.getString("kind")), "a SUPERVISOR_SETUID alert");
+    }
+
+    @Test
+    void aLabelWithTheSupervisorSwitchedOffRunsSudoWithItsPrivilegeAndNoSupervisorAlert() {
+        String label = unsupervisedLabel();
+        String plain = fx.server("unsupervised", true);
+        fx.admin.put("/servers/" + plain, "{\"labels\":[" + Api.quote(label) + "]}").expect(200);
+        Fixture.Person p = fx.person("sudoer");
+        fx.grant(p, plain, TargetServer.LOGIN);
+        Processes.Result r = fx.keyClient(p).ssh(p.name() + "@" + plain, "sudo -n /usr/bin/id -u");
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.stdout().lines().anyMatch("0"::equals), r.output());
+        JsonObject session = endedWithLayers(p);
+        List<String> layers = Fixture.strings(session.getJsonObject("hook").getJsonArray("layers"));
+        assertTrue(layers.contains("hook") && !layers.contains("supervisor"), session.toString());
+        assertTrue(fx.admin.get("/audit/alerts?session=" + session.getString("id") + "&limit=1000").expect(200).array().stream()
+                .map(a -> a.asJsonObject().getString("kind")).noneMatch(k -> k.startsWith("SUPERVISOR_")), session.toString());
+    }
+
+    @Test
+    void aStrictServerKeepsTheSupervisorWhenOneOfItsLabelsSwitchesItOff() {
+        String label = unsupervisedLabel();
+        String strict = fx.server("strictsup", true);
+        fx.admin.put("/servers/" + strict, "{\"labels\":[\"strict\"," + Api.quote(label) + "]}").expect(200);
+        Fixture.Person p = fx.person("strictsudoer");
+        fx.grant(p, strict, TargetServer.LOGIN);
+        Processes.Result r = fx.keyClient(p).ssh(p.name() + "@" + strict, "sudo -n /usr/bin/id -u; echo status=$?");
+        assertTrue(r.stdout().contains("status=137"), r.output());
+        JsonObject session = endedWithLayers(p);
+        assertTrue(Fixture.strings(session.getJsonObject("hook").getJsonArray("layers")).contains("supervisor"), session.toString());
+    }
+
+    private static String unsupervisedLabel() {
+        String label = Fixture.unique("unsupervised");
+        JsonObject set = fx.admin.put("/command-defaults/" + label, "{\"mode\":\"allow\",\"supervisor\":\"off\"}").expect(200)
+                .object();
+        assertEquals("off", set.getString("supervisor"), set.toString());
+        return label;
+    }
+
+    private static JsonObject endedWithLayers(Fixture.Person p) {
+        return fx.awaitSession(p.name(), s -> Fixture.has(s, "end") && s.get("hook") instanceof JsonObject h && h.containsKey("layers"));
     }
 
     @Test

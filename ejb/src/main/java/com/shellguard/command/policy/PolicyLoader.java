@@ -7,6 +7,7 @@ import com.shellguard.command.rule.CommandDefault;
 import com.shellguard.command.rule.CommandPolicyRepository;
 import com.shellguard.command.rule.CommandRule;
 import com.shellguard.command.rule.DefaultMode;
+import com.shellguard.command.rule.SupervisorMode;
 import com.shellguard.common.ValidationException;
 import com.shellguard.server.Server;
 import com.shellguard.server.ServerRepository;
@@ -55,7 +56,12 @@ public class PolicyLoader {
                         + e.getMessage());
             }
         }
-        return new CommandPolicy(version, rules, labelsIn(DefaultMode.ALLOWLIST), labelsIn(DefaultMode.OFF));
+        return new CommandPolicy(version, rules, labelsIn(DefaultMode.ALLOWLIST), labelsIn(DefaultMode.OFF), unsupervisedLabels());
+    }
+
+    private Set<String> unsupervisedLabels() {
+        return policy.defaults().stream().filter(d -> d.getSupervisor() == SupervisorMode.OFF).map(CommandDefault::getLabel)
+                .collect(Collectors.toSet());
     }
 
     private Set<String> labelsIn(DefaultMode mode) {

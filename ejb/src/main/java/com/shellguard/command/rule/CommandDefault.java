@@ -11,7 +11,11 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** The default mode of the servers carrying a label ({@code *}: every server); uncached like the rules. */
+/**
+ * The default mode of the servers carrying a label ({@code *}: every server), and whether their same-account
+ * sessions run under the supervisor (a null column, from rows older than that choice, means on); uncached like
+ * the rules.
+ */
 @Entity
 @Cacheable(false)
 @Table(name = "sg_command_default")
@@ -33,6 +37,10 @@ public class CommandDefault {
     @Column(name = "command_mode", nullable = false, length = 16)
     private DefaultMode mode;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "supervisor", length = 8)
+    private SupervisorMode supervisor;
+
     private OffsetDateTime created;
 
     private OffsetDateTime updated;
@@ -40,9 +48,10 @@ public class CommandDefault {
     protected CommandDefault() {
     }
 
-    public CommandDefault(String label, DefaultMode mode, OffsetDateTime created) {
+    public CommandDefault(String label, DefaultMode mode, SupervisorMode supervisor, OffsetDateTime created) {
         this.label = label;
         this.mode = mode;
+        this.supervisor = supervisor;
         this.created = created;
         this.updated = created;
     }
@@ -55,8 +64,13 @@ public class CommandDefault {
         return mode;
     }
 
-    public void change(DefaultMode mode, OffsetDateTime at) {
+    public SupervisorMode getSupervisor() {
+        return supervisor == null ? SupervisorMode.ON : supervisor;
+    }
+
+    public void change(DefaultMode mode, SupervisorMode supervisor, OffsetDateTime at) {
         this.mode = mode;
+        this.supervisor = supervisor;
         this.updated = at;
     }
 

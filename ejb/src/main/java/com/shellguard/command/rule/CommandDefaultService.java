@@ -8,7 +8,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** The default mode per server label: set (created or replaced), read, removed. */
+/**
+ * The default mode per server label, with its supervisor choice: set (created or replaced, an absent supervisor
+ * choice meaning on), read, removed.
+ */
 @Stateless
 public class CommandDefaultService {
 
@@ -18,19 +21,20 @@ public class CommandDefaultService {
     @Inject
     PolicyChanges changes;
 
-    public CommandDefault put(String label, DefaultMode mode) {
+    public CommandDefault put(String label, DefaultMode mode, SupervisorMode supervisor) {
         if (!CommandDefault.EVERY_SERVER.equals(label)) {
             Names.require("label", label);
         }
         if (mode == null) {
             throw new ValidationException("mode is required: allow or allowlist");
         }
+        SupervisorMode supervised = supervisor == null ? SupervisorMode.ON : supervisor;
         CommandDefault stored = policy.defaultFor(label).orElse(null);
         if (stored == null) {
-            stored = new CommandDefault(label, mode, Clock.now());
+            stored = new CommandDefault(label, mode, supervised, Clock.now());
             policy.add(stored);
         } else {
-            stored.change(mode, Clock.now());
+            stored.change(mode, supervised, Clock.now());
         }
         changes.changed();
         return stored;

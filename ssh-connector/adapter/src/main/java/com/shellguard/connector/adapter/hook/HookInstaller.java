@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -49,7 +50,7 @@ public final class HookInstaller {
      * @throws HookUnavailableException when the server cannot take the hook (no forwarding, no bash, ...)
      */
     public HookSession install(ClientSession upstream, String sessionId, String command) throws HookUnavailableException {
-        return install(upstream, sessionId, command, null);
+        return install(upstream, sessionId, command, null, true);
     }
 
     /**
@@ -58,16 +59,22 @@ public final class HookInstaller {
      * the supervisor starts the session's shell as {@link PrivilegedTier#asLogin}.
      *
      * @param privileged the privileged tier's session, or null for the same-account tier (upstream is the login)
+     * @param supervisor whether the shell starts under the supervisor; false (a label switched it off) sends none
+     *                   and tells the installer so, which then reports it off rather than unavailable. The
+     *                   privileged tier cannot do without it.
      */
-    public HookSession install(ClientSession upstream, String sessionId, String command, PrivilegedTier privileged)
-            throws HookUnavailableException {
+    public HookSession install(ClientSession upstream, String sessionId, String command, PrivilegedTier privileged,
+            boolean supervisor) throws HookUnavailableException {
+        if (privileged != null && !supervisor) {
+            throw new IllegalArgumentException("the privileged tier cannot start a session without its supervisor");
+        }
         HookSession hook = new HookSession(sessionId, services);
         hook.privileged(privileged);
         hook.bind(upstream, forward(upstream));
         String installer = privileged == null ? "exec /bin/sh -s" : privileged.asRoot("/bin/sh -s");
         List<String> output = runInstaller(upstream, installer, InstallerScript.build(scripts.files(), new InstallerScript.Natives(
-                guards.byArchitecture(), lanes.byArchitecture(), supervisors.byArchitecture()), hook.port(), hook.key(),
-                command, privileged == null ? null : privileged.asLogin()));
+                guards.byArchitecture(), lanes.byArchitecture(), supervisor ? supervisors.byArchitecture() : Map.of()), hook.port(),
+                hook.key(), command, privileged == null ? null : privileged.asLogin(), supervisor));
         String status = statusLine(output, InstallerScript.STATUS).orElseThrow(() -> new HookUnavailableException(
                 (privileged != null && privileged.viaSudo() ? "the privileged account could not become root with sudo -n: " : "")
                         + "the hook installer failed: " + abbreviate(String.join(" ", output))));
@@ -80,7 +87,9 @@ public final class HookInstaller {
             lane.filter(l -> !l.endsWith(" ok")).ifPresent(l -> LOG.fine(
                     () -> "session " + sessionId + ": hooked bash shells run without the lane, more slowly: " + l));
             lane.filter(l -> l.endsWith(" ok")).ifPresent(l -> hook.laneLoaded());
-            supervisorStatus(hook, statusLine(output, InstallerScript.SUPERVISOR_STATUS).orElse(""), privileged != null);
+            if (supervisor) {
+                supervisorStatus(hook, statusLine(output, InstallerScript.SUPERVISOR_STATUS).orElse(""), privileged != null);
+            }
             return hook;
         }
         if (words.length >= 2 && words[1].equals("unavailable")) {
@@ -106,7 +115,8 @@ public final class HookInstaller {
     /**
      * Records whether the supervisor runs, and in which tier. One that cannot run leaves the hook and the guard on
      * watch: an alert says so, and a strict server refuses the session (see CommandControl). A privileged install
-     * must say privileged: the installer refuses the hook itself without a supervisor there.
+     * must say privileged: the installer refuses the hook itself without a supervisor there. Only called when the
+     * supervisor was asked for: one switched off is neither recorded nor alerted on (the installer says {@code off}).
      */
     private static void supervisorStatus(HookSession hook, String line, boolean privileged) throws HookUnavailableException {
         String ok = InstallerScript.SUPERVISOR_STATUS + " ok ";

@@ -17,7 +17,7 @@ import java.util.Map;
  * <p>Status lines: {@code SHELLGUARD-GUARD ok} or {@code SHELLGUARD-GUARD unavailable REASON}, then
  * {@code SHELLGUARD-LANE ok} or {@code SHELLGUARD-LANE unavailable REASON}, then
  * {@code SHELLGUARD-SUPERVISOR ok TIER} (TIER {@code same-account} or {@code privileged}) or
- * {@code SHELLGUARD-SUPERVISOR unavailable REASON}, then
+ * {@code SHELLGUARD-SUPERVISOR unavailable REASON} or, when asked for none, {@code SHELLGUARD-SUPERVISOR off}, then
  * {@code SHELLGUARD-HOOK ok DIR SHELL PATH} or {@code SHELLGUARD-HOOK unavailable REASON}.
  */
 final class InstallerScript {
@@ -34,7 +34,7 @@ final class InstallerScript {
 
     /** An installer without the exec guard, the bash hook's lane and the supervisor. */
     static String build(Map<String, String> files, int port, String key, String command) {
-        return build(files, new Natives(Map.of(), Map.of(), Map.of()), port, key, command, null);
+        return build(files, new Natives(Map.of(), Map.of(), Map.of()), port, key, command, null, true);
     }
 
     /** The native parts per architecture ({@code uname -m}); a missing architecture makes that part unavailable. */
@@ -47,10 +47,15 @@ final class InstallerScript {
      * @param command the exec session's command, or null for a shell session
      * @param asLogin for the privileged tier (the installer runs as root): the login the session is for; null for the
      *                same-account tier
+     * @param supervisor false: the session's shell starts without the supervisor ({@code sg_supervisor=off})
      */
-    static String build(Map<String, String> files, Natives natives, int port, String key, String command, String asLogin) {
+    static String build(Map<String, String> files, Natives natives, int port, String key, String command, String asLogin,
+            boolean supervisor) {
         StringBuilder s = new StringBuilder();
         s.append("sg_port=").append(port).append('\n');
+        if (!supervisor) {
+            s.append("sg_supervisor=off\n");
+        }
         s.append("sg_key=").append(quoted(key)).append('\n');
         if (asLogin != null) {
             s.append("sg_as_login=").append(quoted(asLogin)).append('\n');

@@ -44,8 +44,10 @@
  * The installer also puts the supervisor in place (scripts/target/supervisor: a static ptrace tracer that is the parent
  * of the session's shell and sees every program start of its tree) and says in which tier: same-account (it runs as
  * the login) or privileged ({@link com.shellguard.connector.adapter.hook.HookInstaller#install(org.apache.sshd.client.session.ClientSession,
- * String, String, String)} with the login: the installer runs as root, the supervisor stays root and starts the shell
- * as the login). Its one connection per session is known by its hello (role supervisor); its starts are asked and
+ * String, String, PrivilegedTier, boolean)} with the login: the installer runs as root, the supervisor stays root and
+ * starts the shell as the login). A same-account session whose server's label switched the supervisor off gets none:
+ * the installer says {@code SHELLGUARD-SUPERVISOR off}, nothing is alerted, and setuid programs keep their privilege.
+ * Its one connection per session is known by its hello (role supervisor); its starts are asked and
  * reported like the guard's. That connection ending without the supervisor's goodbye ({@code K end}) means it was
  * killed, and the session with it: {@code SUPERVISOR_LOST}, and the proxied session ends. Heartbeats ({@code K beat})
  * arrive every 5 seconds; their absence is not acted on yet.

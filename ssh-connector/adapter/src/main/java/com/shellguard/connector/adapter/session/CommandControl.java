@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  * armed. Each part can be missing: the hook cannot be installed, the guard cannot load, the supervisor cannot trace, the shell never arms
  * (startup files that wait for input or start another shell). A missing part is alerted and the session goes
  * on watched less, unless the server is strict (policy requires command control): then it is refused, with
- * the one refusal {@link #missing} writes.
+ * the one refusal {@link #missing} writes. A supervisor the plan switched off (a label's command default, never on
+ * a strict server) is not missing: it is not asked for.
  *
  * <p>A session of the privileged tier (the gateway logged in as the server's privileged account, the session for
  * another login) is refused whenever its hook cannot be installed or its supervisor does not arm as
@@ -64,7 +65,8 @@ final class CommandControl {
         HookSession hook;
         PrivilegedTier privileged = plan.privileged() ? PrivilegedTier.of(plan.login(), plan.privilegedLogin()) : null;
         try {
-            hook = services.hooks().install(target.session(), sessionId, execCommand, privileged);
+            hook = services.hooks().install(target.session(), sessionId, execCommand, privileged,
+                    privileged != null || plan.control().supervisor());
         } catch (HookUnavailableException e) {
             report(new HookStatus(sessionId, HookStatus.State.UNAVAILABLE, null, e.getMessage(),
                     privileged == null ? null : HookSession.TIER_PRIVILEGED, List.of()));

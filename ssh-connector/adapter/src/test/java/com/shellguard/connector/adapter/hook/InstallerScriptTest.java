@@ -124,8 +124,13 @@ class InstallerScriptTest {
     }
 
     private static String installWith(InstallerScript.Natives natives) throws Exception {
+        return installWith(natives, true);
+    }
+
+    private static String installWith(InstallerScript.Natives natives, boolean supervisor) throws Exception {
         Path base = Files.createTempDirectory("sg-installer");
-        return run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), natives, FORWARD.getLocalPort(), "k", null, null),
+        return run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), natives, FORWARD.getLocalPort(), "k", null, null,
+                supervisor),
                 Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", ""));
     }
 
@@ -196,6 +201,15 @@ class InstallerScriptTest {
         assertTrue(statusOf(InstallerScript.SUPERVISOR_STATUS, out).startsWith(InstallerScript.SUPERVISOR_STATUS
                 + " unavailable the supervisor cannot run here"), out);
         assertEquals("ok", status(out).split(" ")[1], out);
+        assertFalse(Files.exists(Path.of(directory(out) + "-supervisor", "supervisor")));
+    }
+
+    @Test
+    void aSessionAskedToRunWithoutTheSupervisorGetsNoneAndTheInstallerSaysOffNotUnavailable() throws Exception {
+        Map<String, byte[]> supervisors = TargetLibraries.load(TargetLibraries.SUPERVISOR).byArchitecture();
+        String out = installWith(new InstallerScript.Natives(Map.of(), Map.of(), supervisors), false);
+        assertEquals(InstallerScript.SUPERVISOR_STATUS + " off", statusOf(InstallerScript.SUPERVISOR_STATUS, out), out);
+        assertTrue(status(out).startsWith(InstallerScript.STATUS + " ok "), out);
         assertFalse(Files.exists(Path.of(directory(out) + "-supervisor", "supervisor")));
     }
 
