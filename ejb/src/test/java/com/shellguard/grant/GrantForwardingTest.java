@@ -1,6 +1,7 @@
 package com.shellguard.grant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +71,11 @@ class GrantForwardingTest {
     @Test
     void destinationPatternsTakeHostGlobsPortsAndBracketedAddresses() {
         assertTrue(ForwardDestination.parse("*.internal:443").matches("db.internal", 443));
+        assertFalse(ForwardDestination.parse("*.internal:443").matches("db.evil.internal", 443));
+        assertTrue(ForwardDestination.parse("10.0.0.*:5432").matches("10.0.0.7", 5432));
+        assertFalse(ForwardDestination.parse("10.0.0.*:5432").matches("10.0.0.1.attacker.example", 5432),
+                "a name that merely starts like an allowed address could resolve anywhere");
+        assertTrue(ForwardDestination.parse("*:*").matches("anything.example", 1));
         assertTrue(ForwardDestination.parse("DB01:*").matches("db01", 5432));
         assertTrue(ForwardDestination.parse("[::1]:22").matches("::1", 22));
         assertEquals("127.0.0.1:*", ForwardDestination.parse(" 127.0.0.1:* ").toString());

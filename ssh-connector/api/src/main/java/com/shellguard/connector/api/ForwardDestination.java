@@ -8,8 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * One {@code forwardTo} pattern of a grant, {@code HOST:PORT}: a host as the target sees it (a name or address;
- * {@code *} in it stands for any characters, {@code [v6]} in brackets) and a port, or {@code *} for any port.
- * {@code 127.0.0.1:*} is every port on the target's own loopback address.
+ * {@code [v6]} in brackets) and a port, or {@code *} for any port. {@code 127.0.0.1:*} is every port on the target's
+ * own loopback address. A host of {@code *} alone is any host; elsewhere {@code *} stands for characters within one
+ * label or octet, never a dot or a colon, so {@code 10.0.0.*} cannot admit the name {@code 10.0.0.1.example.org}
+ * (which could resolve anywhere) and {@code *.internal} is one level below {@code internal}, as in a certificate.
  */
 public record ForwardDestination(String host, int port) implements Serializable {
 
@@ -64,11 +66,14 @@ public record ForwardDestination(String host, int port) implements Serializable 
     }
 
     private static Pattern glob(String host) {
+        if (host.equals("*")) {
+            return Pattern.compile(".*");
+        }
         List<String> parts = new ArrayList<>();
         for (String part : host.split("\\*", -1)) {
             parts.add(Pattern.quote(part));
         }
-        return Pattern.compile(String.join(".*", parts));
+        return Pattern.compile(String.join("[^.:]*", parts));
     }
 
     @Override
