@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -187,5 +188,30 @@ class SupervisorIT {
         JsonObject alert = fx.awaitAlert(session.getString("id"), a -> "SUPERVISOR_LOST".equals(a.getString("kind")),
                 "a SUPERVISOR_LOST alert");
         assertFalse(alert.getString("detail", "").isBlank(), alert.toString());
+    }
+
+    @Test
+    void stoppingTheSupervisorEndsTheSessionWhenItsHeartbeatFallsSilent() {
+        Fixture.Person p = fx.person("stopper");
+        fx.grant(p, server, TargetServer.LOGIN);
+        String marker = "sg-stopped-" + p.name();
+        try {
+            // the supervisor's pid goes to a file first: once it is stopped, no program of the session starts any more
+            Processes.Result r = fx.keyClient(p).ssh(p.name() + "@" + server,
+                    "echo $PPID > /tmp/" + marker + "; kill -STOP $PPID; sleep 60; echo survived");
+            assertFalse(r.stdout().contains("survived"), r.output());
+            JsonObject session = fx.awaitSession(p.name(), s -> Fixture.has(s, "end"));
+            JsonObject alert = fx.awaitAlert(session.getString("id"), a -> "SUPERVISOR_LOST".equals(a.getString("kind")),
+                    "a SUPERVISOR_LOST alert for the silent heartbeat");
+            assertTrue(alert.getString("detail", "").contains("heartbeat"), alert.toString());
+        } finally {
+            try {
+                String pid = Files.readString(Path.of("/tmp/" + marker)).strip();
+                Processes.run(List.of("kill", "-9", pid), null, Duration.ofSeconds(10));
+                Files.deleteIfExists(Path.of("/tmp/" + marker));
+            } catch (IOException e) {
+                // nothing was stopped
+            }
+        }
     }
 }

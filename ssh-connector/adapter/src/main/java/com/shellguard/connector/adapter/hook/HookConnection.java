@@ -118,6 +118,9 @@ final class HookConnection {
 
     /** The channel closed, whoever closed it: the session counts the connection no more. */
     synchronized void ended() {
+        if (supervisor) {
+            session.supervisorGone();
+        }
         closed = true;
         if (counted) {
             counted = false;
@@ -191,7 +194,12 @@ final class HookConnection {
                             + " alerts from the session's hooks; the rest are dropped");
                 }
             }
-            case "K" -> supervisorEnded |= supervisor && f.size() > 1 && f.get(1).equals("end");
+            case "K" -> {
+                if (supervisor && f.size() > 1 && f.get(1).equals("beat")) {
+                    session.supervisorBeat();
+                }
+                supervisorEnded |= supervisor && f.size() > 1 && f.get(1).equals("end");
+            }
             case "P" -> {
                 lastPush = System.currentTimeMillis();
                 sendPolicy();
@@ -350,6 +358,9 @@ final class HookConnection {
      * off while the session ran: the session is lost (a connection the gateway closes itself never gets here).
      */
     synchronized void endOfStream() {
+        if (supervisor) {
+            session.supervisorGone();
+        }
         if (supervisor && !supervisorEnded) {
             session.supervisorLost("the session's supervisor ended without its goodbye (killed?); "
                     + "the session's processes died with it");

@@ -72,6 +72,11 @@ public final class HookSession {
     /** The session's one supervisor connection: the first that greets with role supervisor; any later one is forged. */
     private final java.util.concurrent.atomic.AtomicBoolean supervisorGreeted = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean supervisorLost;
+    private volatile boolean supervisorGone;
+    private volatile long lastBeat;
+    /** Four missed heartbeats (they come every 5 s) and the supervisor counts as lost. */
+    private static final long SUPERVISOR_SILENCE_MILLIS = 20_000;
+    private static final long SUPERVISOR_BEAT_CHECK_SECONDS = 5;
     private volatile Consumer<String> supervisorLossAction = why -> { };
 
     /** The session runs as the login, and its supervisor (if any) as well. */
@@ -187,7 +192,45 @@ public final class HookSession {
 
     /** Whether a connection greeting with role supervisor is the session's supervisor (the first one). */
     boolean supervisorHello() {
-        return supervised && supervisorGreeted.compareAndSet(false, true);
+        boolean first = supervised && supervisorGreeted.compareAndSet(false, true);
+        if (first) {
+            lastBeat = System.currentTimeMillis();
+            watchHeartbeat();
+        }
+        return first;
+    }
+
+    /** The supervisor's heartbeat (every 5 seconds). */
+    void supervisorBeat() {
+        lastBeat = System.currentTimeMillis();
+    }
+
+    /** The supervisor's connection closed, with or without its goodbye: its heartbeat is no longer awaited. */
+    void supervisorGone() {
+        supervisorGone = true;
+    }
+
+    /**
+     * A supervisor that stops beating while its connection stays open was stopped (SIGSTOP) or hangs: every program
+     * start of the session would wait on it, and nothing says it still watches. Lost, like a killed one.
+     */
+    private void watchHeartbeat() {
+        java.util.concurrent.ScheduledExecutorService executor = scheduler;
+        if (executor == null) {
+            return;
+        }
+        executor.schedule(() -> {
+            if (supervisorGone || supervisorLost) {
+                return;
+            }
+            long silent = System.currentTimeMillis() - lastBeat;
+            if (silent > SUPERVISOR_SILENCE_MILLIS) {
+                supervisorLost("the session's supervisor has sent no heartbeat for " + silent / 1000
+                        + " s (stopped?); the session ends");
+                return;
+            }
+            watchHeartbeat();
+        }, SUPERVISOR_BEAT_CHECK_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /**
