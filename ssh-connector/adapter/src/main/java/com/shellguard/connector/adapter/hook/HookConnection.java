@@ -358,9 +358,6 @@ final class HookConnection {
      * off while the session ran: the session is lost (a connection the gateway closes itself never gets here).
      */
     synchronized void endOfStream() {
-        if (supervisor) {
-            session.supervisorGone();
-        }
         if (supervisor && !supervisorEnded) {
             session.supervisorLost("the session's supervisor ended without its goodbye (killed?); "
                     + "the session's processes died with it");

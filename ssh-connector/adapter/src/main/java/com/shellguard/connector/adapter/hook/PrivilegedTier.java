@@ -1,5 +1,6 @@
 package com.shellguard.connector.adapter.hook;
 
+import com.shellguard.connector.api.SessionPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +23,19 @@ public record PrivilegedTier(String asLogin, boolean viaSudo) {
     /** The tier for a session of {@code asLogin} carried by the privileged account {@code privilegedLogin}. */
     public static PrivilegedTier of(String asLogin, String privilegedLogin) {
         return new PrivilegedTier(asLogin, !"root".equals(privilegedLogin));
+    }
+
+    /** The plan's privileged tier, or null for a session that logs in as its own login. */
+    public static PrivilegedTier of(SessionPlan plan) {
+        return plan.privileged() ? of(plan.login(), plan.privilegedLogin()) : null;
+    }
+
+    /**
+     * The command that serves SFTP as the plan's login in the privileged tier; null for a session that logs in as
+     * its login, whose files sshd's own sftp subsystem serves.
+     */
+    public static String sftpCommand(SessionPlan plan) {
+        return plan.privileged() ? of(plan).sftpCommand() : null;
     }
 
     /** The channel command that runs {@code command} (a program and its words, as one shell text) as root. */

@@ -63,7 +63,7 @@ final class CommandControl {
      */
     Optional<HookSession> install(TargetConnection target, String execCommand) throws EndOfSession {
         HookSession hook;
-        PrivilegedTier privileged = plan.privileged() ? PrivilegedTier.of(plan.login(), plan.privilegedLogin()) : null;
+        PrivilegedTier privileged = PrivilegedTier.of(plan);
         try {
             hook = services.hooks().install(target.session(), sessionId, execCommand, privileged,
                     privileged != null || plan.control().supervisor());

@@ -170,7 +170,7 @@ final class ProxySession implements AsyncCommand {
                 return;
             }
             ClientChannel channel = TargetChannels.open(connection.session(), kind, command, hook.orElse(null),
-                    plan.privileged() ? PrivilegedTier.of(plan.login(), plan.privilegedLogin()) : null, user, services.timeout());
+                    PrivilegedTier.of(plan), user, services.timeout());
             SignalForwarding.start(user, channel, state::recorder);
             new SessionRelay(services, sessionId, kind, command, state, user, ending::end)
                     .start(channel, plan, target.user(), hook, control);
@@ -196,7 +196,7 @@ final class ProxySession implements AsyncCommand {
             return;
         }
         transfer.start(connection.session(),
-                plan.privileged() ? PrivilegedTier.of(plan.login(), plan.privilegedLogin()).sftpCommand() : null, environment, status -> ending.end(SessionEnd.exited(status)));
+                PrivilegedTier.sftpCommand(plan), environment, status -> ending.end(SessionEnd.exited(status)));
     }
 
     /** Variables the client asked to set that the hook relies on: never forwarded, and alerted. */

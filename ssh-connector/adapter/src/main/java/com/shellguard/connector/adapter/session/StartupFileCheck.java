@@ -34,7 +34,7 @@ final class StartupFileCheck {
         StartupFileReport report;
         try {
             Map<String, String> files = StartupFileReader.read(target.session(),
-                    plan.privileged() ? PrivilegedTier.of(plan.login(), plan.privilegedLogin()).sftpCommand() : null);
+                    PrivilegedTier.sftpCommand(plan));
             report = new StartupFileReport(sessionId, plan.server(), plan.login(), files, null);
         } catch (IOException | RuntimeException e) {
             report = new StartupFileReport(sessionId, plan.server(), plan.login(), Map.of(),
