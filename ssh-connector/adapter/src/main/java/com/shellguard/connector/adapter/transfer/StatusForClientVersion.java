@@ -11,9 +11,10 @@ import org.apache.sshd.sftp.server.SftpSubsystemEnvironment;
  * {@code SSH_FX_FILE_ALREADY_EXISTS} (11), a file listed as a directory {@code SSH_FX_NOT_A_DIRECTORY} (19). Version 3,
  * which OpenSSH, PuTTY, sshfs and the Python clients speak, defines codes 0 to 8 only, so those clients showed
  * "Unknown status" (OpenSSH) or "unknown error code" (psftp) where the target itself says "Failure". A code the
- * client's version lacks becomes the nearest one it has, as OpenSSH's sftp-server maps errors for version 3: missing
- * paths {@code SSH_FX_NO_SUCH_FILE}, refusals {@code SSH_FX_PERMISSION_DENIED}, everything else
- * {@code SSH_FX_FAILURE}. The message keeps the precise reason ("File already exists").
+ * client's version lacks becomes the one OpenSSH's sftp-server sends for the same error in version 3: a missing path,
+ * a file where a directory should be and a symlink loop {@code SSH_FX_NO_SUCH_FILE}, refusals
+ * {@code SSH_FX_PERMISSION_DENIED}, a bad name or parameter {@code SSH_FX_BAD_MESSAGE}, everything else (an existing
+ * file, a directory not empty) {@code SSH_FX_FAILURE}. The message keeps the precise reason ("File already exists").
  */
 final class StatusForClientVersion implements SftpErrorStatusDataHandler {
 
@@ -34,8 +35,10 @@ final class StatusForClientVersion implements SftpErrorStatusDataHandler {
             return code;
         }
         return switch (code) {
-            case SftpConstants.SSH_FX_NO_SUCH_PATH -> SftpConstants.SSH_FX_NO_SUCH_FILE;
+            case SftpConstants.SSH_FX_NO_SUCH_PATH, SftpConstants.SSH_FX_NOT_A_DIRECTORY, SftpConstants.SSH_FX_LINK_LOOP ->
+                    SftpConstants.SSH_FX_NO_SUCH_FILE;
             case SftpConstants.SSH_FX_WRITE_PROTECT, SftpConstants.SSH_FX_CANNOT_DELETE -> SftpConstants.SSH_FX_PERMISSION_DENIED;
+            case SftpConstants.SSH_FX_INVALID_FILENAME, SftpConstants.SSH_FX_INVALID_PARAMETER -> SftpConstants.SSH_FX_BAD_MESSAGE;
             default -> SftpConstants.SSH_FX_FAILURE;
         };
     }

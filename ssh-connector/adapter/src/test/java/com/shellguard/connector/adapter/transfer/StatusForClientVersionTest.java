@@ -10,7 +10,8 @@ class StatusForClientVersionTest {
     @Test
     void aVersion3ClientGetsOnlyCodesVersion3Defines() {
         assertEquals(SftpConstants.SSH_FX_FAILURE, StatusForClientVersion.within(SftpConstants.SSH_FX_FILE_ALREADY_EXISTS, 3));
-        assertEquals(SftpConstants.SSH_FX_FAILURE, StatusForClientVersion.within(SftpConstants.SSH_FX_NOT_A_DIRECTORY, 3));
+        assertEquals(SftpConstants.SSH_FX_NO_SUCH_FILE, StatusForClientVersion.within(SftpConstants.SSH_FX_NOT_A_DIRECTORY, 3));
+        assertEquals(SftpConstants.SSH_FX_BAD_MESSAGE, StatusForClientVersion.within(SftpConstants.SSH_FX_INVALID_FILENAME, 3));
         assertEquals(SftpConstants.SSH_FX_FAILURE, StatusForClientVersion.within(SftpConstants.SSH_FX_DIR_NOT_EMPTY, 3));
         assertEquals(SftpConstants.SSH_FX_NO_SUCH_FILE, StatusForClientVersion.within(SftpConstants.SSH_FX_NO_SUCH_PATH, 3));
         assertEquals(SftpConstants.SSH_FX_PERMISSION_DENIED, StatusForClientVersion.within(SftpConstants.SSH_FX_WRITE_PROTECT, 3));
