@@ -173,7 +173,7 @@ class ThirdPartyClientsIT {
     void sshfsMountsThroughTheGatewayAndEachFileReadOrWrittenIsATransferRow() throws IOException {
         assertTrue(Files.exists(Path.of("/dev/fuse")), "sshfs needs /dev/fuse, which this machine does not have");
         Fixture.Person p = fx.personWithAccess("sshfs", server);
-        Path remote = Path.of(work.toString(), Fixture.unique("sshfs"));
+        Path remote = TargetFiles.directory("sg-sshfs");
         TargetFiles.file(remote.resolve("hello.txt"), "read through sshfs\n");
         Path mount = Files.createTempDirectory("sg-sshfs");
         Path knownHosts = Files.createTempFile("sg-known", "");
