@@ -27,6 +27,22 @@ class EntityMappingMatchesMigrationsTest {
         }
     }
 
+    @Test
+    void aColumnOrTableWithoutItsMigrationIsNamed() {
+        try (TestDatabases.Database migrated = TestDatabases.h2(); TestDatabases.Database generated = TestDatabases.h2()) {
+            SchemaMigrations.of(migrated.dataSource()).migrate();
+            // as if the entities had gained a column and a table that no migration creates
+            TestDatabases.execute(migrated.dataSource(), "alter table sg_user drop column enabled");
+            TestDatabases.execute(migrated.dataSource(), "drop table sg_totp_recovery");
+            TestDatabases.createTablesFromEntities(generated);
+            List<String> differences = SchemaShape.of(generated.dataSource()).differencesFrom(SchemaShape.of(migrated.dataSource()));
+            assertTrue(differences.contains("column sg_user.enabled (boolean) is mapped by the entities but no migration creates it"),
+                    String.join("\n", differences));
+            assertTrue(differences.contains("column sg_totp_recovery.code_hash (character varying(64)) is mapped by the entities but no migration creates it"),
+                    String.join("\n", differences));
+        }
+    }
+
     private static void assertSameSchema(TestDatabases.Database migrated, TestDatabases.Database generated) {
         SchemaMigrations.of(migrated.dataSource()).migrate();
         TestDatabases.createTablesFromEntities(generated);
