@@ -41,8 +41,14 @@ final class GatewayNode implements AutoCloseable {
     }
 
     static GatewayNode start(Map<String, String> extraEnvironment) {
+        return start(extraEnvironment, home -> { });
+    }
+
+    /** A node whose home is prepared before its first start (a database an earlier release wrote put there, say). */
+    static GatewayNode start(Map<String, String> extraEnvironment, java.util.function.Consumer<Path> prepareHome) {
         try {
             GatewayNode node = new GatewayNode(Files.createTempDirectory("sg-home"), extraEnvironment);
+            prepareHome.accept(node.home);
             node.boot();
             return node;
         } catch (IOException e) {
