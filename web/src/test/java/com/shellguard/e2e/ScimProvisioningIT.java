@@ -30,6 +30,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
+import org.glassfish.jersey.client.ClientConfig;
+import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +52,7 @@ class ScimProvisioningIT {
     static void connect() {
         fx = Fixture.shared();
         token = fx.admin.post("/tokens", "{\"name\":\"okta\",\"scopes\":[\"scim\"]}").expect(201).object().getString("token");
-        client = ClientBuilder.newClient().register((ClientRequestFilter) request ->
+        client = ClientBuilder.newClient(new ClientConfig().connectorProvider(new JavaNetHttpConnectorProvider())).register((ClientRequestFilter) request ->
                 request.getHeaders().putSingle("Authorization", "Bearer " + token));
         scim = new ScimService(client.target(fx.gateway.baseUrl() + "/scim/v2"));
     }
