@@ -28,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.glassfish.jersey.client.ClientConfig;
@@ -121,6 +122,23 @@ class ScimProvisioningIT {
         assertThrows(ResourceNotFoundException.class, () -> scim.retrieve("Users", created.getId(), UserResource.class));
         assertEquals(404, fx.admin.get("/users/" + name).status());
         scim.delete("Groups", group.getId());
+    }
+
+    @Test
+    void deactivatingAPersonEndsTheirLiveSshSession() throws ScimException {
+        String server = fx.server("scimlive", false);
+        String name = Fixture.unique("live");
+        UserResource user = scim.create("Users", newUser(name, "pw-" + UUID.randomUUID()));
+        Path key = Fixture.newKey(name);
+        fx.admin.put("/users/" + name, "{\"publicKeys\":[" + Api.quote(Fixture.publicKey(key)) + "]}").expect(200);
+        fx.grant(new Fixture.Person(name, key, null), server, TargetServer.LOGIN);
+        try (ShellSession shell = ShellSession.open(OpenSshClient.withKey(fx.gateway.sshPort(), key), name + "@" + server, "bash")) {
+            assertTrue(shell.output("echo live-$((6*7))").contains("live-42"));
+            scim.modifyRequest("Users", user.getId()).replaceValue("active", false).invoke(UserResource.class);
+            shell.waitFor("terminated by an administrator");
+        }
+        JsonObject ended = fx.awaitSession(name, s -> Fixture.has(s, "end"));
+        assertEquals("TERMINATED", ended.getString("status"), ended.toString());
     }
 
     @Test
