@@ -9,6 +9,7 @@ import com.shellguard.user.UserRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -99,8 +100,13 @@ public class ApiAuthenticator {
             audit.apiLoginRefused(null, sourceAddress, "unknown API token");
             return Optional.empty();
         }
-        token.get().used(Clock.now());
+        OffsetDateTime now = Clock.now();
         String owner = token.get().getOwner();
+        if (token.get().isExpiredAt(now)) {
+            audit.apiLoginRefused(owner, sourceAddress, "API token \"" + token.get().getName() + "\" expired at " + token.get().getExpires());
+            return Optional.empty();
+        }
+        token.get().used(now, hostOf(sourceAddress));
         Optional<GatewayUser> account = users.find(owner);
         String refusal = account.isEmpty() ? "API token of a removed account" : !account.get().isEnabled() ? "API token of a disabled account"
                 : !door.admits(account.get().getRole()) ? "API token, but role " + account.get().getRole() + " may not use the REST API"
@@ -109,6 +115,15 @@ public class ApiAuthenticator {
             audit.apiLoginRefused(owner, sourceAddress, refusal);
             return Optional.empty();
         }
-        return account.map(ApiCaller::of);
+        return account.map(a -> ApiCaller.of(a, token.get().getScopes()));
+    }
+
+    /** {@code host:port} without the port, which changes with every connection and says nothing of the client. */
+    private static String hostOf(String sourceAddress) {
+        if (sourceAddress == null) {
+            return null;
+        }
+        int colon = sourceAddress.lastIndexOf(':');
+        return colon > 0 ? sourceAddress.substring(0, colon) : sourceAddress;
     }
 }

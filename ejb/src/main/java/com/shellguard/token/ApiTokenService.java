@@ -6,6 +6,12 @@ import com.shellguard.common.ValidationException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Base64;
 import java.util.List;
 
@@ -18,7 +24,16 @@ public class ApiTokenService {
     @Inject
     ApiTokenRepository tokens;
 
+    /** A token that never expires and may do everything its owner's role allows on {@code /api/v1}. */
     public IssuedToken issue(String name, String owner) {
+        return issue(name, owner, null, null);
+    }
+
+    /**
+     * A new token. {@code scopes} null or absent: {@code admin}, as every token was before scopes; {@code expires}
+     * an ISO-8601 instant in the future, or null for a token that does not expire.
+     */
+    public IssuedToken issue(String name, String owner, List<String> scopes, String expires) {
         if (name == null || name.isBlank()) {
             throw new ValidationException("name is required");
         }
@@ -28,9 +43,38 @@ public class ApiTokenService {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String value = "sgt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        ApiToken token = new ApiToken(name, owner, value, Clock.now());
+        OffsetDateTime now = Clock.now();
+        ApiToken token = new ApiToken(name, owner, value, now, scopesOf(scopes), expiryOf(expires, now));
         tokens.add(token);
         return new IssuedToken(token, value);
+    }
+
+    private static Set<TokenScope> scopesOf(List<String> wire) {
+        if (wire == null) {
+            return EnumSet.of(TokenScope.ADMIN);
+        }
+        if (wire.isEmpty()) {
+            throw new ValidationException("scopes must name at least one of read, admin, scim, requests");
+        }
+        Set<TokenScope> scopes = EnumSet.noneOf(TokenScope.class);
+        wire.forEach(s -> scopes.add(TokenScope.of(s)));
+        return scopes;
+    }
+
+    private static OffsetDateTime expiryOf(String expires, OffsetDateTime now) {
+        if (expires == null) {
+            return null;
+        }
+        OffsetDateTime at;
+        try {
+            at = Instant.parse(expires).atOffset(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new ValidationException("expires \"" + expires + "\" is not an ISO-8601 instant (e.g. 2027-01-31T00:00:00Z)");
+        }
+        if (!at.isAfter(now)) {
+            throw new ValidationException("expires " + expires + " is not in the future");
+        }
+        return at;
     }
 
     public List<ApiToken> list() {

@@ -56,6 +56,21 @@ public class GatewayUser {
 
     private OffsetDateTime created;
 
+    /** The identity provider's own id for this person (SCIM {@code externalId}); null for accounts SCIM never touched. */
+    @Column(name = "external_id", length = 256)
+    private String externalId;
+
+    @Column(name = "display_name", length = 256)
+    private String displayName;
+
+    /** Whether SCIM created or has taken over this account (see the scim package for the rule); null reads as no. */
+    @Column(name = "scim_managed")
+    private Boolean scimManaged;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "sg_user_email", joinColumns = @JoinColumn(name = "user_id"))
+    private List<EmailAddress> emails = new ArrayList<>();
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "sg_user_key", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "public_key", length = 8192)
@@ -135,6 +150,39 @@ public class GatewayUser {
 
     public OffsetDateTime getCreated() {
         return created;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public void setExternalId(String externalId) {
+        this.externalId = externalId;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public boolean isScimManaged() {
+        return Boolean.TRUE.equals(scimManaged);
+    }
+
+    public void becomeScimManaged() {
+        scimManaged = true;
+    }
+
+    public List<EmailAddress> getEmails() {
+        return List.copyOf(emails);
+    }
+
+    public void setEmails(List<EmailAddress> addresses) {
+        emails.clear();
+        emails.addAll(addresses);
     }
 
     public List<String> getPublicKeys() {

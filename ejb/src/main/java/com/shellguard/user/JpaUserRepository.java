@@ -74,4 +74,14 @@ public class JpaUserRepository implements UserRepository {
     public void removeGroup(UserGroup group) {
         em.remove(group);
     }
+
+    @Override
+    public Optional<GatewayUser> findById(String id) {
+        return Optional.ofNullable(em.find(GatewayUser.class, id));
+    }
+
+    @Override
+    public Optional<UserGroup> findGroupById(String id) {
+        return Optional.ofNullable(em.find(UserGroup.class, id));
+    }
 }

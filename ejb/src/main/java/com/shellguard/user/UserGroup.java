@@ -24,6 +24,10 @@ public class UserGroup {
 
     private OffsetDateTime created;
 
+    /** The identity provider's id for this group (SCIM {@code externalId}), if SCIM gave one. */
+    @Column(name = "external_id", length = 256)
+    private String externalId;
+
     protected UserGroup() {
     }
 
@@ -34,6 +38,18 @@ public class UserGroup {
 
     public String getName() {
         return name;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public void setExternalId(String externalId) {
+        this.externalId = externalId;
     }
 
     public OffsetDateTime getCreated() {

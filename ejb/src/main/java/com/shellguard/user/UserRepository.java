@@ -7,6 +7,11 @@ public interface UserRepository {
 
     Optional<GatewayUser> find(String username);
 
+    /** By the account's stable id (what SCIM calls {@code id}), which outlives nothing but the account itself. */
+    Optional<GatewayUser> findById(String id);
+
+    Optional<UserGroup> findGroupById(String id);
+
     List<GatewayUser> all();
 
     /** The role of an enabled account as the database holds it now (not a cached copy); empty if gone or disabled. */

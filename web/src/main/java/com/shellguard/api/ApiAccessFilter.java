@@ -3,6 +3,8 @@ package com.shellguard.api;
 import com.shellguard.auth.ApiAuthenticator;
 import com.shellguard.auth.ApiCaller;
 import com.shellguard.directory.DirectoryUnavailableException;
+import com.shellguard.scim.ScimResources;
+import com.shellguard.token.TokenScope;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +22,7 @@ import java.security.Principal;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Every API request but {@code /health} must authenticate (Basic or Bearer). Admins may do everything,
@@ -46,6 +49,12 @@ public class ApiAccessFilter implements ContainerRequestFilter {
         if (path.equals("health")) {
             return;
         }
+        if (ScimResources.isScim(request.getUriInfo().getMatchedResources())) {
+            // the SCIM resources are /scim/v2's, found here too only because this application takes every scanned class
+            request.abortWith(Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
+                    .entity(JsonViews.error("no such resource: SCIM is served at /scim/v2")).build());
+            return;
+        }
         Matcher enrolment = ENROLMENT.matcher(path);
         String ownEnrolmentOf = enrolment.matches() && !HttpMethod.DELETE.equals(request.getMethod()) ? enrolment.group(1) : null;
         Optional<ApiCaller> caller;
@@ -63,6 +72,13 @@ public class ApiAccessFilter implements ContainerRequestFilter {
                     .type(MediaType.APPLICATION_JSON)
                     .entity(JsonViews.error("authentication required: HTTP Basic with an admin account, or a Bearer API token"
                             + " (an account with a second factor uses a token: HTTP Basic cannot carry the code)"))
+                    .build());
+            return;
+        }
+        if (!caller.get().scopesPermitApi(request.getMethod(), path)) {
+            request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
+                    .entity(JsonViews.error("this API token's scopes (" + caller.get().scopes().stream().map(TokenScope::wire).sorted()
+                            .collect(Collectors.joining(", ")) + ") do not allow " + request.getMethod() + " /api/v1/" + path))
                     .build());
             return;
         }

@@ -16,7 +16,9 @@ import com.shellguard.server.Server;
 import com.shellguard.server.ServerAccount;
 import com.shellguard.server.ServerCheck;
 import com.shellguard.token.ApiToken;
+import com.shellguard.common.Clock;
 import com.shellguard.token.IssuedToken;
+import com.shellguard.token.TokenScope;
 import com.shellguard.user.GatewayUser;
 import com.shellguard.user.GroupMembers;
 import jakarta.json.Json;
@@ -272,7 +274,10 @@ final class JsonViews {
 
     private static JsonObjectBuilder tokenFields(ApiToken t) {
         return Json.createObjectBuilder().add("id", t.getId()).add("name", t.getName())
-                .add("owner", t.getOwner()).add("created", time(t.getCreated())).add("lastUsed", time(t.getLastUsed()));
+                .add("owner", t.getOwner()).add("created", time(t.getCreated())).add("lastUsed", time(t.getLastUsed()))
+                .add("lastUsedFrom", t.getLastUsedFrom() == null ? JsonValue.NULL : Json.createValue(t.getLastUsedFrom()))
+                .add("scopes", Json.createArrayBuilder(t.getScopes().stream().map(TokenScope::wire).toList()))
+                .add("expires", time(t.getExpires())).add("expired", t.isExpiredAt(Clock.now()));
     }
 
     static <T> JsonArray list(List<T> items, Function<T, JsonObject> view) {

@@ -2,6 +2,7 @@ package com.shellguard.api;
 
 import static com.shellguard.api.JsonFields.body;
 import static com.shellguard.api.JsonFields.string;
+import static com.shellguard.api.JsonFields.strings;
 
 import com.shellguard.token.ApiTokenService;
 import com.shellguard.token.IssuedToken;
@@ -20,7 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-/** API tokens for integrations; a token's value is in the creation response and nowhere else. */
+/**
+ * API tokens for integrations; a token's value is in the creation response and nowhere else.
+ * {@code POST {"name","scopes":["read"|"admin"|"scim"|"requests"],"expires"}}: scopes default to admin, no expires
+ * means no expiry.
+ */
 @Path("tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -36,7 +41,9 @@ public class TokensResource {
 
     @POST
     public Response create(JsonObject json, @Context SecurityContext security) {
-        IssuedToken issued = tokens.issue(string(body(json), "name"), security.getUserPrincipal().getName());
+        JsonObject request = body(json);
+        IssuedToken issued = tokens.issue(string(request, "name"), security.getUserPrincipal().getName(),
+                strings(request, "scopes"), string(request, "expires"));
         return Response.status(Response.Status.CREATED).entity(JsonViews.issuedToken(issued)).build();
     }
 

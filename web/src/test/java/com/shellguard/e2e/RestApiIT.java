@@ -8,6 +8,8 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +116,72 @@ class RestApiIT {
         assertFalse(fx.admin.get("/tokens").body().contains(token), "a token is shown only once");
         fx.admin.delete("/tokens/" + created.getString("id")).expect(204);
         assertEquals(401, withToken.get("/sessions").status());
+    }
+
+    @Test
+    void aTokenWithoutScopesIsAnAdminTokenThatNeverExpiresAndShowsItsLastUse() {
+        JsonObject created = fx.admin.post("/tokens", "{\"name\":\"legacy\"}").expect(201).object();
+        assertEquals(List.of("admin"), Fixture.strings(created.getJsonArray("scopes")));
+        assertFalse(Fixture.has(created, "expires"), created.toString());
+        Api.bearer(fx.gateway.baseUrl(), created.getString("token")).get("/sessions").expect(200);
+        JsonObject listed = fx.admin.get("/tokens").expect(200).array().stream().map(v -> (JsonObject) v)
+                .filter(t -> t.getString("id").equals(created.getString("id"))).findFirst().orElseThrow();
+        assertTrue(Fixture.has(listed, "lastUsed"), listed.toString());
+        assertEquals("127.0.0.1", listed.getString("lastUsedFrom"), listed.toString());
+    }
+
+    @Test
+    void aReadTokenMayReadButGets403ForAChange() {
+        String token = fx.admin.post("/tokens", "{\"name\":\"reader\",\"scopes\":[\"read\"]}").expect(201).object().getString("token");
+        Api reader = Api.bearer(fx.gateway.baseUrl(), token);
+        reader.get("/users").expect(200);
+        Api.Response post = reader.post("/users", "{\"username\":" + Api.quote(Fixture.unique("nope")) + "}");
+        assertEquals(403, post.status(), post.body());
+        assertTrue(post.object().getString("error").contains("read"), post.body());
+    }
+
+    @Test
+    void aScimTokenCannotCallTheAdminApi() {
+        String token = fx.admin.post("/tokens", "{\"name\":\"idp\",\"scopes\":[\"scim\"]}").expect(201).object().getString("token");
+        Api.Response r = Api.bearer(fx.gateway.baseUrl(), token).get("/users");
+        assertEquals(403, r.status(), r.body());
+        assertTrue(r.object().getString("error").contains("scim"), r.body());
+    }
+
+    @Test
+    void aRequestsTokenReachesOnlyTheAccessRequestEndpoints() {
+        String token = fx.admin.post("/tokens", "{\"name\":\"approver\",\"scopes\":[\"requests\"]}").expect(201).object().getString("token");
+        Api requests = Api.bearer(fx.gateway.baseUrl(), token);
+        assertEquals(403, requests.get("/users").status());
+        assertTrue(requests.get("/access-requests").status() != 403, "the requests scope is refused its own endpoints");
+    }
+
+    @Test
+    void anExpiredTokenGets401LikeAnUnknownOne() {
+        Instant expires = Instant.now().plusSeconds(2);
+        JsonObject created = fx.admin.post("/tokens", "{\"name\":\"brief\",\"scopes\":[\"read\"],\"expires\":" + Api.quote(expires.toString()) + "}")
+                .expect(201).object();
+        assertEquals(expires, Instant.parse(created.getString("expires")));
+        Api brief = Api.bearer(fx.gateway.baseUrl(), created.getString("token"));
+        while (Instant.now().isBefore(expires.plusMillis(200))) {
+            Processes.sleep(Duration.ofMillis(200));
+        }
+        Api.Response r = brief.get("/users");
+        assertEquals(401, r.status(), r.body());
+        assertEquals(Api.anonymous(fx.gateway.baseUrl()).get("/users").body(), r.body());
+        fx.awaitAuthEvent("admin", e -> e.getString("reason", "").contains("expired"));
+    }
+
+    @Test
+    void aTokenWithAnUnknownScopeOrAPastExpiryIsRefusedWithA400() {
+        Api.Response scope = fx.admin.post("/tokens", "{\"name\":\"x\",\"scopes\":[\"root\"]}");
+        assertEquals(400, scope.status(), scope.body());
+        assertTrue(scope.object().getString("error").contains("root"), scope.body());
+        Api.Response past = fx.admin.post("/tokens", "{\"name\":\"x\",\"expires\":\"2020-01-01T00:00:00Z\"}");
+        assertEquals(400, past.status(), past.body());
+        Api.Response junk = fx.admin.post("/tokens", "{\"name\":\"x\",\"expires\":\"tomorrow\"}");
+        assertEquals(400, junk.status(), junk.body());
+        assertTrue(junk.object().getString("error").contains("expires"), junk.body());
     }
 
     @Test
