@@ -12,9 +12,9 @@ ALTER TABLE sg_user ADD COLUMN scim_managed BOOLEAN;
 ALTER TABLE sg_group ADD COLUMN external_id VARCHAR(256);
 
 CREATE TABLE sg_user_email (
-    user_id VARCHAR(36) NOT NULL,
+    user_id VARCHAR(36),
     address VARCHAR(256) NOT NULL,
     kind VARCHAR(32),
     is_primary BOOLEAN
 );
-CREATE INDEX sg_user_email_user ON sg_user_email (user_id);
+ALTER TABLE sg_user_email ADD CONSTRAINT fk_sg_user_email_user_id FOREIGN KEY (user_id) REFERENCES sg_user (id);
