@@ -74,7 +74,7 @@ public class AuthenticationService {
                     ? AuthenticationVerdict.reject("public key not registered for " + user.getUsername())
                     : user.isDirectory() ? directoryKeys.refusal(user).map(AuthenticationVerdict::reject).orElseGet(() -> firstFactorAccepted(user))
                     : firstFactorAccepted(user);
-            case PASSWORD, KEYBOARD_INTERACTIVE, NONE, TOTP ->
+            case PASSWORD, KEYBOARD_INTERACTIVE, NONE, TOTP, SSO ->
                     AuthenticationVerdict.reject("authentication method " + attempt.method() + " is not accepted");
         };
     }
@@ -112,6 +112,13 @@ public class AuthenticationService {
     /** Audits a login to the admin console, with the authentication events of the gateway (method {@code CONSOLE}). */
     public void consoleLoginConcluded(String user, String sourceAddress, PasswordCheck check) {
         concluded(user, LoginDoor.CONSOLE.name(), sourceAddress, check);
+    }
+
+    /** Audits a single sign-on to the console (method {@code CONSOLE}, reason starting {@code SSO}). */
+    public void consoleSignOnConcluded(String user, String sourceAddress, boolean accepted, String reason) {
+        String name = user == null ? "" : user.length() > MAX_NAME ? user.substring(0, MAX_NAME) : user;
+        audit.add(new AuthEvent(Clock.now(), name, LoginDoor.CONSOLE.name(), sourceAddress, accepted,
+                reason != null && reason.length() > 1000 ? reason.substring(0, 1000) : reason));
     }
 
     /** Audits a refused REST API credential (method {@code API}); accepted ones are not, each request carries one. */

@@ -54,6 +54,10 @@ public class GatewayUser {
     @Column(name = "directory_account")
     private Boolean directory;
 
+    /** Whether the identity provider is this account's source: made by a single sign-on, it has no local password. */
+    @Column(name = "federated_account")
+    private Boolean federated;
+
     private OffsetDateTime created;
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -121,6 +125,16 @@ public class GatewayUser {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isFederated() {
+        return Boolean.TRUE.equals(federated);
+    }
+
+    /** Makes this the identity provider's account: it logs in by single sign-on only. */
+    public void becomeFederatedAccount() {
+        federated = true;
+        passwordHash = null;
     }
 
     public boolean isDirectory() {
