@@ -39,6 +39,7 @@
 #   SHELLGUARD_OIDC_CONSOLE_URL     the console's address as browsers reach it (behind a proxy); default: the request's own
 #   SHELLGUARD_OIDC_SSH_TIMEOUT     seconds a person has to sign in during an SSH login (default 300)
 #   SHELLGUARD_OIDC_TIMEOUT         seconds to wait for each answer of the provider (default 5)
+#   SHELLGUARD_OIDC_KEY_HOURS       hours a federated person's registered keys work after a sign-on over SSH (default 0: never)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

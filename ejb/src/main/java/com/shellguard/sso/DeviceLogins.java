@@ -1,6 +1,7 @@
 package com.shellguard.sso;
 
 import com.shellguard.auth.LoginLockout;
+import com.shellguard.common.Clock;
 import com.shellguard.connector.api.DeviceLogin;
 import com.shellguard.user.GatewayUser;
 import com.shellguard.user.UserRepository;
@@ -83,7 +84,13 @@ public class DeviceLogins {
                 return refused("SSO_WRONG_USER: signed in as " + signedIn.orElse("(no user name)") + ", not " + user);
             }
             FederatedAccounts.Admission admission = accounts.admit(exchange.claims(), config, sourceAddress);
-            return admission.accepted() ? DeviceLogin.accepted() : refused(admission.refusal());
+            if (!admission.accepted()) {
+                return refused(admission.refusal());
+            }
+            if (!config.keyWindow().isZero()) { // scp and Ansible may now use the person's registered keys for a while
+                admission.account().acceptKeysUntil(Clock.now().plus(config.keyWindow()));
+            }
+            return DeviceLogin.accepted();
         } catch (ProviderUnavailableException e) {
             LOG.log(Level.WARNING, "single sign-on over SSH for " + user + " could not be completed: " + e.getMessage(), e);
             return DeviceLogin.refused(ProviderUnavailableException.REASON);

@@ -18,10 +18,11 @@ import java.util.stream.Collectors;
  */
 public record SsoConfig(URI issuer, String clientId, String clientSecret, String usernameClaim, String rolesClaim,
                         Set<String> adminGroups, Set<String> auditorGroups, boolean createUsers, URI consoleUrl,
-                        Duration timeout) {
+                        Duration timeout, Duration keyWindow) {
 
     static SsoConfig of(String issuer, String clientId, String clientSecret, String usernameClaim, String rolesClaim,
-                        String adminGroups, String auditorGroups, String createUsers, String consoleUrl, String timeout) {
+                        String adminGroups, String auditorGroups, String createUsers, String consoleUrl, String timeout,
+                        String keyHours) {
         URI issuerUri = uri("SHELLGUARD_OIDC_ISSUER", issuer);
         if (clientId == null || clientId.isBlank()) {
             throw new ValidationException("SHELLGUARD_OIDC_CLIENT_ID is required with SHELLGUARD_OIDC_ISSUER");
@@ -43,10 +44,19 @@ public record SsoConfig(URI issuer, String clientId, String clientSecret, String
         if (seconds < 1 || seconds > 120) {
             throw new ValidationException("SHELLGUARD_OIDC_TIMEOUT must be 1 to 120 seconds, not \"" + timeout + "\"");
         }
+        int hours;
+        try {
+            hours = Integer.parseInt(keyHours.trim());
+        } catch (NumberFormatException e) {
+            hours = -1;
+        }
+        if (hours < 0 || hours > 24) {
+            throw new ValidationException("SHELLGUARD_OIDC_KEY_HOURS must be 0 (off) to 24 hours, not \"" + keyHours + "\"");
+        }
         return new SsoConfig(issuerUri, clientId.trim(), clientSecret, usernameClaim.trim(), rolesClaim.trim(),
                 groups(adminGroups), groups(auditorGroups), create,
                 consoleUrl == null || consoleUrl.isBlank() ? null : uri("SHELLGUARD_OIDC_CONSOLE_URL", consoleUrl),
-                Duration.ofSeconds(seconds));
+                Duration.ofSeconds(seconds), Duration.ofHours(hours));
     }
 
     private static URI uri(String setting, String value) {

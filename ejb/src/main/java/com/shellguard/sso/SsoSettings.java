@@ -25,6 +25,7 @@ public class SsoSettings {
     @Inject @ConfigProperty(name = "shellguard.oidc.create.users", defaultValue = "true") String createUsers;
     @Inject @ConfigProperty(name = "shellguard.oidc.console.url") Optional<String> consoleUrl;
     @Inject @ConfigProperty(name = "shellguard.oidc.timeout", defaultValue = "5") String timeoutSeconds;
+    @Inject @ConfigProperty(name = "shellguard.oidc.key.hours", defaultValue = "0") String keyHours;
 
     private volatile SsoConfig config;
 
@@ -44,7 +45,7 @@ public class SsoSettings {
             try {
                 checked = SsoConfig.of(issuer.orElseThrow(), clientId.orElse(null), clientSecret.orElse(null), usernameClaim,
                         rolesClaim, adminGroups.orElse(null), auditorGroups.orElse(null), createUsers, consoleUrl.orElse(null),
-                        timeoutSeconds);
+                        timeoutSeconds, keyHours);
             } catch (ValidationException e) {
                 throw new ProviderUnavailableException("the single sign-on settings are wrong: " + e.getMessage(), e);
             }

@@ -58,6 +58,10 @@ public class GatewayUser {
     @Column(name = "federated_account")
     private Boolean federated;
 
+    /** Until when a federated account's registered keys are accepted, after its last single sign-on over SSH; null: not. */
+    @Column(name = "sso_keys_until")
+    private OffsetDateTime ssoKeysUntil;
+
     private OffsetDateTime created;
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -135,6 +139,15 @@ public class GatewayUser {
     public void becomeFederatedAccount() {
         federated = true;
         passwordHash = null;
+    }
+
+    /** Whether a federated account's registered keys are accepted now (a single sign-on over SSH opened a window). */
+    public boolean keysAcceptedAt(OffsetDateTime now) {
+        return ssoKeysUntil != null && now.isBefore(ssoKeysUntil);
+    }
+
+    public void acceptKeysUntil(OffsetDateTime until) {
+        ssoKeysUntil = until;
     }
 
     public boolean isDirectory() {

@@ -74,7 +74,9 @@ public class SignOnCallback extends HttpServlet {
                         started.nonce())));
         switch (status) {
             case SUCCESS -> {
-                request.changeSessionId();
+                if (request.getSession(false) != null) {
+                    request.changeSessionId();
+                }
                 String dashboard = request.getContextPath() + "/console/dashboard.xhtml";
                 response.setContentType("text/html;charset=UTF-8");
                 response.setHeader("Cache-Control", "no-store");

@@ -45,6 +45,7 @@ class SingleSignOnIT {
         provider = TestIdentityProvider.start();
         Map<String, String> settings = new TreeMap<>(provider.gatewaySettings());
         settings.put("SHELLGUARD_OIDC_SSH_TIMEOUT", String.valueOf(SSH_WAIT_SECONDS));
+        settings.put("SHELLGUARD_OIDC_KEY_HOURS", "1");
         node = GatewayNode.start(settings);
         admin = new Provisioning(node.admin(), target);
         server = admin.server("ssosrv", true);
@@ -175,8 +176,14 @@ class SingleSignOnIT {
 
     @Test
     @Order(4)
-    void aFederatedPersonLogsInOverSshBySigningInAtTheDevicePageWithTheCodeTheGatewayShows() {
+    void aFederatedPersonLogsInOverSshBySigningInAtTheDevicePageWithTheCodeTheGatewayShowsAndHerKeyWorksForAWhileAfter() {
         admin.grant(new Provisioning.Person("ulla", null, null), server, TargetServer.LOGIN);
+        java.nio.file.Path key = Provisioning.newKey("ulla");
+        admin.admin.put("/users/ulla", "{\"publicKeys\":[" + Api.quote(Provisioning.publicKey(key)) + "]}").expect(200);
+        OpenSshClient withKey = OpenSshClient.withKey(node.sshPort(), key);
+        Processes.Result before = withKey.ssh("ulla@" + server, "echo key-$((6*7))");
+        assertTrue(before.exitCode() != 0 && !before.stdout().contains("key-42"), "no sign-on yet, so no key: " + before.output());
+
         try (Terminal t = ssh("ulla", "echo sso-$((6*7))")) {
             Shown shown = shown(t);
             signInOnDevicePage(shown, TestIdentityProvider.ULLA);
@@ -184,6 +191,10 @@ class SingleSignOnIT {
             t.waitFor("(?m)^sso-42");
         }
         admin.awaitAuthEvent("ulla", e -> e.getBoolean("success") && "SSO".equals(e.getString("method", null)));
+
+        Processes.Result after = withKey.ssh("ulla@" + server, "echo key-$((6*7))");
+        assertEquals(0, after.exitCode(), after.output());
+        assertEquals("key-42\n", after.stdout(), "scp and Ansible use the key for an hour after the sign-on");
     }
 
     @Test
