@@ -31,7 +31,7 @@ import org.openqa.selenium.By;
 class SingleSignOnIT {
 
     /** How long the node lets a person take to sign in over SSH; the expiry test waits this out. */
-    private static final int SSH_WAIT_SECONDS = 60;
+    private static final int SSH_WAIT_SECONDS = 100;
 
     private static TargetServer target;
     private static TestIdentityProvider provider;
@@ -161,16 +161,31 @@ class SingleSignOnIT {
         return new Shown(m.group(1), m.group(2));
     }
 
-    /** The person opens the device page the gateway showed, enters the code and signs in. */
-    private static void signInOnDevicePage(Shown shown, TestIdentityProvider.Person person) {
+    /**
+     * The person opens the device page the gateway showed, enters the code, signs in, and answers the provider's
+     * question whether the gateway may have access (Keycloak asks it for every device login).
+     */
+    private static void signInOnDevicePage(Shown shown, TestIdentityProvider.Person person, boolean grant) {
         assertEquals(URI.create(provider.issuer() + "/device"), URI.create(shown.verificationUri()));
         try (Browser browser = Browser.open(node.baseUrl())) {
             browser.driver.get(shown.verificationUri());
             browser.type(By.id("device-user-code"), shown.code());
             browser.click(By.cssSelector("input[type=submit]"));
             signInAtProvider(browser, person);
-            browser.await(d -> d.getPageSource().contains("Device Login Successful") || d.getPageSource().contains("successful"));
-            browser.screenshot("sso-device-signed-in-" + person.name());
+            awaitPage(browser, "the consent question", () -> browser.present(By.id("kc-cancel")));
+            browser.screenshot("sso-device-consent-" + person.name());
+            browser.click(By.id(grant ? "kc-login" : "kc-cancel"));
+            awaitPage(browser, "the device login's end", () -> !browser.present(By.id("kc-cancel")));
+            browser.screenshot("sso-device-" + (grant ? "granted-" : "declined-") + person.name());
+        }
+    }
+
+    private static void awaitPage(Browser browser, String what, java.util.function.BooleanSupplier shown) {
+        try {
+            browser.await(d -> shown.getAsBoolean());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the provider never showed " + what + "; the page says: "
+                    + browser.driver.findElement(By.tagName("body")).getText(), e);
         }
     }
 
@@ -186,7 +201,7 @@ class SingleSignOnIT {
 
         try (Terminal t = ssh("ulla", "echo sso-$((6*7))")) {
             Shown shown = shown(t);
-            signInOnDevicePage(shown, TestIdentityProvider.ULLA);
+            signInOnDevicePage(shown, TestIdentityProvider.ULLA, true);
             t.line("");
             t.waitFor("(?m)^sso-42");
         }
@@ -202,7 +217,7 @@ class SingleSignOnIT {
     void aCodeEnteredByAnotherPersonOpensNothingAndIsAudited() {
         try (Terminal t = ssh("ulla", "echo should-not-run")) {
             Shown shown = shown(t);
-            signInOnDevicePage(shown, TestIdentityProvider.MALLORY);
+            signInOnDevicePage(shown, TestIdentityProvider.MALLORY, true);
             t.line("");
             t.waitFor("single sign-on refused: SSO_WRONG_USER: signed in as mallory, not ulla");
             String screen = t.waitFor("\\[exited \\d+\\]");
@@ -215,6 +230,21 @@ class SingleSignOnIT {
 
     @Test
     @Order(6)
+    void aPersonWhoDeclinesAtTheProviderIsRefusedAndAudited() {
+        try (Terminal t = ssh("ulla", "echo should-not-run")) {
+            Shown shown = shown(t);
+            signInOnDevicePage(shown, TestIdentityProvider.ULLA, false);
+            t.line("");
+            t.waitFor("single sign-on refused: SSO_DENIED");
+            String screen = t.waitFor("\\[exited \\d+\\]");
+            assertFalse(screen.contains("\nshould-not-run"), screen);
+        }
+        admin.awaitAuthEvent("ulla", e -> !e.getBoolean("success") && "SSO".equals(e.getString("method", null))
+                && e.getString("reason", "").startsWith("SSO_DENIED"));
+    }
+
+    @Test
+    @Order(7)
     void aCodeNobodyUsesWithinTheTimeAllowedIsRefusedAsExpired() {
         try (Terminal t = ssh("ulla", "echo should-not-run")) {
             shown(t);
@@ -228,7 +258,7 @@ class SingleSignOnIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aLocalAccountIsNeverOfferedSingleSignOnOverSsh() {
         Provisioning.Access local = admin.access("ssolocal");
         try (Terminal t = Terminal.open(List.of("ssh", "-p", String.valueOf(node.sshPort()), "-o", "StrictHostKeyChecking=no",
