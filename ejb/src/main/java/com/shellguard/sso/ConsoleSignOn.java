@@ -2,6 +2,7 @@ package com.shellguard.sso;
 
 import com.shellguard.auth.AuthenticationService;
 import com.shellguard.user.GatewayUser;
+import com.shellguard.user.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -49,7 +50,7 @@ public class ConsoleSignOn {
                 return refused(name, sourceAddress, admission.refusal());
             }
             GatewayUser account = admission.account();
-            if (account.getRole() == com.shellguard.user.Role.USER) {
+            if (account.getRole() == Role.USER) {
                 return refused(name, sourceAddress, "SSO_NO_CONSOLE_ROLE: " + name + " signed on but has the role USER, which the console does not admit");
             }
             audit.consoleSignOnConcluded(name, sourceAddress, true, "SSO as " + account.getRole());
