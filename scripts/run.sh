@@ -30,6 +30,16 @@
 #   SHELLGUARD_LDAP_TLS_CA     PEM file of the CA(s) to trust for the directory (default: the JVM's)
 #   SHELLGUARD_LDAP_TIMEOUT    seconds to connect and to wait for each answer (default 5)
 #   SHELLGUARD_LDAP_KEY_CHECK_SECONDS  how long a key login trusts the directory's last "active" (default 60)
+#   SHELLGUARD_OIDC_ISSUER     OpenID provider for single sign-on (console and SSH), its issuer URL; unset: no single sign-on
+#   SHELLGUARD_OIDC_CLIENT_ID / _CLIENT_SECRET   the gateway's confidential client there (code flow and device grant)
+#   SHELLGUARD_OIDC_PROVIDER_NAME   the login page's "Sign in with ..." (default: single sign-on)
+#   SHELLGUARD_OIDC_USERNAME_CLAIM / _ROLES_CLAIM   claims naming the person and their groups (defaults preferred_username / groups)
+#   SHELLGUARD_OIDC_ADMIN_GROUPS / _AUDITOR_GROUPS  provider groups (;-separated) whose members are ADMIN / AUDITOR
+#   SHELLGUARD_OIDC_CREATE_USERS    true: a person's first sign-on makes their account (USER unless a group says more); false: refused
+#   SHELLGUARD_OIDC_CONSOLE_URL     the console's address as browsers reach it (behind a proxy); default: the request's own
+#   SHELLGUARD_OIDC_SSH_TIMEOUT     seconds a person has to sign in during an SSH login (default 300)
+#   SHELLGUARD_OIDC_TIMEOUT         seconds to wait for each answer of the provider (default 5)
+#   SHELLGUARD_OIDC_KEY_HOURS       hours a federated person's registered keys work after a sign-on over SSH (default 0: never)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

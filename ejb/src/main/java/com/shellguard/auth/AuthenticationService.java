@@ -23,7 +23,8 @@ import java.util.Optional;
  * every key it has before it signs with one. A person with a second factor (or required to have one) is accepted
  * only as far as the first factor: the connector then asks for a code ({@link AuthenticationMethod#TOTP}), which
  * {@link SecondFactorLogin} checks; one required to have a factor who has none is refused ({@code MFA_NOT_ENROLLED}).
- * A directory account's key is let in only while the directory has the person active ({@link DirectoryKeyCheck}).
+ * A directory account's key is let in only while the directory has the person active ({@link DirectoryKeyCheck}); a
+ * federated account's only for {@code SHELLGUARD_OIDC_KEY_HOURS} after its last single sign-on over SSH.
  */
 @Stateless
 public class AuthenticationService {
@@ -73,8 +74,10 @@ public class AuthenticationService {
             case PUBLICKEY -> !user.acceptsKey(attempt.secret())
                     ? AuthenticationVerdict.reject("public key not registered for " + user.getUsername())
                     : user.isDirectory() ? directoryKeys.refusal(user).map(AuthenticationVerdict::reject).orElseGet(() -> firstFactorAccepted(user))
+                    : user.isFederated() && !user.keysAcceptedAt(Clock.now()) ? AuthenticationVerdict.reject("SSO_KEY_WINDOW_CLOSED: "
+                            + user.getUsername() + " signs on at the identity provider; keys count only for a while after a single sign-on over SSH")
                     : firstFactorAccepted(user);
-            case PASSWORD, KEYBOARD_INTERACTIVE, NONE, TOTP ->
+            case PASSWORD, KEYBOARD_INTERACTIVE, NONE, TOTP, SSO ->
                     AuthenticationVerdict.reject("authentication method " + attempt.method() + " is not accepted");
         };
     }
@@ -112,6 +115,13 @@ public class AuthenticationService {
     /** Audits a login to the admin console, with the authentication events of the gateway (method {@code CONSOLE}). */
     public void consoleLoginConcluded(String user, String sourceAddress, PasswordCheck check) {
         concluded(user, LoginDoor.CONSOLE.name(), sourceAddress, check);
+    }
+
+    /** Audits a single sign-on to the console (method {@code CONSOLE}, reason starting {@code SSO}). */
+    public void consoleSignOnConcluded(String user, String sourceAddress, boolean accepted, String reason) {
+        String name = user == null ? "" : user.length() > MAX_NAME ? user.substring(0, MAX_NAME) : user;
+        audit.add(new AuthEvent(Clock.now(), name, LoginDoor.CONSOLE.name(), sourceAddress, accepted,
+                reason != null && reason.length() > 1000 ? reason.substring(0, 1000) : reason));
     }
 
     /** Audits a refused REST API credential (method {@code API}); accepted ones are not, each request carries one. */

@@ -11,6 +11,8 @@ import com.shellguard.connector.api.HookStatus;
 import com.shellguard.connector.api.AuthenticationAttempt;
 import com.shellguard.connector.api.AuthenticationOutcome;
 import com.shellguard.connector.api.AuthenticationVerdict;
+import com.shellguard.connector.api.DeviceLogin;
+import com.shellguard.sso.DeviceLogins;
 import com.shellguard.connector.api.ForwardSummary;
 import com.shellguard.connector.api.GatewayListener;
 import com.shellguard.connector.api.HostKeyPresentation;
@@ -44,6 +46,9 @@ public class GatewayEventBean implements GatewayListener {
     AuthenticationService authentication;
 
     @Inject
+    DeviceLogins deviceLogins;
+
+    @Inject
     SessionService sessions;
 
     @Inject
@@ -64,6 +69,16 @@ public class GatewayEventBean implements GatewayListener {
     @Override
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
         return authentication.authenticate(attempt);
+    }
+
+    @Override
+    public DeviceLogin startDeviceLogin(String user, String sourceAddress) {
+        return deviceLogins.start(user, sourceAddress);
+    }
+
+    @Override
+    public DeviceLogin pollDeviceLogin(String user, String deviceCode, String sourceAddress) {
+        return deviceLogins.poll(user, deviceCode, sourceAddress);
     }
 
     @Override

@@ -54,6 +54,14 @@ public class GatewayUser {
     @Column(name = "directory_account")
     private Boolean directory;
 
+    /** Whether the identity provider is this account's source: made by a single sign-on, it has no local password. */
+    @Column(name = "federated_account")
+    private Boolean federated;
+
+    /** Until when a federated account's registered keys are accepted, after its last single sign-on over SSH; null: not. */
+    @Column(name = "sso_keys_until")
+    private OffsetDateTime ssoKeysUntil;
+
     private OffsetDateTime created;
 
     /** The identity provider's own id for this person (SCIM {@code externalId}); null for accounts SCIM never touched. */
@@ -136,6 +144,25 @@ public class GatewayUser {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isFederated() {
+        return Boolean.TRUE.equals(federated);
+    }
+
+    /** Makes this the identity provider's account: it logs in by single sign-on only. */
+    public void becomeFederatedAccount() {
+        federated = true;
+        passwordHash = null;
+    }
+
+    /** Whether a federated account's registered keys are accepted now (a single sign-on over SSH opened a window). */
+    public boolean keysAcceptedAt(OffsetDateTime now) {
+        return ssoKeysUntil != null && now.isBefore(ssoKeysUntil);
+    }
+
+    public void acceptKeysUntil(OffsetDateTime until) {
+        ssoKeysUntil = until;
     }
 
     public boolean isDirectory() {

@@ -74,6 +74,9 @@ public class UserService {
             if (user.isDirectory()) {
                 throw new ValidationException(user.getUsername() + " is a directory account: the directory checks its password");
             }
+            if (user.isFederated()) {
+                throw new ValidationException(user.getUsername() + " signs on at the identity provider and has no password here");
+            }
             if (draft.password().length() < 8) {
                 throw new ValidationException("password must be at least 8 characters");
             }

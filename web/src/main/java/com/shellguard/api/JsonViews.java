@@ -45,6 +45,7 @@ final class JsonViews {
                 .add("role", u.getRole().name())
                 .add("enabled", u.isEnabled())
                 .add("directory", u.isDirectory())
+                .add("federated", u.isFederated())
                 .add("hasPassword", u.hasPassword())
                 .add("publicKeys", array(u.getPublicKeys()))
                 .add("groups", array(u.getGroups()))

@@ -7,6 +7,7 @@ import com.shellguard.auth.PasswordCheck;
 import com.shellguard.auth.PasswordLogin;
 import com.shellguard.auth.SecondFactorLogin;
 import com.shellguard.totp.TotpEnrolments;
+import com.shellguard.sso.ConsoleSignOn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -26,6 +27,9 @@ import java.util.Set;
  * awaiting a code ({@link SecondFactorStep}) and authenticates nothing; the code ({@link SecondFactorCredential}) is
  * then checked for that account, counted like a password by the lockout and audited, and only then is the session
  * given the account's role, read afresh.
+ *
+ * <p>A single sign-on ({@link SignOnCredential}) is redeemed at the provider and checked by {@code sso.ConsoleSignOn};
+ * the provider's own second factor is the one that counts there.
  */
 @ApplicationScoped
 public class ConsoleIdentityStore implements IdentityStore {
@@ -54,6 +58,9 @@ public class ConsoleIdentityStore implements IdentityStore {
     @Inject
     CurrentRoles roles;
 
+    @Inject
+    ConsoleSignOn signOn;
+
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         String source = source();
         step.end();
@@ -70,6 +77,20 @@ public class ConsoleIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         return new CredentialValidationResult(check.account().getUsername(), Set.of(ConsoleRoles.of(check.account().getRole()).orElseThrow()));
+    }
+
+    /** A sign-on at the identity provider: the code is redeemed and checked, and the person's role is the provider's groups'. */
+    public CredentialValidationResult validate(SignOnCredential credential) {
+        step.end();
+        ConsoleSignOn.Outcome outcome = signOn.signIn(credential.code(), credential.codeVerifier(), credential.redirectUri(),
+                credential.nonce(), source());
+        if (!outcome.accepted()) {
+            request.setAttribute(SignOnCallback.REFUSAL, outcome.reason());
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        Optional<String> role = ConsoleRoles.of(outcome.account().getRole());
+        return role.isEmpty() ? CredentialValidationResult.INVALID_RESULT
+                : new CredentialValidationResult(outcome.account().getUsername(), Set.of(role.get()));
     }
 
     public CredentialValidationResult validate(SecondFactorCredential credential) {

@@ -4,6 +4,7 @@ import com.shellguard.connector.adapter.runtime.GatewayUnavailableException;
 import com.shellguard.connector.api.AuthenticationAttempt;
 import com.shellguard.connector.api.AuthenticationOutcome;
 import com.shellguard.connector.api.AuthenticationVerdict;
+import com.shellguard.connector.api.DeviceLogin;
 import com.shellguard.connector.api.CommandEvent;
 import com.shellguard.connector.api.CommandPolicySnapshot;
 import com.shellguard.connector.api.CommandRecordBatch;
@@ -65,6 +66,16 @@ final class EndpointDelivery implements GatewayListener {
     @Override
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
         return deliver(l -> l.authenticate(attempt));
+    }
+
+    @Override
+    public DeviceLogin startDeviceLogin(String user, String sourceAddress) {
+        return deliver(l -> l.startDeviceLogin(user, sourceAddress));
+    }
+
+    @Override
+    public DeviceLogin pollDeviceLogin(String user, String deviceCode, String sourceAddress) {
+        return deliver(l -> l.pollDeviceLogin(user, deviceCode, sourceAddress));
     }
 
     @Override

@@ -11,6 +11,19 @@ public interface GatewayListener {
     /** Checks a credential a client offered. Nothing is audited: a public key may only be probed. */
     AuthenticationVerdict authenticate(AuthenticationAttempt attempt);
 
+    /**
+     * Starts a single sign-on for a person logging in over keyboard-interactive: asks the identity provider for a
+     * device code (RFC 8628) when the name is one that signs on there. One round trip to the provider.
+     */
+    DeviceLogin startDeviceLogin(String user, String sourceAddress);
+
+    /**
+     * Asks the provider once whether the person signed in with the code {@link #startDeviceLogin} gave; accepted only
+     * for the same person, with a token whose signature, issuer, audience and expiry hold. Nothing is audited here:
+     * the connector reports the outcome ({@link AuthenticationMethod#SSO}).
+     */
+    DeviceLogin pollDeviceLogin(String user, String deviceCode, String sourceAddress);
+
     /** Reports the end of an authentication: success, a rejected password, or a client that gave up. */
     void authenticationConcluded(AuthenticationOutcome outcome);
 

@@ -9,7 +9,7 @@ import java.time.Duration;
  * environment variable the run script documents, else a default that gives a working gateway.
  */
 public record GatewaySettings(String bindAddress, int sshPort, Path home, String nodeName, Duration connectTimeout,
-                              Path recordings, Duration hookSilence) {
+                              Path recordings, Duration hookSilence, Duration singleSignOnWait) {
 
     public static GatewaySettings fromEnvironment() {
         String bind = value("shellguard.ssh.bind", "SHELLGUARD_SSH_BIND", "0.0.0.0");
@@ -21,7 +21,15 @@ public record GatewaySettings(String bindAddress, int sshPort, Path home, String
                 .toAbsolutePath();
         Duration silence = Duration.ofMillis(Math.round(1000 * Double.parseDouble(
                 value("shellguard.hook.silence", "SHELLGUARD_HOOK_SILENCE", "5"))));
-        return new GatewaySettings(bind, port, home, node, timeout, recordings, silence);
+        // single sign-on over SSH is offered when an identity provider is configured; how long a person may take to sign in
+        Duration ssoWait = value("shellguard.oidc.issuer", "SHELLGUARD_OIDC_ISSUER", "").isEmpty() ? null
+                : Duration.ofSeconds(Math.max(10, Long.parseLong(value("shellguard.oidc.ssh.timeout", "SHELLGUARD_OIDC_SSH_TIMEOUT", "300"))));
+        return new GatewaySettings(bind, port, home, node, timeout, recordings, silence, ssoWait);
+    }
+
+    /** Whether SSH logins may sign on at the identity provider (then {@link #singleSignOnWait()} is set). */
+    public boolean singleSignOn() {
+        return singleSignOnWait != null;
     }
 
     public Path hostKeyFile() {

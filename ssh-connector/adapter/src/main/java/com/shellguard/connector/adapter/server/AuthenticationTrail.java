@@ -26,6 +26,9 @@ final class AuthenticationTrail {
     private boolean firstFactorPassed;
     private boolean secondFactorPassed;
     private String successNote;
+    private DeviceSignOn.Pending deviceLogin;
+    private int deviceInterval;
+    private boolean deviceLoginTried;
 
     static AuthenticationTrail of(Session session) {
         AuthenticationTrail trail = session.getAttribute(KEY);
@@ -55,7 +58,8 @@ final class AuthenticationTrail {
             }
         } else {
             lastRejection = verdict.reason();
-            unreportedFailure = method != AuthenticationMethod.PASSWORD && method != AuthenticationMethod.TOTP;
+            unreportedFailure = method != AuthenticationMethod.PASSWORD && method != AuthenticationMethod.TOTP
+                    && method != AuthenticationMethod.SSO;
         }
     }
 
@@ -74,6 +78,33 @@ final class AuthenticationTrail {
     /** Whether a password or key of this connection was accepted and the second factor is what is missing. */
     synchronized boolean awaitsSecondFactor() {
         return firstFactorPassed && !secondFactorPassed;
+    }
+
+    /** Single sign-on is offered once per connection (the client retries keyboard-interactive after a refusal). */
+    synchronized boolean mayStartDeviceLogin() {
+        return !deviceLoginTried;
+    }
+
+    synchronized void deviceLoginStarted(DeviceSignOn.Pending pending, int intervalSeconds) {
+        deviceLoginTried = true;
+        deviceLogin = pending;
+        deviceInterval = intervalSeconds;
+    }
+
+    /** The code shown to the person, once: the answer to the prompt starts the wait. */
+    synchronized DeviceSignOn.Pending takeDeviceLogin() {
+        DeviceSignOn.Pending pending = deviceLogin;
+        deviceLogin = null;
+        return pending;
+    }
+
+    synchronized int deviceInterval() {
+        return deviceInterval;
+    }
+
+    synchronized void deviceLoginEnded() {
+        deviceLoginTried = true;
+        deviceLogin = null;
     }
 
     /** What the audit row of the successful login notes, such as a recovery code spent; usually null. */

@@ -8,6 +8,7 @@ import com.shellguard.connector.api.AuthenticationAttempt;
 import com.shellguard.connector.api.AuthenticationMethod;
 import com.shellguard.connector.api.AuthenticationOutcome;
 import com.shellguard.connector.api.AuthenticationVerdict;
+import com.shellguard.connector.api.DeviceLogin;
 import com.shellguard.connector.api.GatewayListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,10 +54,13 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
 
     private final GatewayListener listener;
     private final BlockingWork work;
+    private final DeviceSignOn devices;
 
-    GatewayAuthenticator(GatewayListener listener, BlockingWork work) {
+    /** @param devices single sign-on over keyboard-interactive, or null when no identity provider is configured */
+    GatewayAuthenticator(GatewayListener listener, BlockingWork work, DeviceSignOn devices) {
         this.listener = listener;
         this.work = work;
+        this.devices = devices;
     }
 
     /**
@@ -87,8 +91,9 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
 
     @Override
     public InteractiveChallenge generateChallenge(ServerSession session, String username, String lang, String subMethods) {
-        if (!AuthenticationTrail.of(session).awaitsSecondFactor()) {
-            return null; // never a first factor: the client asks for the password itself
+        AuthenticationTrail trail = AuthenticationTrail.of(session);
+        if (!trail.awaitsSecondFactor()) {
+            return devices == null || !trail.mayStartDeviceLogin() ? null : deviceChallenge(session, username, trail);
         }
         InteractiveChallenge challenge = new InteractiveChallenge();
         challenge.setInteractionName("");
@@ -101,7 +106,14 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
     /** The code is checked under a database lock (each code once in a cluster), so as work, like a password. */
     @Override
     public boolean authenticate(ServerSession session, String username, List<String> responses) {
-        if (!AuthenticationTrail.of(session).awaitsSecondFactor() || responses == null || responses.size() != 1) {
+        AuthenticationTrail trail = AuthenticationTrail.of(session);
+        DeviceSignOn.Pending device = trail.takeDeviceLogin();
+        if (device != null) {
+            AsyncAuthException later = new AsyncAuthException();
+            devices.await(session, device, trail.deviceInterval(), outcome -> later.setAuthed(deviceConcluded(session, device, outcome)));
+            throw later;
+        }
+        if (!trail.awaitsSecondFactor() || responses == null || responses.size() != 1) {
             return false;
         }
         String code = responses.get(0);
@@ -112,6 +124,66 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
             return check(username, AuthenticationMethod.TOTP, code, null, session);
         }
         throw later;
+    }
+
+    /**
+     * A first factor over keyboard-interactive: single sign-on, for a name the application offers it to (a federated
+     * person). Anyone else gets no challenge, and the client goes on to the password. Offered once per connection.
+     */
+    private InteractiveChallenge deviceChallenge(ServerSession session, String sshUserName, AuthenticationTrail trail) {
+        String source = PeerAddress.of(session);
+        String user;
+        try {
+            user = TargetSelector.parse(sshUserName).user();
+        } catch (IllegalArgumentException e) {
+            return null; // the password path tells the client what is wrong with the name
+        }
+        DeviceLogin started;
+        try {
+            started = devices.start(user, source);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "single sign-on of " + user + " could not start", e);
+            sendBanner(session, "shellguard: the gateway cannot start a single sign-on right now; try again shortly");
+            return null;
+        }
+        switch (started.status()) {
+            case WAITING -> {
+                trail.deviceLoginStarted(devices.pending(user, source, started), started.intervalSeconds());
+                return DeviceSignOn.challenge(started);
+            }
+            case REFUSED -> {
+                trail.deviceLoginEnded();
+                refuse(trail, session, user, AuthenticationMethod.SSO, null, source, started.reason(), deviceExplanation(user, started.reason()));
+                return null;
+            }
+            default -> {
+                trail.deviceLoginEnded();
+                return null;
+            }
+        }
+    }
+
+    /** Runs on the WorkManager when the provider decided or time ran out; reports a refusal at once. */
+    private boolean deviceConcluded(ServerSession session, DeviceSignOn.Pending device, DeviceLogin outcome) {
+        AuthenticationTrail trail = AuthenticationTrail.of(session);
+        trail.deviceLoginEnded();
+        if (outcome.status() == DeviceLogin.Status.ACCEPTED) {
+            trail.record(device.user(), AuthenticationMethod.SSO, null, AuthenticationVerdict.accept());
+            return true;
+        }
+        return refuse(trail, session, device.user(), AuthenticationMethod.SSO, null, device.sourceAddress(), outcome.reason(),
+                deviceExplanation(device.user(), outcome.reason()));
+    }
+
+    /** The person signed in, or tried to, so what went wrong is told; a provider that cannot be reached is told as such. */
+    private static String deviceExplanation(String user, String reason) {
+        if (AuthenticationVerdict.LOCKED.equals(reason) || AuthenticationVerdict.THROTTLED.equals(reason)) {
+            return "too many failed logins; " + user + " is refused for now (" + reason + ")";
+        }
+        if (reason != null && reason.startsWith("SSO_UNAVAILABLE")) {
+            return "the identity provider cannot be reached to sign " + user + " on; try again shortly (SSO_UNAVAILABLE)";
+        }
+        return "single sign-on refused: " + reason;
     }
 
     private boolean check(String sshUserName, AuthenticationMethod method, String secret, String publicKey,
@@ -166,7 +238,8 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
     private boolean refuse(AuthenticationTrail trail, ServerSession session, String user, AuthenticationMethod method,
                            String publicKey, String source, String reason, String bannerDetail) {
         trail.record(user, method, publicKey, AuthenticationVerdict.reject(reason));
-        boolean reportedAtOnce = method == AuthenticationMethod.PASSWORD || method == AuthenticationMethod.TOTP;
+        boolean reportedAtOnce = method == AuthenticationMethod.PASSWORD || method == AuthenticationMethod.TOTP
+                || method == AuthenticationMethod.SSO;
         if (reportedAtOnce) {
             report(new AuthenticationOutcome(user, method, source, false, reason));
         }

@@ -29,11 +29,15 @@ import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.session.ServerConnectionServiceFactory;
+import org.apache.sshd.core.CoreModuleProperties;
+import java.time.Duration;
 
 /**
  * The listener users connect to. Password and public-key logins are decided by the application;
- * keyboard-interactive is only the second factor's prompt, offered after one of them succeeded for a person who has
- * one ({@link SecondFactorUserAuthService}), so the stock client asks for the password itself. Port forwarding goes
+ * keyboard-interactive is the second factor's prompt, offered after one of them succeeded for a person who has
+ * one ({@link SecondFactorUserAuthService}), so the stock client asks for the password itself; with an identity
+ * provider configured it is also offered first, for single sign-on ({@link DeviceSignOn}), and gives no challenge to
+ * anyone the application does not sign on that way, whose client then asks for the password. Port forwarding goes
  * through the target as the user's grants allow ({@link Forwarding}); agent and X11 forwarding are refused.
  */
 public final class GatewaySshServer {
@@ -46,13 +50,20 @@ public final class GatewaySshServer {
         sshd.setHost(settings.bindAddress());
         sshd.setPort(settings.sshPort());
         sshd.setKeyPairProvider(hostKey(settings.hostKeyFile()));
-        GatewayAuthenticator authenticator = new GatewayAuthenticator(listener, work);
+        DeviceSignOn devices = settings.singleSignOn() ? new DeviceSignOn(listener, work, settings.singleSignOnWait()) : null;
+        GatewayAuthenticator authenticator = new GatewayAuthenticator(listener, work, devices);
+        if (devices != null) { // a person signing in at the provider takes longer than MINA's two minutes for a login
+            Duration wait = settings.singleSignOnWait().plusMinutes(1);
+            if (wait.compareTo(CoreModuleProperties.AUTH_TIMEOUT.getRequiredDefault()) > 0) {
+                CoreModuleProperties.AUTH_TIMEOUT.set(sshd, wait);
+            }
+        }
         sshd.setPasswordAuthenticator(authenticator);
         sshd.setPublickeyAuthenticator(authenticator);
         sshd.setKeyboardInteractiveAuthenticator(authenticator);
         sshd.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE,
                 UserAuthKeyboardInteractiveFactory.INSTANCE));
-        sshd.setServiceFactories(List.of(SecondFactorUserAuthService.FACTORY, ServerConnectionServiceFactory.INSTANCE));
+        sshd.setServiceFactories(List.of(SecondFactorUserAuthService.factory(devices != null), ServerConnectionServiceFactory.INSTANCE));
         sshd.addSessionListener(authenticator);
         SessionServices services = new SessionServices(listener, upstream, hooks, work, settings.nodeName(),
                 settings.connectTimeout(), recordings, live);

@@ -19,23 +19,29 @@ import org.apache.sshd.server.session.ServerUserAuthServiceFactory;
  * where {@link GatewayAuthenticator} asks for the code; the login completes only when that succeeds.
  *
  * <p>Keyboard-interactive is never offered before a password or key was accepted, so the stock client keeps asking
- * for the password itself, as without a second factor.
+ * for the password itself, as without a second factor; except with single sign-on configured, where it is offered
+ * first too and answers only federated people ({@link DeviceSignOn}).
  */
 final class SecondFactorUserAuthService extends ServerUserAuthService {
 
     private static final String FIRST_FACTORS = UserAuthPublicKeyFactory.NAME + "," + UserAuthPasswordFactory.NAME;
     private static final String SECOND_FACTOR = UserAuthKeyboardInteractiveFactory.NAME;
 
-    /** Puts this service where MINA's own would be. */
-    static final ServerUserAuthServiceFactory FACTORY = new ServerUserAuthServiceFactory() {
-        @Override
-        public Service create(Session session) throws java.io.IOException {
-            return new SecondFactorUserAuthService(session);
-        }
-    };
+    /** Puts this service where MINA's own would be; with single sign-on, keyboard-interactive is a first factor too. */
+    static ServerUserAuthServiceFactory factory(boolean singleSignOn) {
+        return new ServerUserAuthServiceFactory() {
+            @Override
+            public Service create(Session session) throws java.io.IOException {
+                return new SecondFactorUserAuthService(session, singleSignOn ? FIRST_FACTORS + "," + SECOND_FACTOR : FIRST_FACTORS);
+            }
+        };
+    }
 
-    private SecondFactorUserAuthService(Session session) throws java.io.IOException {
+    private final String firstFactors;
+
+    private SecondFactorUserAuthService(Session session, String firstFactors) throws java.io.IOException {
         super(session);
+        this.firstFactors = firstFactors;
     }
 
     @Override
@@ -49,7 +55,7 @@ final class SecondFactorUserAuthService extends ServerUserAuthService {
 
     @Override
     protected void handleAuthenticationFailure(int cmd, Buffer buffer) throws Exception {
-        answer(AuthenticationTrail.of(getServerSession()).awaitsSecondFactor() ? SECOND_FACTOR : FIRST_FACTORS, false);
+        answer(AuthenticationTrail.of(getServerSession()).awaitsSecondFactor() ? SECOND_FACTOR : firstFactors, false);
     }
 
     private void answer(String methods, boolean partialSuccess) throws java.io.IOException {
