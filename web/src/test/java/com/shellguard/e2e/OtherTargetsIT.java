@@ -40,6 +40,10 @@ class OtherTargetsIT {
             "useradd -m -s /bin/bash " + TargetServer.LOGIN,
             "useradd -m -s /bin/dash " + TargetServer.DASH_LOGIN,
             "useradd -m -s /bin/ash " + ASH_LOGIN,
+            // sshd without PAM refuses an account whose password is locked, even for a key
+            "for login in " + TargetServer.LOGIN + " " + TargetServer.DASH_LOGIN + " " + ASH_LOGIN + "; do",
+            "  echo \"$login:" + TargetServer.PASSWORD + "\" | chpasswd",
+            "done",
             "");
     private static final String HIDE_BASH = "rm -f /bin/bash /usr/bin/bash /bin/rbash /usr/bin/rbash\n";
 

@@ -248,7 +248,12 @@ final class TargetServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
+        if (files.equals(Path.of("/"))) {
+            process.destroy();
+        } else {
+            // unshare ignores SIGTERM while it waits for the namespace's sshd; SIGKILL takes the whole namespace with it
+            process.destroyForcibly();
+        }
         try {
             process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
