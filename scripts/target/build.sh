@@ -63,8 +63,10 @@ build() { # arch compiler
     # shellcheck disable=SC2046
     musl-gcc $cflags -I"$kernel" -Wno-format-truncation -fvisibility=hidden -Wl,-z,now -o "$out/shellguard-guard-$1-musl.so" \
       $(guard_sources)
+  elif command -v musl-gcc >/dev/null 2>&1; then
+    echo "shellguard-guard: musl-gcc builds for $host only, the exec guard for $1 musl targets is not built" >&2
   else
-    echo "shellguard-guard: no musl-gcc for $1 (package musl-tools), the exec guard for $1 musl targets is not built" >&2
+    echo "shellguard-guard: no musl-gcc (package musl-tools), the exec guard for $1 musl targets is not built" >&2
   fi
   supervisor="$out/shellguard-supervisor-$1"
   if ! link_supervisor_musl "$1" && ! link_supervisor "$2" -static; then
