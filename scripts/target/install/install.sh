@@ -13,7 +13,7 @@
 #   starts with it and prints its ready line (not so for static programs, another architecture or a noexec
 #   directory);
 # - picks the shell: zsh for a zsh login shell (with the zsh/net/tcp and zsh/system modules), bash for bash or a
-#   POSIX login shell, checking that bash is 5 and reaches the forwarded port through /dev/tcp;
+#   POSIX login shell, checking that bash is 4.4 or later and reaches the forwarded port through /dev/tcp;
 # - writes the bash hook's lane (lane.so) for this machine's architecture and keeps it only when a bash 5 here
 #   loads it (it reaches into bash's own data, so a bash it does not fit must never see it: the lane itself
 #   refuses a bash of another version than its headers', and its reason goes into the status line);
@@ -167,8 +167,10 @@ case $sg_login in
     sg_fail "the login shell ${SHELL:-(none)} is not one the hook supports (bash, zsh, or a POSIX sh with bash installed)" ;;
 esac
 if [ "$sg_shell" = bash ]; then
-  "$sg_bin" -c '[ "${BASH_VERSINFO[0]}" -ge 5 ] && exec 3<>"/dev/tcp/127.0.0.1/$1"' sg "$sg_port" 2>/dev/null \
-    || sg_fail "the hook needs bash 5 with /dev/tcp ($("$sg_bin" -c 'echo $BASH_VERSION' 2>/dev/null))"
+  # bash 4.4 is the oldest with what the hook reads (PS0, ${var@a}); bash 5 is what it is written for (hook.bash)
+  "$sg_bin" -c '[ "${BASH_VERSINFO[0]}" -ge 5 ] || [ "${BASH_VERSINFO[0]}" = 4 -a "${BASH_VERSINFO[1]}" -ge 4 ] || exit 1
+      exec 3<>"/dev/tcp/127.0.0.1/$1"' sg "$sg_port" 2>/dev/null \
+    || sg_fail "the hook needs bash 4.4 or later with /dev/tcp ($("$sg_bin" -c 'echo $BASH_VERSION' 2>/dev/null))"
 fi
 
 sg_library lane "$sg_dir/lane.so" "bash hook lane" "$sg_arch" "$@"

@@ -26,7 +26,12 @@ import org.junit.jupiter.api.Test;
  * headers, refuses this bash by its version (the session's hook detail says so) and the shell-language hook does its
  * work; the privileged tier runs there too (root's key login inside the root);</li>
  * <li>the same root with bash removed (a copy in an overlay): logins whose shell is dash or busybox ash get their
- * sessions unhooked, as documented, with a HOOK_UNAVAILABLE alert naming the missing bash; a strict server refuses.</li>
+ * sessions unhooked, as documented, with a HOOK_UNAVAILABLE alert naming the missing bash; a strict server refuses;</li>
+ * <li>the same root with its bash replaced by bash 4.4 (RHEL 8's), where one was built here: a hooked interactive
+ * session whose typed lines, reports and refusals work as on bash 5. No bash 4 can be downloaded by the tests (GNU's
+ * FTP and Debian's archive of stretch are not reachable), so this case runs only where a statically linked bash 4.4
+ * is at {@value #BASH44} (or {@code SHELLGUARD_BASH44}), built from bash's sources with
+ * {@code ./configure --enable-static-link --without-bash-malloc}, and is skipped, saying so, elsewhere.</li>
  * </ul>
  * Needs root, debootstrap and the deb.debian.org mirror the first time (a few minutes), overlayfs and unshare.
  */
@@ -46,10 +51,12 @@ class OtherTargetsIT {
             "done",
             "");
     private static final String HIDE_BASH = "rm -f /bin/bash /usr/bin/bash /bin/rbash /usr/bin/rbash\n";
+    static final String BASH44 = "/var/cache/shellguard-tests/bash-4.4-static/bin/bash";
 
     private static Fixture fx;
     private static TargetServer bullseye;
     private static TargetServer noBash;
+    private static Path root;
     private static Provisioning onBullseye;
     private static Provisioning onNoBash;
     private static String server;
@@ -62,7 +69,7 @@ class OtherTargetsIT {
         Processes.Result made = Processes.run(List.of(GatewayNode.projectRoot().resolve("scripts/target/roots/debian-root.sh").toString(),
                 "bullseye"), null, Duration.ofMinutes(20));
         assertEquals(0, made.exitCode(), made.output());
-        Path root = Path.of(made.stdout().strip());
+        root = Path.of(made.stdout().strip());
         fx = Fixture.shared();
         work = Files.createTempDirectory("sg-other-targets");
         // a statically linked launcher that makes the execve system call itself: only the supervisor sees its start
@@ -212,5 +219,41 @@ class OtherTargetsIT {
         assertNotEquals(0, r.exitCode(), r.output());
         assertFalse(r.stdout().contains("ran"), r.output());
         assertTrue(r.stderr().contains("bash is not installed"), r.output());
+    }
+
+    @Test
+    void aBash44TargetIsHookedItsTypedLinesReportedAndAForbiddenProgramBlocked() {
+        Path bash44 = Path.of(System.getenv().getOrDefault("SHELLGUARD_BASH44", BASH44));
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(bash44), "no static bash 4.4 at " + bash44
+                + " (build one from bash's sources: ./configure --enable-static-link --without-bash-malloc)");
+        try (TargetServer old = TargetServer.inRoot(root, List.of(), SETUP + "cp /opt/sgtests/bash /bin/bash\n"
+                + "cp /opt/sgtests/bash /usr/bin/bash\n", List.of(TargetServer.LOGIN), Map.of("/opt/sgtests/bash", bash44))) {
+            Provisioning onOld = new Provisioning(fx.gateway.admin(), old);
+            String oldServer = onOld.server("bash44", true);
+            Provisioning.Person p = onOld.person("bash44");
+            onOld.grant(p, oldServer, TargetServer.LOGIN);
+            fx.admin.post("/command-rules", "{\"name\":" + Api.quote(Fixture.unique("no-" + forbidden)) + ",\"match\":\"command\","
+                    + "\"pattern\":" + Api.quote(forbidden) + ",\"action\":\"BLOCK\",\"users\":[" + Api.quote(p.name()) + "]}")
+                    .expect(201);
+            try (ShellSession shell = ShellSession.open(client(p), p.name() + "@" + TargetServer.LOGIN + "@" + oldServer, "bash")) {
+                JsonObject session = onOld.awaitSession(p.name(), s -> !Provisioning.has(s, "end")
+                        && s.get("hook") instanceof JsonObject h && h.containsKey("layers"));
+                String sessionId = session.getString("id");
+                assertTrue(session.getJsonObject("hook").getString("shell", "").startsWith("bash/4.4"), session.toString());
+                assertEquals("4.4", shell.output("echo \"${BASH_VERSION%.*}\"").substring(0, 3));
+                String home = "/home/" + TargetServer.LOGIN;
+                shell.run("cd && cp /bin/touch ./" + forbidden);
+                shell.run("./" + forbidden + " " + home + "/by-hook");
+                assertFalse(Files.exists(old.file(home + "/by-hook")), shell.terminal().tail());
+                assertTrue(shell.terminal().screen().contains("shellguard: blocked by policy"), shell.terminal().tail());
+                onOld.awaitCommand(sessionId, c -> "BLOCKED".equals(c.getString("verdict", null)), "the BLOCKED row");
+                shell.run("id -un > /dev/null");
+                onOld.awaitCommand(sessionId, c -> "id -un > /dev/null".equals(c.getString("line", null))
+                        && "ALLOWED".equals(c.getString("verdict", null)), "id, reported with its typed line");
+                assertEquals("still here", shell.output("echo still here"));
+                assertTrue(fx.admin.get("/audit/alerts?session=" + sessionId + "&limit=1000").expect(200).array().stream()
+                        .map(a -> a.asJsonObject().getString("kind")).noneMatch(k -> k.startsWith("HOOK_")), "no hook alert");
+            }
+        }
     }
 }
