@@ -32,6 +32,9 @@ command -v perl >/dev/null || missing+=(perl)
 command -v sudo >/dev/null || missing+=(sudo)
 # the supervisor is linked statically against musl where it can be (a seventh of glibc's static size)
 command -v musl-gcc >/dev/null || missing+=(musl-tools)
+# OtherTargetsIT and tests/musl-guard.sh run targets in a Debian 11 root made once per machine by debootstrap
+# (scripts/target/roots/debian-root.sh, from deb.debian.org, cached in /var/cache/shellguard-tests)
+command -v debootstrap >/dev/null || missing+=(debootstrap)
 # ... and the bash hook's lane (scripts/target/bash/lane.c) against bash's headers
 [[ -f /usr/include/bash/shell.h ]] || missing+=(bash-builtins)
 # clients no one here wrote, driven through the gateway (AnsibleIT, ThirdPartyClientsIT): Ansible, sshfs (FUSE),

@@ -1,4 +1,4 @@
-# ShellGuard command hook for bash 5.
+# ShellGuard command hook for bash 5, and bash 4.4.
 #
 # Loaded into every bash of a ShellGuard session: by rc.bash for the interactive shell (after the user's own
 # startup files) and through BASH_ENV by every non-interactive bash started from it (scripts, bash -c,
@@ -39,6 +39,14 @@ if [[ -z ${__sg_loaded-} ]]; then
 __sg_loaded=1
 
 __sg_dir=${BASH_SOURCE[0]%/*}
+# bash 4.4 (RHEL 8) lacks what bash 5.0 and 5.1 added that the hook reads: EPOCHSECONDS and EPOCHREALTIME, where
+# __sg_es and __sg_now (the time in seconds and microseconds, taken at each slow-path call) come from printf's
+# clock instead, in whole seconds; and PROMPT_COMMAND as an array (bash 5.1), where the hook's prompt entry is
+# the string's last line instead. bash older than 4.4 has no PS0, and the installer does not start the hook.
+__sg_clock= __sg_pcarray=1
+[[ ${BASH_VERSINFO[0]} -lt 5 ]] && __sg_clock=1
+[[ ${BASH_VERSINFO[0]} -lt 5 || ( ${BASH_VERSINFO[0]} == 5 && ${BASH_VERSINFO[1]} == 0 ) ]] && __sg_pcarray=
+__sg_es=0
 __sg_guard=                    # the exec guard's library, once armed (the installer leaves it only where it loads)
 __sg_US=$'\x1f'
 __sg_RS=$'\x1e'
@@ -81,8 +89,8 @@ __sg_nl=                       # a blank, set by PS0 when the shell has read a n
 __sg_lasth=-1                  # the history number of the last typed line reported
 __sg_tmpfn=                    # the one-call refusal function currently defined, if any
 __sg_skipping=                 # extdebug was switched on to skip one command
-__sg_rt=0                      # when the hook last checked that nothing switched it off (EPOCHSECONDS)
-__sg_pv= __sg_pt=0             # policy version and when it was fetched (EPOCHSECONDS)
+__sg_rt=0                      # when the hook last checked that nothing switched it off (__sg_es)
+__sg_pv= __sg_pt=0             # policy version and when it was fetched (__sg_es)
 __sg_pmode=allow __sg_plines=0
 __sg_pnames=() __sg_pglobs=() __sg_pfiles=() __sg_pfile_names=()
 # Command texts that need nothing (value 1), and the same texts -> resolution US command word, for reporting a
@@ -174,7 +182,7 @@ __sg_take_pushed() {
 
 __sg_apply_policy() {
   IFS=$__sg_US builtin read -r -a __sg_pf <<< "$1"
-  __sg_pt=$EPOCHSECONDS
+  __sg_pt=$__sg_es
   [[ ${__sg_pf[1]-} == "$__sg_pv" ]] && builtin return 0
   __sg_pv=${__sg_pf[1]-} __sg_pmode=${__sg_pf[2]-allow} __sg_plines=${__sg_pf[3]-1}
   builtin read -r -a __sg_pnames <<< "${__sg_pf[4]-}"
@@ -351,17 +359,18 @@ __sg_t() {
   # refused command, nothing either.
   [[ $BASH_COMMAND == 'builtin trap "$__sg_trap"'* || ${__sg_own[${FUNCNAME[1]:-main}]-} \
      || ( $__sg_tmpfn && ${FUNCNAME[1]-} == "$__sg_tmpfn" ) ]] && builtin return 0
-  __sg_now=${EPOCHREALTIME/./}
   # no builtin may run before a function named `builtin` is gone: it would run inside the trap, unwatched
   __sg_pc=${POSIXLY_CORRECT-__sg_unset}
   POSIXLY_CORRECT=1; unset -f builtin; unset POSIXLY_CORRECT
   [[ $__sg_pc == __sg_unset ]] || POSIXLY_CORRECT=$__sg_pc
+  if [[ $__sg_clock ]]; then builtin printf -v __sg_es '%(%s)T' -1; __sg_now=${__sg_es}000000
+  else __sg_es=$EPOCHSECONDS __sg_now=${EPOCHREALTIME/./}; fi
   if [[ $__sg_pn ]]; then
     # the reported command before this one has finished; its status travels with the next message
     __sg_dn=$__sg_pend __sg_st=$__sg_rs __sg_dstart=$__sg_pend_t __sg_dend=$__sg_now __sg_pn=
   fi
   __sg_u=
-  if [[ $__sg_tmpfn || $__sg_skipping || $- != *T* || $__sg_fresh ]] || (( EPOCHSECONDS != __sg_rt )); then
+  if [[ $__sg_tmpfn || $__sg_skipping || $- != *T* || $__sg_fresh ]] || (( __sg_es != __sg_rt )); then
     __sg_upkeep
   fi
   __sg_text=$BASH_COMMAND __sg_xw=${BASH_COMMAND%%[[:space:]]*}
@@ -395,7 +404,7 @@ __sg_t() {
 # still not shadowed by a function or the hash table, and not the file of a program a rule names. Sets __sg_c
 # to its path US canonical path.
 __sg_known() {
-  [[ ${__sg_wc[$__sg_xw]-} == report"$__sg_US"* && $__sg_xw != *[=\'\"\\\$\`\{*?\[~]* && $((EPOCHSECONDS - __sg_pt)) -le 3 \
+  [[ ${__sg_wc[$__sg_xw]-} == report"$__sg_US"* && $__sg_xw != *[=\'\"\\\$\`\{*?\[~]* && $((__sg_es - __sg_pt)) -le 3 \
      && $BASH_COMMAND != *__sg_* ]] || builtin return 1
   [[ $__sg_xw == /* ]] || ! builtin declare -F -- "$__sg_xw" >&$__sg_null || builtin return 1
   __sg_c=${__sg_wc[$__sg_xw]#report"$__sg_US"} __sg_same=
@@ -412,7 +421,7 @@ __sg_upkeep() {
     [[ $__sg_skipping == e ]] && builtin set -e
     __sg_skipping=
   fi
-  if [[ $- != *T* || $__sg_fresh ]] || (( EPOCHSECONDS != __sg_rt )); then
+  if [[ $- != *T* || $__sg_fresh ]] || (( __sg_es != __sg_rt )); then
     __sg_repair
     # a policy the gateway pushed meanwhile (it pushes every 2 s while the shell is busy, so this one need not ask)
     [[ $__sg_fdpid == "$BASHPID" && $__sg_fd ]] && builtin read -t 0 -u "$__sg_fd" && __sg_take_pushed
@@ -447,7 +456,7 @@ __sg_judge() {
   fi
   # a function's own entry trap: the call was judged already
   [[ ${FUNCNAME[2]-} && ${FUNCNAME[2]} != main && $__sg_xw == "${FUNCNAME[2]}" ]] && builtin return 0
-  (( EPOCHSECONDS - __sg_pt > 3 )) && __sg_fetch_policy
+  (( __sg_es - __sg_pt > 3 )) && __sg_fetch_policy
   __sg_alias=
   __sg_classify "$__sg_text"
   case $__sg_verdict in
@@ -658,7 +667,7 @@ __sg_report() {
 
 # Puts back what the hook needs when something switched it off, and says so.
 __sg_repair() {
-  __sg_broken= __sg_rt=$EPOCHSECONDS
+  __sg_broken= __sg_rt=$__sg_es
   [[ $- == *T* || $__sg_fresh ]] || __sg_broken+=" functrace"
   [[ $- == *T* ]] || builtin set -T
   __sg_fresh=
@@ -667,7 +676,12 @@ __sg_repair() {
     # the typed line is read from the history: what keeps lines out of it must not change after arming
     [[ ${HISTCONTROL-}${HISTIGNORE-} ]] && { HISTCONTROL= HISTIGNORE=; __sg_broken+=" HISTCONTROL"; }
     __sg_histsize || __sg_broken+=" HISTSIZE"
-    [[ ${PROMPT_COMMAND[*]} == *__sg_prompt* ]] || { PROMPT_COMMAND+=('\__sg_prompt'); __sg_broken+=" PROMPT_COMMAND"; }
+    if [[ $__sg_pcarray ]]; then
+      [[ ${PROMPT_COMMAND[*]} == *__sg_prompt* ]] || { PROMPT_COMMAND+=('\__sg_prompt'); __sg_broken+=" PROMPT_COMMAND"; }
+    else
+      [[ ${PROMPT_COMMAND-} == *$'\n\\__sg_prompt' || ${PROMPT_COMMAND-} == '\__sg_prompt' ]] \
+        || { PROMPT_COMMAND=${PROMPT_COMMAND:+$PROMPT_COMMAND$'\n'}'\__sg_prompt'; __sg_broken+=" PROMPT_COMMAND"; }
+    fi
     [[ ${PS0-} == *"$__sg_ps0"* ]] || { PS0=$__sg_ps0${PS0-}; __sg_broken+=" PS0"; }
   fi
   [[ ${BASH_ENV@a} == *x* ]] || { builtin export BASH_ENV; __sg_broken+=" BASH_ENV"; }
@@ -736,13 +750,15 @@ done
 # Arms the hook in this shell; $1 is its role: interactive, exec (the command of an exec session) or child.
 __sg_arm() {
   __sg_role=$1
+  if [[ $__sg_clock ]]; then builtin printf -v __sg_es '%(%s)T' -1; else __sg_es=$EPOCHSECONDS; fi
   if [[ ${__SG_POSIX-} ]]; then builtin set -o posix; builtin shopt -s xpg_echo; fi
   builtin unset __SG_POSIX __SG_ROLE
   if [[ $1 == interactive ]]; then
     HISTCONTROL= HISTIGNORE=
     __sg_histsize
     builtin set -o history
-    PROMPT_COMMAND=("${PROMPT_COMMAND[@]}" '\__sg_prompt')
+    if [[ $__sg_pcarray ]]; then PROMPT_COMMAND=("${PROMPT_COMMAND[@]}" '\__sg_prompt')
+    else PROMPT_COMMAND=${PROMPT_COMMAND:+$PROMPT_COMMAND$'\n'}'\__sg_prompt'; fi
     PS0=$__sg_ps0${PS0-}
     __sg_connect && __sg_fetch_policy || __sg_tell "cannot reach the gateway; commands will be refused"
   fi
@@ -757,7 +773,7 @@ __sg_arm() {
   fi
   builtin readonly -f "${!__sg_own[@]}"
   [[ $__sg_lane ]] && builtin readonly __sg_lane_go
-  builtin readonly __sg_dir __sg_guard __sg_lane __sg_port __sg_key __sg_US __sg_RS __sg_trap __sg_ps0 __sg_za __sg_harmless __sg_guarded __sg_protected __sg_prefix \
+  builtin readonly __sg_clock __sg_pcarray __sg_dir __sg_guard __sg_lane __sg_port __sg_key __sg_US __sg_RS __sg_trap __sg_ps0 __sg_za __sg_harmless __sg_guarded __sg_protected __sg_prefix \
     __sg_keywords __sg_own __sg_wrapper __sg_shells __sg_builtins
   builtin set -T
   builtin trap "$__sg_trap" DEBUG

@@ -20,9 +20,13 @@
  * leaves the shell's state as it was and returns 0, and __sg_t starts from scratch. At exit it sends the
  * status of the process's last program, which would otherwise wait for a next message.
  *
- * It is built against bash 5.2's headers (Debian's bash-builtins) and uses bash's exported functions plus
- * the layout of a shell variable, unchanged since bash 2; the installer loads it only into bash 5 and
- * keeps it only when a bash there loads it and reads the variable.
+ * It is built against one bash's headers (Debian 12's bash-builtins: bash 5.2) and uses bash's exported
+ * functions, its global variables and the layout of a shell variable. A bash of another version may differ in
+ * any of them (bash 5.1 loads it without complaint and would run it), so the load function refuses every bash
+ * whose version (dist_version, "5.1") is not the headers' DISTVERSION, before touching anything of the shell:
+ * `enable -f` then fails with the reason on standard error, the library is unloaded, and the installer reports
+ * the lane unavailable with that reason (hook.bash does everything itself). The installer also loads it only
+ * into bash 5 and keeps it only when a bash there loads it and reads the variable.
  */
 #include <config.h>
 #include <dlfcn.h>
@@ -40,6 +44,7 @@
 #include "builtins.h"
 #include "shell.h"
 #include "execute_cmd.h"
+#include "version.h"       /* DISTVERSION: the bash these headers are of */
 #include "sg_protocol.h"   /* generated from scripts/target/protocol/protocol.def */
 
 extern char *the_printed_command_except_trap;
@@ -463,6 +468,10 @@ static int lane_builtin(WORD_LIST *list) {
 }
 
 int __sg_lane_builtin_load(char *name) {
+  if (dist_version == NULL || strcmp(dist_version, DISTVERSION) != 0) {
+    fprintf(stderr, "__sg_lane: built for bash %s, not bash %s\n", DISTVERSION, dist_version ? dist_version : "(unknown)");
+    return 0;
+  }
   /* `enable -d` would unload the library while the variable still points into it: keep it mapped */
   Dl_info self;
   if (dladdr((void *)lane_go, &self) == 0 || self.dli_fname == NULL || dlopen(self.dli_fname, RTLD_NOW | RTLD_NODELETE) == NULL) {

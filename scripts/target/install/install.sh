@@ -8,13 +8,15 @@
 #   connection): one whose shell.pid names no live process, or, without shell.pid, older than two minutes;
 # - creates the session's private directory (mode 0700) in the first writable of $XDG_RUNTIME_DIR, $TMPDIR,
 #   /tmp, /var/tmp and $HOME, and writes the session file (port and key), then the hook's files into it;
-# - writes the exec guard (guard.so) for this machine's architecture and keeps it only when a program here
+# - writes the exec guard (guard.so) for this machine's architecture and C library (glibc, or musl when /bin/true's
+#   loader is musl's) and keeps it only when a program here
 #   starts with it and prints its ready line (not so for static programs, another architecture or a noexec
 #   directory);
 # - picks the shell: zsh for a zsh login shell (with the zsh/net/tcp and zsh/system modules), bash for bash or a
-#   POSIX login shell, checking that bash is 5 and reaches the forwarded port through /dev/tcp;
+#   POSIX login shell, checking that bash is 4.4 or later and reaches the forwarded port through /dev/tcp;
 # - writes the bash hook's lane (lane.so) for this machine's architecture and keeps it only when a bash 5 here
-#   loads it (it reaches into bash's own data, so a bash it does not fit must never see it);
+#   loads it (it reaches into bash's own data, so a bash it does not fit must never see it: the lane itself
+#   refuses a bash of another version than its headers', and its reason goes into the status line);
 # - writes the supervisor (a static program, the session's ptrace tracer) for this machine's architecture into
 #   the supervisor's directory, DIR-supervisor beside the session's, with its own copy of the session file and
 #   of `start`, and keeps it only when its probe can trace here (`--probe`: ptrace refused by Yama 3 or a
@@ -35,7 +37,8 @@
 #   positional parameters, in threes KIND NAME CONTENT:
 #     file NAME TEXT   a file for the session directory (NAME relative to it; TEXT gets a final newline if it
 #                      lacks one); an exec session's command comes as the file `command`
-#     guard ARCH B64   the exec guard for machines whose `uname -m` prints ARCH, base64 encoded
+#     guard ARCH B64   the exec guard for machines whose `uname -m` prints ARCH, base64 encoded (ARCH-musl: for
+#                      machines whose programs use musl)
 #     lane ARCH B64    the bash hook's lane for ARCH, likewise
 # Outputs, one status line each, in this order (REASON is free text for the gateway's log and alerts):
 #   SHELLGUARD-GUARD ok | SHELLGUARD-GUARD unavailable REASON
@@ -70,14 +73,14 @@ sg_write_files() {
   done
 }
 
-# sg_library KIND PATH WHAT KIND NAME CONTENT ...: writes PATH from the list's KIND library for this machine's
-# architecture; sg_nolib says why not
+# sg_library KIND PATH WHAT ARCH KIND NAME CONTENT ...: writes PATH from the list's KIND library for ARCH (this
+# machine's architecture, with -musl after it for the exec guard of a musl machine); sg_nolib says why not
 sg_library() {
-  sg_kind=$1 sg_file=$2 sg_what=$3
-  shift 3
-  sg_nolib="this gateway has no $sg_what for ${sg_arch:-this architecture}"
+  sg_kind=$1 sg_file=$2 sg_what=$3 sg_for=$4
+  shift 4
+  sg_nolib="this gateway has no $sg_what for ${sg_for:-this architecture}"
   while [ $# -ge 3 ]; do
-    if [ "$1" = "$sg_kind" ] && [ "$2" = "$sg_arch" ]; then
+    if [ "$1" = "$sg_kind" ] && [ "$2" = "$sg_for" ]; then
       if command -v base64 >/dev/null 2>&1; then
         sg_nolib=; printf '%s\n' "$3" | base64 -d > "$sg_file" || sg_nolib="cannot write the $sg_what"
       else sg_nolib="base64 is not installed"; fi
@@ -128,7 +131,11 @@ cp "$sg_dir/session" "$sg_sup/session" || sg_fail "cannot write the supervisor's
 sg_write_files "$@"
 sg_arch=$(uname -m 2>/dev/null)   # which of the native libraries this machine takes
 
-sg_library guard "$sg_dir/guard.so" "exec guard" "$@"
+# the C library of this machine's programs, read from the dynamic loader /bin/true names: a musl one (Alpine's
+# /lib/ld-musl-ARCH.so.1) takes the guard built against musl; a glibc machine with musl installed beside it does not
+sg_libc=
+grep -qs 'ld-musl-' /bin/true && sg_libc=-musl
+sg_library guard "$sg_dir/guard.so" "exec guard" "$sg_arch$sg_libc" "$@"
 sg_guard=$sg_nolib
 if [ -z "$sg_guard" ] && [ -s "$sg_dir/guard.so" ]; then
   # the guard prints its ready line when loaded with the probe variable set (guard/shellguard-guard.c)
@@ -160,25 +167,29 @@ case $sg_login in
     sg_fail "the login shell ${SHELL:-(none)} is not one the hook supports (bash, zsh, or a POSIX sh with bash installed)" ;;
 esac
 if [ "$sg_shell" = bash ]; then
-  "$sg_bin" -c '[ "${BASH_VERSINFO[0]}" -ge 5 ] && exec 3<>"/dev/tcp/127.0.0.1/$1"' sg "$sg_port" 2>/dev/null \
-    || sg_fail "the hook needs bash 5 with /dev/tcp ($("$sg_bin" -c 'echo $BASH_VERSION' 2>/dev/null))"
+  # bash 4.4 is the oldest with what the hook reads (PS0, ${var@a}); bash 5 is what it is written for (hook.bash)
+  "$sg_bin" -c '[ "${BASH_VERSINFO[0]}" -ge 5 ] || [ "${BASH_VERSINFO[0]}" = 4 -a "${BASH_VERSINFO[1]}" -ge 4 ] || exit 1
+      exec 3<>"/dev/tcp/127.0.0.1/$1"' sg "$sg_port" 2>/dev/null \
+    || sg_fail "the hook needs bash 4.4 or later with /dev/tcp ($("$sg_bin" -c 'echo $BASH_VERSION' 2>/dev/null))"
 fi
 
-sg_library lane "$sg_dir/lane.so" "bash hook lane" "$@"
+sg_library lane "$sg_dir/lane.so" "bash hook lane" "$sg_arch" "$@"
 sg_lane_bash=$(command -v bash 2>/dev/null)
+# the lane refuses, on standard error, a bash whose version is not the one it was built for (bash/lane.c)
 if [ -z "$sg_nolib" ] && [ -n "$sg_lane_bash" ] \
-   && "$sg_lane_bash" -c '[ "${BASH_VERSINFO[0]}" = 5 ] && enable -f "$1" __sg_lane && [ "$__sg_lane_go" = 0 ]' \
-      sg "$sg_dir/lane.so" >/dev/null 2>&1; then
+   && sg_lane_said=$("$sg_lane_bash" -c '[ "${BASH_VERSINFO[0]}" = 5 ] || { echo "bash $BASH_VERSION is not bash 5" >&2; exit 1; }
+        enable -f "$1" __sg_lane && [ "$__sg_lane_go" = 0 ]' sg "$sg_dir/lane.so" 2>&1 >/dev/null); then
   echo "SHELLGUARD-LANE ok"
 else
   rm -f "$sg_dir/lane.so"
-  echo "SHELLGUARD-LANE unavailable ${sg_nolib:-no bash 5 here loads it}"
+  sg_lane_said=$(printf '%s' "${sg_lane_said-}" | sed -n 's/^.*__sg_lane: //p; /is not bash 5/p' | head -n 1)
+  echo "SHELLGUARD-LANE unavailable ${sg_nolib:-${sg_lane_said:-no bash 5 here loads it}}"
 fi
 
 if [ "$sg_supervise" = off ]; then
   sg_supervisor=off
 else
-  sg_library supervisor "$sg_sup/supervisor" supervisor "$@"
+  sg_library supervisor "$sg_sup/supervisor" supervisor "$sg_arch" "$@"
   sg_supervisor=$sg_nolib
   if [ -z "$sg_supervisor" ] && [ -s "$sg_sup/supervisor" ] && chmod 0700 "$sg_sup/supervisor"; then
     sg_probe=$("$sg_sup/supervisor" --probe 2>&1 | head -n 3 | tr '\n' ' ')

@@ -44,25 +44,7 @@ supervisor=$tmp/native/shellguard-supervisor-$arch
 [[ -x $supervisor ]] || { echo "test-supervisor: build.sh made no supervisor for $arch" >&2; exit 1; }
 
 # --- the stand-in gateway: policy names `forbidden`; a Q naming it is refused, any other allowed --------------
-cat > "$tmp/gw.py" <<'EOF'
-import socket, threading, sys
-US = '\x1f'
-d = sys.argv[1]; log = open(d + '/gw.log', 'a', buffering=1)
-def handle(c):
-    for raw in c.makefile('rb'):
-        f = raw.decode('utf-8', 'replace').rstrip('\n').split(US)
-        log.write('\t'.join(f) + '\n')
-        if f[0] == 'P':
-            c.sendall(('P' + US + '1' + US + 'allow' + US + '0' + US + 'forbidden' + US + '\n').encode())
-        elif f[0] == 'Q':
-            bad = any(x.rsplit('/', 1)[-1] == 'forbidden' for x in (f[12], f[13], f[14]))
-            c.sendall(('V' + US + f[1] + US + ('B' + US + 'no-forbidden' if bad else 'A' + US) + '\n').encode())
-s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', 0)); s.listen(50)
-open(d + '/PORT', 'w').write(str(s.getsockname()[1]))
-while True:
-    c, _ = s.accept(); threading.Thread(target=handle, args=(c,), daemon=True).start()
-EOF
-python3 "$tmp/gw.py" "$tmp" & gw_pid=$!
+python3 "$here/tests/stand-in-gateway.py" "$tmp" & gw_pid=$!
 for _ in $(seq 50); do [[ -s $tmp/PORT ]] && break; sleep 0.1; done
 port=$(cat "$tmp/PORT")
 

@@ -27,12 +27,15 @@ final class TargetServer implements AutoCloseable {
     private final int port;
     private final Process process;
     private final List<String> hostKeyTypes;
+    /** Where the target's own files are seen from here: / for this machine, an overlay's upper layer for a root. */
+    private final Path files;
 
-    private TargetServer(Path dir, int port, Process process, List<String> hostKeyTypes) {
+    private TargetServer(Path dir, int port, Process process, List<String> hostKeyTypes, Path files) {
         this.dir = dir;
         this.port = port;
         this.process = process;
         this.hostKeyTypes = hostKeyTypes;
+        this.files = files;
     }
 
     static TargetServer start() {
@@ -49,14 +52,86 @@ final class TargetServer implements AutoCloseable {
         return start(List.of(types), List.of());
     }
 
+    private static Path keys(List<String> hostKeyTypes) throws IOException {
+        Path dir = Files.createTempDirectory("sg-sshd");
+        for (String type : hostKeyTypes) {
+            Processes.check(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-f", dir.resolve("host_" + type).toString()));
+        }
+        Processes.check(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "shellguard-test",
+                "-f", dir.resolve("client_key").toString()));
+        return dir;
+    }
+
+    /** The configuration both kinds of target share, after the lines a test puts first. */
+    private static List<String> config(List<String> extraConfig, int port, List<String> hostKeyFiles, String authorizedKeys,
+            String pidFile) {
+        List<String> lines = new java.util.ArrayList<>(extraConfig);
+        hostKeyFiles.forEach(file -> lines.add("HostKey " + file));
+        lines.addAll(List.of(
+                "Port " + port,
+                "ListenAddress 127.0.0.1",
+                "PidFile " + pidFile,
+                "AuthorizedKeysFile " + authorizedKeys,
+                "StrictModes no",
+                "UsePAM no",
+                "PasswordAuthentication yes",
+                "ChallengeResponseAuthentication no",
+                "PermitRootLogin no",
+                "AcceptEnv LANG LC_*",
+                "Subsystem sftp internal-sftp",
+                "LogLevel ERROR",
+                ""));
+        return lines;
+    }
+
+    /**
+     * An sshd of another system: the root file system {@code root} (scripts/target/roots/debian-root.sh makes and
+     * caches one), run by scripts/target/roots/sshd-in-root.sh chrooted in its own mount and PID namespaces on a
+     * loopback port of this machine, over an overlay that keeps the root unchanged. {@code setup} runs in it as root
+     * before sshd starts (its accounts: useradd); {@code logins} accept {@link #clientKey()}; {@code programs} are
+     * copied in (path in the target to a file here), executable by all. Files the sessions write are read through
+     * {@link #file(String)}.
+     */
+    static TargetServer inRoot(Path root, List<String> extraConfig, String setup, List<String> logins,
+            java.util.Map<String, Path> programs) {
+        try {
+            Path dir = keys(STOCK_HOST_KEYS);
+            Path state = dir.resolve("state");
+            Path ssh = Files.createDirectories(state.resolve("files/etc/ssh/sg_keys"));
+            List<String> hostKeyFiles = new java.util.ArrayList<>();
+            for (String type : STOCK_HOST_KEYS) {
+                Files.copy(dir.resolve("host_" + type), ssh.resolveSibling("sg_host_" + type));
+                Files.setPosixFilePermissions(ssh.resolveSibling("sg_host_" + type), PosixFilePermissions.fromString("rw-------"));
+                hostKeyFiles.add("/etc/ssh/sg_host_" + type);
+            }
+            for (String login : logins) {
+                Files.copy(dir.resolve("client_key.pub"), ssh.resolve(login));
+                Files.setPosixFilePermissions(ssh.resolve(login), PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            int port = Processes.freePort();
+            Files.writeString(ssh.resolveSibling("sg_sshd_config"), String.join("\n",
+                    config(extraConfig, port, hostKeyFiles, "/etc/ssh/sg_keys/%u", "/run/sg_sshd.pid")));
+            Files.writeString(state.resolve("files/sg-setup.sh"), setup);
+            for (var program : programs.entrySet()) {
+                Path in = state.resolve("files").resolve(program.getKey().replaceFirst("^/+", ""));
+                Files.createDirectories(in.getParent());
+                Files.copy(program.getValue(), in);
+                Files.setPosixFilePermissions(in, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            Process process = new ProcessBuilder(GatewayNode.projectRoot().resolve("scripts/target/roots/sshd-in-root.sh").toString(),
+                    root.toString(), state.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
+            TargetServer server = new TargetServer(dir, port, process, STOCK_HOST_KEYS, state.resolve("upper"));
+            server.awaitListening();
+            return server;
+        } catch (IOException e) {
+            throw new AssertionError("cannot start the sshd in " + root, e);
+        }
+    }
+
     private static TargetServer start(List<String> hostKeyTypes, List<String> extraConfig) {
         try {
-            Path dir = Files.createTempDirectory("sg-sshd");
-            for (String type : hostKeyTypes) {
-                Processes.check(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-f", dir.resolve("host_" + type).toString()));
-            }
-            Processes.check(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "shellguard-test",
-                    "-f", dir.resolve("client_key").toString()));
+            Path dir = keys(hostKeyTypes);
             Path keys = Files.createDirectories(dir.resolve("authorized_keys"));
             for (String login : List.of(LOGIN, ZSH_LOGIN, DASH_LOGIN)) {
                 Files.copy(dir.resolve("client_key.pub"), keys.resolve(login));
@@ -68,26 +143,12 @@ final class TargetServer implements AutoCloseable {
             Files.createDirectories(Path.of("/run/sshd"));
             int port = Processes.freePort();
             Path config = dir.resolve("sshd_config");
-            List<String> lines = new java.util.ArrayList<>(extraConfig);
-            hostKeyTypes.forEach(type -> lines.add("HostKey " + dir.resolve("host_" + type)));
-            lines.addAll(List.of(
-                    "Port " + port,
-                    "ListenAddress 127.0.0.1",
-                    "PidFile " + dir.resolve("sshd.pid"),
-                    "AuthorizedKeysFile " + keys + "/%u",
-                    "StrictModes no",
-                    "UsePAM no",
-                    "PasswordAuthentication yes",
-                    "KbdInteractiveAuthentication no",
-                    "PermitRootLogin no",
-                    "AcceptEnv LANG LC_*",
-                    "Subsystem sftp internal-sftp",
-                    "LogLevel ERROR",
-                    ""));
-            Files.writeString(config, String.join("\n", lines));
+            Files.writeString(config, String.join("\n", config(extraConfig, port,
+                    hostKeyTypes.stream().map(type -> dir.resolve("host_" + type).toString()).toList(), keys + "/%u",
+                    dir.resolve("sshd.pid").toString())));
             Process process = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", config.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
-            TargetServer server = new TargetServer(dir, port, process, hostKeyTypes);
+            TargetServer server = new TargetServer(dir, port, process, hostKeyTypes, Path.of("/"));
             server.awaitListening();
             return server;
         } catch (IOException e) {
@@ -173,12 +234,39 @@ final class TargetServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A file the target's sessions wrote, as seen from here: the path itself on this machine; in a root, where the
+     * overlay keeps what the sessions write (a file the root already had and no session changed is not there).
+     */
+    Path file(String pathInTarget) {
+        return files.resolve(pathInTarget.replaceFirst("^/+", ""));
+    }
+
+    /** What the target's sshd printed (its log), for a failure's message. */
+    String log() {
+        try {
+            return Files.readString(dir.resolve("sshd.log"));
+        } catch (IOException e) {
+            return "(no sshd log: " + e + ")";
+        }
+    }
+
     Path clientKeyFile() {
         return dir.resolve("client_key");
     }
 
     @Override
     public void close() {
-        process.destroy();
+        if (files.equals(Path.of("/"))) {
+            process.destroy();
+        } else {
+            // unshare ignores SIGTERM while it waits for the namespace's sshd; SIGKILL takes the whole namespace with it
+            process.destroyForcibly();
+        }
+        try {
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -84,8 +84,11 @@ public final class HookInstaller {
             hook.installed(words[2], words[3], words[4]);
             guardStatus(hook, statusLine(output, InstallerScript.GUARD_STATUS).orElse(""));
             Optional<String> lane = statusLine(output, InstallerScript.LANE_STATUS);
-            lane.filter(l -> !l.endsWith(" ok")).ifPresent(l -> LOG.fine(
-                    () -> "session " + sessionId + ": hooked bash shells run without the lane, more slowly: " + l));
+            lane.filter(l -> !l.endsWith(" ok")).ifPresent(l -> {
+                LOG.fine(() -> "session " + sessionId + ": hooked bash shells run without the lane, more slowly: " + l);
+                String prefix = InstallerScript.LANE_STATUS + " unavailable ";
+                hook.laneUnavailable(l.startsWith(prefix) ? l.substring(prefix.length()).trim() : l);
+            });
             lane.filter(l -> l.endsWith(" ok")).ifPresent(l -> hook.laneLoaded());
             if (supervisor) {
                 supervisorStatus(hook, statusLine(output, InstallerScript.SUPERVISOR_STATUS).orElse(""), privileged != null);

@@ -65,6 +65,7 @@ public final class HookSession {
     private String shellPath;
     private volatile String guardUnavailable;
     private volatile boolean lane;
+    private volatile String laneUnavailable;
     private volatile String tier = TIER_SAME_ACCOUNT;
     private volatile boolean supervised;
     private volatile String supervisorUnavailable;
@@ -136,6 +137,14 @@ public final class HookSession {
     /** The bash hook's lane loads on the target: hooked bash shells use it. */
     void laneLoaded() {
         this.lane = true;
+    }
+
+    /**
+     * The bash hook's lane does not load on the target (a bash of another version than the one it was built for, no
+     * bash 5): a bash session's hook field says why in its detail; the shell-language hook does the lane's work.
+     */
+    void laneUnavailable(String why) {
+        this.laneUnavailable = why;
     }
 
     /** The supervisor is in place, in this tier: the session's shell starts under it. */
@@ -316,7 +325,8 @@ public final class HookSession {
         }
         if (!statusReported) {
             statusReported = true;
-            services.listener().hookStatus(new HookStatus(sessionId, HookStatus.State.ARMED, shellAndVersion, null,
+            String detail = "bash".equals(shell) && !lane && laneUnavailable != null ? "without the lane: " + laneUnavailable : null;
+            services.listener().hookStatus(new HookStatus(sessionId, HookStatus.State.ARMED, shellAndVersion, detail,
                     tier, layers()));
         }
         if ("interactive".equals(role)) {

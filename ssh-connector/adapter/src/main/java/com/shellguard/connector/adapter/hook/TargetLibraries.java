@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * One of the native parts the gateway uploads into a session's directory, as the build packaged them
  * (scripts/target/build.sh, compiled with gcc into the adapter jar), one per architecture, keyed by the name
- * {@code uname -m} prints on the target: the exec guard ({@link #GUARD}), the bash hook's lane
+ * {@code uname -m} prints on the target (with {@code -musl} after it for the exec guard of musl targets): the exec guard ({@link #GUARD}), the bash hook's lane
  * ({@link #LANE}), both libraries, and the supervisor ({@link #SUPERVISOR}), a program. An architecture the
  * build machine had no compiler (or, for the lane, no bash headers) for is simply absent: sessions on such
  * servers go without that part.
@@ -20,7 +20,12 @@ final class TargetLibraries {
     static final String GUARD = "shellguard-guard";
     static final String LANE = "shellguard-lane";
     static final String SUPERVISOR = "shellguard-supervisor";
-    private static final List<String> ARCHITECTURES = List.of("x86_64", "aarch64");
+    /**
+     * The installer's keys: {@code uname -m}, and the same with {@code -musl} for targets whose programs are linked
+     * against musl (Alpine), which only the exec guard is built for (the lane is built against glibc's bash, the
+     * supervisor is static and runs on both).
+     */
+    private static final List<String> ARCHITECTURES = List.of("x86_64", "aarch64", "x86_64-musl", "aarch64-musl");
 
     private final Map<String, byte[]> libraries;
 
