@@ -109,6 +109,6 @@ public class ApiAuthenticator {
             audit.apiLoginRefused(owner, sourceAddress, refusal);
             return Optional.empty();
         }
-        return account.map(ApiCaller::of);
+        return account.map(a -> new ApiCaller(a.getUsername(), a.getRole(), token.get().getName()));
     }
 }

@@ -1,5 +1,7 @@
 package com.shellguard.auth;
 
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Clock;
 import com.shellguard.common.NotFoundException;
 import com.shellguard.connector.api.AuthenticationVerdict;
@@ -26,6 +28,9 @@ import java.util.List;
  */
 @Stateless
 public class LoginLockout {
+
+    @Inject
+    AdminChangeRecorder changes;
 
     public static final String LOCKED = AuthenticationVerdict.LOCKED;
     public static final String THROTTLED = AuthenticationVerdict.THROTTLED;
@@ -101,7 +106,9 @@ public class LoginLockout {
         if (users.find(account).isEmpty() && !(directorySettings.configured() && directory.find(account).isPresent())) {
             throw new NotFoundException("no user " + account);
         }
-        return forget(LoginFailureCount.account(account));
+        boolean ended = forget(LoginFailureCount.account(account));
+        changes.record("user", account, "unlock", null, ChangeFields.of().put("lockEnded", ended));
+        return ended;
     }
 
     private boolean forget(String subject) {

@@ -1,5 +1,7 @@
 package com.shellguard.token;
 
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Clock;
 import com.shellguard.common.NotFoundException;
 import com.shellguard.common.ValidationException;
@@ -12,6 +14,9 @@ import java.util.List;
 /** Issuing, listing and revoking API tokens. */
 @Stateless
 public class ApiTokenService {
+
+    @Inject
+    AdminChangeRecorder changes;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -30,7 +35,13 @@ public class ApiTokenService {
         String value = "sgt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         ApiToken token = new ApiToken(name, owner, value, Clock.now());
         tokens.add(token);
+        changes.record("token", token.getId(), "issue", null, fields(token));
         return new IssuedToken(token, value);
+    }
+
+    /** A token as the admin audit shows it: its name and owner; its value is never anywhere but in the answer to its issue. */
+    private static ChangeFields fields(ApiToken token) {
+        return ChangeFields.of().put("name", token.getName()).put("owner", token.getOwner());
     }
 
     public List<ApiToken> list() {
@@ -38,6 +49,8 @@ public class ApiTokenService {
     }
 
     public void revoke(String id) {
-        tokens.remove(tokens.find(id).orElseThrow(() -> new NotFoundException("no token " + id)));
+        ApiToken token = tokens.find(id).orElseThrow(() -> new NotFoundException("no token " + id));
+        changes.record("token", id, "revoke", fields(token), null);
+        tokens.remove(token);
     }
 }
