@@ -2,6 +2,7 @@ package com.shellguard.adminaudit;
 
 import com.shellguard.audit.AuditCriteria;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -16,6 +17,14 @@ public class AdminAuditService {
 
     @PersistenceContext(unitName = "shellguard")
     EntityManager em;
+
+    @Inject
+    AdminChangeRecorder recorder;
+
+    /** A change a door saw made but no service described: recorded by its request alone, without fields. */
+    public void recordUndescribed(String kind, String resource, String action) {
+        recorder.record(kind, resource, action, null, null);
+    }
 
     public List<AdminChange> changes(AdminChangeQuery q) {
         CriteriaBuilder cb = em.getCriteriaBuilder();

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 
 /**
  * The one place admin changes are written. Services call it once per change, inside the change's transaction, with
@@ -14,6 +15,10 @@ import jakarta.persistence.PersistenceContext;
  */
 @ApplicationScoped
 public class AdminChangeRecorder {
+
+    /** The kinds of resource the services record, for a filter to offer. */
+    public static final List<String> KINDS = List.of("user", "group", "server", "account", "grant", "command-rule",
+            "command-default", "token", "totp", "mfa-settings", "startup-files", "session");
 
     @PersistenceContext(unitName = "shellguard")
     EntityManager em;
