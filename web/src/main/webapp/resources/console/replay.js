@@ -16,9 +16,13 @@
       Promise.resolve(player.seek(at)).then(function () { el.dataset.seekedTo = String(at); });
     });
   });
-  var named = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.substring(1))) : null;
-  var jump = named && named.querySelector('a.jump');
-  if (jump) {
-    jump.click();
+  function jumpToNamedCommand() {
+    var named = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.substring(1))) : null;
+    var jump = named && named.querySelector('a.jump');
+    if (jump) {
+      jump.click();
+    }
   }
+  jumpToNamedCommand();
+  window.addEventListener('hashchange', jumpToNamedCommand);
 })();

@@ -270,9 +270,11 @@ class AdminAuditIT {
         assertEquals(watched.name(), browser.text(By.id("user")));
         assertTrue(browser.driver.getCurrentUrl().contains("id=" + sessionId), browser.driver.getCurrentUrl());
 
+        browser.go("/console/dashboard.xhtml");
         browser.driver.get(commandLink);
         assertTrue(browser.driver.getCurrentUrl().endsWith("#command-" + commandId), browser.driver.getCurrentUrl());
-        browser.await(d -> d.findElement(By.id("command-" + commandId)).getAttribute("class").contains("current"));
+        browser.screenshot("alert-command");
+        browser.await(d -> String.valueOf(d.findElement(By.id("command-" + commandId)).getAttribute("class")).contains("current"));
         assertTrue(browser.text(By.id("command-" + commandId)).contains("id -un"), browser.text(By.id("command-" + commandId)));
     }
 
