@@ -115,7 +115,7 @@ public class ApiAuthenticator {
             audit.apiLoginRefused(owner, sourceAddress, refusal);
             return Optional.empty();
         }
-        return account.map(a -> ApiCaller.of(a, token.get().getScopes()));
+        return account.map(a -> ApiCaller.of(a, token.get().getScopes(), token.get().getName()));
     }
 
     /** {@code host:port} without the port, which changes with every connection and says nothing of the client. */

@@ -7,21 +7,22 @@ import java.security.Principal;
 import java.util.Set;
 
 /**
- * Who is calling the API, once authenticated: the account (or the token's owner), its role, and the token's scopes
- * ({@code null} for a password: the role alone decides, and a password never opens {@code /scim/v2}).
+ * Who is calling the API, once authenticated: the account (or the token's owner), its role, the token's scopes
+ * ({@code null} for a password: the role alone decides, and a password never opens {@code /scim/v2}), and the name of
+ * the API token used (null for a password), which the admin audit keeps with each change.
  */
-public record ApiCaller(String name, Role role, Set<TokenScope> scopes) implements Principal {
+public record ApiCaller(String name, Role role, Set<TokenScope> scopes, String token) implements Principal {
 
     public ApiCaller(String name, Role role) {
-        this(name, role, null);
+        this(name, role, null, null);
     }
 
     static ApiCaller of(GatewayUser user) {
         return new ApiCaller(user.getUsername(), user.getRole());
     }
 
-    static ApiCaller of(GatewayUser user, Set<TokenScope> scopes) {
-        return new ApiCaller(user.getUsername(), user.getRole(), Set.copyOf(scopes));
+    static ApiCaller of(GatewayUser user, Set<TokenScope> scopes, String tokenName) {
+        return new ApiCaller(user.getUsername(), user.getRole(), Set.copyOf(scopes), tokenName);
     }
 
     /** Whether the token's scopes (if a token) allow this request of {@code /api/v1}; the role is checked apart. */

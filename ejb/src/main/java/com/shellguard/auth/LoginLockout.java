@@ -1,5 +1,10 @@
 package com.shellguard.auth;
 
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
+import com.shellguard.command.audit.AlertKind;
+import com.shellguard.command.audit.AlertRecord;
+import com.shellguard.command.audit.CommandAuditRepository;
 import com.shellguard.common.Clock;
 import com.shellguard.common.NotFoundException;
 import com.shellguard.connector.api.AuthenticationVerdict;
@@ -45,6 +50,12 @@ public class LoginLockout {
     @Inject
     LdapDirectory directory;
 
+    @Inject
+    AdminChangeRecorder changes;
+
+    @Inject
+    CommandAuditRepository alerts;
+
     /** Whether an attempt is refused before its credential is looked at, and whether the account has failures counted. */
     public LoginStanding standing(String account, String sourceAddress) {
         String accountSubject = LoginFailureCount.account(account);
@@ -72,20 +83,29 @@ public class LoginLockout {
     public void failed(String account, String sourceAddress) {
         LockoutPolicy policy = settings.policy();
         OffsetDateTime now = Clock.now();
-        count(LoginFailureCount.account(account), now, policy.accountFailures(), policy);
-        if (sourceAddress != null) {
-            count(LoginFailureCount.address(sourceAddress), now, policy.addressFailures(), policy);
+        if (count(LoginFailureCount.account(account), now, policy.accountFailures(), policy)) {
+            alerts.add(new AlertRecord(now, null, account, null, AlertKind.LOGIN_LOCKED, policy.accountFailures()
+                    + " failed logins within " + policy.window().toMinutes() + " minutes, the last from " + sourceAddress
+                    + ": locked for " + policy.lockPeriod().toMinutes() + " minutes", null));
+        }
+        if (sourceAddress != null && count(LoginFailureCount.address(sourceAddress), now, policy.addressFailures(), policy)) {
+            alerts.add(new AlertRecord(now, null, account, null, AlertKind.ADDRESS_THROTTLED, policy.addressFailures()
+                    + " failed logins from " + sourceAddress + " within " + policy.window().toMinutes() + " minutes, the last for "
+                    + account + ": refused for " + policy.lockPeriod().toMinutes() + " minutes", null));
         }
     }
 
-    private void count(String subject, OffsetDateTime now, int limit, LockoutPolicy policy) {
+    /** Counts a failure of {@code subject}; true when this failure locked it. */
+    private boolean count(String subject, OffsetDateTime now, int limit, LockoutPolicy policy) {
         LoginFailureCount count = em.find(LoginFailureCount.class, subject, LockModeType.PESSIMISTIC_WRITE);
         if (count == null) {
             count = new LoginFailureCount(subject);
             em.persist(count);
         }
+        boolean wasLocked = count.lockedAt(now);
         count.failedAt(now, limit, policy.window(), policy.lockPeriod());
         em.flush();
+        return !wasLocked && count.lockedAt(now);
     }
 
     /** A successful login starts the account's count afresh (its address's count stays); see {@link LoginStanding}. */
@@ -101,7 +121,9 @@ public class LoginLockout {
         if (users.find(account).isEmpty() && !(directorySettings.configured() && directory.find(account).isPresent())) {
             throw new NotFoundException("no user " + account);
         }
-        return forget(LoginFailureCount.account(account));
+        boolean ended = forget(LoginFailureCount.account(account));
+        changes.record("user", account, "unlock", null, ChangeFields.of().put("lockEnded", ended));
+        return ended;
     }
 
     private boolean forget(String subject) {

@@ -1,5 +1,7 @@
 package com.shellguard.grant;
 
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Clock;
 import com.shellguard.common.Names;
 import com.shellguard.common.NotFoundException;
@@ -19,6 +21,9 @@ import java.util.TreeSet;
 public class GrantService {
 
     @Inject
+    AdminChangeRecorder changes;
+
+    @Inject
     GrantRepository grants;
 
     @Inject
@@ -30,17 +35,22 @@ public class GrantService {
     public Grant create(GrantRule rule) {
         Grant grant = new Grant(validated(rule), Clock.now());
         grants.add(grant);
+        changes.record("grant", grant.getId(), "create", null, fields(grant));
         return grant;
     }
 
     public Grant update(String id, GrantRule rule) {
         Grant grant = get(id);
+        ChangeFields before = fields(grant);
         grant.assign(validated(rule));
+        changes.record("grant", id, "update", before, fields(grant));
         return grant;
     }
 
     public void delete(String id) {
-        grants.remove(get(id));
+        Grant grant = get(id);
+        changes.record("grant", id, "delete", fields(grant), null);
+        grants.remove(grant);
     }
 
     public Grant get(String id) {
@@ -49,6 +59,12 @@ public class GrantService {
 
     public List<Grant> list() {
         return grants.all();
+    }
+
+    private static ChangeFields fields(Grant grant) {
+        GrantRule r = grant.rule();
+        return ChangeFields.of().put("user", r.user()).put("group", r.group()).put("server", r.server()).put("label", r.label())
+                .put("logins", r.logins()).put("forwarding", r.forwarding()).put("forwardTo", r.forwardTo());
     }
 
     private GrantRule validated(GrantRule rule) {

@@ -1,5 +1,7 @@
 package com.shellguard.server;
 
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Clock;
 import com.shellguard.common.ConflictException;
 import com.shellguard.common.Names;
@@ -36,6 +38,9 @@ public class AccountService {
     @Inject
     Vault vault;
 
+    @Inject
+    AdminChangeRecorder changes;
+
     public ServerAccount create(String serverName, String login, String password, String privateKey) {
         return create(serverName, login, password, privateKey, false);
     }
@@ -52,6 +57,7 @@ public class AccountService {
             makePrivileged(account);
         }
         servers.addAccount(account);
+        changes.record("account", resource(account), "create", null, fields(account));
         return account;
     }
 
@@ -62,6 +68,7 @@ public class AccountService {
     /** @param privileged null leaves the flag as it is */
     public ServerAccount update(String serverName, String login, String password, String privateKey, Boolean privileged) {
         ServerAccount account = get(serverName, login);
+        ChangeFields before = fields(account);
         if (password != null || privateKey != null || privileged == null) {
             store(account, password, privateKey);
         }
@@ -70,6 +77,7 @@ public class AccountService {
         } else if (Boolean.FALSE.equals(privileged)) {
             account.setPrivileged(false);
         }
+        changes.record("account", resource(account), "update", before, fields(account));
         return account;
     }
 
@@ -87,7 +95,9 @@ public class AccountService {
     }
 
     public void delete(String serverName, String login) {
-        servers.removeAccount(get(serverName, login));
+        ServerAccount account = get(serverName, login);
+        changes.record("account", resource(account), "delete", fields(account), null);
+        servers.removeAccount(account);
     }
 
     public ServerAccount get(String serverName, String login) {
@@ -97,6 +107,16 @@ public class AccountService {
 
     public List<ServerAccount> list(String serverName) {
         return servers.accounts(serverService.get(serverName));
+    }
+
+    private static String resource(ServerAccount account) {
+        return account.getServer().getName() + "/" + account.getLogin();
+    }
+
+    /** An account as the admin audit shows it: the credential's kind, and the credential itself only as set or changed. */
+    private static ChangeFields fields(ServerAccount account) {
+        return ChangeFields.of().put("kind", account.getKind()).put("privileged", account.isPrivileged())
+                .secret("credential", account.getSealedSecret());
     }
 
     private void store(ServerAccount account, String password, String privateKey) {

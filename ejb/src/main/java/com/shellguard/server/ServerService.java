@@ -1,5 +1,7 @@
 package com.shellguard.server;
 
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Clock;
 import com.shellguard.common.ConflictException;
 import com.shellguard.common.Names;
@@ -29,6 +31,9 @@ public class ServerService {
     @Inject
     GrantRepository grants;
 
+    @Inject
+    AdminChangeRecorder changes;
+
     public Server create(ServerDraft draft) {
         String name = Names.require("name", draft.name());
         if (servers.find(name).isPresent()) {
@@ -40,6 +45,7 @@ public class ServerService {
         Server server = new Server(name, Clock.now());
         apply(server, draft);
         servers.add(server);
+        changes.record("server", name, "create", null, fields(server));
         return server;
     }
 
@@ -48,12 +54,15 @@ public class ServerService {
         if (draft.name() != null && !draft.name().equals(name)) {
             throw new ValidationException("name cannot be changed (" + name + ")");
         }
+        ChangeFields before = fields(server);
         apply(server, draft);
+        changes.record("server", name, "update", before, fields(server));
         return server;
     }
 
     public void delete(String name) {
         Server server = get(name);
+        changes.record("server", name, "delete", fields(server), null);
         grants.removeForServer(name);
         servers.remove(server);
     }
@@ -64,6 +73,13 @@ public class ServerService {
 
     public List<Server> list() {
         return servers.all();
+    }
+
+    /** A server as the admin audit shows it: its pinned host keys by type and fingerprint. */
+    static ChangeFields fields(Server server) {
+        return ChangeFields.of().put("host", server.getHost()).put("port", server.getPort()).put("labels", server.getLabels())
+                .put("description", server.getDescription())
+                .put("hostKeys", server.getHostKeys().stream().map(k -> k.getType() + " " + k.getFingerprint()).sorted().toList());
     }
 
     private void apply(Server server, ServerDraft draft) {

@@ -5,6 +5,8 @@ import com.shellguard.audit.SessionRecord;
 import com.shellguard.command.audit.AlertKind;
 import com.shellguard.command.audit.AlertRecord;
 import com.shellguard.command.audit.CommandAuditRepository;
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Clock;
 import com.shellguard.common.NotFoundException;
 import com.shellguard.connector.api.StartupFileReport;
@@ -30,6 +32,9 @@ import java.util.logging.Logger;
  */
 @Stateless
 public class StartupFileService {
+
+    @Inject
+    AdminChangeRecorder changes;
 
     private static final Logger LOG = Logger.getLogger(StartupFileService.class.getName());
 
@@ -99,11 +104,21 @@ public class StartupFileService {
             throw new NotFoundException("no session has read the startup files of " + login + "@" + server + " yet");
         }
         OffsetDateTime now = Clock.now();
-        for (StartupFile f : files(server, login, true)) {
+        List<StartupFile> locked = files(server, login, true);
+        ChangeFields before = fields(locked);
+        for (StartupFile f : locked) {
             f.accept(by, now);
         }
+        changes.record("startup-files", server + "/" + login, "accept", before, fields(locked));
         LOG.info(() -> "ShellGuard: startup files of " + login + "@" + server + " accepted by " + by);
         return files(server, login, false);
+    }
+
+    /** Each file's accepted state; the hashes are of files on the target, no secret of the gateway's. */
+    private static ChangeFields fields(List<StartupFile> files) {
+        ChangeFields fields = ChangeFields.of();
+        files.forEach(f -> fields.put(f.getPath(), f.getAcceptedHash()));
+        return fields;
     }
 
     private List<StartupFile> files(String server, String login, boolean forUpdate) {

@@ -3,6 +3,8 @@ package com.shellguard.session;
 import com.shellguard.audit.AuditRepository;
 import com.shellguard.audit.SessionRecord;
 import com.shellguard.audit.SessionStatus;
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Clock;
 import com.shellguard.common.ConflictException;
 import com.shellguard.common.NotFoundException;
@@ -24,6 +26,9 @@ import java.util.List;
 public class SessionTerminator {
 
     @Inject
+    AdminChangeRecorder changes;
+
+    @Inject
     AuditRepository audit;
 
     @Inject
@@ -41,6 +46,8 @@ public class SessionTerminator {
             throw new ConflictException("session " + sessionId + " is not running (" + session.getStatus() + ")");
         }
         requests.add(new TerminationRequest(sessionId, session.getGatewayNode(), administrator, Clock.now()));
+        changes.record("session", sessionId, "terminate", ChangeFields.of().put("user", session.getUserName())
+                .put("server", session.getServerName()).put("login", session.getLogin()).put("status", session.getStatus()), null);
     }
 
     /** The sessions of the node that administrators asked to end and that it has not ended yet. */

@@ -1,5 +1,7 @@
 package com.shellguard.token;
 
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Clock;
 import com.shellguard.common.NotFoundException;
 import com.shellguard.common.ValidationException;
@@ -18,6 +20,9 @@ import java.util.List;
 /** Issuing, listing and revoking API tokens. */
 @Stateless
 public class ApiTokenService {
+
+    @Inject
+    AdminChangeRecorder changes;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -46,6 +51,7 @@ public class ApiTokenService {
         OffsetDateTime now = Clock.now();
         ApiToken token = new ApiToken(name, owner, value, now, scopesOf(scopes), expiryOf(expires, now));
         tokens.add(token);
+        changes.record("token", token.getId(), "issue", null, fields(token));
         return new IssuedToken(token, value);
     }
 
@@ -77,11 +83,23 @@ public class ApiTokenService {
         return at;
     }
 
+    /**
+     * A token as the admin audit shows it: its name, owner, scopes and expiry; its value is never anywhere but in the
+     * answer to its issue.
+     */
+    private static ChangeFields fields(ApiToken token) {
+        return ChangeFields.of().put("name", token.getName()).put("owner", token.getOwner())
+                .put("scopes", token.getScopes().stream().map(TokenScope::wire).sorted().toList())
+                .put("expires", token.getExpires() == null ? null : token.getExpires().toString());
+    }
+
     public List<ApiToken> list() {
         return tokens.all();
     }
 
     public void revoke(String id) {
-        tokens.remove(tokens.find(id).orElseThrow(() -> new NotFoundException("no token " + id)));
+        ApiToken token = tokens.find(id).orElseThrow(() -> new NotFoundException("no token " + id));
+        changes.record("token", id, "revoke", fields(token), null);
+        tokens.remove(token);
     }
 }

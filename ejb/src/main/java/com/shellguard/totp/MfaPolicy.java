@@ -1,5 +1,7 @@
 package com.shellguard.totp;
 
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Names;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -15,6 +17,9 @@ import java.util.TreeSet;
  */
 @Stateless
 public class MfaPolicy {
+
+    @Inject
+    AdminChangeRecorder changes;
 
     /** What a login that passed its first factor still needs. */
     public enum Need {
@@ -42,13 +47,20 @@ public class MfaPolicy {
             names.add(Names.require("required[]", group));
         }
         Set<String> kept = everyone ? Set.of() : names;
+        ChangeFields before = fields(setting());
         MfaRequirement row = em.find(MfaRequirement.class, MfaRequirement.ID);
         if (row == null) {
             em.persist(new MfaRequirement(everyone, kept));
         } else {
             row.set(everyone, kept);
         }
-        return new Setting(everyone, kept);
+        Setting set = new Setting(everyone, kept);
+        changes.record("mfa-settings", "mfa", "update", before, fields(set));
+        return set;
+    }
+
+    private static ChangeFields fields(Setting s) {
+        return ChangeFields.of().put("required", s.everyone() ? "all" : s.groups().isEmpty() ? "none" : new TreeSet<>(s.groups()));
     }
 
     public boolean requires(Set<String> groupsOfPerson) {

@@ -1,5 +1,7 @@
 package com.shellguard.totp;
 
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Clock;
 import com.shellguard.common.ConflictException;
 import com.shellguard.common.NotFoundException;
@@ -31,6 +33,9 @@ import java.util.regex.Pattern;
  */
 @Stateless
 public class TotpEnrolments {
+
+    @Inject
+    AdminChangeRecorder changes;
 
     public static final String ISSUER = "ShellGuard";
     public static final int RECOVERY_CODES = 10;
@@ -67,7 +72,9 @@ public class TotpEnrolments {
             codes.add(code.substring(0, 5) + "-" + code.substring(5));
             hashes.add(hash(code));
         }
-        em.persist(new TotpEnrolment(username, vault.seal(secret), hashes, Clock.now()));
+        TotpEnrolment enrolment = new TotpEnrolment(username, vault.seal(secret), hashes, Clock.now());
+        em.persist(enrolment);
+        changes.record("totp", username, "enrol", existing == null ? null : fields(existing), fields(enrolment));
         return new TotpIssued(username, secret, uri(username, secret), codes);
     }
 
@@ -85,8 +92,10 @@ public class TotpEnrolments {
         if (step < 0) {
             throw new ValidationException("code does not match the secret (is the device's clock right?)");
         }
+        ChangeFields before = fields(enrolment);
         enrolment.used(step);
         enrolment.confirm(Clock.now());
+        changes.record("totp", username, "confirm", before, fields(enrolment));
     }
 
     /** Removes the account's second factor, active or pending; true if there was one. */
@@ -95,8 +104,15 @@ public class TotpEnrolments {
         if (enrolment == null) {
             return false;
         }
+        changes.record("totp", username, "remove", fields(enrolment), null);
         em.remove(enrolment);
         return true;
+    }
+
+    /** An enrolment as the admin audit shows it: its seed only as set or changed. */
+    private static ChangeFields fields(TotpEnrolment enrolment) {
+        return ChangeFields.of().put("active", enrolment.isConfirmed()).put("recoveryCodesLeft", enrolment.recoveryCodesLeft())
+                .secret("secret", enrolment.sealedSecret());
     }
 
     /** Whether the account has a confirmed second factor, which every login of it must then show. */

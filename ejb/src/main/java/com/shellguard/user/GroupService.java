@@ -1,5 +1,7 @@
 package com.shellguard.user;
 
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Clock;
 import com.shellguard.common.ConflictException;
 import com.shellguard.common.Names;
@@ -21,22 +23,33 @@ public class GroupService {
     @Inject
     GrantRepository grants;
 
+    @Inject
+    AdminChangeRecorder changes;
+
     public GroupMembers create(String name, List<String> members) {
         Names.require("name", name);
         if (users.findGroup(name).isPresent()) {
             throw new ConflictException("group " + name + " exists already");
         }
         users.addGroup(new UserGroup(name, Clock.now()));
-        return setMembers(name, members == null ? List.of() : members);
+        GroupMembers created = setMembers(name, members == null ? List.of() : members);
+        changes.record("group", name, "create", null, fields(created));
+        return created;
     }
 
     public GroupMembers update(String name, List<String> members) {
-        group(name);
-        return members == null ? get(name) : setMembers(name, members);
+        GroupMembers before = get(name);
+        if (members == null) {
+            return before;
+        }
+        GroupMembers after = setMembers(name, members);
+        changes.record("group", name, "update", fields(before), fields(after));
+        return after;
     }
 
     public void delete(String name) {
         UserGroup group = group(name);
+        changes.record("group", name, "delete", fields(get(name)), null);
         users.inGroup(name).forEach(u -> u.leaveGroup(name));
         grants.removeForGroup(name);
         users.removeGroup(group);
@@ -49,6 +62,10 @@ public class GroupService {
 
     public List<GroupMembers> list() {
         return users.allGroups().stream().map(g -> get(g.getName())).toList();
+    }
+
+    private static ChangeFields fields(GroupMembers group) {
+        return ChangeFields.of().put("members", new java.util.TreeSet<>(group.members()));
     }
 
     private GroupMembers setMembers(String name, List<String> members) {

@@ -1,5 +1,7 @@
 package com.shellguard.user;
 
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Clock;
 import com.shellguard.common.ConflictException;
 import com.shellguard.common.Names;
@@ -32,6 +34,9 @@ public class UserService {
     @Inject
     TotpEnrolments secondFactors;
 
+    @Inject
+    AdminChangeRecorder changes;
+
     public GatewayUser create(UserDraft draft) {
         String name = Names.requireUsername("username", draft.username());
         if (users.find(name).isPresent()) {
@@ -40,6 +45,7 @@ public class UserService {
         GatewayUser user = new GatewayUser(name, Clock.now());
         apply(user, draft);
         users.add(user);
+        changes.record("user", name, "create", null, fields(user));
         return user;
     }
 
@@ -48,13 +54,16 @@ public class UserService {
         if (draft.username() != null && !draft.username().equals(username)) {
             throw new ValidationException("username cannot be changed (" + username + ")");
         }
+        ChangeFields before = fields(user);
         apply(user, draft);
+        changes.record("user", username, "update", before, fields(user));
         return user;
     }
 
     public void delete(String username) {
         GatewayUser user = get(username);
         keepAnAdmin(user, "delete");
+        changes.record("user", username, "delete", fields(user), null);
         grants.removeForUser(username);
         tokens.removeForOwner(username);
         secondFactors.remove(username); // a new account of the same name must not inherit it
@@ -104,6 +113,23 @@ public class UserService {
                 keepAnAdmin(user, "disable");
             }
             user.setEnabled(draft.enabled());
+        }
+    }
+
+    /** A user as the admin audit shows it: keys by fingerprint, the password only as set or changed. */
+    public static ChangeFields fields(GatewayUser user) {
+        return ChangeFields.of().put("role", user.getRole()).put("enabled", user.isEnabled())
+                .put("directory", user.isDirectory()).put("groups", user.getGroups())
+                .put("publicKeys", user.getPublicKeys().stream().map(UserService::keyFingerprint).toList())
+                .secret("password", user.passwordStamp());
+    }
+
+    private static String keyFingerprint(String key) {
+        try {
+            SshPublicKey k = SshPublicKey.parse(key);
+            return k.type() + " " + k.fingerprint();
+        } catch (IllegalArgumentException e) {
+            return "(unreadable key)";
         }
     }
 

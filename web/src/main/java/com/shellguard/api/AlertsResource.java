@@ -23,8 +23,9 @@ public class AlertsResource {
     CommandAuditService audit;
 
     @GET
-    public JsonArray list(@BeanParam AuditFilter filter, @QueryParam("session") String session, @QueryParam("kind") String kind) {
+    public JsonArray list(@BeanParam AuditFilter filter, @QueryParam("session") String session, @QueryParam("kind") String kind,
+                          @QueryParam("server") String server) {
         return JsonViews.list(audit.alerts(new AlertQuery(filter.query(null, null), session,
-                constant("kind", kind, AlertKind.class))), JsonViews::alert);
+                constant("kind", kind, AlertKind.class), server)), JsonViews::alert);
     }
 }

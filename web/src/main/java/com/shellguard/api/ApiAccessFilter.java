@@ -1,5 +1,7 @@
 package com.shellguard.api;
 
+import com.shellguard.adminaudit.AdminActor;
+import com.shellguard.adminaudit.Channel;
 import com.shellguard.auth.ApiAuthenticator;
 import com.shellguard.auth.ApiCaller;
 import com.shellguard.directory.DirectoryUnavailableException;
@@ -38,6 +40,9 @@ public class ApiAccessFilter implements ContainerRequestFilter {
     @Inject
     ApiAuthenticator authenticator;
 
+    @Inject
+    AdminActor actor;
+
     private static final Pattern ENROLMENT = Pattern.compile("users/([^/]+)/totp(/confirm)?");
 
     @Context
@@ -58,9 +63,9 @@ public class ApiAccessFilter implements ContainerRequestFilter {
         Matcher enrolment = ENROLMENT.matcher(path);
         String ownEnrolmentOf = enrolment.matches() && !HttpMethod.DELETE.equals(request.getMethod()) ? enrolment.group(1) : null;
         Optional<ApiCaller> caller;
+        String sourceAddress = http.getRemoteAddr() + ":" + http.getRemotePort();
         try {
-            caller = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION),
-                    http.getRemoteAddr() + ":" + http.getRemotePort(), ownEnrolmentOf);
+            caller = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), sourceAddress, ownEnrolmentOf);
         } catch (DirectoryUnavailableException e) {
             request.abortWith(Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON)
                     .entity(JsonViews.error(e.getMessage() + " (" + DirectoryUnavailableException.REASON + ")")).build());
@@ -91,6 +96,7 @@ public class ApiAccessFilter implements ContainerRequestFilter {
                     .build());
             return;
         }
+        actor.identify(caller.get().name(), caller.get().token(), sourceAddress, Channel.API);
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override

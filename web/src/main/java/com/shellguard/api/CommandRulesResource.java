@@ -75,6 +75,7 @@ public class CommandRulesResource {
 
     /** Which rule would decide a line typed by this user on this server as this login; changes nothing. */
     @POST
+    @ChangesNothing
     @Path("try")
     public JsonObject tryLine(JsonObject json) {
         JsonObject o = body(json);

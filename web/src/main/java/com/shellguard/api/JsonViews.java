@@ -1,5 +1,6 @@
 package com.shellguard.api;
 
+import com.shellguard.adminaudit.AdminChange;
 import com.shellguard.audit.AuthEvent;
 import com.shellguard.audit.SessionRecord;
 import com.shellguard.command.CommandTrial;
@@ -253,6 +254,36 @@ final class JsonViews {
         b.add("bytes", t.getBytes()).add("result", t.getResult());
         nullable(b, "detail", t.getDetail());
         return b.build();
+    }
+
+    static JsonObject adminChange(AdminChange c) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", c.getId()).add("time", time(c.getTime()));
+        nullable(b, "user", c.getUserName());
+        nullable(b, "token", c.getTokenName());
+        nullable(b, "sourceAddress", c.getSourceAddress());
+        nullable(b, "channel", c.getChannel() == null ? null : c.getChannel().name());
+        nullable(b, "kind", c.getKind());
+        nullable(b, "resource", c.getResource());
+        nullable(b, "action", c.getAction());
+        b.add("before", fieldsObject(c.getBefore()));
+        b.add("after", fieldsObject(c.getAfter()));
+        JsonArrayBuilder changed = Json.createArrayBuilder();
+        if (c.getChanged() != null && !c.getChanged().isEmpty()) {
+            for (String field : c.getChanged().split(",")) {
+                changed.add(field);
+            }
+        }
+        return b.add("changed", changed).build();
+    }
+
+    /** A stored JSON object of fields, or JSON null. */
+    private static JsonValue fieldsObject(String json) {
+        if (json == null) {
+            return JsonValue.NULL;
+        }
+        try (var reader = Json.createReader(new java.io.StringReader(json))) {
+            return reader.readObject();
+        }
     }
 
     static JsonObject authEvent(AuthEvent e) {

@@ -65,6 +65,7 @@ public class ServersResource {
 
     /** Test connection: reach the server from this node and compare the host keys it proves with the pinned ones. */
     @POST
+    @ChangesNothing
     @Path("{name}/check")
     public JsonObject check(@PathParam("name") String name) {
         return JsonViews.serverCheck(checks.check(name));

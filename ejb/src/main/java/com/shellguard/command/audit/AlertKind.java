@@ -16,12 +16,13 @@ import com.shellguard.connector.api.SessionAlert;
  * strict server refused the session), SUPERVISOR_LOST (the supervisor went away while the session ran, killed or
  * cut off: the session ended), SUPERVISOR_SETUID (a setuid or setgid program was stopped in a session supervised
  * as the login itself, where it cannot gain its privilege), PROTECTED_FILE (a file transfer tried to change one of
- * the login's protected startup or key files, and was refused).
+ * the login's protected startup or key files, and was refused), LOGIN_LOCKED (an account was locked after failed logins; no
+ * session), ADDRESS_THROTTLED (a source address was refused after failed logins; no session).
  */
 public enum AlertKind {
     TAMPER, HOOK_UNAVAILABLE, FORGED_REPORT, POLICY, GUARD_UNAVAILABLE, HOST_KEY_PINNED, HOST_KEY_CHANGED,
     SUPERVISOR_UNAVAILABLE, SUPERVISOR_LOST, SUPERVISOR_SETUID, PROTECTED_FILE, HOOK_FLOOD,
-    HOOK_SILENT, STARTUP_FILE_CHANGED;
+    HOOK_SILENT, STARTUP_FILE_CHANGED, LOGIN_LOCKED, ADDRESS_THROTTLED;
 
     public static AlertKind of(SessionAlert.Kind kind) {
         return switch (kind) {

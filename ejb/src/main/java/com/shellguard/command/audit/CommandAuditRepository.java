@@ -25,4 +25,7 @@ public interface CommandAuditRepository {
     List<CommandRecord> commands(CommandQuery query);
 
     List<AlertRecord> alerts(AlertQuery query);
+
+    /** How many alerts were raised at or after {@code since}. */
+    long countAlertsSince(java.time.OffsetDateTime since);
 }

@@ -18,4 +18,9 @@ public class CommandAuditService {
     public List<AlertRecord> alerts(AlertQuery query) {
         return records.alerts(query);
     }
+
+    /** How many alerts were raised in the last {@code hours} hours. */
+    public long recentAlerts(int hours) {
+        return records.countAlertsSince(com.shellguard.common.Clock.now().minusHours(hours));
+    }
 }

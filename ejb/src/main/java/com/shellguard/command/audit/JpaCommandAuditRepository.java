@@ -9,6 +9,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -103,7 +104,16 @@ public class JpaCommandAuditRepository implements CommandAuditRepository {
         if (q.kind() != null) {
             where.add(cb.equal(a.get("kind"), q.kind()));
         }
+        if (q.server() != null) {
+            where.add(cb.equal(a.get("serverName"), q.server()));
+        }
         return AuditCriteria.page(em, cq, where, q.common(), a.get("time"), a.get("id"));
+    }
+
+    @Override
+    public long countAlertsSince(OffsetDateTime since) {
+        return em.createQuery("select count(a) from AlertRecord a where a.time >= :since", Long.class)
+                .setParameter("since", since).getSingleResult();
     }
 
     private static <T> List<T> inChunks(Collection<String> ids, Function<List<String>, List<T>> query) {

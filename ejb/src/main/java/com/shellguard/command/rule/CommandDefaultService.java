@@ -1,5 +1,7 @@
 package com.shellguard.command.rule;
 
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Clock;
 import com.shellguard.common.Names;
 import com.shellguard.common.NotFoundException;
@@ -21,6 +23,9 @@ public class CommandDefaultService {
     @Inject
     PolicyChanges changes;
 
+    @Inject
+    AdminChangeRecorder recorder;
+
     public CommandDefault put(String label, DefaultMode mode, SupervisorMode supervisor) {
         if (!CommandDefault.EVERY_SERVER.equals(label)) {
             Names.require("label", label);
@@ -30,6 +35,7 @@ public class CommandDefaultService {
         }
         SupervisorMode supervised = supervisor == null ? SupervisorMode.ON : supervisor;
         CommandDefault stored = policy.defaultFor(label).orElse(null);
+        ChangeFields before = stored == null ? null : fields(stored);
         if (stored == null) {
             stored = new CommandDefault(label, mode, supervised, Clock.now());
             policy.add(stored);
@@ -37,7 +43,12 @@ public class CommandDefaultService {
             stored.change(mode, supervised, Clock.now());
         }
         changes.changed();
+        recorder.record("command-default", label, before == null ? "create" : "update", before, fields(stored));
         return stored;
+    }
+
+    private static ChangeFields fields(CommandDefault d) {
+        return ChangeFields.of().put("mode", d.getMode()).put("supervisor", d.getSupervisor());
     }
 
     public CommandDefault get(String label) {
@@ -49,7 +60,9 @@ public class CommandDefaultService {
     }
 
     public void delete(String label) {
-        policy.remove(get(label));
+        CommandDefault stored = get(label);
+        recorder.record("command-default", label, "delete", fields(stored), null);
+        policy.remove(stored);
         changes.changed();
     }
 }

@@ -1,5 +1,7 @@
 package com.shellguard.command.rule;
 
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Clock;
 import com.shellguard.common.ConflictException;
 import com.shellguard.common.Names;
@@ -33,6 +35,9 @@ public class CommandRuleService {
     PolicyChanges changes;
 
     @Inject
+    AdminChangeRecorder recorder;
+
+    @Inject
     UserRepository users;
 
     @Inject
@@ -56,6 +61,7 @@ public class CommandRuleService {
         apply(rule, draft);
         policy.add(rule);
         changes.changed();
+        recorder.record("command-rule", name, "create", null, fields(rule));
         return rule;
     }
 
@@ -64,14 +70,18 @@ public class CommandRuleService {
         if (draft.name() != null && !draft.name().equals(name)) {
             throw new ValidationException("name cannot be changed (" + name + ")");
         }
+        ChangeFields before = fields(rule);
         apply(rule, draft);
         rule.touch(Clock.now());
         changes.changed();
+        recorder.record("command-rule", name, "update", before, fields(rule));
         return rule;
     }
 
     public void delete(String name) {
-        policy.remove(get(name));
+        CommandRule rule = get(name);
+        recorder.record("command-rule", name, "delete", fields(rule), null);
+        policy.remove(rule);
         changes.changed();
     }
 
@@ -85,6 +95,7 @@ public class CommandRuleService {
         if (names == null || names.size() != all.size() || !existing.equals(Set.copyOf(names))) {
             throw new ValidationException("a new order must name every command rule once: " + String.join(", ", existing));
         }
+        ChangeFields before = order(all);
         OffsetDateTime now = Clock.now();
         for (int i = 0; i < names.size(); i++) {
             CommandRule rule = get(names.get(i));
@@ -94,7 +105,19 @@ public class CommandRuleService {
             }
         }
         changes.changed();
-        return policy.rules();
+        List<CommandRule> reordered = policy.rules();
+        recorder.record("command-rule", "*", "reorder", before, order(reordered));
+        return reordered;
+    }
+
+    private static ChangeFields fields(CommandRule r) {
+        return ChangeFields.of().put("match", r.getMatch()).put("pattern", r.getPattern()).put("action", r.getAction())
+                .put("users", r.getUsers()).put("groups", r.getGroups()).put("servers", r.getServers()).put("labels", r.getLabels())
+                .put("logins", r.getLogins()).put("priority", r.getPriority()).put("description", r.getDescription());
+    }
+
+    private static ChangeFields order(List<CommandRule> rules) {
+        return ChangeFields.of().put("order", rules.stream().map(CommandRule::getName).toList());
     }
 
     public CommandRule get(String name) {

@@ -87,6 +87,11 @@ class CommandRecorderTest {
         public List<AlertRecord> alerts(AlertQuery query) {
             return alerts;
         }
+
+        @Override
+        public long countAlertsSince(java.time.OffsetDateTime since) {
+            return alerts.stream().filter(a -> !a.getTime().isBefore(since)).count();
+        }
     }
 
 

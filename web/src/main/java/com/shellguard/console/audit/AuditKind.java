@@ -1,5 +1,6 @@
 package com.shellguard.console.audit;
 
+import com.shellguard.adminaudit.AdminChange;
 import com.shellguard.audit.AuthEvent;
 import com.shellguard.audit.SessionRecord;
 import com.shellguard.command.audit.CommandRecord;
@@ -59,7 +60,20 @@ public enum AuditKind {
             column("Method", AuthEvent.class, AuthEvent::getMethod),
             column("From", AuthEvent.class, AuthEvent::getSourceAddress),
             column("Success", AuthEvent.class, e -> e.isSuccess() ? "yes" : "no"),
-            column("Reason", AuthEvent.class, AuthEvent::getReason)));
+            column("Reason", AuthEvent.class, AuthEvent::getReason))),
+
+    ADMIN_CHANGES("Admin changes", List.of(
+            column("Time", AdminChange.class, c -> time(c.getTime())),
+            column("User", AdminChange.class, AdminChange::getUserName),
+            column("Token", AdminChange.class, AdminChange::getTokenName),
+            column("From", AdminChange.class, AdminChange::getSourceAddress),
+            column("Via", AdminChange.class, c -> Objects.toString(c.getChannel(), null)),
+            column("Kind", AdminChange.class, AdminChange::getKind),
+            column("Resource", AdminChange.class, AdminChange::getResource),
+            column("Action", AdminChange.class, AdminChange::getAction),
+            column("Changed", AdminChange.class, AdminChange::getChanged),
+            column("Before", AdminChange.class, AdminChange::getBefore),
+            column("After", AdminChange.class, AdminChange::getAfter)));
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS'Z'");
 
@@ -79,7 +93,12 @@ public enum AuditKind {
         return columns;
     }
 
-    /** The session a row is part of, for a link to its detail page; null for authentication events. */
+    /** Whether each row belongs to a session, which it links to. */
+    public boolean isOfSessions() {
+        return this != AUTHENTICATION && this != ADMIN_CHANGES;
+    }
+
+    /** The session a row is part of, for a link to its detail page; null for authentication events and admin changes. */
     public String sessionOf(Object row) {
         return row instanceof SessionRecord s ? s.getId() : row instanceof CommandRecord c ? c.getSessionId()
                 : row instanceof FileTransferRecord t ? t.getSessionId() : null;

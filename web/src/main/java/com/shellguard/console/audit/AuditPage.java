@@ -1,5 +1,6 @@
 package com.shellguard.console.audit;
 
+import com.shellguard.adminaudit.AdminChangeRecorder;
 import com.shellguard.command.audit.Verdict;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -72,6 +73,11 @@ public class AuditPage implements Serializable {
 
     public AuditKind[] getKinds() {
         return AuditKind.values();
+    }
+
+    /** The kinds of resource the admin audit records, offered in its filter (any other word may be typed). */
+    public List<String> getResourceKinds() {
+        return AdminChangeRecorder.KINDS;
     }
 
     public Verdict[] getVerdicts() {

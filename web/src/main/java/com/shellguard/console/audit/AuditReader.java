@@ -1,5 +1,6 @@
 package com.shellguard.console.audit;
 
+import com.shellguard.adminaudit.AdminAuditService;
 import com.shellguard.audit.AuditService;
 import com.shellguard.command.audit.CommandAuditService;
 import com.shellguard.transfer.TransferAuditService;
@@ -20,12 +21,16 @@ public class AuditReader {
     @Inject
     TransferAuditService transfers;
 
+    @Inject
+    AdminAuditService admin;
+
     public List<?> rows(AuditSearch search, int limit, int offset) {
         return switch (search.getKind()) {
             case SESSIONS -> audit.sessions(search.common(limit, offset));
             case COMMANDS -> commands.commands(search.commands(limit, offset));
             case TRANSFERS -> transfers.transfers(search.transfers(limit, offset));
             case AUTHENTICATION -> audit.authEvents(search.common(limit, offset));
+            case ADMIN_CHANGES -> admin.changes(search.admin(limit, offset));
         };
     }
 }

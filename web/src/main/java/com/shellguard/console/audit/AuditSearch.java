@@ -1,5 +1,6 @@
 package com.shellguard.console.audit;
 
+import com.shellguard.adminaudit.AdminChangeQuery;
 import com.shellguard.audit.AuditQuery;
 import com.shellguard.command.audit.CommandQuery;
 import com.shellguard.command.audit.Verdict;
@@ -31,6 +32,8 @@ public class AuditSearch implements Serializable {
     private Boolean success;
     private LocalDateTime from;
     private LocalDateTime to;
+    private String resourceKind;
+    private String resource;
 
     AuditQuery common(int limit, int offset) {
         return new AuditQuery(user, kind == AuditKind.AUTHENTICATION ? success : null, null,
@@ -45,6 +48,10 @@ public class AuditSearch implements Serializable {
         return new TransferQuery(common(limit, offset), server, session);
     }
 
+    AdminChangeQuery admin(int limit, int offset) {
+        return new AdminChangeQuery(common(limit, offset), resourceKind, resource, null);
+    }
+
     /** The filters as request parameters (for the export link); unset ones left out. */
     public String queryString() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -57,6 +64,8 @@ public class AuditSearch implements Serializable {
         put(p, "success", success);
         put(p, "from", from);
         put(p, "to", to);
+        put(p, "resourceKind", resourceKind);
+        put(p, "resource", resource);
         return p.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
@@ -76,6 +85,8 @@ public class AuditSearch implements Serializable {
         s.success = success == null || success.isBlank() ? null : Boolean.valueOf(success);
         s.from = time(parameter.apply("from"));
         s.to = time(parameter.apply("to"));
+        s.resourceKind = parameter.apply("resourceKind");
+        s.resource = parameter.apply("resource");
         return s;
     }
 
@@ -151,6 +162,22 @@ public class AuditSearch implements Serializable {
 
     public void setFrom(LocalDateTime from) {
         this.from = from;
+    }
+
+    public String getResourceKind() {
+        return resourceKind;
+    }
+
+    public void setResourceKind(String resourceKind) {
+        this.resourceKind = resourceKind;
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    public void setResource(String resource) {
+        this.resource = resource;
     }
 
     public LocalDateTime getTo() {

@@ -2,6 +2,7 @@ package com.shellguard.console.dashboard;
 
 import com.shellguard.activity.ActivityService;
 import com.shellguard.activity.TodayActivity;
+import com.shellguard.command.audit.CommandAuditService;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,9 @@ public class DashboardPage {
     @Inject
     ActivityService activity;
 
+    @Inject
+    CommandAuditService alerts;
+
     private TodayActivity today;
 
     @PostConstruct
@@ -26,6 +30,11 @@ public class DashboardPage {
 
     public TodayActivity getToday() {
         return today;
+    }
+
+    /** Alerts raised in the last 24 hours, whatever the day. */
+    public long getRecentAlerts() {
+        return alerts.recentAlerts(24);
     }
 
     /** The chart's configuration (Chart.js, as p:chart takes it): two bar series over the hours of the day. */

@@ -1,0 +1,6 @@
+package com.shellguard.adminaudit;
+
+/** The door a change came through. */
+public enum Channel {
+    API, CONSOLE
+}
