@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * Just-in-time access end to end: a person without a grant asks over the API (or in the SSH menu), an approver of the
@@ -168,6 +169,32 @@ class AccessRequestIT {
         assertEquals("PENDING", request.getString("state"));
         assertEquals("deploy hotfix 12", request.getString("reason"));
         assertEquals(15, request.getJsonNumber("minutes").intValue());
+    }
+
+    @Test
+    void anAdminApprovesARequestInTheConsoleWithAComment() {
+        String server = labelledServer("console");
+        Fixture.Person gil = fx.person("gil");
+        String id = Api.basic(fx.gateway.baseUrl(), gil.name(), gil.password()).post("/access-requests", "{\"server\":"
+                + Api.quote(server) + ",\"login\":" + Api.quote(TargetServer.LOGIN)
+                + ",\"minutes\":20,\"reason\":\"rotate certificates\"}").expect(201).object().getString("id");
+        try (Browser b = Browser.open(fx.gateway.baseUrl()).logIn("admin", GatewayNode.ADMIN_PASSWORD)) {
+            b.go("/console/access-requests.xhtml");
+            By row = By.xpath("//*[@id='list:requests']//tr[td[normalize-space()='" + gil.name() + "']]");
+            assertTrue(b.text(row).contains("rotate certificates"), b.text(row));
+            b.type(By.id("list:comment"), "approved in the console");
+            b.click(By.xpath("//*[@id='list:requests']//tr[td[normalize-space()='" + gil.name()
+                    + "']]//*[substring(@id, string-length(@id) - 7)=':approve']"));
+            assertTrue(b.text(By.id("messages")).contains("Approved " + gil.name()), b.text(By.id("messages")));
+            b.screenshot("access-requests");
+        }
+        JsonObject approved = fx.admin.get("/access-requests/" + id).expect(200).object();
+        assertEquals("APPROVED", approved.getString("state"));
+        assertEquals("admin", approved.getString("decidedBy"));
+        assertEquals("approved in the console", approved.getString("comment"));
+        Processes.Result r = fx.keyClient(gil).ssh(gil.name() + "@" + TargetServer.LOGIN + "@" + server, "echo console-approved");
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals("console-approved\n", r.stdout());
     }
 
     /** A fresh server under this class's label, whose approvers are the lead's group. */
