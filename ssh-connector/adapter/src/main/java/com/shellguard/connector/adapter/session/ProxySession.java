@@ -219,8 +219,9 @@ final class ProxySession implements AsyncCommand {
      * shown): the target's output stops, the user is told, the channel closes.
      */
     private void terminate(String reason) {
-        state.terminating().ifPresent(ChannelRelay::cut);
-        ending.end(reason == null ? SessionEnd.terminated() : SessionEnd.accessEnded(reason));
+        SessionEnd end = reason == null ? SessionEnd.terminated() : SessionEnd.accessEnded(reason);
+        state.terminating(end).ifPresent(ChannelRelay::cut);
+        ending.end(end);
     }
 
     @Override
