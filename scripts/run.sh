@@ -70,8 +70,9 @@ POSTBOOT=$SHELLGUARD_HOME/payara/post-boot.asadmin
 TEMPLATES=$ROOT/server-config/src/main/payara
 case "${SHELLGUARD_DB:-h2}" in
   h2)
-    # WRITE_DELAY=0: an audit row that was committed must survive a crash (H2 otherwise flushes up to 500 ms later)
-    fill "$TEMPLATES/datasource-h2.asadmin" H2_URL "jdbc:h2:file:$SHELLGUARD_HOME/db/shellguard;WRITE_DELAY=0" > "$POSTBOOT" ;;
+    # WRITE_DELAY=0: an audit row that was committed must survive a crash (H2 otherwise flushes up to 500 ms later).
+    # MODE=PostgreSQL: the schema migrations (ejb/src/main/resources/db/migration) are one SQL text for both databases.
+    fill "$TEMPLATES/datasource-h2.asadmin" H2_URL "jdbc:h2:file:$SHELLGUARD_HOME/db/shellguard;WRITE_DELAY=0;MODE=PostgreSQL" > "$POSTBOOT" ;;
   postgresql)
     fill "$TEMPLATES/datasource-postgresql.asadmin" \
       DB_HOST "${SHELLGUARD_DB_HOST:-127.0.0.1}" DB_PORT "${SHELLGUARD_DB_PORT:-5432}" \
@@ -90,7 +91,8 @@ fi
 
 # shellcheck disable=SC2086
 # The gateway MDB binds to the resource adapter this property names; on Micro a RAR is named after its file.
-exec java ${SHELLGUARD_JAVA_OPTS:--Xmx384m} -Dshellguard.resource-adapter=shellguard-connector \
+# A database schema the node cannot migrate ends the node (Payara Micro would run on without the application).
+exec java ${SHELLGUARD_JAVA_OPTS:--Xmx384m} -Dshellguard.resource-adapter=shellguard-connector -Dshellguard.schema.exit-on-failure=true \
   -jar "$RUNTIME/payara-micro.jar" \
   --rootdir "$SHELLGUARD_HOME/payara/instance" \
   --port "$HTTP_PORT" \

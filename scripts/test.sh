@@ -34,6 +34,12 @@ command -v sudo >/dev/null || missing+=(sudo)
 command -v musl-gcc >/dev/null || missing+=(musl-tools)
 # ... and the bash hook's lane (scripts/target/bash/lane.c) against bash's headers
 [[ -f /usr/include/bash/shell.h ]] || missing+=(bash-builtins)
+# clients no one here wrote, driven through the gateway (AnsibleIT, ThirdPartyClientsIT): Ansible, sshfs (FUSE),
+# PuTTY's plink/pscp/psftp, and asyncssh for Debian's own python3
+command -v ansible >/dev/null || missing+=(ansible)
+command -v sshfs >/dev/null || missing+=(sshfs fuse3)
+command -v plink >/dev/null || missing+=(putty-tools)
+/usr/bin/python3 -c 'import asyncssh' 2>/dev/null || missing+=(python3-asyncssh)
 # the admin console's browser tests drive Debian's headless chromium through its chromedriver
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)

@@ -8,8 +8,8 @@ import java.util.logging.Logger;
 
 /**
  * Earlier versions pinned one host key per server, in a column of the server's row. At startup each such key
- * becomes its server's one pinned key in the set, and the column is cleared; the tables themselves are extended by
- * EclipseLink (create-or-extend-tables), which adds the set's table and leaves the old column in place.
+ * becomes its server's one pinned key in the set, and the column is cleared. The set's table and the old column are
+ * both in the baseline schema (db/migration/V1), which such a database is taken for.
  */
 @Singleton
 @Startup

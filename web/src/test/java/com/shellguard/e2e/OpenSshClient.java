@@ -116,6 +116,30 @@ final class OpenSshClient {
         return askPass == null ? List.of() : List.of("SSH_ASKPASS=" + askPass, "SSH_ASKPASS_REQUIRE=force");
     }
 
+    /**
+     * The README's {@code ~/.ssh/config} block ({@code Host / HostName / Port / User}) for one server behind the
+     * gateway, with what a test needs besides (the person's key, no prompts, a fresh {@code known_hosts}).
+     */
+    static Path configBlock(int gatewayPort, Path key, String host, String hostName, String user) {
+        try {
+            Path file = Files.createTempFile("sg-ssh-config", "");
+            Files.writeString(file, String.join("\n",
+                    "Host " + host,
+                    "    HostName " + hostName,
+                    "    Port " + gatewayPort,
+                    "    User " + user,
+                    "    IdentityFile " + key,
+                    "    IdentitiesOnly yes",
+                    "    BatchMode yes",
+                    "    StrictHostKeyChecking accept-new",
+                    "    UserKnownHostsFile " + Files.createTempFile("sg-known", ""),
+                    ""));
+            return file;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static String shellQuote(String s) {
         return "'" + s.replace("'", "'\\''") + "'";
     }

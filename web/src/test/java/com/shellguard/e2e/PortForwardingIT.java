@@ -224,20 +224,8 @@ class PortForwardingIT {
     }
 
     /** The README's block, with what a test needs besides (its key, a fresh known_hosts). */
-    private Path config(Fixture.Person person, String host, String hostName, String user) throws IOException {
-        Path file = Files.createTempFile("sg-ssh-config", "");
-        Files.writeString(file, String.join("\n",
-                "Host " + host,
-                "    HostName " + hostName,
-                "    Port " + fx.gateway.sshPort(),
-                "    User " + user,
-                "    IdentityFile " + person.key(),
-                "    IdentitiesOnly yes",
-                "    BatchMode yes",
-                "    StrictHostKeyChecking accept-new",
-                "    UserKnownHostsFile " + Files.createTempFile("sg-known", ""),
-                ""));
-        return file;
+    private Path config(Fixture.Person person, String host, String hostName, String user) {
+        return OpenSshClient.configBlock(fx.gateway.sshPort(), person.key(), host, hostName, user);
     }
 
     /** {@code ssh -W}: one direct-tcpip channel on stdin and stdout, what {@code -J} uses; refusals show on stderr. */

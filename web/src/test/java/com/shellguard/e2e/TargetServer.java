@@ -164,6 +164,15 @@ final class TargetServer implements AutoCloseable {
         }
     }
 
+    /** Lets {@code login} in with one more public key ({@code authorized_keys} line), beside {@link #clientKey()}. */
+    void authorize(String login, String publicKey) {
+        try {
+            Files.writeString(dir.resolve("authorized_keys").resolve(login), publicKey.trim() + "\n", java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     Path clientKeyFile() {
         return dir.resolve("client_key");
     }

@@ -21,6 +21,11 @@ final class TestDatabase implements AutoCloseable {
         return psql(name, sql).trim();
     }
 
+    /** Runs a {@code pg_dump} file (plain SQL) into this database. */
+    void load(java.nio.file.Path dump) {
+        Processes.check(List.of("psql", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-U", "postgres", "-d", name, "-f", dump.toString()));
+    }
+
     @Override
     public void close() {
         psql("postgres", "drop database if exists " + name + " with (force)");

@@ -58,7 +58,8 @@ public final class FileTransferServer {
     public static FileTransferServer sftp(ChannelSession channel, TransferLog log) throws IOException {
         ProtectedFiles protectedFiles = new ProtectedFiles();
         SftpSubsystemFactory factory = new SftpSubsystemFactory.Builder()
-                .withFileSystemAccessor(new GuardedSftpAccess(protectedFiles)).build();
+                .withFileSystemAccessor(new GuardedSftpAccess(protectedFiles))
+                .withSftpErrorStatusDataHandler(new StatusForClientVersion()).build();
         factory.addSftpEventListener(new SftpFileAudit(log));
         return new FileTransferServer(channel, factory.createSubsystem(channel), protectedFiles);
     }

@@ -10,6 +10,9 @@
  * hooks), which refuses changes to the login's startup and key files as the target resolves their paths. Every
  * file opened and every tree change becomes a {@code FileTransfer} for the audit, from MINA's SFTP and scp event
  * listeners, delivered to the application as work ({@link com.shellguard.connector.adapter.transfer.TransferLog}).
+ * A failed request is answered with a status code of the protocol version the client negotiated
+ * ({@link com.shellguard.connector.adapter.transfer.StatusForClientVersion}): version 3, which every common client
+ * speaks, knows nine.
  *
  * <p>Limits: rsync, and any exec that is not exactly an scp sink or source, is not a transfer here; it runs as
  * an ordinary hooked exec, its program start audited and its files not. The protected-files check and the

@@ -40,6 +40,9 @@ public final class UpstreamConnector {
     private final SshClient client;
     private final Duration timeout;
     private final HostKeyScanner scanner;
+    private final HandshakeSlots handshakes = new HandshakeSlots();
+    /** Connections the server may close before its banner before the session is refused. */
+    private static final int BANNER_ATTEMPTS = 5;
 
     public UpstreamConnector(GatewayListener listener, Duration timeout) {
         this.listener = listener;
@@ -56,6 +59,43 @@ public final class UpstreamConnector {
         String where = "server " + plan.server() + " (" + plan.host() + ":" + plan.port() + ")";
         List<String> pinned = plan.hostKeys().isEmpty() ? pinOnFirstContact(sessionId, plan, where) : plan.hostKeys();
         HostKeyTypes types = HostKeyTypes.of(pinned);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return connectOnce(sessionId, plan, where, types);
+            } catch (DroppedBeforeBanner dropped) {
+                if (attempt >= BANNER_ATTEMPTS) {
+                    throw new UpstreamException(where + " closed the connection before saying hello, " + BANNER_ATTEMPTS
+                            + " times (too many connections at once: sshd's MaxStartups)", dropped.getCause());
+                }
+                LOG.fine(() -> where + " closed a connection before its banner; connecting again");
+                pause(attempt);
+            }
+        }
+    }
+
+    /**
+     * One connection and its authentication, holding one of the server's handshake slots ({@link HandshakeSlots})
+     * until authentication is decided.
+     *
+     * @throws DroppedBeforeBanner when the server closed the connection before its banner, as sshd does to
+     *                             connections beyond its MaxStartups: worth another try
+     */
+    private ClientSession connectOnce(String sessionId, SessionPlan plan, String where, HostKeyTypes types)
+            throws UpstreamException, DroppedBeforeBanner {
+        HandshakeSlots.Slot slot;
+        try {
+            slot = handshakes.acquire(plan.host(), plan.port(), timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UpstreamException(where + ": interrupted while waiting to connect", e);
+        }
+        try (slot) {
+            return authenticate(sessionId, plan, where, types);
+        }
+    }
+
+    private ClientSession authenticate(String sessionId, SessionPlan plan, String where, HostKeyTypes types)
+            throws UpstreamException, DroppedBeforeBanner {
         UpstreamAttempt attempt = new UpstreamAttempt(types, key -> verdict(sessionId, plan.server(), List.of(PublicKeyEntry.toString(key))));
         ClientSession session;
         try {
@@ -74,6 +114,9 @@ public final class UpstreamConnector {
             if (attempt.hostKeyRefusal() != null) {
                 throw new UpstreamException(attempt.hostKeyRefusal(), e);
             }
+            if (session.getServerVersion() == null && !isTimeout(e)) {
+                throw new DroppedBeforeBanner(e);
+            }
             String offer = attempt.serverHostKeyAlgorithms();
             if (offer != null && types.restrict(offer).isEmpty()) {
                 presentUnpinnedKeys(sessionId, plan);
@@ -89,6 +132,26 @@ public final class UpstreamConnector {
             }
             throw new UpstreamException(where + " refused login " + plan.connectAs()
                     + " with the stored credential (" + describe(e) + ")", e);
+        }
+    }
+
+    /** Waits a little longer after each dropped attempt: 100, 200, 400, 800 ms, with jitter. */
+    private static void pause(int attempt) throws UpstreamException {
+        long millis = 100L << (attempt - 1);
+        try {
+            Thread.sleep(millis + java.util.concurrent.ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UpstreamException("interrupted while waiting to connect again", e);
+        }
+    }
+
+    /** The server closed the connection before its SSH banner: the way sshd drops connections beyond MaxStartups. */
+    private static final class DroppedBeforeBanner extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        DroppedBeforeBanner(Throwable cause) {
+            super(cause);
         }
     }
 

@@ -6,5 +6,10 @@
  * The client is configured in one place ({@link com.shellguard.connector.adapter.upstream.UpstreamClients}), and the
  * application's "test connection" scans with the same configuration. Every failure becomes one line a user can act on:
  * unreachable, changed host key, refused credentials.
+ *
+ * <p>Every session channel is a connection of its own, so a client opening many channels at once would make the
+ * gateway open many connections to one server at once; {@link com.shellguard.connector.adapter.upstream.HandshakeSlots}
+ * keeps a node's handshakes per server below sshd's default {@code MaxStartups}, and a connection the server closes
+ * before its banner (sshd dropping it) is tried again.
  */
 package com.shellguard.connector.adapter.upstream;
