@@ -138,6 +138,12 @@ public class SessionRecord {
         this.message = clip("terminated by administrator " + administrator);
     }
 
+    /** The gateway ended the session for {@code reason} (its access expired). */
+    public void terminatedFor(String reason) {
+        this.status = SessionStatus.TERMINATED;
+        this.message = clip(reason);
+    }
+
     /** Whether the session's commands ran under the shell hook (ARMED, UNAVAILABLE, NOT_APPLICABLE), as the connector saw it. */
     public void reportHook(String state, String shell, String detail) {
         this.hookState = state;

@@ -48,10 +48,21 @@ public class ApiAuthenticator {
      * account itself is let in whatever its role; anyone else needs a role of the REST API as always.
      */
     public Optional<ApiCaller> authenticate(String authorization, String sourceAddress, String ownEnrolmentOf) {
+        return authenticate(authorization, sourceAddress, ownEnrolmentOf, ownEnrolmentOf == null ? LoginDoor.API : LoginDoor.ENROLMENT);
+    }
+
+    /**
+     * As {@link #authenticate(String, String)}, for the access-request endpoints, which every enabled account may use
+     * (a person files and follows their own requests; the endpoints decide the rest).
+     */
+    public Optional<ApiCaller> authenticateRequester(String authorization, String sourceAddress) {
+        return authenticate(authorization, sourceAddress, null, LoginDoor.REQUESTS);
+    }
+
+    private Optional<ApiCaller> authenticate(String authorization, String sourceAddress, String ownEnrolmentOf, LoginDoor door) {
         if (authorization == null) {
             return Optional.empty();
         }
-        LoginDoor door = ownEnrolmentOf == null ? LoginDoor.API : LoginDoor.ENROLMENT;
         Optional<ApiCaller> caller;
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             caller = basic(authorization.substring(6).trim(), sourceAddress, door);

@@ -10,7 +10,9 @@ public enum LoginDoor {
     API(EnumSet.of(Role.ADMIN, Role.AUDITOR), "the REST API"),
     CONSOLE(EnumSet.of(Role.ADMIN, Role.AUDITOR), "the console"),
     /** The REST API's second-factor enrolment of the caller's own account, open to every role. */
-    ENROLMENT(EnumSet.allOf(Role.class), "second-factor enrolment");
+    ENROLMENT(EnumSet.allOf(Role.class), "second-factor enrolment"),
+    /** The REST API's access requests ({@code access-requests...}): every person files and follows their own. */
+    REQUESTS(EnumSet.allOf(Role.class), "access requests");
 
     private final Set<Role> admits;
     private final String description;

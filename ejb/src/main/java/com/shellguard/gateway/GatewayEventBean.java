@@ -1,8 +1,11 @@
 package com.shellguard.gateway;
 
+import com.shellguard.access.AccessRequestService;
 import com.shellguard.auth.AuthenticationService;
 import com.shellguard.command.CommandControlService;
+import com.shellguard.connector.api.AccessAsk;
 import com.shellguard.connector.api.CommandEvent;
+import com.shellguard.connector.api.Termination;
 import com.shellguard.connector.api.CommandPolicySnapshot;
 import com.shellguard.connector.api.CommandRecordBatch;
 import com.shellguard.connector.api.CommandVerdict;
@@ -66,6 +69,9 @@ public class GatewayEventBean implements GatewayListener {
     @Inject
     StartupFileService startupFiles;
 
+    @Inject
+    AccessRequestService accessRequests;
+
     @Override
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
         return authentication.authenticate(attempt);
@@ -89,6 +95,16 @@ public class GatewayEventBean implements GatewayListener {
     @Override
     public List<TargetChoice> listTargets(String user) {
         return sessions.targets(user);
+    }
+
+    @Override
+    public List<TargetChoice> requestableTargets(String user) {
+        return accessRequests.requestableTargets(user);
+    }
+
+    @Override
+    public String requestAccess(AccessAsk ask) {
+        return accessRequests.requestFromMenu(ask);
     }
 
     @Override
@@ -142,7 +158,7 @@ public class GatewayEventBean implements GatewayListener {
     }
 
     @Override
-    public List<String> terminationsRequested(String gatewayNode) {
+    public List<Termination> terminationsRequested(String gatewayNode) {
         return terminator.requestedOn(gatewayNode);
     }
 

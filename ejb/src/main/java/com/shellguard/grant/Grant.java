@@ -23,6 +23,7 @@ import java.util.UUID;
 @NamedQuery(name = "Grant.ofUser", query = "select g from Grant g where g.userName = :name")
 @NamedQuery(name = "Grant.ofGroup", query = "select g from Grant g where g.groupName = :name")
 @NamedQuery(name = "Grant.ofServer", query = "select g from Grant g where g.serverName = :name")
+@NamedQuery(name = "Grant.expiredBy", query = "select g from Grant g where g.expires is not null and g.expires <= :at")
 public class Grant {
 
     @Id
@@ -62,6 +63,9 @@ public class Grant {
 
     private OffsetDateTime created;
 
+    /** When the grant stops giving access (an approved access request's end); null: until deleted. */
+    private OffsetDateTime expires;
+
     protected Grant() {
     }
 
@@ -94,5 +98,18 @@ public class Grant {
 
     public OffsetDateTime getCreated() {
         return created;
+    }
+
+    public OffsetDateTime getExpires() {
+        return expires;
+    }
+
+    public void setExpires(OffsetDateTime expires) {
+        this.expires = expires;
+    }
+
+    /** Whether the grant still gives access at {@code at}. */
+    public boolean inForceAt(OffsetDateTime at) {
+        return expires == null || expires.isAfter(at);
     }
 }

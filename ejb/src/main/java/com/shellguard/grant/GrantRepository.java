@@ -9,6 +9,9 @@ public interface GrantRepository {
 
     Optional<Grant> find(String id);
 
+    /** Grants whose expiry is at or before {@code at}. */
+    List<Grant> expiredBy(java.time.OffsetDateTime at);
+
     void add(Grant grant);
 
     void remove(Grant grant);

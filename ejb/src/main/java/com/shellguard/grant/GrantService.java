@@ -12,6 +12,7 @@ import com.shellguard.server.ServerRepository;
 import com.shellguard.user.UserRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,10 +34,33 @@ public class GrantService {
     ServerRepository servers;
 
     public Grant create(GrantRule rule) {
-        Grant grant = new Grant(validated(rule), Clock.now());
+        return create(rule, null);
+    }
+
+    /** A grant that ends at {@code expires} (null: until deleted); a time already past is a 400. */
+    public Grant create(GrantRule rule, OffsetDateTime expires) {
+        OffsetDateTime now = Clock.now();
+        Grant grant = new Grant(validated(rule), now);
+        grant.setExpires(future(expires, now));
         grants.add(grant);
         changes.record("grant", grant.getId(), "create", null, fields(grant));
         return grant;
+    }
+
+    /** Changes the grant's rule, and its expiry when {@code changeExpiry} (null: none). */
+    public Grant update(String id, GrantRule rule, boolean changeExpiry, OffsetDateTime expires) {
+        Grant grant = update(id, rule);
+        if (changeExpiry) {
+            grant.setExpires(future(expires, Clock.now()));
+        }
+        return grant;
+    }
+
+    private static OffsetDateTime future(OffsetDateTime expires, OffsetDateTime now) {
+        if (expires != null && !expires.isAfter(now)) {
+            throw new ValidationException("expires must be in the future");
+        }
+        return expires;
     }
 
     public Grant update(String id, GrantRule rule) {

@@ -23,6 +23,11 @@ public class JpaGrantRepository implements GrantRepository {
     }
 
     @Override
+    public List<Grant> expiredBy(java.time.OffsetDateTime at) {
+        return em.createNamedQuery("Grant.expiredBy", Grant.class).setParameter("at", at).getResultList();
+    }
+
+    @Override
     public void add(Grant grant) {
         em.persist(grant);
     }

@@ -29,6 +29,7 @@ import com.shellguard.vault.Vault;
 import com.shellguard.vault.VaultException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +137,13 @@ public class SessionService {
         scopes.ended(summary.sessionId());
         audit.session(summary.sessionId()).ifPresent(record -> {
             record.end(summary.bytesFromClient(), summary.bytesToClient(), summary.exitStatus(), summary.failure(), Clock.now());
-            terminations.remove(summary.sessionId()).ifPresent(request -> record.terminatedBy(request.getRequestedBy()));
+            terminations.remove(summary.sessionId()).ifPresent(request -> {
+                if (request.getReason() == null) {
+                    record.terminatedBy(request.getRequestedBy());
+                } else {
+                    record.terminatedFor(request.getReason());
+                }
+            });
         });
     }
 
@@ -190,7 +197,9 @@ public class SessionService {
         }
     }
 
+    /** The grants in force now: an expired grant gives nothing, even before the expiry timer has removed it. */
     private List<GrantRule> rules() {
-        return grants.all().stream().map(Grant::rule).toList();
+        OffsetDateTime now = Clock.now();
+        return grants.all().stream().filter(g -> g.inForceAt(now)).map(Grant::rule).toList();
     }
 }

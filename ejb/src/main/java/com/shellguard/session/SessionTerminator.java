@@ -8,6 +8,7 @@ import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Clock;
 import com.shellguard.common.ConflictException;
 import com.shellguard.common.NotFoundException;
+import com.shellguard.connector.api.Termination;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -50,8 +51,19 @@ public class SessionTerminator {
                 .put("server", session.getServerName()).put("login", session.getLogin()).put("status", session.getStatus()), null);
     }
 
+    /**
+     * Ends a running session because the access it relied on ended; {@code reason} is shown to its user and kept in
+     * its audit. A session that is no longer running is left alone.
+     */
+    public void end(SessionRecord session, String reason) {
+        if (session.getStatus() == SessionStatus.OPEN && session.getEnded() == null) {
+            requests.add(TerminationRequest.forReason(session.getId(), session.getGatewayNode(), "shellguard", reason,
+                    Clock.now()));
+        }
+    }
+
     /** The sessions of the node that administrators asked to end and that it has not ended yet. */
-    public List<String> requestedOn(String gatewayNode) {
+    public List<Termination> requestedOn(String gatewayNode) {
         return requests.sessionsOn(gatewayNode);
     }
 }

@@ -30,7 +30,19 @@ public class TerminationRequest {
 
     private OffsetDateTime requested;
 
+    /** The line the user is shown when the gateway, not an administrator, ends the session; null for an administrator. */
+    @Column(length = 500)
+    private String reason;
+
     protected TerminationRequest() {
+    }
+
+    /** The gateway ends the session for {@code reason}, shown to its user and kept in its audit. */
+    public static TerminationRequest forReason(String sessionId, String gatewayNode, String requestedBy, String reason,
+                                               OffsetDateTime requested) {
+        TerminationRequest request = new TerminationRequest(sessionId, gatewayNode, requestedBy, requested);
+        request.reason = reason;
+        return request;
     }
 
     public TerminationRequest(String sessionId, String gatewayNode, String requestedBy, OffsetDateTime requested) {
@@ -54,5 +66,9 @@ public class TerminationRequest {
 
     public OffsetDateTime getRequested() {
         return requested;
+    }
+
+    public String getReason() {
+        return reason;
     }
 }

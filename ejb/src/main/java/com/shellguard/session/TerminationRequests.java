@@ -1,5 +1,6 @@
 package com.shellguard.session;
 
+import com.shellguard.connector.api.Termination;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,9 +21,10 @@ public class TerminationRequests {
         }
     }
 
-    public List<String> sessionsOn(String gatewayNode) {
-        return em.createQuery("select t.sessionId from TerminationRequest t where t.gatewayNode = :node", String.class)
-                .setParameter("node", gatewayNode).getResultList();
+    public List<Termination> sessionsOn(String gatewayNode) {
+        return em.createQuery("select t from TerminationRequest t where t.gatewayNode = :node", TerminationRequest.class)
+                .setParameter("node", gatewayNode).getResultList().stream()
+                .map(t -> new Termination(t.getSessionId(), t.getReason())).toList();
     }
 
     /** Removes the session's request, if there is one, and returns it: the session has ended. */

@@ -31,7 +31,9 @@ import java.util.stream.Collectors;
  * auditors may read (GET): 401 with the same body for every refused credential, a wrong password and the right
  * password of an account without an API role alike (ApiAuthenticator audits the difference); 403 for an auditor
  * who tries to change something. A person's own second-factor enrolment ({@code GET} or {@code POST}
- * {@code users/NAME/totp}, {@code POST users/NAME/totp/confirm}) is open to that person whatever their role.
+ * {@code users/NAME/totp}, {@code POST users/NAME/totp/confirm}) is open to that person whatever their role, and so
+ * are the access requests ({@code access-requests...}): every account files and follows its own, and the endpoints
+ * decide who may see or decide which.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -44,6 +46,7 @@ public class ApiAccessFilter implements ContainerRequestFilter {
     AdminActor actor;
 
     private static final Pattern ENROLMENT = Pattern.compile("users/([^/]+)/totp(/confirm)?");
+    private static final Pattern ACCESS_REQUESTS = Pattern.compile("access-requests(/.*)?");
 
     @Context
     HttpServletRequest http;
@@ -62,10 +65,13 @@ public class ApiAccessFilter implements ContainerRequestFilter {
         }
         Matcher enrolment = ENROLMENT.matcher(path);
         String ownEnrolmentOf = enrolment.matches() && !HttpMethod.DELETE.equals(request.getMethod()) ? enrolment.group(1) : null;
+        boolean accessRequests = ACCESS_REQUESTS.matcher(path).matches();
         Optional<ApiCaller> caller;
         String sourceAddress = http.getRemoteAddr() + ":" + http.getRemotePort();
         try {
-            caller = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), sourceAddress, ownEnrolmentOf);
+            String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+            caller = accessRequests ? authenticator.authenticateRequester(authorization, sourceAddress)
+                    : authenticator.authenticate(authorization, sourceAddress, ownEnrolmentOf);
         } catch (DirectoryUnavailableException e) {
             request.abortWith(Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON)
                     .entity(JsonViews.error(e.getMessage() + " (" + DirectoryUnavailableException.REASON + ")")).build());
@@ -88,7 +94,7 @@ public class ApiAccessFilter implements ContainerRequestFilter {
             return;
         }
         boolean reading = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
-        boolean own = caller.get().name().equals(ownEnrolmentOf);
+        boolean own = caller.get().name().equals(ownEnrolmentOf) || accessRequests;
         if (!own && (reading ? !caller.get().mayRead() : !caller.get().mayWrite())) {
             request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
                     .entity(JsonViews.error(caller.get().name() + " (" + caller.get().role() + ") may not "

@@ -1,5 +1,6 @@
 package com.shellguard.api;
 
+import com.shellguard.access.AccessDenied;
 import com.shellguard.common.ConflictException;
 import com.shellguard.common.NotFoundException;
 import com.shellguard.common.ValidationException;
@@ -53,6 +54,15 @@ final class ErrorMappers {
         @Override
         public Response toResponse(DirectoryUnavailableException e) {
             return error(503, e.getMessage() + " (" + DirectoryUnavailableException.REASON + ")");
+        }
+    }
+
+    /** An access request the caller may not decide (their own, or one they do not approve). */
+    @Provider
+    public static class AccessRefused implements ExceptionMapper<AccessDenied> {
+        @Override
+        public Response toResponse(AccessDenied e) {
+            return error(403, e.getMessage());
         }
     }
 

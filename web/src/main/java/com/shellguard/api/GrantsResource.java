@@ -19,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -37,7 +38,8 @@ public class GrantsResource {
 
     @POST
     public Response create(JsonObject json) {
-        return Response.status(Response.Status.CREATED).entity(JsonViews.grant(grants.create(rule(body(json))))).build();
+        JsonObject o = body(json);
+        return Response.status(Response.Status.CREATED).entity(JsonViews.grant(grants.create(rule(o), expires(o)))).build();
     }
 
     @GET
@@ -54,7 +56,12 @@ public class GrantsResource {
         GrantRule asked = rule(o);
         return JsonViews.grant(grants.update(id, new GrantRule(asked.user(), asked.group(), asked.server(), asked.label(),
                 asked.logins(), o.containsKey("forwarding") ? asked.forwarding() : now.forwarding(),
-                o.containsKey("forwardTo") ? asked.forwardTo() : now.forwardTo())));
+                o.containsKey("forwardTo") ? asked.forwardTo() : now.forwardTo()), o.containsKey("expires"), expires(o)));
+    }
+
+    /** {@code "expires"}: an ISO-8601 time with offset, or null for a grant without end. */
+    private static OffsetDateTime expires(JsonObject o) {
+        return QueryParameters.time("expires", string(o, "expires"));
     }
 
     @DELETE

@@ -112,7 +112,8 @@ final class JsonViews {
         nullable(b, "server", r.server());
         nullable(b, "label", r.label());
         return b.add("logins", array(r.logins())).add("forwarding", array(r.forwarding()))
-                .add("forwardTo", array(r.forwardTo())).add("created", time(g.getCreated())).build();
+                .add("forwardTo", array(r.forwardTo())).add("created", time(g.getCreated()))
+                .add("expires", time(g.getExpires())).build();
     }
 
     static JsonObject forward(ForwardRecord f) {

@@ -1,6 +1,7 @@
 package com.shellguard.connector.adapter;
 
 import com.shellguard.connector.adapter.runtime.GatewayUnavailableException;
+import com.shellguard.connector.api.AccessAsk;
 import com.shellguard.connector.api.AuthenticationAttempt;
 import com.shellguard.connector.api.AuthenticationOutcome;
 import com.shellguard.connector.api.AuthenticationVerdict;
@@ -21,6 +22,7 @@ import com.shellguard.connector.api.SessionSummary;
 import com.shellguard.connector.api.StartupFileReport;
 import com.shellguard.connector.api.StartupFileVerdict;
 import com.shellguard.connector.api.TargetChoice;
+import com.shellguard.connector.api.Termination;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
@@ -92,6 +94,16 @@ final class EndpointDelivery implements GatewayListener {
     }
 
     @Override
+    public List<TargetChoice> requestableTargets(String user) {
+        return deliver(l -> l.requestableTargets(user));
+    }
+
+    @Override
+    public String requestAccess(AccessAsk ask) {
+        return deliver(l -> l.requestAccess(ask));
+    }
+
+    @Override
     public SessionPlan openSession(SessionRequest request) {
         return deliver(l -> l.openSession(request));
     }
@@ -141,7 +153,7 @@ final class EndpointDelivery implements GatewayListener {
     }
 
     @Override
-    public List<String> terminationsRequested(String gatewayNode) {
+    public List<Termination> terminationsRequested(String gatewayNode) {
         return deliver(l -> l.terminationsRequested(gatewayNode));
     }
 

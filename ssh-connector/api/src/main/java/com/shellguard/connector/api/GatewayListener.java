@@ -30,6 +30,15 @@ public interface GatewayListener {
     /** The servers and logins a user may choose from, for the interactive menu. */
     List<TargetChoice> listTargets(String user);
 
+    /**
+     * The servers and logins a user has no grant for but may ask for from the menu (those under a label with
+     * approvers); the menu offers them after the granted ones.
+     */
+    List<TargetChoice> requestableTargets(String user);
+
+    /** Files an access request the person made in the menu; returns the line to show them (its id and state, or why not). */
+    String requestAccess(AccessAsk ask);
+
     /** Decides whether a session may open and, if so, where it goes and with which credential. */
     SessionPlan openSession(SessionRequest request);
 
@@ -77,11 +86,11 @@ public interface GatewayListener {
     void hookStatus(HookStatus status);
 
     /**
-     * The ids of sessions running on {@code gatewayNode} that an administrator asked to end. Asked a few times a
-     * second while the node runs sessions; the requests are kept where every node sees them, so a request made
-     * through any node reaches the node that relays the session.
+     * The sessions running on {@code gatewayNode} that an administrator asked to end, or whose access expired, each
+     * with the line its user is shown. Asked a few times a second while the node runs sessions; the requests are kept
+     * where every node sees them, so a request made through any node reaches the node that relays the session.
      */
-    List<String> terminationsRequested(String gatewayNode);
+    List<Termination> terminationsRequested(String gatewayNode);
 
     /**
      * The gateway node has (re)started its SSH listener. Sessions it had open before cannot still be running:

@@ -247,7 +247,7 @@ final class ForwardingSession {
             // the application audited the refused session; each forward is audited with the same reason
             throw new PlanRefused(plan.refusal());
         }
-        services.live().add(sessionId, this::terminate);
+        services.live().add(sessionId, reason -> terminate());
         ClientSession upstream;
         try {
             upstream = services.upstream().connect(sessionId, plan);

@@ -214,10 +214,14 @@ final class ProxySession implements AsyncCommand {
         }
     }
 
-    /** An administrator ended the session: the target's output stops, the user is told, the channel closes. */
-    private void terminate() {
-        state.terminating().ifPresent(ChannelRelay::cut);
-        ending.end(SessionEnd.terminated());
+    /**
+     * An administrator ended the session, or the access it relied on expired ({@code reason}, the line the user is
+     * shown): the target's output stops, the user is told, the channel closes.
+     */
+    private void terminate(String reason) {
+        SessionEnd end = reason == null ? SessionEnd.terminated() : SessionEnd.accessEnded(reason);
+        state.terminating(end).ifPresent(ChannelRelay::cut);
+        ending.end(end);
     }
 
     @Override

@@ -42,6 +42,11 @@ record SessionEnd(int exitStatus, String message, String failure) {
         return failed(TERMINATED, "terminated by an administrator");
     }
 
+    /** The grant the session relied on expired; {@code reason} says which and when. */
+    static SessionEnd accessEnded(String reason) {
+        return failed(reason, reason);
+    }
+
     static SessionEnd endedByPolicy(String rule) {
         return failed("the session was ended by policy \"" + rule + "\"", "ended by policy " + rule);
     }

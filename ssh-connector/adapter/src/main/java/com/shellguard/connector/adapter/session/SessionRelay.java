@@ -84,7 +84,7 @@ final class SessionRelay {
         }
         relay.start(inputGate).whenComplete((status, failure) -> {
             if (state.isTerminating()) {
-                end.accept(SessionEnd.terminated());
+                end.accept(state.termination());
             } else if (status == null && !state.userGone()) {
                 end.accept(SessionEnd.withoutExitStatus(plan.server()));
             } else {

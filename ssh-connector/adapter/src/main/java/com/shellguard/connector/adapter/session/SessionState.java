@@ -60,6 +60,7 @@ final class SessionState {
     private boolean userGone;
     private TargetConnection target;
     private ChannelRelay relay;
+    private SessionEnd termination;
     private SessionRecorder recorder;
 
     private boolean move(Phase next) {
@@ -99,14 +100,23 @@ final class SessionState {
         return true;
     }
 
-    /** An administrator ends the session; returns the relay to cut, if it runs. */
-    synchronized Optional<ChannelRelay> terminating() {
+    /**
+     * An administrator ends the session, or the gateway does when its access expired ({@code why}, what the user is
+     * shown, whichever path reaches the end first); returns the relay to cut, if it runs.
+     */
+    synchronized Optional<ChannelRelay> terminating(SessionEnd why) {
         move(Phase.TERMINATING);
+        termination = why;
         return Optional.ofNullable(relay);
     }
 
     synchronized boolean isTerminating() {
         return phase == Phase.TERMINATING;
+    }
+
+    /** How a terminated session ends: as {@link #terminating} was told. */
+    synchronized SessionEnd termination() {
+        return termination == null ? SessionEnd.terminated() : termination;
     }
 
     synchronized boolean hasEnded() {

@@ -1,5 +1,6 @@
 package com.shellguard.connector.adapter.session;
 
+import com.shellguard.connector.api.AccessAsk;
 import com.shellguard.connector.api.ChannelKind;
 import com.shellguard.connector.api.GatewayListener;
 import com.shellguard.connector.api.TargetChoice;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Choosing the target: the server the SSH user name names, else, for an interactive shell, the menu of the
- * servers the user may use. Other kinds of channel cannot show a menu, so they must name a server.
+ * servers the user may use, and of those they may request access to. Other kinds of channel cannot show a menu,
+ * so they must name a server.
  */
 final class TargetChooser {
 
@@ -37,11 +39,13 @@ final class TargetChooser {
                     + asked.user() + "@LOGIN@SERVER@gateway"));
         }
         List<TargetChoice> choices = listener.listTargets(asked.user());
-        if (choices.isEmpty()) {
+        List<TargetChoice> requestable = listener.requestableTargets(asked.user());
+        if (choices.isEmpty() && requestable.isEmpty()) {
             throw new EndOfSession(SessionEnd.refused(asked.user() + " has no access to any server"));
         }
         Optional<TargetChoice> choice = new TargetMenu(user.in(), user.out(), user.hasTerminal(), MENU_IDLE_LIMIT)
-                .choose(asked.user(), choices);
+                .choose(asked.user(), choices, requestable, (target, minutes, reason) -> listener.requestAccess(
+                        new AccessAsk(asked.user(), target.server(), target.login(), minutes, reason, user.peerAddress())));
         if (choice.isEmpty()) {
             throw new EndOfSession(SessionEnd.leftMenu());
         }

@@ -31,19 +31,39 @@ final class TargetMenu {
         this.idleLimit = idleLimit;
     }
 
-    /** The user's choice, or empty when the user left the menu. */
-    Optional<TargetChoice> choose(String user, List<TargetChoice> choices) throws IOException {
-        StringBuilder menu = new StringBuilder("ShellGuard: servers ").append(user).append(" may use\n");
-        int width = choices.stream().mapToInt(c -> (c.login() + "@" + c.server()).length()).max().orElse(0);
-        for (int i = 0; i < choices.size(); i++) {
-            TargetChoice c = choices.get(i);
-            String target = c.login() + "@" + c.server();
-            menu.append(String.format("  %3d  %-" + width + "s  %s%n", i + 1, target,
-                    c.description() == null ? "" : c.description()));
+    /** Files an access request the person typed in the menu and returns the line to show them. */
+    interface Requester {
+        String request(TargetChoice target, double minutes, String reason);
+    }
+
+    /**
+     * The user's choice, or empty when the user left the menu or filed an access request for one of
+     * {@code requestable} (then the application's answer was shown, and the session ends: access starts only once
+     * an approver said yes, so there is nothing to connect to yet).
+     */
+    Optional<TargetChoice> choose(String user, List<TargetChoice> choices, List<TargetChoice> requestable,
+                                  Requester requester) throws IOException {
+        int width = java.util.stream.Stream.concat(choices.stream(), requestable.stream())
+                .mapToInt(c -> (c.login() + "@" + c.server()).length()).max().orElse(0);
+        StringBuilder menu = new StringBuilder();
+        if (!choices.isEmpty()) {
+            menu.append("ShellGuard: servers ").append(user).append(" may use\n");
+            for (int i = 0; i < choices.size(); i++) {
+                menu.append(entry(String.valueOf(i + 1), choices.get(i), width));
+            }
+        }
+        if (!requestable.isEmpty()) {
+            menu.append("ShellGuard: access ").append(user).append(" may request (an approver must agree)\n");
+            for (int i = 0; i < requestable.size(); i++) {
+                menu.append(entry("r" + (i + 1), requestable.get(i), width));
+            }
         }
         write(menu.toString());
+        String prompt = choices.isEmpty() ? "Enter r and a number to request access (q to quit): "
+                : requestable.isEmpty() ? "Enter a number or LOGIN@SERVER (q to quit): "
+                : "Enter a number or LOGIN@SERVER, or r and a number to request access (q to quit): ";
         while (true) {
-            write("Enter a number or LOGIN@SERVER (q to quit): ");
+            write(prompt);
             Optional<String> line = readLine();
             if (line.isEmpty()) {
                 write("\n");
@@ -53,14 +73,62 @@ final class TargetMenu {
             if (answer.equalsIgnoreCase("q") || answer.equalsIgnoreCase("quit")) {
                 return Optional.empty();
             }
-            Optional<TargetChoice> picked = pick(answer, choices);
-            if (picked.isPresent()) {
-                return picked;
+            if (answer.matches("[rR]\\d{1,4}")) {
+                int index = Integer.parseInt(answer.substring(1)) - 1;
+                if (index >= 0 && index < requestable.size()) {
+                    askFor(requestable.get(index), requester);
+                    return Optional.empty();
+                }
+            } else {
+                Optional<TargetChoice> picked = pick(answer, choices);
+                if (picked.isPresent()) {
+                    return picked;
+                }
             }
             if (!answer.isEmpty()) {
                 write("not a choice: " + answer + "\n");
             }
         }
+    }
+
+    private static String entry(String key, TargetChoice c, int width) {
+        return String.format("  %4s  %-" + width + "s  %s%n", key, c.login() + "@" + c.server(),
+                c.description() == null ? "" : c.description());
+    }
+
+    /** Asks for the minutes and the reason, files the request and shows the answer. */
+    private void askFor(TargetChoice target, Requester requester) throws IOException {
+        write("Requesting " + target.login() + "@" + target.server() + "\n");
+        Double minutes = null;
+        while (minutes == null) {
+            write("For how many minutes: ");
+            Optional<String> line = readLine();
+            if (line.isEmpty()) {
+                write("\nnothing requested\n");
+                return;
+            }
+            try {
+                double typed = Double.parseDouble(line.get().trim());
+                if (typed > 0 && Double.isFinite(typed)) {
+                    minutes = typed;
+                } else {
+                    write("a number of minutes above 0, please\n");
+                }
+            } catch (NumberFormatException e) {
+                write("a number of minutes, please\n");
+            }
+        }
+        String reason = "";
+        while (reason.isBlank()) {
+            write("Reason: ");
+            Optional<String> line = readLine();
+            if (line.isEmpty()) {
+                write("\nnothing requested\n");
+                return;
+            }
+            reason = line.get().trim();
+        }
+        write(requester.request(target, minutes, reason) + "\n");
     }
 
     static Optional<TargetChoice> pick(String answer, List<TargetChoice> choices) {

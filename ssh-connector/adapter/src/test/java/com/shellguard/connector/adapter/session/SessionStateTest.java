@@ -30,7 +30,7 @@ class SessionStateTest {
                     return;
                 }
                 if (administrator) {
-                    state.terminating();
+                    state.terminating(SessionEnd.terminated());
                 }
                 state.end().ifPresent(ended -> ends.incrementAndGet());
             });
@@ -56,11 +56,22 @@ class SessionStateTest {
     void aRelayDoesNotStartOnceAnAdministratorEndedTheOpeningSession() {
         SessionState state = new SessionState();
         state.opened();
-        state.terminating();
+        state.terminating(SessionEnd.terminated());
         assertTrue(state.isTerminating());
         assertFalse(state.relaying(null, null));
         assertTrue(state.end().isPresent());
         assertFalse(state.relaying(null, null));
+    }
+
+    @Test
+    void aSessionEndedBecauseItsAccessExpiredEndsWithThatLineWhicheverPathEndsIt() {
+        SessionState state = new SessionState();
+        state.opened();
+        assertEquals(SessionEnd.terminated(), state.termination());
+        SessionEnd expired = SessionEnd.accessEnded("your access to web01 as root expired at 2026-12-07T10:00:00Z");
+        state.terminating(expired);
+        assertEquals(expired, state.termination());
+        assertEquals(255, state.termination().exitStatus());
     }
 
     @Test
