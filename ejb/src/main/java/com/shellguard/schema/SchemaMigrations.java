@@ -1,5 +1,8 @@
 package com.shellguard.schema;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -17,10 +20,15 @@ public final class SchemaMigrations {
 
     static final String LOCATION = "classpath:db/migration";
 
-    private final Flyway flyway;
+    /** The PostgreSQL advisory lock nodes hold while they migrate (any number only ShellGuard uses). */
+    static final long LOCK = 0x5347_666c_7977_6179L;
 
-    private SchemaMigrations(Flyway flyway) {
+    private final Flyway flyway;
+    private final DataSource dataSource;
+
+    private SchemaMigrations(Flyway flyway, DataSource dataSource) {
         this.flyway = flyway;
+        this.dataSource = dataSource;
     }
 
     public static SchemaMigrations of(DataSource dataSource) {
@@ -33,12 +41,34 @@ public final class SchemaMigrations {
                 // an applied version this code has no file for means the database is newer than the code: refuse it
                 .ignoreMigrationPatterns(new String[0])
                 .loggers("org.flywaydb.core.internal.logging.javautil.JavaUtilLogCreator")
-                .load());
+                .load(), dataSource);
     }
 
-    /** Brings the schema to the newest version; a database it cannot migrate throws a FlywayException saying why. */
+    /**
+     * Brings the schema to the newest version; a database it cannot migrate throws a FlywayException saying why.
+     * Nodes starting together on one PostgreSQL database take turns: Flyway locks its own migrations, but not the
+     * baseline of a database without history, where a second node would find the first one's empty history table.
+     */
     public MigrateResult migrate() {
-        return flyway.migrate();
+        try (Connection c = dataSource.getConnection()) {
+            boolean postgresql = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            if (postgresql) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("select pg_advisory_lock(" + LOCK + ")");
+                }
+            }
+            try {
+                return flyway.migrate();
+            } finally {
+                if (postgresql) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("select pg_advisory_unlock(" + LOCK + ")");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database to migrate it: " + e.getMessage(), e);
+        }
     }
 
     /** The version the database is at after {@link #migrate()}, or null for an empty one. */
