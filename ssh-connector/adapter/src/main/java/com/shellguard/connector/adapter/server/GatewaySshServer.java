@@ -21,6 +21,7 @@ import org.apache.sshd.common.channel.RequestHandler;
 import org.apache.sshd.common.session.ConnectionService;
 import org.apache.sshd.server.channel.ChannelSessionFactory;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
@@ -28,7 +29,6 @@ import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
-import org.apache.sshd.server.session.ServerConnectionServiceFactory;
 
 /**
  * The listener users connect to. Password and public-key logins are decided by the application;
@@ -47,13 +47,18 @@ public final class GatewaySshServer {
         sshd.setPort(settings.sshPort());
         sshd.setKeyPairProvider(hostKey(settings.hostKeyFile()));
         GatewayAuthenticator authenticator = new GatewayAuthenticator(listener, work);
+        ConnectionLimits limits = ConnectionLimits.fromEnvironment();
+        LimitAudit limitAudit = new LimitAudit(listener, work);
+        AdmissionControl admission = new AdmissionControl(limits, limitAudit);
         sshd.setPasswordAuthenticator(authenticator);
         sshd.setPublickeyAuthenticator(authenticator);
         sshd.setKeyboardInteractiveAuthenticator(authenticator);
         sshd.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE,
                 UserAuthKeyboardInteractiveFactory.INSTANCE));
-        sshd.setServiceFactories(List.of(SecondFactorUserAuthService.FACTORY, ServerConnectionServiceFactory.INSTANCE));
+        sshd.setServiceFactories(List.of(SecondFactorUserAuthService.FACTORY, new ChannelCap(limits, limitAudit)));
         sshd.addSessionListener(authenticator);
+        sshd.addSessionListener(admission);
+        sshd.setSessionDisconnectHandler(admission);
         SessionServices services = new SessionServices(listener, upstream, hooks, work, settings.nodeName(),
                 settings.connectTimeout(), recordings, live);
         ProxySessionFactory sessions = new ProxySessionFactory(services);
@@ -70,6 +75,8 @@ public final class GatewaySshServer {
         sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
         sshd.setAgentFactory(null);
         TransferTuning.apply(sshd);
+        CoreModuleProperties.IDLE_TIMEOUT.set(sshd, limits.idleTimeout());
+        CoreModuleProperties.AUTH_TIMEOUT.set(sshd, limits.authenticationTime());
     }
 
     public void start() throws IOException {
