@@ -47,6 +47,18 @@ final class OpenSshClient {
         }
     }
 
+    /** The same client connecting from another loopback address, for what the gateway counts per source address. */
+    OpenSshClient from(String sourceAddress) {
+        return withOptions("-o", "BindAddress=" + sourceAddress);
+    }
+
+    /** The same client with more command-line options (keep-alives, a control socket, ...). */
+    OpenSshClient withOptions(String... options) {
+        List<String> all = new ArrayList<>(authOptions);
+        all.addAll(List.of(options));
+        return new OpenSshClient(port, all, askPass);
+    }
+
     private List<String> common(String portFlag) {
         List<String> args = new ArrayList<>(List.of(portFlag, String.valueOf(port),
                 "-o", "StrictHostKeyChecking=accept-new", "-o", "UserKnownHostsFile=" + knownHosts,

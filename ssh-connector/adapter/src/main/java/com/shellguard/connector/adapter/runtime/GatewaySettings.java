@@ -36,7 +36,8 @@ public record GatewaySettings(String bindAddress, int sshPort, Path home, String
         return home.resolve("ssh_host_key");
     }
 
-    private static String value(String property, String variable, String fallback) {
+    /** A setting: the system property, else the environment variable, else the fallback. */
+    public static String value(String property, String variable, String fallback) {
         String v = System.getProperty(property);
         if (v == null || v.isBlank()) {
             v = System.getenv(variable);

@@ -21,6 +21,7 @@ import org.apache.sshd.common.channel.RequestHandler;
 import org.apache.sshd.common.session.ConnectionService;
 import org.apache.sshd.server.channel.ChannelSessionFactory;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
@@ -28,8 +29,6 @@ import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
-import org.apache.sshd.server.session.ServerConnectionServiceFactory;
-import org.apache.sshd.core.CoreModuleProperties;
 import java.time.Duration;
 
 /**
@@ -52,19 +51,23 @@ public final class GatewaySshServer {
         sshd.setKeyPairProvider(hostKey(settings.hostKeyFile()));
         DeviceSignOn devices = settings.singleSignOn() ? new DeviceSignOn(listener, work, settings.singleSignOnWait()) : null;
         GatewayAuthenticator authenticator = new GatewayAuthenticator(listener, work, devices);
-        if (devices != null) { // a person signing in at the provider takes longer than MINA's two minutes for a login
+        ConnectionLimits limits = ConnectionLimits.fromEnvironment();
+        Duration loginTime = limits.authenticationTime();
+        if (devices != null && !loginTime.isZero()) { // a person signing in at the provider may take longer than a login
             Duration wait = settings.singleSignOnWait().plusMinutes(1);
-            if (wait.compareTo(CoreModuleProperties.AUTH_TIMEOUT.getRequiredDefault()) > 0) {
-                CoreModuleProperties.AUTH_TIMEOUT.set(sshd, wait);
-            }
+            loginTime = wait.compareTo(loginTime) > 0 ? wait : loginTime;
         }
+        LimitAudit limitAudit = new LimitAudit(listener, work);
+        AdmissionControl admission = new AdmissionControl(limits, limitAudit, loginTime);
         sshd.setPasswordAuthenticator(authenticator);
         sshd.setPublickeyAuthenticator(authenticator);
         sshd.setKeyboardInteractiveAuthenticator(authenticator);
         sshd.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE,
                 UserAuthKeyboardInteractiveFactory.INSTANCE));
-        sshd.setServiceFactories(List.of(SecondFactorUserAuthService.factory(devices != null), ServerConnectionServiceFactory.INSTANCE));
+        sshd.setServiceFactories(List.of(SecondFactorUserAuthService.factory(devices != null), new ChannelCap(limits, limitAudit)));
         sshd.addSessionListener(authenticator);
+        sshd.addSessionListener(admission);
+        sshd.setSessionDisconnectHandler(admission);
         SessionServices services = new SessionServices(listener, upstream, hooks, work, settings.nodeName(),
                 settings.connectTimeout(), recordings, live);
         ProxySessionFactory sessions = new ProxySessionFactory(services);
@@ -81,6 +84,8 @@ public final class GatewaySshServer {
         sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
         sshd.setAgentFactory(null);
         TransferTuning.apply(sshd);
+        CoreModuleProperties.IDLE_TIMEOUT.set(sshd, limits.idleTimeout());
+        CoreModuleProperties.AUTH_TIMEOUT.set(sshd, loginTime);
     }
 
     public void start() throws IOException {

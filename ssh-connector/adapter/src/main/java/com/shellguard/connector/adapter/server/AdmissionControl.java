@@ -1,0 +1,209 @@
+package com.shellguard.connector.adapter.server;
+
+import com.shellguard.connector.adapter.session.PeerAddress;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionDisconnectHandler;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.common.session.helpers.TimeoutIndicator;
+
+/**
+ * Admits connections within the node's {@link ConnectionLimits}: counts connections that have not logged in yet (in
+ * all and per source address) and logged-in connections per gateway user, and ends, with a message the client prints
+ * and an audit row ({@link LimitAudit}), a connection that would exceed a count, that takes too long to log in, or
+ * that stays silent past the idle timeout.
+ *
+ * <p>A connection over an unauthenticated count is still accepted for a moment: the refusal is an SSH disconnect
+ * message, which can only follow the client's identification line; a client that sends none (a slowloris) is dropped
+ * after {@link #SILENT_REFUSED_GRACE}. A refused connection holds no place in the counts, so a flood from one address
+ * fills that address's count and not the node's.
+ */
+final class AdmissionControl implements SessionListener, SessionDisconnectHandler {
+
+    static final Duration SILENT_REFUSED_GRACE = Duration.ofSeconds(5);
+
+    private static final Logger LOG = Logger.getLogger(AdmissionControl.class.getName());
+    private static final AttributeKey<Admission> KEY = new AttributeKey<>();
+
+    private final ConnectionLimits limits;
+    private final LimitAudit audit;
+    private final Duration loginTime;
+    private final AtomicInteger unauthenticated = new AtomicInteger();
+    private final Map<InetAddress, AtomicInteger> unauthenticatedBySource = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> connectionsByUser = new ConcurrentHashMap<>();
+
+    /** {@code loginTime}: the limits' login time, or longer where a single sign-on in a browser needs it. */
+    AdmissionControl(ConnectionLimits limits, LimitAudit audit, Duration loginTime) {
+        this.limits = limits;
+        this.audit = audit;
+        this.loginTime = loginTime;
+    }
+
+    @Override
+    public void sessionCreated(Session session) {
+        Admission admission = new Admission(source(session));
+        session.setAttribute(KEY, admission);
+        admission.unauthenticated = true;
+        int all = unauthenticated.incrementAndGet();
+        int fromSource = increment(unauthenticatedBySource, admission.source);
+        if (exceeds(all, limits.maxUnauthenticated())) {
+            admission.refuse("LIMIT_UNAUTHENTICATED", "the gateway has " + limits.maxUnauthenticated()
+                    + " connections that have not logged in yet, its limit (SHELLGUARD_MAX_UNAUTHENTICATED); try again shortly");
+        } else if (exceeds(fromSource, limits.maxUnauthenticatedPerSource())) {
+            admission.refuse("LIMIT_UNAUTHENTICATED_PER_SOURCE", "your address has " + limits.maxUnauthenticatedPerSource()
+                    + " connections that have not logged in yet, its limit (SHELLGUARD_MAX_UNAUTHENTICATED_PER_SOURCE);"
+                    + " try again shortly");
+        }
+        if (admission.refusal != null) {
+            releaseUnauthenticated(admission); // a refused connection holds no place: a flood from one address fills only its own
+            audit.hit(admission.refusalLimit, null, address(session), admission.refusal);
+            session.getFactoryManager().getScheduledExecutorService().schedule(() -> session.close(true),
+                    SILENT_REFUSED_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The client's identification line came: now a refused connection can be told why, as an SSH disconnect. */
+    @Override
+    public void sessionPeerIdentificationReceived(Session session, String version, List<String> extraLines) {
+        Admission admission = session.getAttribute(KEY);
+        if (admission != null && admission.refusal != null) {
+            disconnect(session, SshConstants.SSH2_DISCONNECT_TOO_MANY_CONNECTIONS, admission.refusal);
+        }
+    }
+
+    @Override
+    public void sessionEvent(Session session, Event event) {
+        Admission admission = session.getAttribute(KEY);
+        if (event != Event.Authenticated || admission == null) {
+            return;
+        }
+        releaseUnauthenticated(admission);
+        String user = AuthenticationTrail.of(session).user();
+        if (user == null) {
+            return;
+        }
+        synchronized (admission) {
+            admission.user = user;
+        }
+        int mine = increment(connectionsByUser, user);
+        if (exceeds(mine, limits.maxConnectionsPerUser())) {
+            String why = user + " has " + limits.maxConnectionsPerUser()
+                    + " connections open through this gateway node, the limit (SHELLGUARD_MAX_CONNECTIONS_PER_USER);"
+                    + " close one and try again";
+            audit.hit("LIMIT_CONNECTIONS_PER_USER", user, address(session), why);
+            disconnect(session, SshConstants.SSH2_DISCONNECT_TOO_MANY_CONNECTIONS, why);
+        }
+    }
+
+    @Override
+    public void sessionClosed(Session session) {
+        Admission admission = session.getAttribute(KEY);
+        if (admission == null) {
+            return;
+        }
+        releaseUnauthenticated(admission);
+        String user;
+        synchronized (admission) {
+            user = admission.user;
+            admission.user = null;
+        }
+        if (user != null) {
+            decrement(connectionsByUser, user);
+        }
+    }
+
+    @Override
+    public boolean handleTimeoutDisconnectReason(Session session, TimeoutIndicator timeout) {
+        switch (timeout.getStatus()) {
+            case AuthTimeout -> {
+                String why = "not logged in within " + loginTime.toSeconds()
+                        + " seconds (SHELLGUARD_AUTH_TIMEOUT)";
+                audit.hit("LIMIT_AUTH_TIMEOUT", AuthenticationTrail.of(session).user(), address(session), why);
+                disconnect(session, SshConstants.SSH2_DISCONNECT_BY_APPLICATION, why);
+                return true;
+            }
+            case IdleTimeout -> {
+                String why = "no activity for " + limits.idleTimeout().toSeconds()
+                        + " seconds, the gateway's idle timeout (SHELLGUARD_IDLE_TIMEOUT); the connection is closed";
+                audit.hit("IDLE_TIMEOUT", AuthenticationTrail.of(session).user(), address(session), why);
+                disconnect(session, SshConstants.SSH2_DISCONNECT_BY_APPLICATION, why);
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private void releaseUnauthenticated(Admission admission) {
+        synchronized (admission) {
+            if (!admission.unauthenticated) {
+                return;
+            }
+            admission.unauthenticated = false;
+        }
+        unauthenticated.decrementAndGet();
+        decrement(unauthenticatedBySource, admission.source);
+    }
+
+    private static boolean exceeds(int count, int limit) {
+        return limit > 0 && count > limit;
+    }
+
+    private static <K> int increment(Map<K, AtomicInteger> counts, K key) {
+        return counts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private static <K> void decrement(Map<K, AtomicInteger> counts, K key) {
+        counts.computeIfPresent(key, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
+    }
+
+    private static void disconnect(Session session, int reason, String why) {
+        try {
+            session.disconnect(reason, "shellguard: " + why);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "could not tell the client why it is disconnected", e);
+            session.close(true);
+        }
+    }
+
+    private static InetAddress source(Session session) {
+        SocketAddress address = session.getIoSession().getRemoteAddress();
+        return address instanceof InetSocketAddress inet ? inet.getAddress() : InetAddress.getLoopbackAddress();
+    }
+
+    private static String address(Session session) {
+        return PeerAddress.of(session);
+    }
+
+    /** What admission knows of one connection. */
+    private static final class Admission {
+        final InetAddress source;
+        boolean unauthenticated;
+        String user;
+        String refusalLimit;
+        String refusal;
+
+        Admission(InetAddress source) {
+            this.source = source;
+        }
+
+        void refuse(String limit, String why) {
+            refusalLimit = limit;
+            refusal = why;
+        }
+    }
+}
