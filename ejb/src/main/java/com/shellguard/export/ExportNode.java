@@ -9,7 +9,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * This node as the export names it: {@code shellguard.node} ({@code SHELLGUARD_NODE}) or the host name, in events
+ * This node as the export names it, as the audit's {@code gatewayNode} does: {@code shellguard.node}
+ * ({@code SHELLGUARD_NODE}) or {@code HOSTNAME:SSHPORT}, in events
  * and as syslog's HOSTNAME; and, with a random suffix per start, as the holder of a destination's delivery lease.
  */
 @ApplicationScoped
@@ -19,10 +20,14 @@ public class ExportNode {
     @ConfigProperty(name = "shellguard.node")
     Optional<String> configured;
 
+    @Inject
+    @ConfigProperty(name = "shellguard.ssh.port", defaultValue = "2222")
+    String sshPort;
+
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
     public String name() {
-        return configured.filter(s -> !s.isBlank()).orElseGet(ExportNode::hostName);
+        return configured.filter(s -> !s.isBlank()).orElseGet(() -> hostName() + ":" + sshPort);
     }
 
     String leaseOwner() {

@@ -23,6 +23,8 @@ final class WebhookSender {
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (destination.url().tls()) {
             builder.sslContext(TlsTrust.context(destination.caPem()));
+        } else {
+            builder.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance with plain-HTTP receivers
         }
         this.http = builder.build();
     }

@@ -99,10 +99,11 @@ class AuditExportIT {
         String user = access.person().name();
         String marker = "exported-" + Provisioning.unique("m");
         Processes.Result run = OpenSshClient.withKey(node.sshPort(), access.person().key())
-                .ssh(user + "@" + access.server(), "echo " + marker);
+                .ssh(user + "@" + access.server(), "expr " + marker);
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.stdout().contains(marker), run.output());
         String session = provisioning.awaitSession(user, s -> Provisioning.has(s, "end")).getString("id");
+        provisioning.awaitCommand(session, c -> c.getString("command", "").contains(marker), "the command in the audit");
 
         String sd = "[shellguard@32473 id=\"";
         String start = awaitLine(syslog.tcpFile(), l -> l.contains(" shellguard - session.start " + sd + session + "/start\""));
