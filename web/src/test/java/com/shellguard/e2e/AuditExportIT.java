@@ -80,6 +80,14 @@ class AuditExportIT {
 
         admin.post("/audit-exports", "{\"name\":\"dup\",\"kind\":\"syslog\",\"url\":\"syslog+tcp://127.0.0.1:9\"}").expect(201);
         assertError(admin.post("/audit-exports", "{\"name\":\"dup\",\"kind\":\"syslog\",\"url\":\"syslog+tcp://127.0.0.1:9\"}"), 409, "exists");
+        JsonObject changed = admin.put("/audit-exports/dup", "{\"url\":\"syslog+tls://127.0.0.1:10\",\"format\":\"json\",\"ca\":"
+                + Api.quote(syslog.caPem()) + "}").expect(200).object();
+        assertEquals("syslog+tls://127.0.0.1:10", changed.getString("url"));
+        assertEquals("json", changed.getString("format"));
+        assertTrue(changed.getBoolean("ca"), changed.toString());
+        assertError(admin.put("/audit-exports/dup", "{\"kind\":\"webhook\"}"), 400, "kind cannot change");
+        assertError(admin.put("/audit-exports/dup", "{\"url\":\"syslog+tcp://127.0.0.1:10\"}"), 400, "ca is for");
+        assertEquals("syslog+tls://127.0.0.1:10", admin.get("/audit-exports/dup").expect(200).object().getString("url"));
         admin.delete("/audit-exports/dup").expect(204);
         admin.get("/audit-exports/dup").expect(404);
     }
