@@ -49,6 +49,9 @@ command -v plink >/dev/null || missing+=(putty-tools)
 # DirectoryLoginIT runs its own OpenLDAP slapd (never the system service: no configuration is asked for or made)
 [[ -x /usr/sbin/slapd ]] || missing+=(slapd)
 command -v ldapadd >/dev/null || missing+=(ldap-utils)
+# AuditExportIT runs its own rsyslogd (never the system service) as the SIEM's receiver, over TCP and over TLS
+[[ -x /usr/sbin/rsyslogd ]] || missing+=(rsyslog)
+[[ -f /usr/lib/x86_64-linux-gnu/rsyslog/lmnsd_gtls.so || -f /usr/lib/aarch64-linux-gnu/rsyslog/lmnsd_gtls.so ]] || missing+=(rsyslog-gnutls)
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]}" >&2
   apt-get update -qq

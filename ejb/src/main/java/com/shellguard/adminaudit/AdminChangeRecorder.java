@@ -1,6 +1,8 @@
 package com.shellguard.adminaudit;
 
 import com.shellguard.common.Clock;
+import com.shellguard.export.AuditEventPublisher;
+import com.shellguard.export.AuditEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
@@ -9,7 +11,8 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /**
- * The one place admin changes are written. Services call it once per change, inside the change's transaction, with
+ * The one place admin changes are written (and queued for the audit export in the same transaction). Services call it
+ * once per change, inside the change's transaction, with
  * the resource's fields before (null: created) and after (null: deleted). It records nothing outside a request whose
  * actor a door identified: the gateway's own changes are not admin changes.
  */
@@ -26,6 +29,9 @@ public class AdminChangeRecorder {
     @Inject
     AdminActor actor;
 
+    @Inject
+    AuditEventPublisher export;
+
     /**
      * @param kind     what was changed: {@code user}, {@code server}, {@code grant}, ... (the REST resource's word)
      * @param resource which one: its name or id ({@code server/login} for an account)
@@ -35,7 +41,9 @@ public class AdminChangeRecorder {
         if (!actorKnown()) {
             return;
         }
-        em.persist(new AdminChange(Clock.now(), actor, kind, resource, action, ChangeDescription.of(before, after)));
+        AdminChange change = new AdminChange(Clock.now(), actor, kind, resource, action, ChangeDescription.of(before, after));
+        em.persist(change);
+        export.publish(AuditEvents.admin(change));
         actor.countRecorded();
     }
 

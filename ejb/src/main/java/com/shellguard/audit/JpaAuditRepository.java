@@ -1,6 +1,9 @@
 package com.shellguard.audit;
 
+import com.shellguard.export.AuditEventPublisher;
+import com.shellguard.export.AuditEvents;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -16,6 +19,9 @@ public class JpaAuditRepository implements AuditRepository {
     @PersistenceContext(unitName = "shellguard")
     EntityManager em;
 
+    @Inject
+    AuditEventPublisher export;
+
     @Override
     public void add(SessionRecord session) {
         em.persist(session);
@@ -24,6 +30,7 @@ public class JpaAuditRepository implements AuditRepository {
     @Override
     public void add(AuthEvent event) {
         em.persist(event);
+        export.publish(AuditEvents.auth(event));
     }
 
     @Override

@@ -2,7 +2,10 @@ package com.shellguard.forwarding;
 
 import com.shellguard.audit.AuditCriteria;
 import com.shellguard.connector.api.ForwardSummary;
+import com.shellguard.export.AuditEventPublisher;
+import com.shellguard.export.AuditEvents;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -19,10 +22,15 @@ public class ForwardAuditService {
     @PersistenceContext(unitName = "shellguard")
     EntityManager em;
 
+    @Inject
+    AuditEventPublisher export;
+
     public void record(ForwardSummary s) {
-        em.persist(new ForwardRecord(s.sessionId(), s.user(), s.server(), s.login(), s.kind().wire(), s.destination(),
+        ForwardRecord row = new ForwardRecord(s.sessionId(), s.user(), s.server(), s.login(), s.kind().wire(), s.destination(),
                 s.originator(), s.clientAddress(), s.gatewayNode(), s.started().atOffset(ZoneOffset.UTC), s.durationMillis(),
-                s.bytesToTarget(), s.bytesFromTarget(), ForwardRecord.Result.valueOf(s.outcome().name()), s.message()));
+                s.bytesToTarget(), s.bytesFromTarget(), ForwardRecord.Result.valueOf(s.outcome().name()), s.message());
+        em.persist(row);
+        export.publish(AuditEvents.forward(row));
     }
 
     public List<ForwardRecord> list(ForwardQuery q) {

@@ -14,6 +14,8 @@ import com.shellguard.connector.api.SessionPlan;
 import com.shellguard.connector.api.SessionRequest;
 import com.shellguard.connector.api.SessionSummary;
 import com.shellguard.connector.api.TargetChoice;
+import com.shellguard.export.AuditEventPublisher;
+import com.shellguard.export.AuditEvents;
 import com.shellguard.connector.api.UpstreamCredential;
 import com.shellguard.grant.AccessRefused;
 import com.shellguard.grant.Grant;
@@ -72,6 +74,9 @@ public class SessionService {
     @Inject
     TerminationRequests terminations;
 
+    @Inject
+    AuditEventPublisher export;
+
     /** The servers and logins the user may choose from, by server name and then login. */
     public List<TargetChoice> targets(String userName) {
         Optional<GatewayUser> user = users.find(userName).filter(GatewayUser::isEnabled);
@@ -93,6 +98,12 @@ public class SessionService {
                 request.clientAddress(), request.kind() == null ? null : request.kind().name(), request.command(),
                 request.gatewayNode(), Clock.now());
         audit.add(record);
+        SessionPlan plan = plan(request, record);
+        export.publish(AuditEvents.sessionStart(record));
+        return plan;
+    }
+
+    private SessionPlan plan(SessionRequest request, SessionRecord record) {
         try {
             GatewayUser user = users.find(request.user()).filter(GatewayUser::isEnabled)
                     .orElseThrow(() -> new AccessRefused("unknown user " + request.user()));
@@ -144,6 +155,7 @@ public class SessionService {
                     record.terminatedFor(request.getReason());
                 }
             });
+            export.publish(AuditEvents.sessionEnd(record));
         });
     }
 
@@ -153,6 +165,7 @@ public class SessionService {
         List<SessionRecord> stale = audit.openSessionsOf(gatewayNode);
         stale.forEach(s -> s.end(s.getBytesFromClient(), s.getBytesToClient(), null,
                 "the gateway node " + gatewayNode + " stopped while the session was open", Clock.now()));
+        export.publishAll(stale.stream().map(AuditEvents::sessionEnd).toList());
         if (!stale.isEmpty()) {
             LOG.info(() -> "ShellGuard: closed the audit of " + stale.size() + " session(s) left open when node "
                     + gatewayNode + " last stopped");

@@ -1,7 +1,10 @@
 package com.shellguard.transfer;
 
 import com.shellguard.audit.AuditCriteria;
+import com.shellguard.export.AuditEventPublisher;
+import com.shellguard.export.AuditEvents;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -16,8 +19,12 @@ public class TransferRepository {
     @PersistenceContext(unitName = "shellguard")
     EntityManager em;
 
+    @Inject
+    AuditEventPublisher export;
+
     public void add(FileTransferRecord transfer) {
         em.persist(transfer);
+        export.publish(AuditEvents.transfer(transfer));
     }
 
     public List<FileTransferRecord> transfers(TransferQuery q) {

@@ -57,39 +57,14 @@ final class TestDirectory implements AutoCloseable {
     }
 
     private void makeCertificates() {
-        openssl(dir.resolve("ca.key"), "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", dir.resolve("ca.key").toString(), "-out", dir.resolve("ca.pem").toString(), "-days", "2",
-                "-subj", "/CN=ShellGuard test directory CA");
-        certificateFrom(dir.resolve("ca.pem"), dir.resolve("ca.key"), dir.resolve("server.pem"), dir.resolve("server.key"));
-    }
-
-    private void certificateFrom(Path ca, Path caKey, Path certificate, Path key) {
-        Path request = dir.resolve("server.csr");
-        openssl(key, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", key.toString(),
-                "-out", request.toString(), "-subj", "/CN=127.0.0.1");
-        try {
-            Path extensions = Files.writeString(dir.resolve("server.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
-            openssl(certificate, "x509", "-req", "-in", request.toString(), "-CA", ca.toString(), "-CAkey", caKey.toString(),
-                    "-CAcreateserial", "-out", certificate.toString(), "-days", "2", "-extfile", extensions.toString());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void openssl(Path made, String... arguments) {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(arguments));
-        Processes.check(command);
-        if (!Files.exists(made)) {
-            throw new AssertionError("openssl made no " + made);
-        }
+        TestCa.make(dir, "ShellGuard test directory CA");
     }
 
     /** A CA file of another CA, which the directory's certificate does not chain to. */
     Path foreignCa() {
         Path foreign = dir.resolve("foreign-ca.pem");
         if (!Files.exists(foreign)) {
-            openssl(foreign, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+            TestCa.openssl(foreign, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                     "-keyout", dir.resolve("foreign-ca.key").toString(), "-out", foreign.toString(), "-days", "2",
                     "-subj", "/CN=Some other CA");
         }

@@ -11,12 +11,15 @@ import com.shellguard.connector.api.CommandVerdict;
 import com.shellguard.connector.api.HookStatus;
 import com.shellguard.connector.api.SessionAlert;
 import com.shellguard.connector.api.TypedLine;
+import com.shellguard.export.AuditEventPublisher;
+import com.shellguard.export.AuditEvents;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +45,9 @@ public class CommandRecorder {
     @Inject
     SessionScopes scopes;
 
+    @Inject
+    AuditEventPublisher export;
+
     /** A command or line of a session: their ids are unique only within it. */
     private record Key(String sessionId, String id) {
     }
@@ -53,6 +59,7 @@ public class CommandRecorder {
         Map<Key, String> lines = recordLines(typed, sessions);
         Map<Key, CommandRecord> commands = recordCommands(judged, lines, sessions);
         recordCompletions(completions, commands);
+        export.publishAll(commands.values().stream().map(AuditEvents::command).toList());
         for (SessionAlert alert : alerts) {
             AlertKind kind = AlertKind.of(alert.kind());
             if (kind != AlertKind.HOOK_UNAVAILABLE || !records.hasAlert(alert.sessionId(), kind)) {
@@ -90,7 +97,7 @@ public class CommandRecorder {
     private Map<Key, CommandRecord> recordCommands(List<JudgedCommand> judged, Map<Key, String> lines,
                                                    Map<String, SessionScope> sessions) {
         addStoredLines(judged, lines);
-        Map<Key, CommandRecord> recorded = new HashMap<>();
+        Map<Key, CommandRecord> recorded = new LinkedHashMap<>();
         for (JudgedCommand entry : judged) {
             SessionScope scope = scope(entry.sessionId(), sessions);
             CommandRecord command = new CommandRecord(entry.sessionId(), scope.user(), scope.server(), scope.login(),

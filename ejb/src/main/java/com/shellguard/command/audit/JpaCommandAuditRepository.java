@@ -1,7 +1,10 @@
 package com.shellguard.command.audit;
 
 import com.shellguard.audit.AuditCriteria;
+import com.shellguard.export.AuditEventPublisher;
+import com.shellguard.export.AuditEvents;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -26,6 +29,9 @@ public class JpaCommandAuditRepository implements CommandAuditRepository {
     @PersistenceContext(unitName = "shellguard")
     EntityManager em;
 
+    @Inject
+    AuditEventPublisher export;
+
     @Override
     public void add(CommandRecord command) {
         em.persist(command);
@@ -39,6 +45,7 @@ public class JpaCommandAuditRepository implements CommandAuditRepository {
     @Override
     public void add(AlertRecord alert) {
         em.persist(alert);
+        export.publish(AuditEvents.alert(alert));
     }
 
     @Override

@@ -23,6 +23,9 @@ import com.shellguard.connector.api.CommandVerdict.Action;
 import com.shellguard.connector.api.HookStatus;
 import com.shellguard.connector.api.SessionAlert;
 import com.shellguard.connector.api.TypedLine;
+import com.shellguard.export.AuditEvent;
+import com.shellguard.export.AuditEventKind;
+import com.shellguard.export.AuditEventPublisher;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -98,11 +101,18 @@ class CommandRecorderTest {
     private final MemoryAudit records = new MemoryAudit();
     private final InMemoryAuditRepository sessions = new InMemoryAuditRepository();
     private final CommandRecorder recorder = new CommandRecorder();
+    private final List<AuditEvent> exported = new ArrayList<>();
 
     CommandRecorderTest() {
         recorder.records = records;
         recorder.audit = sessions;
         recorder.scopes = new SessionScopes();
+        recorder.export = new AuditEventPublisher() {
+            @Override
+            public void publishAll(Collection<AuditEvent> events) {
+                exported.addAll(events);
+            }
+        };
         recorder.scopes.opened("s1", new SessionScope("alice", Set.of("ops"), "web01", Set.of("prod"), "root"));
         sessions.add(new SessionRecord("s1", "alice", "web01", "root", "10.0.0.9", "SHELL", null, "node", Clock.now()));
     }
@@ -129,6 +139,19 @@ class CommandRecorderTest {
         assertEquals(Verdict.ALLOWED, ls.getVerdict());
         assertEquals(CommandOrigin.PROMPT, ls.getOrigin());
         assertEquals("ls", ls.getProgram());
+    }
+
+    @Test
+    void eachCommandOfABatchIsExportedInOrderWithTheCompletionsOfTheSameBatch() {
+        recorder.record(List.of(command("9.1", "9.9", "ls -l", null), command("9.2", "9.9", "pwd", null)),
+                List.of(new CommandCompletion("s1", "9.1", 2, 1_000, 5_000)), List.of(line("9.9", "ls -l; pwd")), List.of());
+        assertEquals(List.of("ls -l", "pwd"), exported.stream().map(e -> e.fields().get("command")).toList());
+        AuditEvent ls = exported.get(0);
+        assertEquals(AuditEventKind.COMMAND, ls.kind());
+        assertEquals(records.commands.get(0).getId(), ls.id());
+        assertEquals(2, ls.fields().get("exitStatus"));
+        assertEquals("ls -l; pwd", ls.fields().get("line"));
+        assertEquals("alice", ls.fields().get("user"));
     }
 
     @Test

@@ -6,8 +6,12 @@ import com.shellguard.connector.api.AuthenticationOutcome;
 import com.shellguard.connector.api.GatewayListener;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,16 +19,22 @@ import java.util.logging.Logger;
  * Audits each limit a client hits, as a refused authentication event with the limit's name as its reason
  * ({@code LIMIT_UNAUTHENTICATED}, ...). A flood must not become a flood of audit rows: the first hit of a limit by one
  * source (or user) in a minute is written at once, and the hits after it within that minute are counted and written
- * with the next row ("and 4,999 more since ..."). The rows are written off the network threads.
+ * with the next row ("and 4,999 more since ..."). The rows are written off the network threads, one at a time (a
+ * flood from many addresses must not take every application thread), and at most {@link #QUEUE} wait; beyond that a
+ * row is dropped and logged.
  */
 final class LimitAudit {
 
     private static final Logger LOG = Logger.getLogger(LimitAudit.class.getName());
     private static final long WINDOW_NANOS = Duration.ofMinutes(1).toNanos();
+    static final int QUEUE = 1_000;
 
     private final GatewayListener listener;
     private final BlockingWork work;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Queue<AuthenticationOutcome> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean writing = new AtomicBoolean();
 
     LimitAudit(GatewayListener listener, BlockingWork work) {
         this.listener = listener;
@@ -33,7 +43,7 @@ final class LimitAudit {
 
     /** One hit of {@code limit} by {@code who} (a user or a source address) from {@code source}. */
     void hit(String limit, String user, String source, String detail) {
-        String key = limit + '\u0000' + (user == null ? source : user);
+        String key = limit + '\u0000' + (user == null ? host(source) : user);
         long now = System.nanoTime();
         long[] suppressed = {-1};
         windows.compute(key, (k, w) -> {
@@ -50,14 +60,46 @@ final class LimitAudit {
         String reason = limit + ": " + detail + (suppressed[0] > 0 ? " (and " + suppressed[0] + " more in the minute before)" : "");
         AuthenticationOutcome outcome = new AuthenticationOutcome(user == null ? "" : user, AuthenticationMethod.NONE,
                 source, false, reason);
-        try {
-            work.submit(() -> report(outcome));
-        } catch (RejectedExecutionException busy) {
-            LOG.warning("limit hit not audited, the node is busy: " + reason + " from " + source);
+        if (queued.incrementAndGet() > QUEUE) {
+            queued.decrementAndGet();
+            LOG.warning("limit hit not audited, " + QUEUE + " rows wait already: " + reason + " from " + source);
+        } else {
+            pending.add(outcome);
+            writeSoon();
         }
         if (windows.size() > 10_000) {
             windows.entrySet().removeIf(e -> now - e.getValue().start > WINDOW_NANOS);
         }
+    }
+
+    private void writeSoon() {
+        if (pending.isEmpty() || !writing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            work.submit(this::writeAll);
+        } catch (RejectedExecutionException busy) {
+            writing.set(false);
+            LOG.warning("limit hits not audited yet, the node is busy; they wait for the next hit");
+        }
+    }
+
+    private void writeAll() {
+        try {
+            for (AuthenticationOutcome outcome; (outcome = pending.poll()) != null; ) {
+                queued.decrementAndGet();
+                report(outcome);
+            }
+        } finally {
+            writing.set(false);
+        }
+        writeSoon();
+    }
+
+    /** The address without its port: one client's connections all count as one source. */
+    private static String host(String source) {
+        int colon = source == null ? -1 : source.lastIndexOf(':');
+        return colon > 0 ? source.substring(0, colon) : source;
     }
 
     private void report(AuthenticationOutcome outcome) {
