@@ -21,6 +21,7 @@ import com.shellguard.connector.api.SessionSummary;
 import com.shellguard.connector.api.TargetChoice;
 import com.shellguard.connector.api.StartupFileReport;
 import com.shellguard.connector.api.StartupFileVerdict;
+import com.shellguard.metrics.GatewayMetrics;
 import com.shellguard.server.HostKeyService;
 import com.shellguard.server.StartupFileService;
 import com.shellguard.session.SessionService;
@@ -61,6 +62,9 @@ public class GatewayEventBean implements GatewayListener {
     @Inject
     StartupFileService startupFiles;
 
+    @Inject
+    GatewayMetrics metrics;
+
     @Override
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
         return authentication.authenticate(attempt);
@@ -69,6 +73,7 @@ public class GatewayEventBean implements GatewayListener {
     @Override
     public void authenticationConcluded(AuthenticationOutcome outcome) {
         authentication.authenticationConcluded(outcome);
+        metrics.loginConcluded(outcome);
     }
 
     @Override
@@ -78,7 +83,9 @@ public class GatewayEventBean implements GatewayListener {
 
     @Override
     public SessionPlan openSession(SessionRequest request) {
-        return sessions.openSession(request);
+        SessionPlan plan = sessions.openSession(request);
+        metrics.sessionOpened(request.sessionId(), plan);
+        return plan;
     }
 
     @Override
@@ -94,16 +101,18 @@ public class GatewayEventBean implements GatewayListener {
     @Override
     public void sessionEnded(SessionSummary summary) {
         sessions.sessionEnded(summary);
+        metrics.sessionEnded(summary);
     }
 
     @Override
     public void forwardEnded(ForwardSummary summary) {
         forwards.record(summary);
+        metrics.forwardEnded(summary);
     }
 
     @Override
     public CommandVerdict decideCommand(CommandEvent event) {
-        return commands.decide(event);
+        return metrics.timeDecision(() -> commands.decide(event));
     }
 
     @Override
@@ -114,6 +123,7 @@ public class GatewayEventBean implements GatewayListener {
     @Override
     public void recordCommands(CommandRecordBatch batch) {
         commands.record(batch);
+        metrics.commandsRecorded(batch.commands());
     }
 
     @Override
@@ -134,5 +144,6 @@ public class GatewayEventBean implements GatewayListener {
     @Override
     public void gatewayStarted(String gatewayNode) {
         sessions.closeSessionsLeftOpen(gatewayNode);
+        metrics.gatewayStarted();
     }
 }
