@@ -60,7 +60,7 @@ class MetricsIT {
         assertEquals("42\n", r.stdout(), r.output());
         String sessionId = fx.awaitSession(person.name(), s -> "EXEC".equals(s.getString("kind", null))
                 && "expr 6 '*' 7".equals(s.getString("command", null)) && Fixture.has(s, "end")).getString("id");
-        fx.awaitCommand(sessionId, c -> "expr".equals(c.getString("command", null)), "the audited expr");
+        fx.awaitCommand(sessionId, c -> "expr".equals(c.getString("program", null)), "the audited expr");
 
         Map<String, Double> after = scrape();
         assertTrue(sum(after, "shellguard_logins", "outcome=\"success\"") >= sum(before, "shellguard_logins", "outcome=\"success\"") + 2,
