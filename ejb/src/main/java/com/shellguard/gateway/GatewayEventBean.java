@@ -26,6 +26,7 @@ import com.shellguard.connector.api.SessionSummary;
 import com.shellguard.connector.api.TargetChoice;
 import com.shellguard.connector.api.StartupFileReport;
 import com.shellguard.connector.api.StartupFileVerdict;
+import com.shellguard.metrics.GatewayMetrics;
 import com.shellguard.server.HostKeyService;
 import com.shellguard.server.StartupFileService;
 import com.shellguard.session.SessionService;
@@ -72,6 +73,9 @@ public class GatewayEventBean implements GatewayListener {
     @Inject
     AccessRequestService accessRequests;
 
+    @Inject
+    GatewayMetrics metrics;
+
     @Override
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
         return authentication.authenticate(attempt);
@@ -90,6 +94,7 @@ public class GatewayEventBean implements GatewayListener {
     @Override
     public void authenticationConcluded(AuthenticationOutcome outcome) {
         authentication.authenticationConcluded(outcome);
+        metrics.loginConcluded(outcome);
     }
 
     @Override
@@ -109,7 +114,9 @@ public class GatewayEventBean implements GatewayListener {
 
     @Override
     public SessionPlan openSession(SessionRequest request) {
-        return sessions.openSession(request);
+        SessionPlan plan = sessions.openSession(request);
+        metrics.sessionOpened(request.sessionId(), plan);
+        return plan;
     }
 
     @Override
@@ -125,16 +132,18 @@ public class GatewayEventBean implements GatewayListener {
     @Override
     public void sessionEnded(SessionSummary summary) {
         sessions.sessionEnded(summary);
+        metrics.sessionEnded(summary);
     }
 
     @Override
     public void forwardEnded(ForwardSummary summary) {
         forwards.record(summary);
+        metrics.forwardEnded(summary);
     }
 
     @Override
     public CommandVerdict decideCommand(CommandEvent event) {
-        return commands.decide(event);
+        return metrics.timeDecision(() -> commands.decide(event));
     }
 
     @Override
@@ -145,6 +154,7 @@ public class GatewayEventBean implements GatewayListener {
     @Override
     public void recordCommands(CommandRecordBatch batch) {
         commands.record(batch);
+        metrics.commandsRecorded(batch.commands());
     }
 
     @Override
@@ -165,5 +175,6 @@ public class GatewayEventBean implements GatewayListener {
     @Override
     public void gatewayStarted(String gatewayNode) {
         sessions.closeSessionsLeftOpen(gatewayNode);
+        metrics.gatewayStarted();
     }
 }

@@ -83,6 +83,15 @@ final class Api {
         return send(request(path).DELETE());
     }
 
+    /** Any method; a body (JSON) only when {@code json} is not null. */
+    Response call(String method, String path, String json) {
+        HttpRequest.Builder b = request(path);
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return send(b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1" + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
