@@ -2,5 +2,5 @@ package com.shellguard.adminaudit;
 
 /** The door a change came through. */
 public enum Channel {
-    API, CONSOLE
+    API, CONSOLE, SCIM
 }

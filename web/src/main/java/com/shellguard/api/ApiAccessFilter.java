@@ -18,9 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
-import java.security.Principal;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -103,27 +101,6 @@ public class ApiAccessFilter implements ContainerRequestFilter {
             return;
         }
         actor.identify(caller.get().name(), caller.get().token(), sourceAddress, Channel.API);
-        boolean secure = request.getSecurityContext().isSecure();
-        request.setSecurityContext(new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return caller.get();
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return caller.get().role().name().equals(role);
-            }
-
-            @Override
-            public boolean isSecure() {
-                return secure;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return "API";
-            }
-        });
+        request.setSecurityContext(new CallerSecurityContext(caller.get(), request.getSecurityContext().isSecure(), "API"));
     }
 }

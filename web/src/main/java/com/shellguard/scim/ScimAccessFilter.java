@@ -1,5 +1,8 @@
 package com.shellguard.scim;
 
+import com.shellguard.adminaudit.AdminActor;
+import com.shellguard.adminaudit.Channel;
+import com.shellguard.api.CallerSecurityContext;
 import com.shellguard.auth.ApiAuthenticator;
 import com.shellguard.auth.ApiCaller;
 import com.shellguard.directory.DirectoryUnavailableException;
@@ -13,20 +16,22 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 import java.util.Optional;
 
 /**
  * {@code /scim/v2} takes one credential: {@code Authorization: Bearer} with an API token of scope {@code scim} (401
  * without a valid token, a password included; 403 for a token without the scope). The token's owner must be an admin
- * to change anything (an auditor's token may read). Refusals are audited like the API's.
+ * to change anything (an auditor's token may read). Refusals are audited like the API's, and changes are in the admin
+ * audit (door {@code SCIM}) like the API's.
  */
 @Priority(Priorities.AUTHENTICATION)
 public class ScimAccessFilter implements ContainerRequestFilter {
 
     @Inject
     ApiAuthenticator authenticator;
+
+    @Inject
+    AdminActor actor;
 
     @Context
     HttpServletRequest http;
@@ -58,27 +63,7 @@ public class ScimAccessFilter implements ContainerRequestFilter {
                     + ") may not " + (reading ? "read" : "change") + " this")));
             return;
         }
-        boolean secure = request.getSecurityContext().isSecure();
-        request.setSecurityContext(new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return caller.get();
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return caller.get().role().name().equals(role);
-            }
-
-            @Override
-            public boolean isSecure() {
-                return secure;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return "Bearer";
-            }
-        });
+        actor.identify(caller.get().name(), caller.get().token(), http.getRemoteAddr() + ":" + http.getRemotePort(), Channel.SCIM);
+        request.setSecurityContext(new CallerSecurityContext(caller.get(), request.getSecurityContext().isSecure(), "Bearer"));
     }
 }
