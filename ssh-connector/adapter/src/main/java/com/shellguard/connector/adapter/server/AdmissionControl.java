@@ -98,14 +98,22 @@ final class AdmissionControl implements SessionListener, SessionDisconnectHandle
         synchronized (admission) {
             admission.user = user;
         }
-        int mine = increment(connectionsByUser, user);
-        if (exceeds(mine, limits.maxConnectionsPerUser())) {
-            String why = user + " has " + limits.maxConnectionsPerUser()
-                    + " connections open through this gateway node, the limit (SHELLGUARD_MAX_CONNECTIONS_PER_USER);"
-                    + " close one and try again";
-            audit.hit("LIMIT_CONNECTIONS_PER_USER", user, address(session), why);
-            disconnect(session, SshConstants.SSH2_DISCONNECT_TOO_MANY_CONNECTIONS, why);
+        increment(connectionsByUser, user);
+    }
+
+    /**
+     * Null when one more logged-in connection of {@code user} fits the limit, else the refusal (audit reason and what
+     * the client is told). Asked while the login is decided, so the client hears it as a refused login; two logins of
+     * one person completing in the same instant may both pass, so the limit can be exceeded by the logins in flight.
+     */
+    String connectionLimitRefusal(String user) {
+        AtomicInteger open = connectionsByUser.get(user);
+        if (limits.maxConnectionsPerUser() <= 0 || open == null || open.get() < limits.maxConnectionsPerUser()) {
+            return null;
         }
+        return "LIMIT_CONNECTIONS_PER_USER: " + user + " has " + limits.maxConnectionsPerUser()
+                + " connections open through this gateway node, the limit (SHELLGUARD_MAX_CONNECTIONS_PER_USER);"
+                + " close one and try again";
     }
 
     @Override

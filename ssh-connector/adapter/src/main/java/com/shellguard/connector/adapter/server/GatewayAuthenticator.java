@@ -55,12 +55,17 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
     private final GatewayListener listener;
     private final BlockingWork work;
     private final DeviceSignOn devices;
+    private final AdmissionControl admission;
 
-    /** @param devices single sign-on over keyboard-interactive, or null when no identity provider is configured */
-    GatewayAuthenticator(GatewayListener listener, BlockingWork work, DeviceSignOn devices) {
+    /**
+     * @param devices   single sign-on over keyboard-interactive, or null when no identity provider is configured
+     * @param admission whether one more connection of a person fits the node's limit, asked before a login is accepted
+     */
+    GatewayAuthenticator(GatewayListener listener, BlockingWork work, DeviceSignOn devices, AdmissionControl admission) {
         this.listener = listener;
         this.work = work;
         this.devices = devices;
+        this.admission = admission;
     }
 
     /**
@@ -168,6 +173,10 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
         AuthenticationTrail trail = AuthenticationTrail.of(session);
         trail.deviceLoginEnded();
         if (outcome.status() == DeviceLogin.Status.ACCEPTED) {
+            String overLimit = admission.connectionLimitRefusal(device.user());
+            if (overLimit != null) {
+                return refuse(trail, session, device.user(), AuthenticationMethod.SSO, null, device.sourceAddress(), overLimit, overLimit);
+            }
             trail.record(device.user(), AuthenticationMethod.SSO, null, AuthenticationVerdict.accept());
             return true;
         }
@@ -208,6 +217,10 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
             return false;
         }
         if (verdict.accepted()) {
+            String overLimit = admission.connectionLimitRefusal(selector.user());
+            if (overLimit != null) { // told before the login succeeds: a disconnect after it races the success message
+                return refuse(trail, session, selector.user(), method, publicKey, source, overLimit, overLimit);
+            }
             trail.record(selector.user(), method, publicKey, verdict);
             return true;
         }

@@ -50,7 +50,6 @@ public final class GatewaySshServer {
         sshd.setPort(settings.sshPort());
         sshd.setKeyPairProvider(hostKey(settings.hostKeyFile()));
         DeviceSignOn devices = settings.singleSignOn() ? new DeviceSignOn(listener, work, settings.singleSignOnWait()) : null;
-        GatewayAuthenticator authenticator = new GatewayAuthenticator(listener, work, devices);
         ConnectionLimits limits = ConnectionLimits.fromEnvironment();
         Duration loginTime = limits.authenticationTime();
         if (devices != null && !loginTime.isZero()) { // a person signing in at the provider may take longer than a login
@@ -59,6 +58,7 @@ public final class GatewaySshServer {
         }
         LimitAudit limitAudit = new LimitAudit(listener, work);
         AdmissionControl admission = new AdmissionControl(limits, limitAudit, loginTime);
+        GatewayAuthenticator authenticator = new GatewayAuthenticator(listener, work, devices, admission);
         sshd.setPasswordAuthenticator(authenticator);
         sshd.setPublickeyAuthenticator(authenticator);
         sshd.setKeyboardInteractiveAuthenticator(authenticator);
