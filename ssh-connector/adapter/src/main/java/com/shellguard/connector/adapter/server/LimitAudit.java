@@ -33,7 +33,7 @@ final class LimitAudit {
 
     /** One hit of {@code limit} by {@code who} (a user or a source address) from {@code source}. */
     void hit(String limit, String user, String source, String detail) {
-        String key = limit + '\u0000' + (user == null ? source : user);
+        String key = limit + '\u0000' + who(user, source);
         long now = System.nanoTime();
         long[] suppressed = {-1};
         windows.compute(key, (k, w) -> {
@@ -58,6 +58,18 @@ final class LimitAudit {
         if (windows.size() > 10_000) {
             windows.entrySet().removeIf(e -> now - e.getValue().start > WINDOW_NANOS);
         }
+    }
+
+    /**
+     * Whose hits share one window: the user's, or else the source's host without its port, which every new connection
+     * changes (keyed with it, each refused connection of a flood would be a row of its own).
+     */
+    static String who(String user, String source) {
+        if (user != null) {
+            return user;
+        }
+        int colon = source == null ? -1 : source.lastIndexOf(':');
+        return colon > 0 ? source.substring(0, colon) : String.valueOf(source);
     }
 
     private void report(AuthenticationOutcome outcome) {
