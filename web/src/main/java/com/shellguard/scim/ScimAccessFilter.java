@@ -1,5 +1,7 @@
 package com.shellguard.scim;
 
+import com.shellguard.adminaudit.AdminActor;
+import com.shellguard.adminaudit.Channel;
 import com.shellguard.auth.ApiAuthenticator;
 import com.shellguard.auth.ApiCaller;
 import com.shellguard.directory.DirectoryUnavailableException;
@@ -28,6 +30,9 @@ public class ScimAccessFilter implements ContainerRequestFilter {
     @Inject
     ApiAuthenticator authenticator;
 
+    @Inject
+    AdminActor actor;
+
     @Context
     HttpServletRequest http;
 
@@ -36,8 +41,9 @@ public class ScimAccessFilter implements ContainerRequestFilter {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
         Optional<ApiCaller> caller;
+        String sourceAddress = http.getRemoteAddr() + ":" + http.getRemotePort();
         try {
-            caller = bearer ? authenticator.authenticate(authorization, http.getRemoteAddr() + ":" + http.getRemotePort()) : Optional.empty();
+            caller = bearer ? authenticator.authenticate(authorization, sourceAddress) : Optional.empty();
         } catch (DirectoryUnavailableException e) {
             request.abortWith(ScimErrors.response(ScimErrors.error(503, null, e.getMessage())));
             return;
@@ -58,6 +64,7 @@ public class ScimAccessFilter implements ContainerRequestFilter {
                     + ") may not " + (reading ? "read" : "change") + " this")));
             return;
         }
+        actor.identify(caller.get().name(), caller.get().token(), sourceAddress, Channel.API); // the admin audit names the token
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override
