@@ -125,7 +125,7 @@ public class PasswordLogin {
     /** A right password: accepted, unless HTTP Basic brought it for an account whose second factor it cannot carry. */
     private PasswordCheck acceptedAt(LoginDoor door, GatewayUser account) {
         String name = account.getUsername();
-        if ((door == LoginDoor.API || door == LoginDoor.ENROLMENT) && secondFactors.isActive(name)) {
+        if (door.cannotCarrySecondFactor() && secondFactors.isActive(name)) {
             return PasswordCheck.refused("right password, but " + name + " has a second factor: HTTP Basic cannot carry it, use an API token");
         }
         return PasswordCheck.accepted(account);

@@ -44,7 +44,7 @@ public class AuditExport {
     @Column(name = "ca_pem", length = 65536)
     private String caPem;
 
-    @Column(name = "created_at")
+    @Column(name = "created_at", nullable = false)
     private long createdAt;
 
     @Column(name = "created_by", length = 255)
@@ -53,12 +53,13 @@ public class AuditExport {
     @Column(name = "lease_owner", length = 255)
     private String leaseOwner;
 
-    @Column(name = "lease_until")
+    @Column(name = "lease_until", nullable = false)
     private long leaseUntil;
 
-    @Column(name = "next_attempt_at")
+    @Column(name = "next_attempt_at", nullable = false)
     private long nextAttemptAt;
 
+    @Column(nullable = false)
     private int failures;
 
     @Column(name = "last_error", length = 1024)
@@ -70,7 +71,7 @@ public class AuditExport {
     @Column(name = "last_delivered_at")
     private Long lastDeliveredAt;
 
-    @Column(name = "delivered_count")
+    @Column(name = "delivered_count", nullable = false)
     private long deliveredCount;
 
     protected AuditExport() {

@@ -31,10 +31,10 @@ public class OutboxEntry {
     @Column(name = "event_type", length = 32, nullable = false)
     private String eventType;
 
-    @Column(name = "queue_pos")
+    @Column(name = "queue_pos", nullable = false)
     private long position;
 
-    @Column(name = "queued_at")
+    @Column(name = "queued_at", nullable = false)
     private long queuedAt;
 
     @Column(name = "delivered_at")

@@ -1,5 +1,7 @@
 package com.shellguard.provisioning;
 
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.audit.AuditQuery;
 import com.shellguard.audit.AuditRepository;
 import com.shellguard.audit.SessionRecord;
@@ -24,6 +26,8 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Users and groups as an identity provider creates, replaces and removes them; the rules are in the package doc. */
 @Stateless
@@ -43,6 +47,9 @@ public class Provisioning {
 
     @Inject
     TerminationRequests terminations;
+
+    @Inject
+    AdminChangeRecorder changes;
 
     public GatewayUser createUser(PersonDraft draft, String by) {
         String name = Names.requireUsername("userName", draft.userName());
@@ -138,6 +145,7 @@ public class Provisioning {
             wanted.add(users.findById(memberId).orElseThrow(() -> new ValidationException("members: no user with id " + memberId)));
         }
         List<GatewayUser> current = users.inGroup(group.getName());
+        Set<String> before = names(current);
         for (GatewayUser member : current) {
             if (!wanted.contains(member) && refusal(member) == null) {
                 member.leaveGroup(group.getName());
@@ -149,6 +157,15 @@ public class Provisioning {
                 member.joinGroup(group.getName());
             }
         }
+        Set<String> after = names(users.inGroup(group.getName()));
+        if (!after.equals(before)) { // members join and leave here, not through GroupService: the audit is written here
+            changes.record("group", group.getName(), "update", ChangeFields.of().put("members", before),
+                    ChangeFields.of().put("members", after));
+        }
+    }
+
+    private static Set<String> names(List<GatewayUser> members) {
+        return members.stream().map(GatewayUser::getUsername).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static void applyProfile(GatewayUser user, PersonDraft draft) {

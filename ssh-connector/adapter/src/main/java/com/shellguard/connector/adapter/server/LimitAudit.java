@@ -43,7 +43,7 @@ final class LimitAudit {
 
     /** One hit of {@code limit} by {@code who} (a user or a source address) from {@code source}. */
     void hit(String limit, String user, String source, String detail) {
-        String key = limit + '\u0000' + (user == null ? host(source) : user);
+        String key = limit + '\u0000' + who(user, source);
         long now = System.nanoTime();
         long[] suppressed = {-1};
         windows.compute(key, (k, w) -> {
@@ -96,8 +96,11 @@ final class LimitAudit {
         writeSoon();
     }
 
-    /** The address without its port: one client's connections all count as one source. */
-    private static String host(String source) {
+    /** Whose hits share a window: the person's, else the source address's without its port (it changes with each connection). */
+    static String who(String user, String source) {
+        if (user != null) {
+            return user;
+        }
         int colon = source == null ? -1 : source.lastIndexOf(':');
         return colon > 0 ? source.substring(0, colon) : source;
     }
