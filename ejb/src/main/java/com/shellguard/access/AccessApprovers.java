@@ -1,5 +1,8 @@
 package com.shellguard.access;
 
+import com.shellguard.adminaudit.AdminChangeRecorder;
+import com.shellguard.adminaudit.ChangeFields;
+
 import com.shellguard.common.Names;
 import com.shellguard.common.NotFoundException;
 import jakarta.ejb.Stateless;
@@ -21,6 +24,9 @@ public class AccessApprovers {
     @Inject
     AccessRequests store;
 
+    @Inject
+    AdminChangeRecorder changes;
+
     public List<AccessApprover> list() {
         return store.approvers();
     }
@@ -35,17 +41,38 @@ public class AccessApprovers {
         }
         Names.require("group", group);
         AccessApprover approver = store.approver(label).orElse(null);
+        ChangeFields before = approver == null ? null : fields(approver);
         if (approver == null) {
             approver = new AccessApprover(label, group);
             store.add(approver);
         } else {
             approver.setGroup(group);
         }
+        changes.record("access-approver", label, before == null ? "create" : "update", before, fields(approver));
         return approver;
     }
 
     public void delete(String label) {
-        store.remove(get(label));
+        AccessApprover approver = get(label);
+        changes.record("access-approver", label, "delete", fields(approver), null);
+        store.remove(approver);
+    }
+
+    /**
+     * A deleted group decides nothing any more: its labels lose their approver group (a new group of the same name
+     * must be named again by an admin, or it would inherit the power to approve).
+     */
+    public void forgetGroup(String group) {
+        for (AccessApprover approver : store.approvers()) {
+            if (approver.getGroup().equals(group)) {
+                changes.record("access-approver", approver.getLabel(), "delete", fields(approver), null);
+                store.remove(approver);
+            }
+        }
+    }
+
+    private static ChangeFields fields(AccessApprover approver) {
+        return ChangeFields.of().put("label", approver.getLabel()).put("group", approver.getGroup());
     }
 
     /** The approver groups for a server with these labels (and those of {@code *}). */

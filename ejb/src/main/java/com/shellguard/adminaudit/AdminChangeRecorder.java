@@ -21,7 +21,7 @@ public class AdminChangeRecorder {
 
     /** The kinds of resource the services record, for a filter to offer. */
     public static final List<String> KINDS = List.of("user", "group", "server", "account", "grant", "command-rule",
-            "command-default", "token", "totp", "mfa-settings", "startup-files", "session");
+            "command-default", "token", "totp", "mfa-settings", "startup-files", "session", "access-approver");
 
     @PersistenceContext(unitName = "shellguard")
     EntityManager em;

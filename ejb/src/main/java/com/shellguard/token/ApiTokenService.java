@@ -11,7 +11,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.Base64;
@@ -67,15 +67,18 @@ public class ApiTokenService {
         return scopes;
     }
 
-    private static OffsetDateTime expiryOf(String expires, OffsetDateTime now) {
+    static OffsetDateTime expiryOf(String expires, OffsetDateTime now) {
         if (expires == null) {
             return null;
         }
         OffsetDateTime at;
         try {
             at = Instant.parse(expires).atOffset(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) { // a malformed text, or an instant no date-time holds (year +1000000000)
             throw new ValidationException("expires \"" + expires + "\" is not an ISO-8601 instant (e.g. 2027-01-31T00:00:00Z)");
+        }
+        if (at.getYear() > 9999) {
+            throw new ValidationException("expires " + expires + " is beyond the year 9999; leave it out for a token that does not expire");
         }
         if (!at.isAfter(now)) {
             throw new ValidationException("expires " + expires + " is not in the future");

@@ -1,5 +1,6 @@
 package com.shellguard.user;
 
+import com.shellguard.access.AccessApprovers;
 import com.shellguard.adminaudit.AdminChangeRecorder;
 import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Clock;
@@ -25,6 +26,9 @@ public class GroupService {
 
     @Inject
     AdminChangeRecorder changes;
+
+    @Inject
+    AccessApprovers approvers;
 
     public GroupMembers create(String name, List<String> members) {
         Names.require("name", name);
@@ -52,6 +56,7 @@ public class GroupService {
         changes.record("group", name, "delete", fields(get(name)), null);
         users.inGroup(name).forEach(u -> u.leaveGroup(name));
         grants.removeForGroup(name);
+        approvers.forgetGroup(name);
         users.removeGroup(group);
     }
 
