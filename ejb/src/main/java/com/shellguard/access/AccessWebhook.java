@@ -1,5 +1,6 @@
 package com.shellguard.access;
 
+import com.shellguard.export.WebhookSignature;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,18 +11,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Logger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Posts each access-request step to the configured webhook once its transaction committed: the JSON body, with
  * {@code X-ShellGuard-Event} and, when a secret is set, {@code X-ShellGuard-Signature: sha256=HEX} (HMAC-SHA256 of
- * the body with the secret). Best effort: {@value #ATTEMPTS} attempts, 1 and 5 seconds apart, each waiting at most
+ * the body with the secret, signed as the audit export signs: {@link WebhookSignature}). Best effort: {@value #ATTEMPTS} attempts, 1 and 5 seconds apart, each waiting at most
  * 5 seconds for a 2xx answer; a notice still undelivered then is logged and dropped (the audit keeps every step).
  */
 @ApplicationScoped
@@ -30,8 +27,6 @@ public class AccessWebhook {
     private static final Logger LOG = Logger.getLogger(AccessWebhook.class.getName());
     static final int ATTEMPTS = 3;
     private static final long[] PAUSES_MILLIS = {1000, 5000};
-    public static final String SIGNATURE_HEADER = "X-ShellGuard-Signature";
-    public static final String EVENT_HEADER = "X-ShellGuard-Event";
 
     @Resource
     ManagedExecutorService executor;
@@ -48,10 +43,10 @@ public class AccessWebhook {
 
     private void deliver(String url, String secret, AccessNotice notice) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/json").header(EVENT_HEADER, notice.event())
+                .header("Content-Type", "application/json").header(WebhookSignature.EVENT_HEADER, notice.event())
                 .POST(HttpRequest.BodyPublishers.ofString(notice.body(), StandardCharsets.UTF_8));
         if (secret != null) {
-            request.header(SIGNATURE_HEADER, "sha256=" + sign(secret, notice.body()));
+            request.header(WebhookSignature.HEADER, WebhookSignature.sign(secret, notice.body().getBytes(StandardCharsets.UTF_8)));
         }
         String failure = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -78,16 +73,5 @@ public class AccessWebhook {
         }
         LOG.warning("ShellGuard: access-request webhook " + url + " did not take the " + notice.event() + " notice after "
                 + ATTEMPTS + " attempts (" + failure + "); dropped");
-    }
-
-    /** The hex HMAC-SHA256 of {@code body} with {@code secret}, as the signature header carries it. */
-    public static String sign(String secret, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
