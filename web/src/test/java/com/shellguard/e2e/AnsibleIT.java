@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,23 +86,8 @@ class AnsibleIT {
                 + Files.createTempFile("sg-known", "") + "'\n");
     }
 
-    private static JsonObject awaitRow(String path, Predicate<JsonObject> condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            Api.Response r = fx.admin.get(path).expect(200);
-            last = r.body();
-            var row = r.array().stream().map(v -> (JsonObject) v).filter(condition).findFirst();
-            if (row.isPresent()) {
-                return row.get();
-            }
-            Processes.sleep(Duration.ofMillis(300));
-        }
-        throw new AssertionError("no " + what + " in " + path + ": " + last);
-    }
-
     private static JsonObject awaitProgram(Fixture.Person p, String path, String command, String uid) {
-        return awaitRow("/audit/commands?user=" + p.name() + "&limit=1000", c -> "supervisor".equals(c.getString("shell", null))
+        return fx.awaitCommandOf(p.name(), c -> "supervisor".equals(c.getString("shell", null))
                 && path.equals(c.getString("path", null)) && c.getString("command", "").startsWith(command)
                 && uid.equals(c.getString("uid", null)), path + " (" + command + ") as uid " + uid);
     }
@@ -142,10 +126,10 @@ class AnsibleIT {
         fx.awaitSession(p.name(), s -> s.getString("command", "").contains("AnsiballZ_ping.py") && s.getInt("exitStatus", -1) == 0);
         fx.awaitSession(p.name(), s -> s.getString("command", "").contains("AnsiballZ_copy.py") && s.getInt("exitStatus", -1) == 0);
         awaitProgram(p, "/usr/bin/id", "id -un", uid);
-        JsonObject upload = awaitRow("/audit/transfers?user=" + p.name() + "&limit=1000", t -> "UPLOAD".equals(t.getString("direction", null))
+        JsonObject upload = fx.awaitTransferOf(p.name(), t -> "UPLOAD".equals(t.getString("direction", null))
                 && t.getString("path", "").endsWith("/source"), "the copied file's upload");
         assertEquals("copied by ansible\n".length(), upload.getJsonNumber("bytes").longValue(), upload.toString());
-        awaitRow("/audit/transfers?user=" + p.name() + "&limit=1000", t -> "UPLOAD".equals(t.getString("direction", null))
+        fx.awaitTransferOf(p.name(), t -> "UPLOAD".equals(t.getString("direction", null))
                 && t.getString("path", "").endsWith("/AnsiballZ_copy.py"), "the copy module's upload");
     }
 
@@ -155,7 +139,7 @@ class AnsibleIT {
         Processes.Result r = ansible(Map.of(), "ansible", "all", "-i", inventory(p).toString(), "--become", "-m", "command", "-a", "id -un");
         assertEquals(2, r.exitCode(), r.output());
         assertTrue(r.stdout().contains("/usr/bin/sudo is a setuid or setgid program, which cannot gain its privilege"), r.output());
-        awaitRow("/audit/alerts?user=" + p.name() + "&limit=1000", a -> "SUPERVISOR_SETUID".equals(a.getString("kind", null)),
+        fx.awaitAlertOf(p.name(), a -> "SUPERVISOR_SETUID".equals(a.getString("kind", null)),
                 "the SUPERVISOR_SETUID alert");
     }
 

@@ -213,17 +213,6 @@ class FileTransferIT {
     }
 
     private static JsonObject awaitTransfer(Fixture.Person p, Predicate<JsonObject> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            Api.Response r = fx.admin.get("/audit/transfers?user=" + p.name() + "&limit=1000").expect(200);
-            last = r.body();
-            var row = r.array().stream().map(v -> (JsonObject) v).filter(condition).findFirst();
-            if (row.isPresent()) {
-                return row.get();
-            }
-            Processes.sleep(Duration.ofMillis(200));
-        }
-        throw new AssertionError("no matching file transfer of " + p.name() + ": " + last);
+        return fx.awaitTransferOf(p.name(), condition, "matching file transfer");
     }
 }

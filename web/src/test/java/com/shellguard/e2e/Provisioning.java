@@ -164,7 +164,23 @@ class Provisioning {
         return awaitRow("/audit/alerts?session=" + sessionId + "&limit=1000", Duration.ofSeconds(10), condition, what);
     }
 
-    private JsonObject awaitRow(String path, Duration timeout, Predicate<JsonObject> condition, String what) {
+    /** Waits for a command audit row of any of a person's sessions. */
+    JsonObject awaitCommandOf(String user, Predicate<JsonObject> condition, String what) {
+        return awaitRow("/audit/commands?user=" + user + "&limit=1000", Duration.ofSeconds(20), condition, what);
+    }
+
+    /** Waits for a file transfer audit row of a person. */
+    JsonObject awaitTransferOf(String user, Predicate<JsonObject> condition, String what) {
+        return awaitRow("/audit/transfers?user=" + user + "&limit=1000", Duration.ofSeconds(20), condition, what);
+    }
+
+    /** Waits for an alert of any of a person's sessions. */
+    JsonObject awaitAlertOf(String user, Predicate<JsonObject> condition, String what) {
+        return awaitRow("/audit/alerts?user=" + user + "&limit=1000", Duration.ofSeconds(20), condition, what);
+    }
+
+    /** Polls an API listing until a row matches, and fails with the last listing when none does in time. */
+    JsonObject awaitRow(String path, Duration timeout, Predicate<JsonObject> condition, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {

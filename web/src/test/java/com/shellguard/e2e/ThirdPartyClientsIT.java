@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -63,37 +62,6 @@ class ThirdPartyClientsIT {
         return r;
     }
 
-    /** A command audit row of any of the person's sessions (the connector delivers them in batches). */
-    private static JsonObject awaitCommandOf(Fixture.Person p, Predicate<JsonObject> condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            Api.Response r = fx.admin.get("/audit/commands?user=" + p.name() + "&limit=1000").expect(200);
-            last = r.body();
-            var row = r.array().stream().map(v -> (JsonObject) v).filter(condition).findFirst();
-            if (row.isPresent()) {
-                return row.get();
-            }
-            Processes.sleep(Duration.ofMillis(300));
-        }
-        throw new AssertionError("no " + what + " in the command audit of " + p.name() + ": " + last);
-    }
-
-    private static JsonObject awaitTransfer(Fixture.Person p, Predicate<JsonObject> condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            Api.Response r = fx.admin.get("/audit/transfers?user=" + p.name() + "&limit=1000").expect(200);
-            last = r.body();
-            var row = r.array().stream().map(v -> (JsonObject) v).filter(condition).findFirst();
-            if (row.isPresent()) {
-                return row.get();
-            }
-            Processes.sleep(Duration.ofMillis(300));
-        }
-        throw new AssertionError("no " + what + " in the transfer audit of " + p.name() + ": " + last);
-    }
-
     private static boolean program(JsonObject row, String path, String commandStart) {
         return "program".equals(row.getString("origin", null)) && path.equals(row.getString("path", null))
                 && row.getString("command", "").startsWith(commandStart);
@@ -137,9 +105,9 @@ class ThirdPartyClientsIT {
                 && s.containsKey("exitStatus") && s.getInt("exitStatus") == 0);
         fx.awaitSession(p.name(), s -> ("git-upload-pack '" + repo + "'").equals(s.getString("command", null))
                 && s.containsKey("exitStatus") && s.getInt("exitStatus") == 0);
-        awaitCommandOf(p, c -> "supervisor".equals(c.getString("shell", null))
+        fx.awaitCommandOf(p.name(), c -> "supervisor".equals(c.getString("shell", null))
                 && program(c, "/usr/bin/git", "git-receive-pack " + repo), "git-receive-pack's start");
-        awaitCommandOf(p, c -> "supervisor".equals(c.getString("shell", null))
+        fx.awaitCommandOf(p.name(), c -> "supervisor".equals(c.getString("shell", null))
                 && c.getString("command", "").contains("unpack-objects"), "the objects git-receive-pack unpacked");
     }
 
@@ -165,7 +133,7 @@ class ThirdPartyClientsIT {
                 && s.getString("command", "").endsWith(remote + "/") && s.getInt("exitStatus", -1) == 0);
         fx.awaitSession(p.name(), s -> s.getString("command", "").startsWith("rsync --server --sender")
                 && s.getInt("exitStatus", -1) == 0);
-        awaitCommandOf(p, c -> "supervisor".equals(c.getString("shell", null)) && program(c, "/usr/bin/rsync", "rsync --server --sender"),
+        fx.awaitCommandOf(p.name(), c -> "supervisor".equals(c.getString("shell", null)) && program(c, "/usr/bin/rsync", "rsync --server --sender"),
                 "the download's rsync server");
     }
 
@@ -192,10 +160,10 @@ class ThirdPartyClientsIT {
         assertEquals("written through sshfs\n", Files.readString(remote.resolve("written.txt")));
         assertEquals(TargetServer.LOGIN, Files.getOwner(remote.resolve("written.txt")).getName());
 
-        JsonObject read = awaitTransfer(p, t -> "DOWNLOAD".equals(t.getString("direction", null))
+        JsonObject read = fx.awaitTransferOf(p.name(), t -> "DOWNLOAD".equals(t.getString("direction", null))
                 && (remote + "/hello.txt").equals(t.getString("path", null)), "the file sshfs read");
         assertEquals("read through sshfs\n".length(), read.getJsonNumber("bytes").longValue(), read.toString());
-        JsonObject written = awaitTransfer(p, t -> "UPLOAD".equals(t.getString("direction", null))
+        JsonObject written = fx.awaitTransferOf(p.name(), t -> "UPLOAD".equals(t.getString("direction", null))
                 && (remote + "/written.txt").equals(t.getString("path", null)), "the file sshfs wrote");
         assertEquals("written through sshfs\n".length(), written.getJsonNumber("bytes").longValue(), written.toString());
         assertEquals("OK", written.getString("result"));
@@ -237,7 +205,7 @@ class ThirdPartyClientsIT {
             assertArrayEquals(data, Files.readAllBytes(Path.of(remote)), mode);
             assertArrayEquals(data, Files.readAllBytes(back), mode);
             for (String direction : List.of("UPLOAD", "DOWNLOAD")) {
-                JsonObject row = awaitTransfer(p, t -> direction.equals(t.getString("direction", null))
+                JsonObject row = fx.awaitTransferOf(p.name(), t -> direction.equals(t.getString("direction", null))
                         && remote.equals(t.getString("path", null)), "pscp " + mode + " " + direction);
                 assertEquals(data.length, row.getJsonNumber("bytes").longValue(), row.toString());
             }

@@ -2,69 +2,33 @@ package com.shellguard.console.audit;
 
 import com.shellguard.adminaudit.AdminChangeRecorder;
 import com.shellguard.command.audit.Verdict;
+import com.shellguard.console.PagedView;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 
 /** The audit search: the filters, one page of rows, the pages before and after, and the export of the search. */
 @Named
 @ViewScoped
-public class AuditPage implements Serializable {
+public class AuditPage extends PagedView<Object> {
 
     private static final long serialVersionUID = 1L;
-
-    static final int PAGE = 50;
 
     @Inject
     AuditReader reader;
 
     private final AuditSearch search = new AuditSearch();
-    private int offset;
-    private transient List<?> rows;
-    private transient boolean more;
 
-    public List<?> getRows() {
-        if (rows == null) {
-            // one row beyond the page says whether there is a next page
-            List<?> fetched = reader.rows(search, PAGE + 1, offset);
-            more = fetched.size() > PAGE;
-            rows = more ? fetched.subList(0, PAGE) : fetched;
-        }
-        return rows;
+    @Override
+    @SuppressWarnings("unchecked")
+    protected List<Object> fetch(int limit, int offset) {
+        return (List<Object>) reader.rows(search, limit, offset);
     }
 
-    public void search() {
-        offset = 0;
-        rows = null;
-    }
-
-    public void next() {
-        if (hasNext()) {
-            offset += PAGE;
-            rows = null;
-        }
-    }
-
-    public void previous() {
-        offset = Math.max(0, offset - PAGE);
-        rows = null;
-    }
-
-    public boolean hasNext() {
-        getRows();
-        return more;
-    }
-
-    public boolean hasPrevious() {
-        return offset > 0;
-    }
-
-    /** Rows shown, as "51-100". */
-    public String getShown() {
-        int n = getRows().size();
-        return n == 0 ? "no rows" : "rows " + (offset + 1) + "-" + (offset + n);
+    @Override
+    protected String rowsName() {
+        return "rows";
     }
 
     public AuditSearch getSearch() {
