@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Cipher;
@@ -100,7 +101,7 @@ public final class SignOnState {
             if (bytes.length < 1 + IV_BYTES + TAG_BITS / 8 || bytes[0] != VERSION) {
                 return Optional.empty();
             }
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, java.util.Arrays.copyOfRange(bytes, 1, 1 + IV_BYTES));
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(bytes, 1, 1 + IV_BYTES));
             String[] fields = new String(cipher.doFinal(bytes, 1 + IV_BYTES, bytes.length - 1 - IV_BYTES), StandardCharsets.UTF_8)
                     .split("\n", -1);
             if (fields.length != 5) {
