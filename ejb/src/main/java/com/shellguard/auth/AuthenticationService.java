@@ -10,6 +10,7 @@ import com.shellguard.connector.api.AuthenticationVerdict;
 import com.shellguard.totp.MfaPolicy;
 import com.shellguard.totp.TotpCheck;
 import com.shellguard.directory.DirectoryKeyCheck;
+import com.shellguard.sso.KeyWindow;
 import com.shellguard.user.GatewayUser;
 import com.shellguard.user.UserRepository;
 import jakarta.ejb.Stateless;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * only as far as the first factor: the connector then asks for a code ({@link AuthenticationMethod#TOTP}), which
  * {@link SecondFactorLogin} checks; one required to have a factor who has none is refused ({@code MFA_NOT_ENROLLED}).
  * A directory account's key is let in only while the directory has the person active ({@link DirectoryKeyCheck}); a
- * federated account's only for {@code SHELLGUARD_OIDC_KEY_HOURS} after its last single sign-on over SSH.
+ * federated account's only for {@code SHELLGUARD_OIDC_KEY_HOURS} (as set now: a lowered setting or single sign-on
+ * switched off closes the windows at once) after its last single sign-on over SSH.
  */
 @Stateless
 public class AuthenticationService {
@@ -53,6 +55,9 @@ public class AuthenticationService {
     @Inject
     DirectoryKeyCheck directoryKeys;
 
+    @Inject
+    KeyWindow keyWindow;
+
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
         if (attempt.method() == AuthenticationMethod.PASSWORD) {
             PasswordCheck check = passwords.check(attempt.user(), attempt.secret(), attempt.sourceAddress(), LoginDoor.SSH);
@@ -74,7 +79,7 @@ public class AuthenticationService {
             case PUBLICKEY -> !user.acceptsKey(attempt.secret())
                     ? AuthenticationVerdict.reject("public key not registered for " + user.getUsername())
                     : user.isDirectory() ? directoryKeys.refusal(user).map(AuthenticationVerdict::reject).orElseGet(() -> firstFactorAccepted(user))
-                    : user.isFederated() && !user.keysAcceptedAt(Clock.now()) ? AuthenticationVerdict.reject("SSO_KEY_WINDOW_CLOSED: "
+                    : user.isFederated() && !user.keysAcceptedAt(Clock.now(), keyWindow.now()) ? AuthenticationVerdict.reject("SSO_KEY_WINDOW_CLOSED: "
                             + user.getUsername() + " signs on at the identity provider; keys count only for a while after a single sign-on over SSH")
                     : firstFactorAccepted(user);
             case PASSWORD, KEYBOARD_INTERACTIVE, NONE, TOTP, SSO ->

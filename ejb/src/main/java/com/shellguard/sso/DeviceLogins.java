@@ -3,8 +3,6 @@ package com.shellguard.sso;
 import com.shellguard.auth.LoginLockout;
 import com.shellguard.common.Clock;
 import com.shellguard.connector.api.DeviceLogin;
-import com.shellguard.user.GatewayUser;
-import com.shellguard.user.UserRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -14,12 +12,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Single sign-on over SSH with the device authorization grant (RFC 8628): the connector asks for a code when a
- * federated person (an account made by single sign-on), or a name the gateway does not know while sign-on creates
- * accounts, logs in over keyboard-interactive; then it polls here until the person signed in at the provider. The
+ * Single sign-on over SSH with the device authorization grant (RFC 8628): the connector asks for a code when anyone
+ * logs in over keyboard-interactive, then polls here until the person signed in at the provider. Every name gets a
+ * code alike, whether it is federated, local, a directory's or unknown, and nothing about the account is looked up
+ * before the provider answered, so the offer tells a stranger nothing of which names exist or how they log in. The
  * person who signs in must be the one named in the SSH login: a code shown to alice and entered by mallory opens
- * nothing ({@code SSO_WRONG_USER}). Local and directory accounts are never offered a code; their client goes on to
- * the password.
+ * nothing ({@code SSO_WRONG_USER}); and only then does {@link FederatedAccounts} decide whether the account opens.
  */
 @Stateless
 public class DeviceLogins {
@@ -34,9 +32,6 @@ public class DeviceLogins {
     FederatedAccounts accounts;
 
     @Inject
-    UserRepository users;
-
-    @Inject
     LoginLockout lockout;
 
     public DeviceLogin start(String user, String sourceAddress) {
@@ -44,10 +39,6 @@ public class DeviceLogins {
             return DeviceLogin.notOffered();
         }
         try {
-            Optional<GatewayUser> found = users.find(user);
-            if (found.isPresent() ? !found.get().isFederated() : !sso.config().createUsers()) {
-                return DeviceLogin.notOffered();
-            }
             Optional<String> locked = lockout.standing(user, sourceAddress).refused();
             if (locked.isPresent()) {
                 return DeviceLogin.refused(locked.get());
@@ -87,9 +78,7 @@ public class DeviceLogins {
             if (!admission.accepted()) {
                 return refused(admission.refusal());
             }
-            if (!config.keyWindow().isZero()) { // scp and Ansible may now use the person's registered keys for a while
-                admission.account().acceptKeysUntil(Clock.now().plus(config.keyWindow()));
-            }
+            admission.account().signedOnOverSsh(Clock.now()); // scp and Ansible may use the person's keys for SHELLGUARD_OIDC_KEY_HOURS
             return DeviceLogin.accepted();
         } catch (ProviderUnavailableException e) {
             LOG.log(Level.WARNING, "single sign-on over SSH for " + user + " could not be completed: " + e.getMessage(), e);

@@ -20,12 +20,20 @@ import java.util.regex.Pattern;
  * when {@code SHELLGUARD_OIDC_CREATE_USERS} allows it. A local or directory account of the same name is never
  * signed on to: whoever runs the provider cannot take over {@code admin} by naming someone {@code admin}. A locked
  * account stays locked.
+ *
+ * <p>The name finds the account, but the account belongs to one person of the provider: its first sign-on binds it
+ * to the token's issuer and subject (the provider's id of the person, which a rename does not change and a new user
+ * of a freed name does not get), and a later token that names the account with another subject is refused
+ * ({@code SSO_SUBJECT_CHANGED}) until an admin unbinds it ({@code DELETE /users/NAME/sso-binding}).
  */
 @Stateless
 public class FederatedAccounts {
 
     /** The gateway's user-name rule ({@code common.Names}), without throwing. */
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._][a-z0-9._-]{0,127}");
+
+    /** OpenID Connect Core 2: a subject is at most 255 ASCII characters. */
+    private static final int MAX_SUBJECT = 255;
 
     @Inject
     UserRepository users;
@@ -76,9 +84,19 @@ public class FederatedAccounts {
         if (found.isEmpty() && !config.createUsers()) {
             return Admission.refused(name, "SSO_NOT_PROVISIONED: " + name + " has no account and single sign-on does not create them");
         }
+        String subject = claims.getSubject();
+        if (subject == null || subject.isEmpty() || subject.length() > MAX_SUBJECT) {
+            return Admission.refused(name, IdTokenCheck.REASON + ": the subject is empty or longer than " + MAX_SUBJECT + " characters");
+        }
+        if (found.isPresent() && !found.get().bindSignOn(config.issuer().toString(), subject)) {
+            return Admission.refused(name, "SSO_SUBJECT_CHANGED: the provider's " + name + " (subject " + subject
+                    + ") is not the person this account was made for (renamed or re-created at the provider?);"
+                    + " an admin may unbind it: DELETE /api/v1/users/" + name + "/sso-binding");
+        }
         GatewayUser account = found.orElseGet(() -> {
             GatewayUser made = new GatewayUser(name, Clock.now());
             made.becomeFederatedAccount();
+            made.bindSignOn(config.issuer().toString(), subject);
             users.add(made);
             return made;
         });

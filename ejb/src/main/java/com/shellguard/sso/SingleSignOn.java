@@ -49,6 +49,11 @@ public class SingleSignOn {
         return settings.config();
     }
 
+    /** How a console sign-on under way is sealed into the browser's cookie. */
+    public SignOnState signOnState() {
+        return SignOnState.of(settings.config());
+    }
+
     /** Where the browser signs in: the authorization endpoint with this login's state, nonce and PKCE challenge. */
     public URI authorizationRequest(URI redirectUri, String state, String nonce, String codeChallenge) {
         SsoConfig config = settings.config();

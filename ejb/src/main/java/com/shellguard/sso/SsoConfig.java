@@ -20,10 +20,16 @@ public record SsoConfig(URI issuer, String clientId, String clientSecret, String
                         Set<String> adminGroups, Set<String> auditorGroups, boolean createUsers, URI consoleUrl,
                         Duration timeout, Duration keyWindow) {
 
+    /** What an account's binding to its provider person keeps of the issuer ({@code sg_user.sso_issuer}). */
+    private static final int MAX_ISSUER = 1024;
+
     static SsoConfig of(String issuer, String clientId, String clientSecret, String usernameClaim, String rolesClaim,
                         String adminGroups, String auditorGroups, String createUsers, String consoleUrl, String timeout,
                         String keyHours) {
         URI issuerUri = uri("SHELLGUARD_OIDC_ISSUER", issuer);
+        if (issuerUri.toString().length() > MAX_ISSUER) {
+            throw new ValidationException("SHELLGUARD_OIDC_ISSUER is longer than " + MAX_ISSUER + " characters");
+        }
         if (clientId == null || clientId.isBlank()) {
             throw new ValidationException("SHELLGUARD_OIDC_CLIENT_ID is required with SHELLGUARD_OIDC_ISSUER");
         }

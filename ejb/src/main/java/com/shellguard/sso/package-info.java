@@ -5,7 +5,12 @@
  * ({@link com.shellguard.sso.DeviceLogins}). ID tokens are checked with Nimbus JOSE+JWT ({@link com.shellguard.sso.IdTokenCheck})
  * against the keys the provider publishes; the groups claim sets the console role at every sign-on
  * ({@link com.shellguard.sso.FederatedAccounts}); a sign-on over SSH may open a window in which the person's registered
- * keys are accepted ({@code SHELLGUARD_OIDC_KEY_HOURS}).
+ * keys are accepted ({@code SHELLGUARD_OIDC_KEY_HOURS}, measured with the setting as it is now, {@link com.shellguard.sso.KeyWindow}).
+ *
+ * <p>What nobody authenticated can do is kept small: a console sign-on under way lives in the browser's sealed cookie
+ * ({@link com.shellguard.sso.SignOnState}), not on the node; over SSH every name is offered the same code and prompt.
+ * A federated account belongs to the provider person (issuer, subject) of its first sign-on, not to whoever the
+ * username claim names later.
  *
  * <p>Why not Jakarta Security's {@code @OpenIdAuthenticationMechanismDefinition}: an application has one HTTP
  * authentication mechanism, and the console's is the form login with its second-factor step, which must stay for the

@@ -58,9 +58,16 @@ public class GatewayUser {
     @Column(name = "federated_account")
     private Boolean federated;
 
-    /** Until when a federated account's registered keys are accepted, after its last single sign-on over SSH; null: not. */
-    @Column(name = "sso_keys_until")
-    private OffsetDateTime ssoKeysUntil;
+    /** When the federated person last signed on over SSH, from which their key window runs; null: never. */
+    @Column(name = "sso_ssh_signed_on")
+    private OffsetDateTime ssoSshSignedOn;
+
+    /** The provider person (issuer and subject) a federated account belongs to; null until its first sign-on binds it. */
+    @Column(name = "sso_issuer", length = 1024)
+    private String ssoIssuer;
+
+    @Column(name = "sso_subject", length = 255)
+    private String ssoSubject;
 
     private OffsetDateTime created;
 
@@ -161,13 +168,44 @@ public class GatewayUser {
         passwordHash = null;
     }
 
-    /** Whether a federated account's registered keys are accepted now (a single sign-on over SSH opened a window). */
-    public boolean keysAcceptedAt(OffsetDateTime now) {
-        return ssoKeysUntil != null && now.isBefore(ssoKeysUntil);
+    /**
+     * Whether a federated account's registered keys are accepted now: within {@code window} (the current setting, so
+     * a lowered one closes windows at once) after its last single sign-on over SSH.
+     */
+    public boolean keysAcceptedAt(OffsetDateTime now, java.time.Duration window) {
+        return ssoSshSignedOn != null && !window.isZero() && now.isBefore(ssoSshSignedOn.plus(window));
     }
 
-    public void acceptKeysUntil(OffsetDateTime until) {
-        ssoKeysUntil = until;
+    public void signedOnOverSsh(OffsetDateTime when) {
+        ssoSshSignedOn = when;
+    }
+
+    /**
+     * Whether the provider person (issuer, subject) may sign this federated account on: the one it is bound to, or
+     * anyone while it is unbound, who then becomes its person.
+     */
+    public boolean bindSignOn(String issuer, String subject) {
+        if (ssoSubject == null) {
+            ssoIssuer = issuer;
+            ssoSubject = subject;
+            return true;
+        }
+        return ssoSubject.equals(subject) && issuer.equals(ssoIssuer);
+    }
+
+    /** Lets the next sign-on bind the account to whoever signs on as its name (an admin decided who that is); closes its key window. */
+    public void unbindSignOn() {
+        ssoIssuer = null;
+        ssoSubject = null;
+        ssoSshSignedOn = null;
+    }
+
+    public String getSsoIssuer() {
+        return ssoIssuer;
+    }
+
+    public String getSsoSubject() {
+        return ssoSubject;
     }
 
     public boolean isDirectory() {

@@ -70,6 +70,21 @@ public class UserService {
         users.remove(user);
     }
 
+    /**
+     * Frees a federated account from the provider person it is bound to, so that the next single sign-on as its name
+     * binds it anew: for a person the provider re-created, or a provider that was replaced. Closes the key window too.
+     */
+    public GatewayUser unbindSignOn(String username) {
+        GatewayUser user = get(username);
+        if (!user.isFederated()) {
+            throw new ValidationException(username + " is not a federated account: single sign-on never opens it");
+        }
+        ChangeFields before = ChangeFields.of().put("ssoIssuer", user.getSsoIssuer()).put("ssoSubject", user.getSsoSubject());
+        user.unbindSignOn();
+        changes.record("user", username, "unbind single sign-on", before, ChangeFields.of().put("ssoIssuer", null).put("ssoSubject", null));
+        return user;
+    }
+
     public GatewayUser get(String username) {
         return users.find(username).orElseThrow(() -> new NotFoundException("no user " + username));
     }

@@ -39,6 +39,8 @@ class SsoConfigTest {
                 .getMessage().startsWith("SHELLGUARD_OIDC_TIMEOUT"));
         assertTrue(assertThrows(ValidationException.class, () -> config("https://sso.example.com", "true", "5", "25"))
                 .getMessage().startsWith("SHELLGUARD_OIDC_KEY_HOURS"));
+        assertTrue(assertThrows(ValidationException.class, () -> config("https://sso.example.com/" + "r".repeat(1024), "true", "5", "0"))
+                .getMessage().startsWith("SHELLGUARD_OIDC_ISSUER"), "longer than an account's binding keeps");
         assertTrue(assertThrows(ValidationException.class, () -> SsoConfig.of("https://sso.example.com", "shellguard", "",
                 "preferred_username", "groups", null, null, "true", null, "5", "0")).getMessage().startsWith("SHELLGUARD_OIDC_CLIENT_SECRET"));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,32 @@ class GatewayUserTest {
         String withUserRole = alice.credentialStamp();
         alice.setRole(Role.ADMIN);
         assertNotEquals(withUserRole, alice.credentialStamp());
+    }
+
+    @Test
+    void aFederatedAccountBelongsToThePersonOfItsFirstSignOnUntilUnbound() {
+        GatewayUser ulla = new GatewayUser("ulla", OffsetDateTime.now());
+        ulla.becomeFederatedAccount();
+        assertTrue(ulla.bindSignOn("https://idp/realms/a", "subject-1"), "unbound: the first sign-on binds it");
+        assertTrue(ulla.bindSignOn("https://idp/realms/a", "subject-1"));
+        assertFalse(ulla.bindSignOn("https://idp/realms/a", "subject-2"), "a re-created ulla at the provider");
+        assertFalse(ulla.bindSignOn("https://other/realms/a", "subject-1"), "the same subject of another issuer");
+        ulla.unbindSignOn();
+        assertTrue(ulla.bindSignOn("https://idp/realms/a", "subject-2"));
+        assertFalse(ulla.bindSignOn("https://idp/realms/a", "subject-1"));
+    }
+
+    @Test
+    void theKeyWindowIsMeasuredWithTheSettingAsItIsNow() {
+        OffsetDateTime signedOn = OffsetDateTime.parse("2026-12-07T08:00:00Z");
+        GatewayUser ulla = new GatewayUser("ulla", signedOn);
+        ulla.becomeFederatedAccount();
+        assertFalse(ulla.keysAcceptedAt(signedOn.plusMinutes(1), Duration.ofHours(24)), "never signed on over SSH");
+        ulla.signedOnOverSsh(signedOn);
+        assertTrue(ulla.keysAcceptedAt(signedOn.plusHours(3), Duration.ofHours(24)));
+        assertFalse(ulla.keysAcceptedAt(signedOn.plusHours(3), Duration.ofHours(1)), "a lowered setting closes it");
+        assertFalse(ulla.keysAcceptedAt(signedOn.plusMinutes(1), Duration.ZERO), "switched off");
+        ulla.unbindSignOn();
+        assertFalse(ulla.keysAcceptedAt(signedOn.plusMinutes(1), Duration.ofHours(24)), "unbinding closes it");
     }
 }

@@ -41,7 +41,7 @@ final class JsonViews {
     }
 
     static JsonObject user(GatewayUser u) {
-        return Json.createObjectBuilder()
+        JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("username", u.getUsername())
                 .add("role", u.getRole().name())
                 .add("enabled", u.isEnabled())
@@ -50,8 +50,11 @@ final class JsonViews {
                 .add("hasPassword", u.hasPassword())
                 .add("publicKeys", array(u.getPublicKeys()))
                 .add("groups", array(u.getGroups()))
-                .add("created", time(u.getCreated()))
-                .build();
+                .add("created", time(u.getCreated()));
+        if (u.getSsoSubject() != null) {
+            b.add("ssoBinding", Json.createObjectBuilder().add("issuer", u.getSsoIssuer()).add("subject", u.getSsoSubject()));
+        }
+        return b.build();
     }
 
     static JsonObject group(GroupMembers g) {

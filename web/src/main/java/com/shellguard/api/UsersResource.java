@@ -73,6 +73,14 @@ public class UsersResource {
         return Response.noContent().build();
     }
 
+    /** Frees a federated account from the provider person it is bound to; the next sign-on as its name binds it anew. */
+    @DELETE
+    @Path("{username}/sso-binding")
+    public Response unbindSignOn(@PathParam("username") String username) {
+        users.unbindSignOn(username);
+        return Response.noContent().build();
+    }
+
     private static UserDraft draft(JsonObject o) {
         return new UserDraft(string(o, "username"), string(o, "password"), strings(o, "publicKeys"),
                 enumValue(o, "role", Role.class), stringSet(o, "groups"), bool(o, "enabled"));

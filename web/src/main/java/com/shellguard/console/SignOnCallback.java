@@ -1,6 +1,8 @@
 package com.shellguard.console;
 
 import com.shellguard.sso.ConsoleSignOn;
+import com.shellguard.sso.ProviderUnavailableException;
+import com.shellguard.sso.SignOnState;
 import com.shellguard.sso.SingleSignOn;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -12,12 +14,13 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Arrays;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Where the provider sends the browser back. The state must be one this node started, within ten minutes, for the
- * browser holding its binding cookie; an error from the provider (the person declined) is audited and told; a code is
+ * Where the provider sends the browser back. The state must be the one sealed in this browser's sign-on cookie
+ * ({@link SignOnState}: started by a node of this gateway, within ten minutes, unaltered); an error from the provider (the person declined) is audited and told; a code is
  * handed to Jakarta Security as a {@link SignOnCredential}, which {@link ConsoleIdentityStore} redeems and checks.
  * Every refusal lands on the login page with a fixed message for its kind; nothing the provider sent is shown.
  *
@@ -36,9 +39,6 @@ public class SignOnCallback extends HttpServlet {
     transient SingleSignOn sso;
 
     @Inject
-    transient PendingSignOns pending;
-
-    @Inject
     transient ConsoleSignOn signOn;
 
     @Inject
@@ -51,14 +51,22 @@ public class SignOnCallback extends HttpServlet {
             return;
         }
         String source = request.getRemoteAddr() + ":" + request.getRemotePort();
-        PendingSignOns.Pending started = pending.take(request.getParameter("state"));
-        forgetBinding(request, response);
-        if (started == null || !Objects.equals(started.binding(), binding(request))) {
+        Optional<SignOnState.Pending> opened;
+        try {
+            opened = sso.signOnState().open(stateCookie(request), request.getParameter("state"), Instant.now());
+        } catch (ProviderUnavailableException e) { // the settings are wrong: the log says which
+            signOn.refusedBeforeExchange(source, ProviderUnavailableException.REASON + ": " + e.getMessage());
+            refused(request, response, "unavailable");
+            return;
+        }
+        forgetStateCookie(request, response);
+        if (opened.isEmpty()) {
             signOn.refusedBeforeExchange(source, "SSO_STATE: the provider sent back a sign-on this browser did not start here,"
                     + " or after ten minutes");
             refused(request, response, "state");
             return;
         }
+        SignOnState.Pending started = opened.get();
         String error = request.getParameter("error");
         if (error != null || request.getParameter("code") == null) {
             String said = error == null ? "no code" : error.replaceAll("[^A-Za-z0-9_.-]", "?");
@@ -98,7 +106,7 @@ public class SignOnCallback extends HttpServlet {
             return "refused";
         }
         for (String[] known : new String[][] {{"SSO_DENIED", "denied"}, {"SSO_NO_CONSOLE_ROLE", "norole"},
-                {"SSO_LOCAL_ACCOUNT", "local"}, {"SSO_NOT_PROVISIONED", "notprovisioned"}, {"SSO_TOKEN_INVALID", "invalid"},
+                {"SSO_LOCAL_ACCOUNT", "local"}, {"SSO_SUBJECT_CHANGED", "subject"}, {"SSO_NOT_PROVISIONED", "notprovisioned"}, {"SSO_TOKEN_INVALID", "invalid"},
                 {"SSO_UNAVAILABLE", "unavailable"}, {"LOCKED", "locked"}, {"THROTTLED", "locked"}}) {
             if (reason.startsWith(known[0])) {
                 return known[1];
@@ -107,14 +115,14 @@ public class SignOnCallback extends HttpServlet {
         return "refused";
     }
 
-    private static String binding(HttpServletRequest request) {
+    private static String stateCookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
-        return cookies == null ? null : Arrays.stream(cookies).filter(c -> SignOnStart.BINDING_COOKIE.equals(c.getName()))
+        return cookies == null ? null : Arrays.stream(cookies).filter(c -> SignOnStart.STATE_COOKIE.equals(c.getName()))
                 .map(Cookie::getValue).findFirst().orElse(null);
     }
 
-    private static void forgetBinding(HttpServletRequest request, HttpServletResponse response) {
-        Cookie gone = new Cookie(SignOnStart.BINDING_COOKIE, "");
+    private static void forgetStateCookie(HttpServletRequest request, HttpServletResponse response) {
+        Cookie gone = new Cookie(SignOnStart.STATE_COOKIE, "");
         gone.setPath(request.getContextPath() + "/sso/");
         gone.setMaxAge(0);
         gone.setHttpOnly(true);

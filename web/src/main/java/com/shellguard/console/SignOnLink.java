@@ -16,6 +16,7 @@ public class SignOnLink {
             "denied", "The sign-in was declined or refused at the identity provider.",
             "norole", "You signed in, but your account may not use the console.",
             "local", "This name is an account of the gateway itself: log in with its password.",
+            "subject", "This account belongs to another person of the identity provider (renamed or re-created there): ask an administrator.",
             "notprovisioned", "You have no account here, and signing in does not create one: ask an administrator.",
             "invalid", "The identity provider's answer could not be verified; nothing was opened.",
             "unavailable", "The identity provider cannot be reached; try again shortly, or log in with a password.",

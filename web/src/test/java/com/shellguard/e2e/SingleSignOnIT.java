@@ -5,10 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +33,9 @@ import org.openqa.selenium.By;
  * own login form, the role from the groups claim, the account made on first sign-on), and SSH logins of a federated
  * person with the stock {@code ssh} in tmux, where the gateway shows the provider's device page and a code, the
  * browser signs in there, and the connection goes through; a code entered by another person and a code nobody uses
- * are refused with their audit rows.
+ * are refused with their audit rows. What SSH offers is the same for a federated, a local and an unknown name; ten
+ * thousand sign-ons started by nobody keep nobody from signing on; and an account stays with the provider person it
+ * was made for when the provider re-creates someone under the same name.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SingleSignOnIT {
@@ -149,7 +159,8 @@ class SingleSignOnIT {
                 List.of(), 200, 40);
     }
 
-    private static final Pattern PROMPT = Pattern.compile("Open (\\S+) in a browser, sign in and enter the code (\\S+); then press Enter:");
+    private static final Pattern PROMPT = Pattern.compile(
+            "Open (\\S+) in a browser, sign in and enter the code (\\S+); then press Enter\\. Or type the account's password:");
 
     /** The device page and code the gateway showed. */
     private record Shown(String verificationUri, String code) {
@@ -259,15 +270,132 @@ class SingleSignOnIT {
 
     @Test
     @Order(8)
-    void aLocalAccountIsNeverOfferedSingleSignOnOverSsh() {
+    void everyNameIsOfferedTheSameSignOnAndRefusedAlikeAndALocalAccountTypesItsPasswordAtThatPrompt() {
         Provisioning.Access local = admin.access("ssolocal");
-        try (Terminal t = Terminal.open(List.of("ssh", "-p", String.valueOf(node.sshPort()), "-o", "StrictHostKeyChecking=no",
-                "-o", "UserKnownHostsFile=/dev/null", "-o", "PubkeyAuthentication=no", "-o", "PreferredAuthentications=keyboard-interactive,password",
-                "-tt", local.person().name() + "@" + local.server() + "@127.0.0.1", "echo local-$((6*7))"), List.of(), 200, 40)) {
-            String screen = t.waitFor("(?i)password:");
-            assertFalse(screen.contains("enter the code"), screen);
+        String unknown = "nobody-" + local.person().name();
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (String name : List.of("ulla", local.person().name(), unknown)) {
+            try (Terminal t = sshWithPassword(name, local.server(), "echo should-not-run")) {
+                Shown shown = shown(t);
+                t.line("not-the-password-of-anyone");
+                String screen = t.waitFor("@127\\.0\\.0\\.1's password: *$");
+                seen.put(name, screen.replace(name, "NAME").replace(shown.code(), "CODE").strip());
+            }
+        }
+        List<String> screens = new ArrayList<>(seen.values());
+        assertTrue(screens.get(0).contains("shellguard: authentication failed for NAME"), screens.get(0));
+        assertEquals(screens.get(0), screens.get(1), "a federated and a local name: " + seen.keySet());
+        assertEquals(screens.get(0), screens.get(2), "a federated and an unknown name: " + seen.keySet());
+
+        try (Terminal t = sshWithPassword(local.person().name(), local.server(), "echo local-$((6*7))")) {
+            String screen = t.waitFor(PROMPT.pattern());
+            assertFalse(screen.contains(local.person().password()), "the prompt does not echo");
             t.line(local.person().password());
             t.waitFor("(?m)^local-42");
         }
+    }
+
+    /** ssh as someone with a password types it: keyboard-interactive first, as the stock client does, then password. */
+    private static Terminal sshWithPassword(String name, String serverName, String command) {
+        return Terminal.open(List.of("ssh", "-p", String.valueOf(node.sshPort()), "-o", "StrictHostKeyChecking=no",
+                "-o", "UserKnownHostsFile=/dev/null", "-o", "PubkeyAuthentication=no", "-o", "PreferredAuthentications=keyboard-interactive,password",
+                "-tt", name + "@" + serverName + "@127.0.0.1", command), List.of(), 200, 40);
+    }
+
+    @Test
+    @Order(9)
+    void tenThousandSignOnsStartedByNobodyKeepNobodyFromSigningOnToTheConsole() throws Exception {
+        try (Browser before = Browser.open(node.baseUrl()); Browser after = Browser.open(node.baseUrl())) {
+            before.go("/login.xhtml");
+            before.click(By.id("sso"));
+            before.await(d -> before.present(By.id("username"))); // a sign-on under way at the provider's form
+
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpRequest start = HttpRequest.newBuilder(URI.create(node.baseUrl() + "/sso/login")).build();
+            int flood = 10_001; // one more than the sign-ons under way the node used to keep
+            Semaphore inFlight = new Semaphore(16);
+            AtomicInteger sentOn = new AtomicInteger();
+            for (int i = 0; i < flood; i++) {
+                inFlight.acquire();
+                http.sendAsync(start, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                    if (r != null && r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").startsWith(provider.issuer())) {
+                        sentOn.incrementAndGet();
+                    }
+                    inFlight.release();
+                });
+            }
+            inFlight.acquire(16);
+            assertEquals(flood, sentOn.get(), "every start is sent on to the provider");
+
+            signInAtProvider(before, TestIdentityProvider.OTTO);
+            before.await(d -> before.path().equals("/console/dashboard.xhtml"));
+            signInToConsole(after, TestIdentityProvider.ADA);
+            after.await(d -> after.path().equals("/console/dashboard.xhtml"));
+        }
+    }
+
+    @Test
+    @Order(10)
+    void anAnswerForAnotherSignOnOrWithAnAlteredCookieIsRefused() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest start = HttpRequest.newBuilder(URI.create(node.baseUrl() + "/sso/login")).build();
+        HttpResponse<Void> mine = http.send(start, HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> theirs = http.send(start, HttpResponse.BodyHandlers.discarding());
+        String myCookie = mine.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertTrue(myCookie.startsWith("sg_sso=") && myCookie.length() > 100, myCookie);
+        String altered = myCookie.substring(0, 40) + (myCookie.charAt(40) == 'A' ? 'B' : 'A') + myCookie.substring(41);
+        for (String[] attempt : new String[][] {{stateOf(theirs), myCookie}, {stateOf(mine), altered}, {stateOf(mine), null}}) {
+            HttpRequest.Builder back = HttpRequest.newBuilder(URI.create(node.baseUrl() + "/sso/callback?code=anything&state=" + attempt[0]));
+            if (attempt[1] != null) {
+                back.header("Cookie", attempt[1]);
+            }
+            HttpResponse<Void> answer = http.send(back.build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals(302, answer.statusCode());
+            assertTrue(answer.headers().firstValue("Location").orElse("").endsWith("/login.xhtml?sso=state"), answer.headers().toString());
+        }
+    }
+
+    private static String stateOf(HttpResponse<Void> start) {
+        Matcher m = Pattern.compile("[?&]state=([^&]+)").matcher(start.headers().firstValue("Location").orElseThrow());
+        assertTrue(m.find());
+        return m.group(1);
+    }
+
+    @Test
+    @Order(11)
+    void aProviderUserReCreatedUnderTheSameNameCannotTakeOverTheAccountUntilAnAdminUnbindsIt() {
+        TestIdentityProvider.Person rita = new TestIdentityProvider.Person("rita", "rita-sso-pass");
+        String first = provider.addPerson(rita, TestIdentityProvider.ADMIN_GROUP);
+        try (Browser browser = Browser.open(node.baseUrl())) {
+            signInToConsole(browser, rita);
+            browser.await(d -> browser.path().equals("/console/dashboard.xhtml"));
+        }
+        assertEquals(first, user("rita").getJsonObject("ssoBinding").getString("subject"), "bound at the first sign-on");
+
+        provider.removePerson(first);
+        String second = provider.addPerson(rita, TestIdentityProvider.ADMIN_GROUP);
+        try (Browser browser = Browser.open(node.baseUrl())) {
+            signInToConsole(browser, rita);
+            browser.await(d -> browser.path().equals("/login.xhtml"));
+            assertEquals("This account belongs to another person of the identity provider (renamed or re-created there): ask an administrator.",
+                    browser.text(By.id("ssoRefusal")));
+            browser.go("/console/dashboard.xhtml");
+            assertEquals("/login.xhtml", browser.path(), "no console session was opened");
+        }
+        JsonObject refused = admin.awaitAuthEvent("rita", e -> consoleSignOn(e, false, "SSO_SUBJECT_CHANGED"));
+        assertTrue(refused.getString("reason").contains(second), refused.toString());
+        assertEquals(first, user("rita").getJsonObject("ssoBinding").getString("subject"));
+
+        assertEquals(400, admin.admin.delete("/users/admin/sso-binding").status(), "a local account has no binding");
+        assertEquals(204, admin.admin.delete("/users/rita/sso-binding").status());
+        assertFalse(user("rita").containsKey("ssoBinding"));
+        JsonObject unbound = admin.admin.get("/audit/admin?kind=user&resource=rita").expect(200).array().stream()
+                .map(JsonValue::asJsonObject).filter(c -> "unbind single sign-on".equals(c.getString("action"))).findFirst().orElseThrow();
+        assertEquals(first, unbound.getJsonObject("before").getString("ssoSubject"), unbound.toString());
+        try (Browser browser = Browser.open(node.baseUrl())) {
+            signInToConsole(browser, rita);
+            browser.await(d -> browser.path().equals("/console/dashboard.xhtml"));
+        }
+        assertEquals(second, user("rita").getJsonObject("ssoBinding").getString("subject"), "bound anew at the next sign-on");
     }
 }

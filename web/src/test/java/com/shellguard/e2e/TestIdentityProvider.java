@@ -1,7 +1,9 @@
 package com.shellguard.e2e;
 
+import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -138,6 +140,58 @@ final class TestIdentityProvider implements AutoCloseable {
         settings.put("SHELLGUARD_OIDC_ADMIN_GROUPS", ADMIN_GROUP);
         settings.put("SHELLGUARD_OIDC_AUDITOR_GROUPS", AUDITOR_GROUP);
         return settings;
+    }
+
+    /** Makes a person of the realm through Keycloak's admin API, in a group; returns their id, the tokens' subject. */
+    String addPerson(Person person, String group) {
+        String json = Json.createObjectBuilder().add("username", person.name()).add("enabled", true)
+                .add("email", person.name() + "@example.com").add("emailVerified", true)
+                .add("firstName", person.name()).add("lastName", "Test")
+                .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "password")
+                        .add("value", person.password()).add("temporary", false)))
+                .add("groups", Json.createArrayBuilder().add("/" + group)).build().toString();
+        HttpResponse<String> made = admin(HttpRequest.newBuilder(URI.create(adminUsers()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        if (made.statusCode() != 201) {
+            throw new AssertionError("Keycloak did not make " + person.name() + ": " + made.statusCode() + " " + made.body());
+        }
+        String location = made.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** Deletes a person of the realm, whose name is then free for someone else. */
+    void removePerson(String id) {
+        HttpResponse<String> gone = admin(HttpRequest.newBuilder(URI.create(adminUsers() + "/" + id)).DELETE());
+        if (gone.statusCode() != 204) {
+            throw new AssertionError("Keycloak did not delete " + id + ": " + gone.statusCode() + " " + gone.body());
+        }
+    }
+
+    private String adminUsers() {
+        return "http://127.0.0.1:" + port + "/admin/realms/" + REALM + "/users";
+    }
+
+    /** A request of Keycloak's bootstrap admin, with a token of the master realm's admin-cli client. */
+    private HttpResponse<String> admin(HttpRequest.Builder request) {
+        HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=kcadmin&password=kcadmin-" + port)));
+        if (token.statusCode() != 200) {
+            throw new AssertionError("no Keycloak admin token: " + token.statusCode() + " " + token.body());
+        }
+        String accessToken = Json.createReader(new StringReader(token.body())).readObject().getString("access_token");
+        return send(request.header("Authorization", "Bearer " + accessToken));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Override

@@ -4,8 +4,8 @@ import java.io.Serializable;
 
 /**
  * A single sign-on over SSH (OAuth 2.0 device authorization grant, RFC 8628) as the application sees it at one
- * moment. {@link GatewayListener#startDeviceLogin} answers {@link Status#NOT_OFFERED} for a name that does not log in
- * this way (a local account, or no provider configured), {@link Status#REFUSED}, or {@link Status#WAITING} with what
+ * moment. {@link GatewayListener#startDeviceLogin} answers {@link Status#NOT_OFFERED} when no provider is configured,
+ * {@link Status#REFUSED}, or {@link Status#WAITING} with what
  * the person is shown: where to sign in and the short code to enter there. {@code deviceCode} is the secret the
  * gateway polls the provider with; it never reaches the client. {@link GatewayListener#pollDeviceLogin} answers
  * {@link Status#WAITING} (with the interval to wait before asking again), {@link Status#ACCEPTED} or

@@ -13,7 +13,8 @@ public interface GatewayListener {
 
     /**
      * Starts a single sign-on for a person logging in over keyboard-interactive: asks the identity provider for a
-     * device code (RFC 8628) when the name is one that signs on there. One round trip to the provider.
+     * device code (RFC 8628), for every name alike (what is offered must not tell which names exist). One round trip
+     * to the provider.
      */
     DeviceLogin startDeviceLogin(String user, String sourceAddress);
 

@@ -21,6 +21,10 @@ import org.apache.sshd.server.session.ServerSession;
  * ran out. Waiting holds no thread: each poll is one short piece of work on the WorkManager, scheduled by the JDK's
  * shared delay timer, and MINA's answer to the client waits on an {@code AsyncAuthException}.
  *
+ * <p>Every name is shown a code and the same prompt, whether it is federated, local, a directory's or unknown, so
+ * that what SSH offers tells a stranger nothing about which names exist: the prompt takes either an empty answer (the
+ * person signed in at the provider) or the password of an account that has one, which is then checked as a password.
+ *
  * <p>Asking for the code is one synchronous round trip to the provider on MINA's I/O thread (MINA generates a
  * keyboard-interactive challenge synchronously), bounded by {@code SHELLGUARD_OIDC_TIMEOUT}.
  */
@@ -59,7 +63,7 @@ final class DeviceSignOn {
                 : "Or open " + started.verificationUriComplete() + "\n");
         challenge.setLanguageTag("");
         challenge.addPrompt("Open " + started.verificationUri() + " in a browser, sign in and enter the code "
-                + started.userCode() + "; then press Enter: ", true);
+                + started.userCode() + "; then press Enter. Or type the account's password: ", false);
         return challenge;
     }
 

@@ -113,6 +113,10 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
     public boolean authenticate(ServerSession session, String username, List<String> responses) {
         AuthenticationTrail trail = AuthenticationTrail.of(session);
         DeviceSignOn.Pending device = trail.takeDeviceLogin();
+        if (device != null && responses != null && responses.size() == 1 && !responses.get(0).isEmpty()) {
+            trail.deviceLoginEnded(); // a password typed at the sign-on prompt: checked as one, the code left to expire
+            return authenticate(username, responses.get(0), session);
+        }
         if (device != null) {
             AsyncAuthException later = new AsyncAuthException();
             devices.await(session, device, trail.deviceInterval(), outcome -> later.setAuthed(deviceConcluded(session, device, outcome)));
@@ -132,8 +136,8 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
     }
 
     /**
-     * A first factor over keyboard-interactive: single sign-on, for a name the application offers it to (a federated
-     * person). Anyone else gets no challenge, and the client goes on to the password. Offered once per connection.
+     * A first factor over keyboard-interactive: single sign-on, offered to every name alike (the prompt also takes a
+     * password, {@link DeviceSignOn}). Offered once per connection; the client then goes on to the password.
      */
     private InteractiveChallenge deviceChallenge(ServerSession session, String sshUserName, AuthenticationTrail trail) {
         String source = PeerAddress.of(session);

@@ -35,8 +35,8 @@ import java.time.Duration;
  * The listener users connect to. Password and public-key logins are decided by the application;
  * keyboard-interactive is the second factor's prompt, offered after one of them succeeded for a person who has
  * one ({@link SecondFactorUserAuthService}), so the stock client asks for the password itself; with an identity
- * provider configured it is also offered first, for single sign-on ({@link DeviceSignOn}), and gives no challenge to
- * anyone the application does not sign on that way, whose client then asks for the password. Port forwarding goes
+ * provider configured it is also offered first, to every name alike, for single sign-on or a password typed at the
+ * same prompt ({@link DeviceSignOn}), after which the client may go on to the password method. Port forwarding goes
  * through the target as the user's grants allow ({@link Forwarding}); agent and X11 forwarding are refused.
  */
 public final class GatewaySshServer {

@@ -20,7 +20,7 @@ import org.apache.sshd.server.session.ServerUserAuthServiceFactory;
  *
  * <p>Keyboard-interactive is never offered before a password or key was accepted, so the stock client keeps asking
  * for the password itself, as without a second factor; except with single sign-on configured, where it is offered
- * first too and answers only federated people ({@link DeviceSignOn}).
+ * first too, to everyone alike, with a prompt that takes the sign-on or a password ({@link DeviceSignOn}).
  */
 final class SecondFactorUserAuthService extends ServerUserAuthService {
 
