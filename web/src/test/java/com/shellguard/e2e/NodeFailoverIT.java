@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * A node killed with {@code kill -9} in the production layout: two clustered nodes on one PostgreSQL database, with
  * one host key and one recordings directory, behind Debian's haproxy in TCP mode. New logins go to the survivor at
  * once, the survivor closes the dead node's sessions in the audit ({@code NODE_LOST}, with an alert) and settles a
- * termination asked for one of them, and it serves the dead node's recordings. The survivor's own sessions go on.
+ * termination asked for one of them, and it serves the dead node's recordings. The survivor's own sessions go on,
+ * and the dead node, started again under its name, relays new sessions that nobody takes for the lost ones.
  */
 class NodeFailoverIT {
 
@@ -54,6 +55,8 @@ class NodeFailoverIT {
         String keptUser = second.person().name();
 
         OpenSshClient lostClient = OpenSshClient.withKey(haproxy.port(), first.person().key());
+        GatewayNode victim;
+        String lostName;
         try (ShellSession lostShell = ShellSession.open(lostClient, lostUser + "@" + first.server(), "bash");
              ShellSession keptShell = ShellSession.open(OpenSshClient.withKey(haproxy.port(), second.person().key()),
                      keptUser + "@" + second.server(), "bash")) {
@@ -62,7 +65,8 @@ class NodeFailoverIT {
             JsonObject kept = provisioning.awaitSession(keptUser, s -> !Fixture.has(s, "end"));
             assertNotEquals(lost.getString("gatewayNode"), kept.getString("gatewayNode"),
                     "haproxy's round robin should have put the two logins on the two nodes");
-            GatewayNode victim = relaying(lost);
+            victim = relaying(lost);
+            lostName = lost.getString("gatewayNode");
             GatewayNode survivor = victim == cluster.a ? cluster.b : cluster.a;
             String lostId = lost.getString("id");
             assertTrue(survivor.admin().get("/sessions/" + lostId + "/recording").expect(200).body()
@@ -98,6 +102,31 @@ class NodeFailoverIT {
                     "only the lost node's sessions end");
             assertTrue(keptShell.output("echo the-survivor-relays-on").contains("the-survivor-relays-on"));
         }
+
+        // the dead node starts again under its name: a new incarnation, whose sessions no survivor takes for the old ones
+        victim.boot();
+        try (ShellSession back = ShellSession.open(OpenSshClient.withKey(victim.sshPort(), second.person().key()),
+                keptUser + "@" + second.server(), "bash")) {
+            JsonObject fresh = provisioning.awaitSession(keptUser,
+                    s -> lostName.equals(s.getString("gatewayNode")) && !Fixture.has(s, "end"));
+            long beats = beats(lostName);
+            // more beats of the new incarnation than fit in the threshold: a survivor confusing it with the lost one
+            // would have closed the new session by then
+            long deadline = System.nanoTime() + CLOSED_WITHIN.toNanos();
+            while (beats(lostName) < beats + 8 && System.nanoTime() < deadline) {
+                Processes.sleep(Duration.ofSeconds(2));
+            }
+            assertTrue(beats(lostName) >= beats + 8, "the restarted node should beat");
+            assertEquals("", cluster.database.query("select lost_at from sg_cluster_node where name = '" + lostName + "'"),
+                    "the restarted node is alive again");
+            assertEquals("OPEN", cluster.a.admin().get("/sessions/" + fresh.getString("id")).expect(200).object()
+                    .getString("status"), "the restarted node's new session is its own, not the lost incarnation's");
+            assertTrue(back.output("echo back-again").contains("back-again"));
+        }
+    }
+
+    private static long beats(String node) {
+        return Long.parseLong(cluster.database.query("select beats from sg_cluster_node where name = '" + node + "'"));
     }
 
     private static GatewayNode relaying(JsonObject session) {
