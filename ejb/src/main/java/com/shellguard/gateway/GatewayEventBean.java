@@ -2,6 +2,7 @@ package com.shellguard.gateway;
 
 import com.shellguard.access.AccessRequestService;
 import com.shellguard.auth.AuthenticationService;
+import com.shellguard.cluster.NodeWatchTimer;
 import com.shellguard.command.CommandControlService;
 import com.shellguard.connector.api.AccessAsk;
 import com.shellguard.connector.api.CommandEvent;
@@ -76,6 +77,9 @@ public class GatewayEventBean implements GatewayListener {
     @Inject
     GatewayMetrics metrics;
 
+    @Inject
+    NodeWatchTimer liveness;
+
     @Override
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
         return authentication.authenticate(attempt);
@@ -114,6 +118,7 @@ public class GatewayEventBean implements GatewayListener {
 
     @Override
     public SessionPlan openSession(SessionRequest request) {
+        liveness.register();
         SessionPlan plan = sessions.openSession(request);
         metrics.sessionOpened(request.sessionId(), plan);
         return plan;
@@ -174,6 +179,7 @@ public class GatewayEventBean implements GatewayListener {
 
     @Override
     public void gatewayStarted(String gatewayNode) {
+        liveness.register();
         sessions.closeSessionsLeftOpen(gatewayNode);
         metrics.gatewayStarted();
     }

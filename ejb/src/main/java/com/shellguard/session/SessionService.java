@@ -174,6 +174,24 @@ public class SessionService {
     }
 
     /**
+     * Another node took {@code gatewayNode} for lost (see {@code com.shellguard.cluster}): its open rows end
+     * {@code FAILED} with a message that starts {@code NODE_LOST: } and says {@code why}, and the termination requests
+     * waiting for it are settled (the message says so), since no node will carry them out. Returns the rows closed.
+     */
+    public List<SessionRecord> closeSessionsOfLostNode(String gatewayNode, String why) {
+        Map<String, TerminationRequest> moot = terminations.removeAllOn(gatewayNode).stream()
+                .collect(Collectors.toMap(TerminationRequest::getSessionId, Function.identity()));
+        List<SessionRecord> lost = audit.openSessionsOf(gatewayNode);
+        lost.forEach(s -> {
+            TerminationRequest request = moot.get(s.getId());
+            s.end(s.getBytesFromClient(), s.getBytesToClient(), null, "NODE_LOST: " + why
+                    + (request == null ? "" : "; the termination " + request.getRequestedBy() + " requested was moot"), Clock.now());
+        });
+        export.publishAll(lost.stream().map(AuditEvents::sessionEnd).toList());
+        return lost;
+    }
+
+    /**
      * Shells and commands run under the hook, unless a label's command default switched it off; file transfers
      * run no shell. A server labelled {@value #STRICT_LABEL} refuses a session whose hook cannot be installed
      * instead of running it unhooked (or whose supervisor does not arm), and cannot have the hook switched off. A

@@ -36,9 +36,14 @@ public class TerminationRequests {
         return Optional.ofNullable(request);
     }
 
-    /** The node restarted: none of its sessions runs any more, so no request for them can still be carried out. */
-    public void removeAllOn(String gatewayNode) {
-        em.createQuery("delete from TerminationRequest t where t.gatewayNode = :node")
-                .setParameter("node", gatewayNode).executeUpdate();
+    /**
+     * The node restarted or was lost: none of its sessions runs any more, so no request for them can still be carried
+     * out. Returns the requests removed.
+     */
+    public List<TerminationRequest> removeAllOn(String gatewayNode) {
+        List<TerminationRequest> pending = em.createQuery("select t from TerminationRequest t where t.gatewayNode = :node",
+                TerminationRequest.class).setParameter("node", gatewayNode).getResultList();
+        pending.forEach(em::remove);
+        return pending;
     }
 }

@@ -8,10 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -25,36 +22,23 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterIT {
 
-    private static TestDatabase database;
+    private static TestCluster cluster;
     private static TargetServer target;
     private static GatewayNode a;
     private static GatewayNode b;
 
     @BeforeAll
     static void startCluster() {
-        byte[] vaultKey = new byte[32];
-        new Random().nextBytes(vaultKey);
-        int hazelcastA = Processes.freePort();
-        int hazelcastB = Processes.freePort();
-        database = TestDatabase.create("cluster");
-        Map<String, String> shared = Map.of("SHELLGUARD_DB", "postgresql", "SHELLGUARD_DB_NAME", database.name,
-                "SHELLGUARD_DB_USER", "postgres", "SHELLGUARD_VAULT_KEY", Base64.getEncoder().encodeToString(vaultKey),
-                "SHELLGUARD_CLUSTER", "tcpip:127.0.0.1:" + hazelcastA + ",127.0.0.1:" + hazelcastB);
-        target = TargetServer.start();
-        a = GatewayNode.start(with(shared, "SHELLGUARD_CLUSTER_PORT", String.valueOf(hazelcastA)));
-        b = GatewayNode.start(with(shared, "SHELLGUARD_CLUSTER_PORT", String.valueOf(hazelcastB)));
+        cluster = TestCluster.start(Map.of(), false);
+        target = cluster.target;
+        a = cluster.a;
+        b = cluster.b;
     }
 
     @AfterAll
     static void stopCluster() {
-        for (AutoCloseable c : new AutoCloseable[] {b, a, target, database}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // the next one is still closed
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -109,11 +93,5 @@ class ClusterIT {
         } finally {
             client.destroyForcibly();
         }
-    }
-
-    private static Map<String, String> with(Map<String, String> base, String key, String value) {
-        Map<String, String> all = new HashMap<>(base);
-        all.put(key, value);
-        return all;
     }
 }

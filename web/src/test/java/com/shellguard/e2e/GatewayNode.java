@@ -92,13 +92,18 @@ final class GatewayNode implements AutoCloseable {
 
     /** Kills the node without letting it shut down, as a power cut or OOM kill would, and starts it again. */
     void crashAndRestart() {
+        kill();
+        boot();
+    }
+
+    /** {@code kill -9}: the node gets no chance to close a session, a recording or its audit. */
+    void kill() {
         try {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         process = null;
-        boot();
     }
 
     /**

@@ -17,12 +17,14 @@ import com.shellguard.connector.api.SessionAlert;
  * cut off: the session ended), SUPERVISOR_SETUID (a setuid or setgid program was stopped in a session supervised
  * as the login itself, where it cannot gain its privilege), PROTECTED_FILE (a file transfer tried to change one of
  * the login's protected startup or key files, and was refused), LOGIN_LOCKED (an account was locked after failed logins; no
- * session), ADDRESS_THROTTLED (a source address was refused after failed logins; no session).
+ * session), ADDRESS_THROTTLED (a source address was refused after failed logins; no session), NODE_LOST (the
+ * cluster node relaying a session stopped answering and another node closed the session's audit; without a session
+ * when the lost node held none).
  */
 public enum AlertKind {
     TAMPER, HOOK_UNAVAILABLE, FORGED_REPORT, POLICY, GUARD_UNAVAILABLE, HOST_KEY_PINNED, HOST_KEY_CHANGED,
     SUPERVISOR_UNAVAILABLE, SUPERVISOR_LOST, SUPERVISOR_SETUID, PROTECTED_FILE, HOOK_FLOOD,
-    HOOK_SILENT, STARTUP_FILE_CHANGED, LOGIN_LOCKED, ADDRESS_THROTTLED;
+    HOOK_SILENT, STARTUP_FILE_CHANGED, LOGIN_LOCKED, ADDRESS_THROTTLED, NODE_LOST;
 
     public static AlertKind of(SessionAlert.Kind kind) {
         return switch (kind) {

@@ -1,0 +1,109 @@
+package com.shellguard.e2e;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Debian's {@code haproxy} in TCP mode in front of gateway nodes' SSH ports, configured as README's "Production:
+ * PostgreSQL and a cluster" shows: a node counts as up while it answers with an SSH banner, and a connection a dead
+ * node refuses is tried again on another.
+ */
+final class TestHaproxy implements AutoCloseable {
+
+    private final int port;
+    private final Path directory;
+    private final Process process;
+
+    private TestHaproxy(int port, Path directory, Process process) {
+        this.port = port;
+        this.directory = directory;
+        this.process = process;
+    }
+
+    static TestHaproxy inFrontOf(GatewayNode... nodes) {
+        try {
+            int port = Processes.freePort();
+            Path directory = Files.createTempDirectory("sg-haproxy");
+            Path config = directory.resolve("haproxy.cfg");
+            Files.writeString(config, config(port, nodes));
+            Process process = new ProcessBuilder("haproxy", "-db", "-f", config.toString()).redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("haproxy.log").toFile()).start();
+            TestHaproxy haproxy = new TestHaproxy(port, directory, process);
+            haproxy.awaitListening();
+            return haproxy;
+        } catch (IOException e) {
+            throw new AssertionError("cannot start haproxy", e);
+        }
+    }
+
+    private static String config(int port, GatewayNode... nodes) {
+        String servers = IntStream.range(0, nodes.length)
+                .mapToObj(i -> "    server gw" + i + " 127.0.0.1:" + nodes[i].sshPort() + " check\n")
+                .collect(Collectors.joining());
+        return String.join("\n", List.of(
+                "defaults",
+                "    mode tcp",
+                "    timeout connect 5s",
+                "    timeout client 1h",
+                "    timeout server 1h",
+                "    retries 3",
+                "    option redispatch 1",
+                "",
+                "frontend ssh",
+                "    bind 127.0.0.1:" + port,
+                "    default_backend gateways",
+                "",
+                "backend gateways",
+                "    balance roundrobin",
+                "    option tcp-check",
+                "    tcp-check expect rstring ^SSH-2\\.0-",
+                "    default-server inter 2s fall 2 rise 2",
+                servers));
+    }
+
+    private void awaitListening() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("haproxy exited: " + log());
+            }
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Processes.sleep(Duration.ofMillis(200));
+            }
+        }
+        throw new AssertionError("haproxy does not listen on " + port + ": " + log());
+    }
+
+    String log() {
+        try {
+            return Files.readString(directory.resolve("haproxy.log"));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
