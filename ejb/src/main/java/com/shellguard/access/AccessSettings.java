@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 /**
  * The one row of access-request settings: the longest access a request may ask for and how many requests a person
- * may have pending. The webhook lives with the audit export's destinations ({@link AccessWebhook}); the two webhook
+ * may have pending. The webhook lives with the audit export's destinations ({@link AccessNotifier}); the two webhook
  * columns are where V7 kept it, read once to move it there.
  */
 @Entity
