@@ -87,7 +87,7 @@ public class AccessRequestSettings {
     }
 
     /** A webhook V7 kept in the settings row, in the clear, becomes the outbox's destination (its secret sealed). */
-    void moveLegacyWebhook() {
+    public void moveLegacyWebhook() {
         AccessSettings row = store.settings();
         if (row.getWebhookUrl() == null) {
             return;

@@ -327,7 +327,7 @@ class AccessRequestIT {
         try {
             String id = ask(asJan, server).expect(201).object().getString("id");
             fx.admin.post("/access-requests/" + id + "/deny", "{\"comment\":\"not now\"}").expect(200);
-            JsonObject behind = awaitDelivery(d -> d.getInt("pending") == 2 && !d.isNull("lastError"));
+            JsonObject behind = awaitDelivery(d -> d.getInt("pending") >= 2 && !d.isNull("lastError"));
             assertTrue(behind.getInt("failures") >= 1, behind.toString());
 
             try (WebhookReceiver back = new WebhookReceiver(port)) {
