@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * One step of just-in-time access, for the audit: a request filed, approved or denied (by whom), the grant it
+ * One step of just-in-time access, for the audit: a request filed, approved, denied or withdrawn (by whom), the grant it
  * became, the grant's expiry, and each session that expiry ended. Rows are only ever added.
  */
 @Entity
@@ -21,7 +21,7 @@ import java.util.UUID;
 public class AccessEvent {
 
     public enum Kind {
-        REQUESTED, APPROVED, DENIED, GRANT_CREATED, GRANT_EXPIRED, SESSION_ENDED
+        REQUESTED, APPROVED, DENIED, WITHDRAWN, GRANT_CREATED, GRANT_EXPIRED, SESSION_ENDED
     }
 
     @Id

@@ -22,7 +22,9 @@ import java.util.UUID;
 public class AccessRequest {
 
     public enum State {
-        PENDING, APPROVED, DENIED, EXPIRED
+        PENDING, APPROVED, DENIED, EXPIRED,
+        /** Taken back while pending: by the person, or by the gateway when their account was deleted. */
+        WITHDRAWN
     }
 
     @Id
@@ -99,6 +101,13 @@ public class AccessRequest {
         this.state = State.DENIED;
         this.decidedBy = approver;
         this.comment = decisionComment;
+        this.decided = at;
+    }
+
+    void withdraw(String by, String why, OffsetDateTime at) {
+        this.state = State.WITHDRAWN;
+        this.decidedBy = by;
+        this.comment = why;
         this.decided = at;
     }
 

@@ -55,7 +55,10 @@ public class AccessRequestService {
     @Inject
     AccessNotifier notifier;
 
-    /** Files a request of {@code requester} (an enabled account); 400 for a malformed one, 409 when it is not needed. */
+    /**
+     * Files a request of {@code requester} (an enabled account); 400 for a malformed one or one for a server or label
+     * that does not exist, 409 when it is not needed or the person has {@code maxPending} requests pending already.
+     */
     public AccessRequest request(String requester, AccessAsked asked) {
         GatewayUser user = users.find(requester).filter(GatewayUser::isEnabled)
                 .orElseThrow(() -> new ValidationException("unknown user " + requester));
@@ -68,6 +71,9 @@ public class AccessRequestService {
             server = servers.find(asked.server()).orElseThrow(() -> new ValidationException("server: no server " + asked.server()));
         } else {
             Names.require("label", asked.label());
+            if (servers.all().stream().noneMatch(s -> s.getLabels().contains(asked.label()))) {
+                throw new ValidationException("label: no server carries the label " + asked.label());
+            }
         }
         Duration duration = duration(asked.minutes());
         String reason = asked.reason() == null ? "" : asked.reason().strip();
@@ -80,6 +86,12 @@ public class AccessRequestService {
         if (server != null && GrantResolver.logins(rulesInForce(), requester, user.getGroups(), server.getName(),
                 server.getLabels()).contains(login)) {
             throw new ConflictException(requester + " already has access as " + login + " on " + server.getName());
+        }
+        store.lock(user);
+        int maxPending = store.settings().getMaxPending();
+        if (store.pendingOf(requester).size() >= maxPending) {
+            throw new ConflictException(requester + " has " + maxPending + " pending access requests, the most a person may have;"
+                    + " withdraw one or wait for a decision");
         }
         if (store.pendingLike(requester, asked.server(), asked.label(), login)) {
             throw new ConflictException(requester + " already has a pending request for " + login + " on "
@@ -126,6 +138,49 @@ public class AccessRequestService {
         store.add(new AccessEvent(now, AccessEvent.Kind.DENIED, request.getId(), null, null, approver, comment));
         notify("denied", request);
         return request;
+    }
+
+    /** The person takes back their own pending request; another's is a 404 (403 if they may see it), a decided one a 409. */
+    public AccessRequest withdraw(String id, String caller, Role role) {
+        AccessRequest request = store.find(id).orElseThrow(() -> new NotFoundException("no access request " + id));
+        if (!request.getRequester().equals(caller)) {
+            if (!visible(request, caller, role)) {
+                throw new NotFoundException("no access request " + id);
+            }
+            throw new AccessDenied("only " + request.getRequester() + " may withdraw their access request; an approver denies it");
+        }
+        if (request.getState() != AccessRequest.State.PENDING) {
+            throw new ConflictException("access request " + id + " is " + request.getState() + " already");
+        }
+        withdrawn(request, caller, null);
+        return request;
+    }
+
+    /**
+     * Withdraws every pending request of a person whose account is being deleted (by {@code by}), so no approver
+     * grants a later account of the same name what this one asked for; returns how many.
+     */
+    public int withdrawAllOf(String person, String by) {
+        List<AccessRequest> pending = store.pendingOf(person);
+        pending.forEach(r -> withdrawn(r, by, "the account " + person + " was deleted"));
+        return pending.size();
+    }
+
+    private void withdrawn(AccessRequest request, String by, String why) {
+        OffsetDateTime now = Clock.now();
+        request.withdraw(by, why, now);
+        store.add(new AccessEvent(now, AccessEvent.Kind.WITHDRAWN, request.getId(), null, null, by, why));
+        notify("withdrawn", request);
+    }
+
+    /** The grants in force that give the person something, directly or through a group, newest first. */
+    public List<Grant> grantsOf(String person) {
+        Set<String> groups = users.find(person).map(GatewayUser::getGroups).orElse(Set.of());
+        OffsetDateTime now = Clock.now();
+        return grants.all().stream().filter(g -> g.inForceAt(now))
+                .filter(g -> person.equals(g.rule().user()) || (g.rule().group() != null && groups.contains(g.rule().group())))
+                .sorted(java.util.Comparator.comparing(Grant::getCreated, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                .toList();
     }
 
     /** The request, if the caller may see it: their own, one they may decide, or any for an admin or auditor. */

@@ -1,7 +1,9 @@
 package com.shellguard.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import com.shellguard.user.GatewayUser;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +44,17 @@ public class AccessRequests {
                 .setParameter("pending", AccessRequest.State.PENDING).setParameter("user", requester)
                 .setParameter("login", login).getResultStream()
                 .anyMatch(r -> java.util.Objects.equals(r.getServerName(), server) && java.util.Objects.equals(r.getLabel(), label));
+    }
+
+    public List<AccessRequest> pendingOf(String requester) {
+        return em.createQuery("select r from AccessRequest r where r.state = :pending and r.requester = :user"
+                        + " order by r.created", AccessRequest.class)
+                .setParameter("pending", AccessRequest.State.PENDING).setParameter("user", requester).getResultList();
+    }
+
+    /** Holds the person's account row until the transaction ends, so their requests are counted one at a time. */
+    public void lock(GatewayUser person) {
+        em.lock(person, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public void add(AccessEvent event) {

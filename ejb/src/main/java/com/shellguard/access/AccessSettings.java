@@ -7,8 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The one row of access-request settings: the webhook told of every request and decision (and the secret its
- * HMAC signature is made with), and the longest access a request may ask for.
+ * The one row of access-request settings: the longest access a request may ask for and how many requests a person
+ * may have pending. The webhook lives with the audit export's destinations ({@link AccessNotifier}); the two webhook
+ * columns are where V7 kept it, read once to move it there.
  */
 @Entity
 @Cacheable(false)
@@ -17,6 +18,8 @@ public class AccessSettings {
 
     static final int ID = 1;
     public static final int DEFAULT_MAX_MINUTES = 480;
+    /** Pending requests a person may have at once: enough for real work, too few to bury the approvers. */
+    public static final int DEFAULT_MAX_PENDING = 5;
 
     @Id
     private int id = ID;
@@ -30,14 +33,17 @@ public class AccessSettings {
     @Column(name = "max_minutes", nullable = false)
     private int maxMinutes = DEFAULT_MAX_MINUTES;
 
+    @Column(name = "max_pending", nullable = false)
+    private int maxPending = DEFAULT_MAX_PENDING;
+
     public AccessSettings() {
     }
 
-    public String getWebhookUrl() {
+    String getWebhookUrl() {
         return webhookUrl;
     }
 
-    public String getWebhookSecret() {
+    String getWebhookSecret() {
         return webhookSecret;
     }
 
@@ -45,9 +51,18 @@ public class AccessSettings {
         return maxMinutes;
     }
 
-    void set(String url, String secret, int max) {
-        this.webhookUrl = url;
-        this.webhookSecret = secret;
-        this.maxMinutes = max;
+    public int getMaxPending() {
+        return maxPending;
+    }
+
+    void limit(int maxMinutes, int maxPending) {
+        this.maxMinutes = maxMinutes;
+        this.maxPending = maxPending;
+    }
+
+    /** The webhook as V7 kept it here, in the clear; moved to the outbox's destination on first use (V8). */
+    void forgetLegacyWebhook() {
+        this.webhookUrl = null;
+        this.webhookSecret = null;
     }
 }

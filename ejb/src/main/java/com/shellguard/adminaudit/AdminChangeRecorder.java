@@ -21,7 +21,8 @@ public class AdminChangeRecorder {
 
     /** The kinds of resource the services record, for a filter to offer. */
     public static final List<String> KINDS = List.of("user", "group", "server", "account", "grant", "command-rule",
-            "command-default", "token", "totp", "mfa-settings", "startup-files", "session", "access-approver");
+            "command-default", "token", "totp", "mfa-settings", "startup-files", "session", "access-approver",
+            "access-settings");
 
     @PersistenceContext(unitName = "shellguard")
     EntityManager em;

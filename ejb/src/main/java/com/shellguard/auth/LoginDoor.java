@@ -8,7 +8,8 @@ import java.util.Set;
 public enum LoginDoor {
     SSH(EnumSet.allOf(Role.class), "the gateway", false),
     API(EnumSet.of(Role.ADMIN, Role.AUDITOR), "the REST API", true),
-    CONSOLE(EnumSet.of(Role.ADMIN, Role.AUDITOR), "the console", false),
+    /** Every role: admins and auditors get the console, USER accounts its one page of their own access. */
+    CONSOLE(EnumSet.allOf(Role.class), "the console", false),
     /** The REST API's second-factor enrolment of the caller's own account, open to every role. */
     ENROLMENT(EnumSet.allOf(Role.class), "second-factor enrolment", true),
     /**

@@ -60,15 +60,15 @@ public class AuditEventPublisher {
     private List<String> destinations() {
         List<String> known = (List<String>) transaction.getResource(DESTINATIONS);
         if (known == null) {
-            known = em.createQuery("select x.id from AuditExport x", String.class)
-                    .setFlushMode(FlushModeType.COMMIT).getResultList();
+            known = em.createQuery("select x.id from AuditExport x where x.purpose = :audit", String.class)
+                    .setParameter("audit", ExportPurpose.AUDIT).setFlushMode(FlushModeType.COMMIT).getResultList();
             transaction.putResource(DESTINATIONS, known);
         }
         return known;
     }
 
     /** Microseconds since the epoch, strictly increasing on this node. */
-    private static long nextPosition() {
+    static long nextPosition() {
         long now = System.currentTimeMillis() * 1000;
         return LAST_POSITION.updateAndGet(last -> Math.max(last + 1, now));
     }

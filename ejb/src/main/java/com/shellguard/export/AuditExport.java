@@ -29,6 +29,10 @@ public class AuditExport {
     @Column(length = 16, nullable = false)
     private ExportKind kind;
 
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16, nullable = false)
+    private ExportPurpose purpose = ExportPurpose.AUDIT;
+
     @Column(length = 2048, nullable = false)
     private String url;
 
@@ -90,6 +94,14 @@ public class AuditExport {
         this.createdBy = createdBy;
     }
 
+    /** The destination of the gateway's own notices of {@code purpose}: a webhook, signed when a secret is given. */
+    static AuditExport notices(ExportPurpose purpose, String url, String sealedSecret, long createdAt, String createdBy) {
+        AuditExport x = new AuditExport(purpose.destinationId(), purpose.destinationName(), ExportKind.WEBHOOK, url,
+                ExportFormat.JSON, sealedSecret, null, createdAt, createdBy);
+        x.purpose = purpose;
+        return x;
+    }
+
     void change(String url, ExportFormat format, String caPem, String sealedSecret) {
         this.url = url;
         this.format = format;
@@ -105,6 +117,10 @@ public class AuditExport {
 
     public String getName() {
         return name;
+    }
+
+    public ExportPurpose getPurpose() {
+        return purpose;
     }
 
     public ExportKind getKind() {

@@ -84,7 +84,8 @@ public class AuditExportService {
                 + " where o.deliveredAt is null group by o.exportId", Object[].class).getResultList()) {
             pending.put((String) row[0], row);
         }
-        return em.createQuery("select x from AuditExport x order by x.name", AuditExport.class).getResultList().stream()
+        return em.createQuery("select x from AuditExport x where x.purpose = :audit order by x.name", AuditExport.class)
+                .setParameter("audit", ExportPurpose.AUDIT).getResultList().stream()
                 .map(x -> {
                     Object[] p = pending.get(x.getId());
                     return p == null ? new ExportStatus(x, 0, null) : new ExportStatus(x, ((Number) p[1]).longValue(), ((Number) p[2]).longValue());
@@ -119,8 +120,8 @@ public class AuditExportService {
     }
 
     private AuditExport find(String name) {
-        return em.createQuery("select x from AuditExport x where x.name = :name", AuditExport.class)
-                .setParameter("name", name).getResultStream().findFirst().orElse(null);
+        return em.createQuery("select x from AuditExport x where x.name = :name and x.purpose = :audit", AuditExport.class)
+                .setParameter("name", name).setParameter("audit", ExportPurpose.AUDIT).getResultStream().findFirst().orElse(null);
     }
 
     private static ExportKind kind(String kind) {

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Sends events to a webhook, one POST per event in order: the event's JSON as the body, signed
- * ({@link WebhookSignature}), its id in {@value WebhookSignature#EVENT_HEADER}. Any 2xx answer takes the event;
+ * ({@link WebhookSignature}; a notice webhook without a secret goes unsigned), its id in
+ * {@value WebhookSignature#EVENT_HEADER} (a notice's step name, see {@link NoticeWebhooks}). Any 2xx answer takes the event;
  * anything else, or no answer within 10 seconds, stops the batch there.
  */
 final class WebhookSender {
@@ -33,14 +34,16 @@ final class WebhookSender {
         int sent = 0;
         for (Outbox.Pending event : batch) {
             byte[] body = event.payload().getBytes(StandardCharsets.UTF_8);
-            HttpRequest request = HttpRequest.newBuilder(destination.url().uri()).timeout(Duration.ofSeconds(10))
+            HttpRequest.Builder request = HttpRequest.newBuilder(destination.url().uri()).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "ShellGuard-audit-export")
-                    .header(WebhookSignature.HEADER, WebhookSignature.sign(destination.secret(), body))
                     .header(WebhookSignature.EVENT_HEADER, event.eventId())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (destination.secret() != null) {
+                request.header(WebhookSignature.HEADER, WebhookSignature.sign(destination.secret(), body));
+            }
             try {
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() / 100 != 2) {
                     return new Delivery(sent, "HTTP " + response.statusCode() + " from " + destination.url().uri());
                 }

@@ -2,7 +2,6 @@ package com.shellguard.sso;
 
 import com.shellguard.auth.AuthenticationService;
 import com.shellguard.user.GatewayUser;
-import com.shellguard.user.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -12,8 +11,8 @@ import java.util.logging.Logger;
 /**
  * The console's single sign-on, after the provider sent the browser back with a code: the code is exchanged, the ID
  * token checked, the person admitted ({@link FederatedAccounts}), and the outcome audited with the console's logins
- * (method {@code CONSOLE}, reason {@code SSO...}). A person admitted with the USER role has an account now but no
- * console; that is audited as a refusal like a USER's password.
+ * (method {@code CONSOLE}, reason {@code SSO...}). A person admitted with the USER role gets the console's page of
+ * their own access, as a USER's password does.
  */
 @Stateless
 public class ConsoleSignOn {
@@ -50,9 +49,6 @@ public class ConsoleSignOn {
                 return refused(name, sourceAddress, admission.refusal());
             }
             GatewayUser account = admission.account();
-            if (account.getRole() == Role.USER) {
-                return refused(name, sourceAddress, "SSO_NO_CONSOLE_ROLE: " + name + " signed on but has the role USER, which the console does not admit");
-            }
             audit.consoleSignOnConcluded(name, sourceAddress, true, "SSO as " + account.getRole());
             return new Outcome(account, null);
         } catch (ProviderUnavailableException e) {

@@ -1,5 +1,7 @@
 package com.shellguard.user;
 
+import com.shellguard.access.AccessRequestService;
+import com.shellguard.adminaudit.AdminActor;
 import com.shellguard.adminaudit.AdminChangeRecorder;
 import com.shellguard.adminaudit.ChangeFields;
 import com.shellguard.common.Clock;
@@ -37,6 +39,12 @@ public class UserService {
     @Inject
     AdminChangeRecorder changes;
 
+    @Inject
+    AdminActor actor;
+
+    @Inject
+    AccessRequestService accessRequests;
+
     public GatewayUser create(UserDraft draft) {
         String name = Names.requireUsername("username", draft.username());
         if (users.find(name).isPresent()) {
@@ -65,6 +73,7 @@ public class UserService {
         keepAnAdmin(user, "delete");
         changes.record("user", username, "delete", fields(user), null);
         grants.removeForUser(username);
+        accessRequests.withdrawAllOf(username, actor.known() ? actor.user() : "shellguard");
         tokens.removeForOwner(username);
         secondFactors.remove(username); // a new account of the same name must not inherit it
         users.remove(user);

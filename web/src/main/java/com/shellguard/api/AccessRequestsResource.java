@@ -32,7 +32,8 @@ import jakarta.ws.rs.core.SecurityContext;
  * Just-in-time access over the API, open to every account (the access filter lets any role in here): a person files
  * {@code POST {"server" or "label","login","minutes","reason"}} and follows their own; an admin or an approver of the
  * request's label sees and decides it ({@code POST {id}/approve}, {@code {id}/deny}, optional {@code {"comment"}});
- * auditors see every request. A request the caller may not see is a 404, one they may not decide a 403.
+ * auditors see every request; the person withdraws their own pending one ({@code POST {id}/withdraw}). A request the
+ * caller may not see is a 404, one they may not decide (or withdraw) a 403.
  */
 @Path("access-requests")
 @Produces(MediaType.APPLICATION_JSON)
@@ -81,6 +82,13 @@ public class AccessRequestsResource {
     public JsonObject deny(@PathParam("id") String id, JsonObject json, @Context SecurityContext security) {
         ApiCaller caller = caller(security);
         return view(requests.deny(id, caller.name(), caller.role(), comment(json)));
+    }
+
+    @POST
+    @Path("{id}/withdraw")
+    public JsonObject withdraw(@PathParam("id") String id, @Context SecurityContext security) {
+        ApiCaller caller = caller(security);
+        return view(requests.withdraw(id, caller.name(), caller.role()));
     }
 
     private JsonObject view(AccessRequest request) {

@@ -23,7 +23,7 @@ public class AdminOnlyGuard implements Serializable {
     Object guard(InvocationContext call) throws Exception {
         if (!security.isCallerInRole(ConsoleRoles.ADMIN)) {
             Feedback.error("Only admins may change anything; " + (security.getCallerPrincipal() == null ? "you are not logged in"
-                    : security.getCallerPrincipal().getName() + " is an auditor") + ".");
+                    : security.getCallerPrincipal().getName() + " is not an admin") + ".");
             return null;
         }
         return call.proceed();

@@ -1,5 +1,6 @@
 package com.shellguard.console;
 
+import com.shellguard.user.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -10,7 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 
-/** Who is using the console, for pages to show and to hide what an auditor may not do; and logging out. */
+/** Who is using the console, for pages to show and to hide what an auditor or a USER may not do; and logging out. */
 @Named
 @RequestScoped
 public class Caller {
@@ -29,8 +30,18 @@ public class Caller {
         return security.isCallerInRole(ConsoleRoles.ADMIN);
     }
 
+    /** Admins and auditors: the whole console. Anyone else logged in has only the page of their own access. */
+    public boolean isStaff() {
+        return isAdmin() || security.isCallerInRole(ConsoleRoles.AUDITOR);
+    }
+
     public String getRole() {
-        return isAdmin() ? ConsoleRoles.ADMIN : ConsoleRoles.AUDITOR;
+        return isAdmin() ? ConsoleRoles.ADMIN : isStaff() ? ConsoleRoles.AUDITOR : "user";
+    }
+
+    /** The account's role as the services know it. */
+    public Role getAccountRole() {
+        return isAdmin() ? Role.ADMIN : isStaff() ? Role.AUDITOR : Role.USER;
     }
 
     /** Ends the login and the session; the next request starts at the login page. */

@@ -20,8 +20,8 @@ import java.util.Set;
 /**
  * Checks a console login against the gateway's accounts with the password check of every door (an unknown name
  * costs the same hashing time as a wrong password, failures count towards a lockout), and audits it with the
- * precise reason. Admins and auditors get their console role; people with the USER role have a password for the
- * gateway, not for the console, and are refused alike.
+ * precise reason. Admins and auditors get their console role; people with the USER role get {@code requester},
+ * which opens only the page of their own access ({@link ConsoleRoles}).
  *
  * <p>An account with a second factor logs in in two steps: a right password only marks the HTTP session as
  * awaiting a code ({@link SecondFactorStep}) and authenticates nothing; the code ({@link SecondFactorCredential}) is

@@ -12,7 +12,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue
  * resources are not constrained in web.xml and it authenticates each request itself (ApiAccessFilter).
  */
 @ApplicationScoped
-@DeclareRoles({ConsoleRoles.ADMIN, ConsoleRoles.AUDITOR})
+@DeclareRoles({ConsoleRoles.ADMIN, ConsoleRoles.AUDITOR, ConsoleRoles.REQUESTER})
 @CustomFormAuthenticationMechanismDefinition(loginToContinue = @LoginToContinue(loginPage = "/login.xhtml",
         errorPage = "", useForwardToLogin = false))
 public class ConsoleSecurity {

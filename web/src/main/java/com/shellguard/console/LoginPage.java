@@ -70,7 +70,7 @@ public class LoginPage {
         ExternalContext external = faces.getExternalContext();
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/console/dashboard.xhtml");
+            case SUCCESS -> external.redirect(external.getRequestContextPath() + ConsoleHome.PATH);
             default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     ((HttpServletRequest) external.getRequest()).getAttribute(ConsoleIdentityStore.DIRECTORY_UNAVAILABLE) != null
                             ? "The directory cannot be reached to check the password; try again shortly." : refusal, null));

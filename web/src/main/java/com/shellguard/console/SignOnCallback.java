@@ -85,7 +85,7 @@ public class SignOnCallback extends HttpServlet {
                 if (request.getSession(false) != null) {
                     request.changeSessionId();
                 }
-                String dashboard = request.getContextPath() + "/console/dashboard.xhtml";
+                String dashboard = request.getContextPath() + ConsoleHome.PATH;
                 response.setContentType("text/html;charset=UTF-8");
                 response.setHeader("Cache-Control", "no-store");
                 response.getWriter().write("<!DOCTYPE html><html><head><meta http-equiv=\"refresh\" content=\"0;url=" + dashboard
@@ -105,8 +105,8 @@ public class SignOnCallback extends HttpServlet {
         if (reason == null) {
             return "refused";
         }
-        for (String[] known : new String[][] {{"SSO_DENIED", "denied"}, {"SSO_NO_CONSOLE_ROLE", "norole"},
-                {"SSO_LOCAL_ACCOUNT", "local"}, {"SSO_SUBJECT_CHANGED", "subject"}, {"SSO_NOT_PROVISIONED", "notprovisioned"}, {"SSO_TOKEN_INVALID", "invalid"},
+        for (String[] known : new String[][] {{"SSO_DENIED", "denied"}, {"SSO_LOCAL_ACCOUNT", "local"},
+                {"SSO_SUBJECT_CHANGED", "subject"}, {"SSO_NOT_PROVISIONED", "notprovisioned"}, {"SSO_TOKEN_INVALID", "invalid"},
                 {"SSO_UNAVAILABLE", "unavailable"}, {"LOCKED", "locked"}, {"THROTTLED", "locked"}}) {
             if (reason.startsWith(known[0])) {
                 return known[1];

@@ -14,7 +14,6 @@ public class SignOnLink {
 
     private static final Map<String, String> REFUSALS = Map.of(
             "denied", "The sign-in was declined or refused at the identity provider.",
-            "norole", "You signed in, but your account may not use the console.",
             "local", "This name is an account of the gateway itself: log in with its password.",
             "subject", "This account belongs to another person of the identity provider (renamed or re-created there): ask an administrator.",
             "notprovisioned", "You have no account here, and signing in does not create one: ask an administrator.",

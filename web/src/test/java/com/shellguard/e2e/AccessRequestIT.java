@@ -197,6 +197,191 @@ class AccessRequestIT {
         assertEquals("console-approved\n", r.stdout());
     }
 
+    @Test
+    void aUserAsksInTheirConsolePageSeesItApprovedAndThenLogsInAndReachesNothingElseOfTheConsole() {
+        String server = labelledServer("self");
+        Fixture.Person hal = fx.person("hal");
+        String id;
+        try (Browser b = Browser.open(fx.gateway.baseUrl()).logIn(hal.name(), hal.password())) {
+            assertEquals("/console/my-access.xhtml", b.path(), "a USER account lands on the page of its own access");
+            assertEquals(List.of("My access"), b.all(By.cssSelector("#nav .ui-menuitem-text")).stream()
+                    .map(e -> e.getText().strip()).toList(), "and its menu offers nothing else");
+            for (String page : List.of("/console/dashboard.xhtml", "/console/users.xhtml", "/console/grants.xhtml",
+                    "/console/access-requests.xhtml", "/console/audit.xhtml", "/console/exports.xhtml",
+                    "/console/audit.csv?kind=SESSIONS", "/console/recording?id=x")) {
+                assertEquals(403, b.fetch(page).statusCode(), page + " is not for a USER account");
+            }
+            assertTrue(b.text(By.id("grants")).contains("No access granted to you."), b.text(By.id("grants")));
+
+            b.type(By.id("ask:login"), TargetServer.LOGIN);
+            b.type(By.id("ask:minutes"), "5");
+            b.type(By.id("ask:reason"), "INC-5150 asked in the console");
+            b.click(By.id("ask:request"));
+            assertTrue(messages(b).contains("Name the server you need access to."), messages(b));
+            b.script("document.getElementById('ask:kind_input').value = 'label'");
+            b.type(By.id("ask:target"), "no-such-label-" + hal.name());
+            b.click(By.id("ask:request"));
+            assertTrue(messages(b).contains("label: no server carries the label no-such-label-" + hal.name()), messages(b));
+            b.type(By.id("ask:minutes"), "an hour");
+            b.click(By.id("ask:request"));
+            assertTrue(messages(b).contains("minutes must be a number"), messages(b));
+            b.script("document.getElementById('ask:kind_input').value = 'server'");
+            b.type(By.id("ask:target"), server);
+            b.type(By.id("ask:minutes"), "5");
+            b.click(By.id("ask:request"));
+            assertTrue(messages(b).contains("Requested " + TargetServer.LOGIN + " on " + server + " for 5 minutes"), messages(b));
+            assertTrue(b.text(row(server)).contains("PENDING"), b.text(row(server)));
+            b.screenshot("my-access-pending");
+
+            JsonObject filed = Api.basic(fx.gateway.baseUrl(), hal.name(), hal.password()).get("/access-requests?mine=true")
+                    .expect(200).array().getJsonObject(0);
+            id = filed.getString("id");
+            assertEquals("console", filed.getString("origin"));
+            assertEquals("INC-5150 asked in the console", filed.getString("reason"));
+            String filedId = id;
+            hook.await(d -> d.body().contains(filedId) && "access-request.requested".equals(d.event()) && d.signedWith(SECRET),
+                    "the request from the console");
+
+            fx.admin.post("/access-requests/" + id + "/approve", "{\"comment\":\"approved over the API\"}").expect(200);
+            b.go("/console/my-access.xhtml");
+            assertTrue(b.text(row(server)).contains("APPROVED"), b.text(row(server)));
+            assertTrue(b.text(row(server)).contains("admin: approved over the API"), b.text(row(server)));
+            String grant = b.text(By.xpath("//*[@id='grants']//tr[td[normalize-space()='server " + server + "']]"));
+            assertTrue(grant.contains(TargetServer.LOGIN) && grant.contains("you") && grant.contains("UTC"), grant);
+            assertFalse(b.present(By.xpath("//*[@id='list:requests']//*[substring(@id, string-length(@id) - 8)=':withdraw']")),
+                    "a decided request cannot be withdrawn");
+            b.screenshot("my-access-approved");
+        }
+        Processes.Result r = fx.keyClient(hal).ssh(hal.name() + "@" + TargetServer.LOGIN + "@" + server, "echo asked-in-console");
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals("asked-in-console\n", r.stdout());
+        fx.awaitAuthEvent(hal.name(), e -> "CONSOLE".equals(e.getString("method", null)) && e.getBoolean("success"));
+    }
+
+    @Test
+    void pendingRequestsAreCappedPerPersonWithdrawnInTheConsoleAndWithdrawnWhenThePersonIsDeleted() {
+        String server = labelledServer("cap");
+        String other = labelledServer("cap2");
+        String third = labelledServer("cap3");
+        Fixture.Person ivy = fx.person("ivy");
+        Api asIvy = Api.basic(fx.gateway.baseUrl(), ivy.name(), ivy.password());
+        fx.admin.put("/settings/access-requests", "{\"maxPending\":2}").expect(200);
+        String first;
+        String second;
+        try {
+            first = ask(asIvy, server).expect(201).object().getString("id");
+            second = ask(asIvy, other).expect(201).object().getString("id");
+            Api.Response capped = ask(asIvy, third);
+            assertEquals(409, capped.status(), capped.body());
+            assertTrue(capped.body().contains("has 2 pending access requests, the most a person may have"), capped.body());
+            Api.Response noLabel = asIvy.post("/access-requests", "{\"label\":\"nothing-carries-this\",\"login\":\"root\","
+                    + "\"minutes\":5,\"reason\":\"flood\"}");
+            assertEquals(400, noLabel.status(), noLabel.body());
+            assertTrue(noLabel.body().contains("no server carries the label nothing-carries-this"), noLabel.body());
+            assertEquals(400, asIvy.post("/access-requests", "{\"server\":\"no-such-server\",\"login\":\"root\","
+                    + "\"minutes\":5,\"reason\":\"flood\"}").status());
+
+            Fixture.Person outsider = fx.person("stranger");
+            Api.basic(fx.gateway.baseUrl(), outsider.name(), outsider.password()).post("/access-requests/" + first + "/withdraw", "")
+                    .expect(404);
+            fx.admin.post("/access-requests/" + first + "/withdraw", "").expect(403);
+
+            try (Browser b = Browser.open(fx.gateway.baseUrl()).logIn(ivy.name(), ivy.password())) {
+                b.click(By.xpath("//*[@id='list:requests']//tr[td[normalize-space()='" + TargetServer.LOGIN + " on " + server
+                        + "']]//*[substring(@id, string-length(@id) - 8)=':withdraw']"));
+                assertTrue(messages(b).contains("Withdrew the request for " + TargetServer.LOGIN + " on " + server), messages(b));
+                assertTrue(b.text(row(server)).contains("WITHDRAWN"), b.text(row(server)));
+            }
+            assertEquals("WITHDRAWN", asIvy.get("/access-requests/" + first).expect(200).object().getString("state"));
+            hook.await(d -> d.body().contains(first) && "access-request.withdrawn".equals(d.event()), "the withdrawal");
+            asIvy.post("/access-requests/" + first + "/withdraw", "").expect(409);
+            String thirdId = ask(asIvy, third).expect(201).object().getString("id");
+
+            fx.admin.delete("/users/" + ivy.name()).expect(204);
+            for (String gone : List.of(second, thirdId)) {
+                JsonObject withdrawn = fx.admin.get("/access-requests/" + gone).expect(200).object();
+                assertEquals("WITHDRAWN", withdrawn.getString("state"), withdrawn.toString());
+                JsonObject step = withdrawn.getJsonArray("events").stream().map(JsonValue::asJsonObject)
+                        .filter(e -> "WITHDRAWN".equals(e.getString("kind"))).findFirst().orElseThrow();
+                assertEquals("admin", step.getString("actor"));
+                assertEquals("the account " + ivy.name() + " was deleted", step.getString("detail"));
+            }
+            assertEquals("WITHDRAWN", fx.admin.get("/access-requests/" + first).expect(200).object().getString("state"));
+        } finally {
+            fx.admin.put("/settings/access-requests", "{\"maxPending\":5}").expect(200);
+        }
+    }
+
+    @Test
+    void aReceiverThatIsDownGetsEveryNoticeOnceBackAndSettingChangesAreInTheAdminAudit() {
+        String server = labelledServer("down");
+        Fixture.Person jan = fx.person("jan");
+        Api asJan = Api.basic(fx.gateway.baseUrl(), jan.name(), jan.password());
+        WebhookReceiver stopped = new WebhookReceiver();
+        int port = stopped.port();
+        stopped.close();
+        String downUrl = "http://127.0.0.1:" + port + "/hook";
+        String secret = "down-secret-" + jan.name();
+        fx.admin.put("/settings/access-requests", "{\"webhookUrl\":" + Api.quote(downUrl) + ",\"webhookSecret\":"
+                + Api.quote(secret) + ",\"maxMinutes\":600}").expect(200);
+        try {
+            String id = ask(asJan, server).expect(201).object().getString("id");
+            fx.admin.post("/access-requests/" + id + "/deny", "{\"comment\":\"not now\"}").expect(200);
+            JsonObject behind = awaitDelivery(d -> d.getInt("pending") >= 2 && !d.isNull("lastError"));
+            assertTrue(behind.getInt("failures") >= 1, behind.toString());
+
+            try (WebhookReceiver back = new WebhookReceiver(port)) {
+                WebhookReceiver.Delivery requested = back.await(d -> d.body().contains(id)
+                        && "access-request.requested".equals(d.event()), "the request filed while it was down");
+                WebhookReceiver.Delivery denied = back.await(d -> d.body().contains(id)
+                        && "access-request.denied".equals(d.event()), "the denial made while it was down");
+                assertTrue(requested.signedWith(secret) && denied.signedWith(secret), denied.toString());
+                assertTrue(Fixture.has(denied.json(), "id"), denied.body());
+                awaitDelivery(d -> d.getInt("pending") == 0 && d.getInt("failures") == 0);
+            }
+
+            JsonObject change = fx.admin.get("/audit/admin?kind=access-settings&resource=access-requests&limit=1000").expect(200)
+                    .array().stream().map(JsonValue::asJsonObject)
+                    .filter(c -> downUrl.equals(c.getJsonObject("after").getString("webhookUrl", null))).findFirst().orElseThrow();
+            assertEquals("admin", change.getString("user"));
+            assertEquals(hook.url(), change.getJsonObject("before").getString("webhookUrl"));
+            assertEquals(600, change.getJsonObject("after").getInt("maxMinutes"));
+            assertTrue(Fixture.strings(change.getJsonArray("changed")).containsAll(List.of("webhookUrl", "webhookSecret", "maxMinutes")),
+                    change.toString());
+            assertFalse(change.toString().contains(secret) || change.toString().contains(SECRET), "a webhook secret in the admin audit");
+        } finally {
+            fx.admin.put("/settings/access-requests", "{\"webhookUrl\":" + Api.quote(hook.url()) + ",\"webhookSecret\":"
+                    + Api.quote(SECRET) + ",\"maxMinutes\":480}").expect(200);
+        }
+    }
+
+    private static JsonObject awaitDelivery(java.util.function.Predicate<JsonObject> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonObject settings;
+        do {
+            settings = fx.admin.get("/settings/access-requests").expect(200).object();
+            JsonObject delivery = settings.getJsonObject("webhookDelivery");
+            if (condition.test(delivery)) {
+                return delivery;
+            }
+            Processes.sleep(Duration.ofMillis(200));
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("the webhook's delivery never came to that: " + settings);
+    }
+
+    private static Api.Response ask(Api as, String server) {
+        return as.post("/access-requests", "{\"server\":" + Api.quote(server) + ",\"login\":" + Api.quote(TargetServer.LOGIN)
+                + ",\"minutes\":5,\"reason\":\"INC-1 needed\"}");
+    }
+
+    private static By row(String server) {
+        return By.xpath("//*[@id='list:requests']//tr[td[normalize-space()='" + TargetServer.LOGIN + " on " + server + "']]");
+    }
+
+    private static String messages(Browser b) {
+        return b.present(By.id("messages")) ? b.text(By.id("messages")) : "";
+    }
+
     /** A fresh server under this class's label, whose approvers are the lead's group. */
     private static String labelledServer(String prefix) {
         String server = fx.server(prefix, true);

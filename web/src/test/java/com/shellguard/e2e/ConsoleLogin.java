@@ -63,6 +63,11 @@ final class ConsoleLogin {
         throw new AssertionError(page + " answered " + r.statusCode() + ": " + r.body());
     }
 
+    /** The status a console address answers this session with (200, 302 to the login page, 403 for a role it does not admit). */
+    int status(String page) {
+        return get(page).statusCode();
+    }
+
     private HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }

@@ -136,19 +136,17 @@ class SingleSignOnIT {
 
     @Test
     @Order(3)
-    void aPersonWithoutAConsoleGroupIsMadeAUserAccountButRefusedTheConsole() {
+    void aPersonWithoutAConsoleGroupIsMadeAUserAccountAndGetsOnlyThePageOfTheirOwnAccess() {
         try (Browser browser = Browser.open(node.baseUrl())) {
             signInToConsole(browser, TestIdentityProvider.ULLA);
-            browser.await(d -> browser.path().equals("/login.xhtml"));
-            assertEquals("You signed in, but your account may not use the console.", browser.text(By.id("ssoRefusal")));
-            browser.screenshot("sso-console-user-refused");
-            browser.go("/console/dashboard.xhtml");
-            assertEquals("/login.xhtml", browser.path(), "no console session was opened");
+            browser.await(d -> browser.path().equals("/console/my-access.xhtml"));
+            browser.screenshot("sso-console-user-own-access");
+            assertEquals(403, browser.fetch("/console/dashboard.xhtml").statusCode(), "and nothing else of the console");
         }
         JsonObject ulla = user("ulla");
         assertEquals("USER", ulla.getString("role"));
         assertTrue(ulla.getBoolean("federated"));
-        admin.awaitAuthEvent("ulla", e -> consoleSignOn(e, false, "SSO_NO_CONSOLE_ROLE"));
+        admin.awaitAuthEvent("ulla", e -> consoleSignOn(e, true, "SSO as USER"));
     }
 
     /** ssh as a person types it, with no key and no password: only keyboard-interactive, as a federated person has. */

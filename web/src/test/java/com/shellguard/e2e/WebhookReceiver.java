@@ -46,8 +46,13 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
     WebhookReceiver() {
+        this(0);
+    }
+
+    /** A receiver on {@code port} (0: any free one), so a test can bring one back where a stopped one listened. */
+    WebhookReceiver(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -65,6 +70,10 @@ final class WebhookReceiver implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     /** Waits for a delivery that matches. */
