@@ -32,8 +32,8 @@ import org.apache.sshd.server.command.AsyncCommand;
 
 /**
  * One user channel proxied to one target channel, as MINA sees it: the channel's streams arrive, it starts,
- * and it is destroyed. Starting runs the session's steps in order on a work thread ({@link #open}); the
- * end, the user's leaving and an administrator's termination may come from other threads at any time, and
+ * and it is destroyed. Starting runs the session's steps in order on a work thread ({@link #open}), except
+ * while the user reads the menu, which holds no thread; the end, the user's leaving and an administrator's termination may come from other threads at any time, and
  * meet the steps in the {@link SessionState}. A file transfer (SFTP, legacy scp) is not relayed: its
  * {@link FileTransferServer}, made with the channel, serves it once the target is connected.
  */
