@@ -63,6 +63,7 @@
 #   BENCH_SKIP_GATEWAY=1  direct and ProxyJump only (no gateway is built or started)
 #   BENCH_SECTIONS="..."  only these of: connect bulk echo commands scripts starts (default: all); the table
 #                         shows - for what was not measured
+#   BENCH_START_SECONDS   how long the gateway may take to become healthy (default 120; more on a loaded machine)
 #   BENCH_KEEP=1          after the table, keep the sshds and the gateway running until interrupted, for
 #                         experiments through the printed client configuration
 # Needs root: creates the local account sgtarget if missing and starts sshds on free loopback ports.
@@ -179,10 +180,10 @@ if [[ $SKIP_GATEWAY != 1 ]]; then
     [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$HTTP_PORT/api/v1/health") == 200 ]] &&
       [[ $(ssh_banner "$SSH_PORT") == SSH-2.0 ]]
   }
-  deadline=$((SECONDS + 120))
+  deadline=$((SECONDS + ${BENCH_START_SECONDS:-120}))
   until healthy; do
     if ! kill -0 "$GATEWAY_PID" 2>/dev/null || ((SECONDS >= deadline)); then
-      die "the gateway exited or was not healthy within 120 s"
+      die "the gateway exited or was not healthy within ${BENCH_START_SECONDS:-120} s (BENCH_START_SECONDS)"
     fi
     sleep 0.5
   done

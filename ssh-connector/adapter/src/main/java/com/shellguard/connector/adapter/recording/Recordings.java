@@ -11,23 +11,20 @@ import java.util.Set;
 import java.util.Timer;
 import java.util.TimerTask;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * This node's recordings directory and the recordings open in it. One file per session,
  * {@code <sessionId>.cast}, readable by the gateway's account only (it holds whatever the sessions printed).
- * A timer flushes every open recording {@value #FLUSH_MILLIS} ms, so what a live view or a crash sees is never
- * more than that behind.
+ * Every recording is written by one {@link RecordingWriter}, which runs on the thread of the timer the container
+ * gave (the connector makes no threads of its own), off the relay's path.
  */
 public final class Recordings implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(Recordings.class.getName());
-    static final long FLUSH_MILLIS = 250;
     private static final int BUFFER = 64 * 1024;
 
     private final Path directory;
     private final Timer timer;
+    private final RecordingWriter writer = new RecordingWriter();
     private final Set<SessionRecorder> open = ConcurrentHashMap.newKeySet();
 
     public Recordings(Path directory, Timer timer) throws IOException {
@@ -37,9 +34,9 @@ public final class Recordings implements AutoCloseable {
         timer.schedule(new TimerTask() {
             @Override
             public void run() {
-                flushAll();
+                writer.run();
             }
-        }, FLUSH_MILLIS, FLUSH_MILLIS);
+        }, 0);
     }
 
     public Path directory() {
@@ -58,28 +55,18 @@ public final class Recordings implements AutoCloseable {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         OutputStream out = new BufferedOutputStream(
                 Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND), BUFFER);
-        SessionRecorder recorder = new SessionRecorder(sessionId, out, header, System::nanoTime, open::remove);
+        SessionRecorder recorder = new SessionRecorder(sessionId, out, header, System::nanoTime, writer, open::remove);
         open.add(recorder);
-        recorder.flush();
         return recorder;
-    }
-
-    private void flushAll() {
-        for (SessionRecorder recorder : open) {
-            try {
-                recorder.flush();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not flush the recording of session " + recorder.sessionId(), e);
-            }
-        }
     }
 
     /** Closes what is still open: the node stops, and every recording keeps what it had. */
     @Override
     public void close() {
-        timer.cancel();
         for (SessionRecorder recorder : open) {
             recorder.close();
         }
+        writer.stop();
+        timer.cancel();
     }
 }

@@ -8,7 +8,7 @@ package com.shellguard.connector.adapter.recording;
  * a read splits is held back until the rest arrives. One pass over the bytes, with runs of plain ASCII copied
  * at once: the recording has to keep up with a bulk {@code cat} through the relay.
  *
- * <p>Not thread-safe: one per stream, used under its recorder's lock.
+ * <p>Not thread-safe: one per stream, used by the recording's writer only.
  */
 final class Utf8JsonEscaper {
 
@@ -51,6 +51,9 @@ final class Utf8JsonEscaper {
         int end = offset + length;
         while (i < end) {
             int run = i;
+            while (run + 8 <= end && plain((long) WORDS.get(in, run))) {
+                run += 8;
+            }
             while (run < end && in[run] >= 0x20 && in[run] != '"' && in[run] != '\\') {
                 run++;
             }
@@ -110,6 +113,25 @@ final class Utf8JsonEscaper {
             }
             i = j;
         }
+    }
+
+    private static final java.lang.invoke.VarHandle WORDS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * Whether all eight bytes of a word are copied as they are (printable ASCII other than quote and backslash),
+     * tested at once rather than byte by byte: a byte with the high bit set, a byte below 0x20, a byte equal to
+     * either of the two. Terminal output is mostly such bytes, so this is the escaper's speed.
+     */
+    private static boolean plain(long w) {
+        long below = (w - 0x20 * ONES) & ~w;
+        long quote = w ^ ('"' * ONES);
+        long backslash = w ^ ('\\' * ONES);
+        long zeroQuote = (quote - ONES) & ~quote;
+        long zeroBackslash = (backslash - ONES) & ~backslash;
+        return ((w | below | zeroQuote | zeroBackslash) & HIGHS) == 0;
     }
 
     private static void control(int b, JsonLine out) {

@@ -11,8 +11,8 @@ import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 
 /**
- * Copies one asynchronous stream into another: read, write, and read again once the write is done; a
- * {@link ByteTap} sees each chunk before it is written.
+ * Copies one asynchronous stream into another: read, write, and read again once the write is done and the
+ * {@link ByteTap}, which sees each chunk before it is written, has room.
  * {@link #finished()} completes when the source reaches its end and every byte read was written, or
  * exceptionally when either side fails. Futures that are already done are handled in a loop rather
  * than by nested listeners, so a fast stream does not grow the stack.
@@ -52,6 +52,12 @@ public final class StreamPump {
 
     private void pump() {
         while (!finished.isDone()) {
+            CompletableFuture<Void> room = tap.room();
+            if (!room.isDone()) {
+                // not on the thread that made room (the recording's writer), which has writing to do
+                room.whenCompleteAsync((ok, failure) -> pump());
+                return;
+            }
             IoReadFuture read;
             try {
                 read = source.read(new ByteArrayBuffer(CHUNK, false));

@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,8 +32,8 @@ import org.apache.sshd.server.command.AsyncCommand;
 
 /**
  * One user channel proxied to one target channel, as MINA sees it: the channel's streams arrive, it starts,
- * and it is destroyed. Starting runs the session's steps in order on a work thread ({@link #open}); the
- * end, the user's leaving and an administrator's termination may come from other threads at any time, and
+ * and it is destroyed. Starting runs the session's steps in order on a work thread ({@link #open}), except
+ * while the user reads the menu, which holds no thread; the end, the user's leaving and an administrator's termination may come from other threads at any time, and
  * meet the steps in the {@link SessionState}. A file transfer (SFTP, legacy scp) is not relayed: its
  * {@link FileTransferServer}, made with the channel, serves it once the target is connected.
  */
@@ -135,52 +137,88 @@ final class ProxySession implements AsyncCommand {
     /**
      * The steps: choose the target, ask the application for the plan, open upstream, install command control,
      * open the target channel of the user's kind, relay it. Any step may end the session instead; an
-     * administrator may end it from the moment the application opened it.
+     * administrator may end it from the moment the application opened it. A user in the menu holds no work
+     * thread: the steps after it go on in new work once the choice is made.
      */
     private void open() {
+        attempt(() -> {
+            CompletableFuture<TargetSelector> chosen = new TargetChooser(services.listener(), services.work(), user, kind)
+                    .choose();
+            if (chosen.isDone()) {
+                openAt(chosen.join());
+            } else {
+                chosen.whenComplete(this::chosen);
+            }
+        });
+    }
+
+    private void chosen(TargetSelector target, Throwable failure) {
         try {
-            TargetSelector target = new TargetChooser(services.listener(), user, kind).choose();
-            SessionPlan plan = services.listener().openSession(new SessionRequest(sessionId, target.user(),
-                    target.server(), target.login(), user.peerAddress(), kind, command, services.nodeName()));
-            if (!plan.allowed()) {
-                throw new EndOfSession(SessionEnd.refused(plan.refusal()));
-            }
-            state.opened();
-            services.live().add(sessionId, this::terminate);
-            alertTamperingEnvironment();
-            TargetConnection connection = TargetConnection.open(services, sessionId, plan);
-            state.connected(connection);
-            if (state.userGone()) {
-                throw new EndOfSession(SessionEnd.userLeftWhileOpening());
-            }
-            if (plan.control().hook()) {
-                StartupFileCheck.check(services, sessionId, plan, connection);
-            }
-            CommandControl control = new CommandControl(services, sessionId, plan);
-            Optional<HookSession> hook = CommandControl.appliesTo(plan, kind)
-                    ? control.install(connection, kind == ChannelKind.SHELL ? null : command)
-                    : Optional.empty();
-            if (state.hasEnded()) {
-                // an administrator ended it while it connected, perhaps before the end could find the connection
-                connection.close();
-                return;
-            }
-            if (transfer != null) {
-                serveTransfer(connection, plan);
-                return;
-            }
-            ClientChannel channel = TargetChannels.open(connection.session(), kind, command, hook.orElse(null),
-                    PrivilegedTier.of(plan), user, services.timeout());
-            SignalForwarding.start(user, channel, state::recorder);
-            new SessionRelay(services, sessionId, kind, command, state, user, ending::end)
-                    .start(channel, plan, target.user(), hook, control);
+            services.work().submit(() -> attempt(() -> {
+                if (failure != null) {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    throw cause instanceof Exception e ? e : new IllegalStateException(cause);
+                }
+                openAt(target);
+            }));
+        } catch (RejectedExecutionException e) {
+            ending.end(SessionEnd.failed(e.getMessage() + "; try again shortly", e.getMessage()));
+        }
+    }
+
+    private void openAt(TargetSelector target) throws Exception {
+        SessionPlan plan = services.listener().openSession(new SessionRequest(sessionId, target.user(),
+                target.server(), target.login(), user.peerAddress(), kind, command, services.nodeName()));
+        if (!plan.allowed()) {
+            throw new EndOfSession(SessionEnd.refused(plan.refusal()));
+        }
+        state.opened();
+        services.live().add(sessionId, this::terminate);
+        alertTamperingEnvironment();
+        TargetConnection connection = TargetConnection.open(services, sessionId, plan);
+        state.connected(connection);
+        if (state.userGone()) {
+            throw new EndOfSession(SessionEnd.userLeftWhileOpening());
+        }
+        if (plan.control().hook()) {
+            StartupFileCheck.check(services, sessionId, plan, connection);
+        }
+        CommandControl control = new CommandControl(services, sessionId, plan);
+        Optional<HookSession> hook = CommandControl.appliesTo(plan, kind)
+                ? control.install(connection, kind == ChannelKind.SHELL ? null : command)
+                : Optional.empty();
+        if (state.hasEnded()) {
+            // an administrator ended it while it connected, perhaps before the end could find the connection
+            connection.close();
+            return;
+        }
+        if (transfer != null) {
+            serveTransfer(connection, plan);
+            return;
+        }
+        ClientChannel channel = TargetChannels.open(connection.session(), kind, command, hook.orElse(null),
+                PrivilegedTier.of(plan), user, services.timeout());
+        SignalForwarding.start(user, channel, state::recorder);
+        new SessionRelay(services, sessionId, kind, command, state, user, ending::end)
+                .start(channel, plan, target.user(), hook, control);
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs a step; whatever it throws ends the session with the line and audit failure that suit it. */
+    private void attempt(Step step) {
+        try {
+            step.run();
         } catch (EndOfSession e) {
             ending.end(e.end());
         } catch (UpstreamException e) {
             ending.end(SessionEnd.failed(e.getMessage(), e.getMessage()));
         } catch (GatewayUnavailableException e) {
             ending.end(SessionEnd.failed(e.getMessage() + "; try again shortly", e.getMessage()));
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
             LOG.log(Level.WARNING, "session " + sessionId + " failed", e);
             ending.end(SessionEnd.failed("the session could not be opened: " + e.getMessage(),
                     String.valueOf(e.getMessage())));

@@ -54,7 +54,7 @@ final class SessionRelay {
         boolean recorded = kind == ChannelKind.SHELL || kind == ChannelKind.EXEC;
         SessionRecorder recording = recorded ? startRecording(plan, gatewayUser, hook) : null;
         ByteTap typed = ByteTap.NONE;
-        ByteTap printed = recording == null ? ByteTap.NONE : recording::output;
+        ByteTap printed = recording == null ? ByteTap.NONE : ByteTap.paced(recording::output, recording::room);
         Optional<HookSession> watched = hook.filter(h -> kind == ChannelKind.SHELL && user.hasTerminal());
         if (watched.isPresent()) {
             watched.get().watchPrompt();
@@ -62,7 +62,7 @@ final class SessionRelay {
             printed = printed.andThen(watched.get()::printed);
         }
         ChannelRelay relay = new ChannelRelay(target, user.in(), user.out(), user.err(), typed, printed,
-                recording == null ? ByteTap.NONE : recording::errorOutput);
+                recording == null ? ByteTap.NONE : ByteTap.paced(recording::errorOutput, recording::room));
         if (!state.relaying(relay, recording)) {
             if (recording != null) {
                 recording.close();

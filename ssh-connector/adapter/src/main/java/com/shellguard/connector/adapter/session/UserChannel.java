@@ -49,6 +49,11 @@ final class UserChannel {
         return PeerAddress.of(channel.getSession());
     }
 
+    /** MINA's timer for this connection: short tasks only. */
+    java.util.concurrent.ScheduledExecutorService scheduler() {
+        return channel.getSession().getFactoryManager().getScheduledExecutorService();
+    }
+
     IoInputStream in() {
         return in;
     }

@@ -9,10 +9,14 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class SessionRecorderTest {
@@ -26,8 +30,13 @@ class SessionRecorderTest {
     }
 
     private SessionRecorder recorder(OutputStream out) {
+        return recorder(out, SessionRecorder::drain);
+    }
+
+    /** {@code due} stands in for the node's writer: draining on the caller's thread, or later. */
+    private SessionRecorder recorder(OutputStream out, Consumer<SessionRecorder> due) {
         return new SessionRecorder("s1", out, new AsciicastHeader(80, 24, 1L, Map.of(), "t", null), nanos::get,
-                r -> closed.set(true));
+                due, r -> closed.set(true));
     }
 
     @Test
@@ -81,13 +90,61 @@ class SessionRecorderTest {
     }
 
     @Test
-    void nothingReachesTheFileBeforeAFlushAndEverythingAfterIt() {
+    void theRelaysThreadOnlyQueuesAndTheWriterWritesAndFlushesInOrder() {
         ByteArrayOutputStream disk = new ByteArrayOutputStream();
-        SessionRecorder r = recorder(new BufferedOutputStream(disk, 1 << 16));
-        r.output("abc".getBytes(StandardCharsets.UTF_8), 0, 3);
-        assertEquals(0, disk.size());
-        r.flush();
-        assertEquals("abc", AsciicastLines.output(disk.toString(StandardCharsets.UTF_8)));
+        List<SessionRecorder> due = new ArrayList<>();
+        SessionRecorder r = recorder(new BufferedOutputStream(disk, 1 << 16), due::add);
+        int header = disk.size();
+        byte[] bytes = "abc".getBytes(StandardCharsets.UTF_8);
+        r.output(bytes, 0, 3);
+        bytes[0] = 'X';
+        r.marker("ls [ALLOW]");
+        r.output("def".getBytes(StandardCharsets.UTF_8), 0, 3);
+        assertEquals(header, disk.size());
+        assertEquals(List.of(r), due, "asks the writer once until drained");
+        due.remove(0).drain();
+        List<JsonArray> events = AsciicastLines.events(disk.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of("abc", "ls [ALLOW]", "def"), events.stream().map(e -> e.getString(2)).toList());
+        assertTrue(due.isEmpty());
+        r.output("g".getBytes(StandardCharsets.UTF_8), 0, 1);
+        assertEquals(List.of(r), due, "due again once drained");
+    }
+
+    @Test
+    void outputBeyondTheLimitMakesTheRelayWaitUntilTheWriterCaughtUp() {
+        List<SessionRecorder> due = new ArrayList<>();
+        SessionRecorder r = recorder(new ByteArrayOutputStream(), due::add);
+        byte[] chunk = new byte[256 * 1024];
+        Arrays.fill(chunk, (byte) 'a');
+        for (int i = 0; i * chunk.length <= SessionRecorder.LIMIT; i++) {
+            assertTrue(r.room().isDone());
+            r.output(chunk, 0, chunk.length);
+        }
+        CompletableFuture<Void> room = r.room();
+        assertFalse(room.isDone());
+        due.remove(0).drain();
+        assertTrue(room.isDone());
+        assertTrue(r.room().isDone());
+    }
+
+    @Test
+    void closingOnAnotherThreadReturnsOnceTheWriterHasWrittenEverything() throws Exception {
+        RecordingWriter writer = new RecordingWriter();
+        Thread thread = new Thread(writer);
+        thread.start();
+        try {
+            SessionRecorder r = recorder(file, writer);
+            for (int i = 0; i < 1000; i++) {
+                r.output(("line " + i + "\n").getBytes(StandardCharsets.UTF_8), 0, ("line " + i + "\n").length());
+            }
+            r.close();
+            assertTrue(closed.get());
+            String text = AsciicastLines.output(file.toString(StandardCharsets.UTF_8));
+            assertTrue(text.startsWith("line 0\nline 1\n") && text.endsWith("line 999\n"), text);
+        } finally {
+            writer.stop();
+            thread.join();
+        }
     }
 
     @Test

@@ -41,6 +41,27 @@ class Utf8JsonEscaperTest {
     }
 
     @Test
+    void everyByteThatNeedsCareIsFoundAtEveryPlaceOfAWordOfPlainText() throws IOException {
+        // the escaper tests eight bytes at a time: each special byte must stop it wherever in the word it is
+        String[] specials = {"\u0000", "\u0001", "\u001b", "\u001f", "\"", "\\", "\u007f", "é", "✓", "😀", "\n", "\t"};
+        for (String special : specials) {
+            for (int at = 0; at < 24; at++) {
+                String text = "x".repeat(at) + special + "y".repeat(24 - at) + " !#~[]";
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                assertEquals(text, escaped(bytes), "at " + at + ": " + special);
+            }
+        }
+        byte[] invalid = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+        for (int at = 0; at < invalid.length; at++) {
+            byte[] bytes = invalid.clone();
+            bytes[at] = (byte) 0xff;
+            String expected = new String(invalid, StandardCharsets.UTF_8).substring(0, at) + "\uFFFD"
+                    + new String(invalid, StandardCharsets.UTF_8).substring(at + 1);
+            assertEquals(expected, escaped(bytes), "0xff at " + at);
+        }
+    }
+
+    @Test
     void eachMaximalMalformedSequenceBecomesOneReplacementAsUnicodeRecommends() throws IOException {
         String r = "\uFFFD";
         assertEquals(r + r + "a", escaped(new byte[] {(byte) 0xc0, (byte) 0x80, 'a'}), "overlong NUL");
