@@ -76,6 +76,9 @@ public class GatewayEventBean implements GatewayListener {
     @Inject
     GatewayMetrics metrics;
 
+    @Inject
+    AuditBatchWriter batches;
+
     @Override
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
         return authentication.authenticate(attempt);
@@ -153,8 +156,9 @@ public class GatewayEventBean implements GatewayListener {
 
     @Override
     public void recordCommands(CommandRecordBatch batch) {
-        commands.record(batch);
-        metrics.commandsRecorded(batch.commands());
+        if (batches.write(batch)) {
+            metrics.commandsRecorded(batch.commands());
+        }
     }
 
     @Override
