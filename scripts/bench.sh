@@ -28,6 +28,15 @@
 #             builtins, run as exec requests; each script times itself; median of BENCH_SCRIPT_RUNS. Through the
 #             hooked server both layers are armed: the shell hook and the exec guard (LD_PRELOAD).
 #
+# Load (not in the default sections; BENCH_SECTIONS="load" runs it):
+#
+#   load      BENCH_LOAD_SESSIONS interactive sessions (a pty and a login shell, hooked through the gateway) opened at
+#             BENCH_LOAD_RATE a second, each typing BENCH_LOAD_COMMANDS commands BENCH_LOAD_INTERVAL s apart
+#             (scripts/bench/load.py, asyncssh), straight to the target's sshd and through the gateway in turn:
+#             sessions that got a usable shell, set-up p50/p99, command round trip p50/p99, commands answered, and
+#             for the gateway the audit rows of those commands (each command's output names it, so the rows are
+#             matched one by one: missing and doubled rows are counted).
+#
 # Exec guard:
 #
 #   starts    BENCH_STARTS fork+exec of /bin/true from a small C loop, without and with the exec guard preloaded
@@ -58,11 +67,12 @@
 # Settings (environment):
 #   BENCH_CONNECT_RUNS (20)  BENCH_BYTES (1G)  BENCH_BULK_RUNS (1)  BENCH_ECHO_SAMPLES (500)
 #   BENCH_COMMANDS (1000)  BENCH_SCRIPT_RUNS (3)  BENCH_STARTS (2000)
+#   BENCH_LOAD_SESSIONS (100)  BENCH_LOAD_RATE (10)  BENCH_LOAD_COMMANDS (5)  BENCH_LOAD_INTERVAL (3)
 #   BENCH_WARMUP (1)  BENCH_WARMUP_BYTES (256M)  BENCH_KEX, BENCH_CIPHER (negotiated)
 #   BENCH_QUICK=1         smoke run: 5 connects, 64M, 100 keystrokes, small warm-up
 #   BENCH_SKIP_GATEWAY=1  direct and ProxyJump only (no gateway is built or started)
-#   BENCH_SECTIONS="..."  only these of: connect bulk echo commands scripts starts (default: all); the table
-#                         shows - for what was not measured
+#   BENCH_SECTIONS="..."  only these of: connect bulk echo commands scripts starts load (default: all but load);
+#                         the table shows - for what was not measured
 #   BENCH_START_SECONDS   how long the gateway may take to become healthy (default 120; more on a loaded machine)
 #   BENCH_KEEP=1          after the table, keep the sshds and the gateway running until interrupted, for
 #                         experiments through the printed client configuration
@@ -84,9 +94,11 @@ else
   WARMUP_BYTES=${BENCH_WARMUP_BYTES:-256M} WARMUP_SAMPLES=200 WARMUP_CONNECTS=5
 fi
 BULK_RUNS=${BENCH_BULK_RUNS:-1}
+LOAD_SESSIONS=${BENCH_LOAD_SESSIONS:-100} LOAD_RATE=${BENCH_LOAD_RATE:-10}
+LOAD_COMMANDS=${BENCH_LOAD_COMMANDS:-5} LOAD_INTERVAL=${BENCH_LOAD_INTERVAL:-3}
 WARMUP=${BENCH_WARMUP:-1}
 SKIP_GATEWAY=${BENCH_SKIP_GATEWAY:-0}
-SECTIONS=" ${BENCH_SECTIONS:-connect bulk echo commands scripts starts} "
+SECTIONS=" ${BENCH_SECTIONS:-connect bulk echo commands scripts starts} "  # load: only when named
 section() { [[ $SECTIONS == *" $1 "* ]]; }
 BYTE_COUNT=$(numfmt --from=iec "$BYTES")
 
@@ -150,6 +162,8 @@ KbdInteractiveAuthentication no
 AllowTcpForwarding yes
 PrintMotd no
 LogLevel ERROR
+MaxStartups 2000:30:2000
+MaxSessions 100
 CFG
   /usr/sbin/sshd -D -e -f "$W/$1_sshd_config" 2>>"$W/$1.log" &
   SSHD_PIDS+=($!)
@@ -458,6 +472,65 @@ C
     SESSION_PLAIN=$(median <<< "$SESSION_PLAIN_ALL") SESSION_GUARD=$(median <<< "$SESSION_GUARD_ALL")
   fi
 fi
+
+# --- load: many interactive sessions at once, straight to the target and through the gateway ---------------
+declare -A LOAD_JSON
+load_field() { # path field -> the figure from load.py's JSON ("a.b" for nested), or -
+  [[ -n ${LOAD_JSON[$1]:-} ]] || { echo -; return; }
+  python3 -c 'import json,sys; v=json.loads(sys.argv[1])
+for k in sys.argv[2].split("."): v=v[k]
+print("-" if v is None else v)' "${LOAD_JSON[$1]}" "$2"
+}
+if section load; then
+  load_run() { # path port user -> load.py's JSON line (its human summary goes to stderr, prefixed by the path)
+    /usr/bin/python3 "$ROOT/scripts/bench/load.py" --port "$2" --user "$3" --key "$W/client_key" \
+      --sessions "$LOAD_SESSIONS" --rate "$LOAD_RATE" --commands "$LOAD_COMMANDS" --interval "$LOAD_INTERVAL" \
+      --tokens "$W/load-$1.tokens" 2> >(sed "s/^/[$1] /" >&2) | tail -n 1
+  }
+  LOAD_PATHS=(direct)
+  [[ $SKIP_GATEWAY == 1 ]] || LOAD_PATHS+=(shellguard)
+  for h in "${LOAD_PATHS[@]}"; do
+    log "load: $LOAD_SESSIONS sessions at $LOAD_RATE/s via $h, $LOAD_COMMANDS commands each every $LOAD_INTERVAL s ..."
+    case $h in
+      direct) LOAD_JSON[$h]=$(load_run direct "$TARGET_PORT" sgtarget) ;;
+      shellguard) LOAD_JSON[$h]=$(load_run shellguard "$SSH_PORT" bench@sgtarget@target) ;;
+    esac
+    [[ -n ${LOAD_JSON[$h]} ]] || die "the load generator failed via $h"
+  done
+  if [[ $SKIP_GATEWAY != 1 ]]; then
+    # the gateway's audit rows of the commands answered: each row's command names its token; written off the
+    # shell's path, so read until nothing changes for 3 s (at most a minute)
+    audit_rows() {
+      python3 - "$HTTP_PORT" "$ADMIN_PW" "$W/load-shellguard.tokens" <<'PY'
+import base64, json, re, sys, urllib.request
+port, password, tokens = sys.argv[1], sys.argv[2], sys.argv[3]
+answered = set(open(tokens).read().split())
+auth = base64.b64encode(f"admin:{password}".encode()).decode()
+rows, offset = {}, 0
+while True:
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/audit/commands?user=bench&limit=1000&offset={offset}",
+                                 headers={"Authorization": "Basic " + auth})
+    page = json.load(urllib.request.urlopen(req))
+    for c in page:
+        m = re.search(r"sg\d+x\d+", c.get("command") or "")
+        if m:
+            rows[m.group()] = rows.get(m.group(), 0) + 1
+    if len(page) < 1000:
+        break
+    offset += 1000
+print(sum(rows.values()), len(answered - rows.keys()), sum(1 for n in rows.values() if n > 1))
+PY
+    }
+    previous= LOAD_ROWS=
+    for _ in $(seq 20); do
+      LOAD_ROWS=$(audit_rows) || die "cannot read the gateway's command audit"
+      [[ $LOAD_ROWS == "$previous" ]] && break
+      previous=$LOAD_ROWS
+      sleep 3
+    done
+    read -r LOAD_ROW_COUNT LOAD_MISSING LOAD_DOUBLED <<< "$LOAD_ROWS"
+  fi
+fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- report -----------------------------------------------------------------------------------------------
@@ -521,6 +594,28 @@ if [[ $SKIP_GATEWAY != 1 ]]; then
       printf 'script runs via %-15s external %s ms; builtins %s ms\n' "$h:" "${EXT_ALL[$h]% }" "${LOOP_ALL[$h]% }"
     done
   fi
+fi
+if section load; then
+  echo
+  lrow() { printf '| %-40s | %14s | %14s | %12s |\n' "$@"; }
+  lrow "load: $LOAD_SESSIONS sessions at $LOAD_RATE/s" direct shellguard "ratio"
+  lrow "----------------------------------------" "--------------" "--------------" "------------"
+  lrow "sessions with a usable shell" "$(load_field direct usable)" "$(load_field shellguard usable)" ""
+  lrow "sessions failed" "$(load_field direct failed)" "$(load_field shellguard failed)" ""
+  lrow "set-up p50, ms" "$(load_field direct setup_ms.p50)" "$(load_field shellguard setup_ms.p50)" \
+    "$(ratio "$(load_field shellguard setup_ms.p50)" "$(load_field direct setup_ms.p50)")"
+  lrow "set-up p99, ms" "$(load_field direct setup_ms.p99)" "$(load_field shellguard setup_ms.p99)" \
+    "$(ratio "$(load_field shellguard setup_ms.p99)" "$(load_field direct setup_ms.p99)")"
+  lrow "command round trip p50, ms" "$(load_field direct rtt_ms.p50)" "$(load_field shellguard rtt_ms.p50)" \
+    "$(ratio "$(load_field shellguard rtt_ms.p50)" "$(load_field direct rtt_ms.p50)")"
+  lrow "command round trip p99, ms" "$(load_field direct rtt_ms.p99)" "$(load_field shellguard rtt_ms.p99)" \
+    "$(ratio "$(load_field shellguard rtt_ms.p99)" "$(load_field direct rtt_ms.p99)")"
+  lrow "commands answered / typed" "$(load_field direct commands_answered) / $(load_field direct commands_typed)" \
+    "$(load_field shellguard commands_answered) / $(load_field shellguard commands_typed)" ""
+  lrow "audit rows (answered, no row; doubled)" "" "${LOAD_ROW_COUNT:--} (${LOAD_MISSING:--}; ${LOAD_DOUBLED:--})" ""
+  for h in direct shellguard; do
+    [[ -z ${LOAD_JSON[$h]:-} ]] || echo "load via $h, failures by reason: $(load_field "$h" failures)"
+  done
 fi
 echo
 printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "exec guard (this machine)" "without" "with guard" "difference" target "met?"

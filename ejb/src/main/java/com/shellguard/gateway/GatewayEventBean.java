@@ -80,6 +80,9 @@ public class GatewayEventBean implements GatewayListener {
     @Inject
     NodeWatchTimer liveness;
 
+    @Inject
+    AuditBatchWriter batches;
+
     @Override
     public AuthenticationVerdict authenticate(AuthenticationAttempt attempt) {
         return authentication.authenticate(attempt);
@@ -158,8 +161,9 @@ public class GatewayEventBean implements GatewayListener {
 
     @Override
     public void recordCommands(CommandRecordBatch batch) {
-        commands.record(batch);
-        metrics.commandsRecorded(batch.commands());
+        if (batches.write(batch)) {
+            metrics.commandsRecorded(batch.commands());
+        }
     }
 
     @Override

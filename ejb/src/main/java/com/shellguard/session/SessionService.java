@@ -2,6 +2,7 @@ package com.shellguard.session;
 
 import com.shellguard.audit.AuditRepository;
 import com.shellguard.audit.SessionRecord;
+import com.shellguard.audit.SessionStatus;
 import com.shellguard.command.policy.SessionScope;
 import com.shellguard.command.policy.SessionScopes;
 import com.shellguard.common.Clock;
@@ -144,10 +145,16 @@ public class SessionService {
         }
     }
 
+    /**
+     * Closes the session's row, at the time the session ended (an end the node could only write later, after the
+     * database came back, keeps its time). A row already closed by an end (one sent again) is left as it is.
+     */
     public void sessionEnded(SessionSummary summary) {
         scopes.ended(summary.sessionId());
-        audit.session(summary.sessionId()).ifPresent(record -> {
-            record.end(summary.bytesFromClient(), summary.bytesToClient(), summary.exitStatus(), summary.failure(), Clock.now());
+        audit.session(summary.sessionId()).filter(record -> record.getEnded() == null
+                || record.getStatus() == SessionStatus.REFUSED).ifPresent(record -> {
+            record.end(summary.bytesFromClient(), summary.bytesToClient(), summary.exitStatus(), summary.failure(),
+                    Clock.ofMicros(summary.endMicros()));
             terminations.remove(summary.sessionId()).ifPresent(request -> {
                 if (request.getReason() == null) {
                     record.terminatedBy(request.getRequestedBy());

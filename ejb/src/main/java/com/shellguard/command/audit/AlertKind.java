@@ -19,12 +19,16 @@ import com.shellguard.connector.api.SessionAlert;
  * the login's protected startup or key files, and was refused), LOGIN_LOCKED (an account was locked after failed logins; no
  * session), ADDRESS_THROTTLED (a source address was refused after failed logins; no session), NODE_LOST (the
  * cluster node relaying a session stopped answering and another node closed the session's audit; without a session
- * when the lost node held none).
+ * when the lost node held none); and, about a node rather than a session, AUDIT_DELAYED (the node could not write
+ * the audit for a while: what happened meanwhile was held and written late), AUDIT_SPOOLED (what was held outgrew
+ * the node's memory limit and went to its spool on disk) and AUDIT_LOST (the spool was full: audit events were
+ * dropped).
  */
 public enum AlertKind {
     TAMPER, HOOK_UNAVAILABLE, FORGED_REPORT, POLICY, GUARD_UNAVAILABLE, HOST_KEY_PINNED, HOST_KEY_CHANGED,
     SUPERVISOR_UNAVAILABLE, SUPERVISOR_LOST, SUPERVISOR_SETUID, PROTECTED_FILE, HOOK_FLOOD,
-    HOOK_SILENT, STARTUP_FILE_CHANGED, LOGIN_LOCKED, ADDRESS_THROTTLED, NODE_LOST;
+    HOOK_SILENT, STARTUP_FILE_CHANGED, LOGIN_LOCKED, ADDRESS_THROTTLED, NODE_LOST, AUDIT_DELAYED, AUDIT_SPOOLED,
+    AUDIT_LOST;
 
     public static AlertKind of(SessionAlert.Kind kind) {
         return switch (kind) {
@@ -38,6 +42,9 @@ public enum AlertKind {
             case HOOK_FLOOD -> HOOK_FLOOD;
             case HOOK_SILENT -> HOOK_SILENT;
             case STARTUP_FILE_CHANGED -> STARTUP_FILE_CHANGED;
+            case AUDIT_DELAYED -> AUDIT_DELAYED;
+            case AUDIT_SPOOLED -> AUDIT_SPOOLED;
+            case AUDIT_LOST -> AUDIT_LOST;
         };
     }
 }

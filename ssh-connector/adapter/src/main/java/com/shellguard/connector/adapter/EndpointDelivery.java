@@ -28,6 +28,9 @@ import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.function.Function;
 
 /**
@@ -37,7 +40,18 @@ import java.util.function.Function;
  */
 final class EndpointDelivery implements GatewayListener {
 
+    private static final Logger LOG = Logger.getLogger(EndpointDelivery.class.getName());
+
     private final AtomicReference<MessageEndpointFactory> factory = new AtomicReference<>();
+    private volatile Consumer<SessionSummary> undeliveredEnds;
+
+    /**
+     * Where the end of a session goes when the application cannot write it now (the database is away): the audit's
+     * delivery, which writes it once it can. Without one, the failure goes to the caller.
+     */
+    void whenEndUndelivered(Consumer<SessionSummary> later) {
+        undeliveredEnds = later;
+    }
 
     void activate(MessageEndpointFactory endpointFactory) {
         factory.set(endpointFactory);
@@ -167,10 +181,20 @@ final class EndpointDelivery implements GatewayListener {
 
     @Override
     public void sessionEnded(SessionSummary summary) {
-        deliver(l -> {
-            l.sessionEnded(summary);
-            return null;
-        });
+        try {
+            deliver(l -> {
+                l.sessionEnded(summary);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            Consumer<SessionSummary> later = undeliveredEnds;
+            if (later == null) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, "the end of session " + summary.sessionId() + " cannot be written now; it is written"
+                    + " with the audit once it can be", e);
+            later.accept(summary);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.shellguard.connector.adapter;
 
+import com.shellguard.connector.adapter.hook.AuditSpool;
 import com.shellguard.connector.adapter.hook.CommandAuditQueue;
 import com.shellguard.connector.adapter.hook.HookInstaller;
 import com.shellguard.connector.adapter.hook.HookServices;
@@ -52,7 +53,9 @@ public class GatewayResourceAdapter implements ResourceAdapter {
             MINA.setLevel(Level.WARNING);
         }
         try {
-            commandAudit = new CommandAuditQueue(delivery, work, context.createTimer());
+            commandAudit = new CommandAuditQueue(delivery, work, context.createTimer(),
+                    new AuditSpool(settings.home().resolve("audit-spool"), settings.auditSpoolBytes()), settings.auditMemoryEvents());
+            delivery.whenEndUndelivered(commandAudit::add);
             upstream = new UpstreamConnector(delivery, settings.connectTimeout());
             HookInstaller hooks = new HookInstaller(new HookServices(delivery, work, commandAudit, settings.connectTimeout(),
                     settings.hookSilence()));

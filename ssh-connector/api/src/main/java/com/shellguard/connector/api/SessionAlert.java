@@ -55,6 +55,21 @@ public record SessionAlert(String sessionId, Kind kind, String detail, long time
          * A startup or key file of the target login (~/.bashrc, ~/.ssh/authorized_keys, ...) changed since the
          * state the gateway last saw and accepted, and the gateway did not make the change.
          */
-        STARTUP_FILE_CHANGED
+        STARTUP_FILE_CHANGED,
+        /**
+         * Not about one session ({@code sessionId} null): this node could not write the audit to the database for a
+         * while (it was away); what happened meanwhile was held and written once it was back, late but complete.
+         */
+        AUDIT_DELAYED,
+        /**
+         * Not about one session: the audit held in this node's memory reached its limit while the database was away,
+         * and the rest went to the node's spool on disk, written to the database in order once it was back.
+         */
+        AUDIT_SPOOLED,
+        /**
+         * Not about one session: the node's audit spool was full while the database was away, and audit events were
+         * dropped (the detail says how many and when): the one case where the audit is incomplete.
+         */
+        AUDIT_LOST
     }
 }

@@ -6,9 +6,11 @@ import com.shellguard.connector.api.CommandEvent;
 import com.shellguard.connector.api.CommandRecordBatch;
 import com.shellguard.connector.api.GatewayListener;
 import com.shellguard.connector.api.SessionAlert;
+import com.shellguard.connector.api.SessionSummary;
 import com.shellguard.connector.api.TypedLine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Timer;
 import java.util.TimerTask;
 import java.util.concurrent.CompletableFuture;
@@ -31,13 +33,15 @@ import java.util.logging.Logger;
  * of rows, not thousands of commits.
  *
  * <p>The steps: a hook connection {@code add}s a judged command (asked and answered, or reported), a completion, a
- * typed line or an alert; every {@value #DELIVERY_MILLIS} ms the timer the constructor schedules {@linkplain
- * #startDelivery() starts a delivery} on the WorkManager unless one is running; {@linkplain #deliver() the delivery}
- * sends everything queued, {@value #MAX_BATCH} items per call.
+ * typed line or an alert, and a session whose end could not be written directly adds its end; every
+ * {@value #DELIVERY_MILLIS} ms the timer the constructor schedules {@linkplain #startDelivery() starts a delivery} on
+ * the WorkManager unless one is running; {@linkplain #deliver() the delivery} makes batches of everything queued,
+ * {@value #MAX_BATCH} items each, and gives them to the {@link AuditDelivery}, which writes them in order, each exactly
+ * once, holding them (memory, then the {@link AuditSpool} on disk) while the database cannot take them.
  *
- * <p>Limits: the audit is up to a delivery interval behind the shell. A batch the application fails to write is
- * logged and lost; what is queued when the node stops is delivered by {@link #close()}; what a crash loses is at
- * most the last interval.
+ * <p>Limits: the audit is up to a delivery interval behind the shell (more while the database is away); what a crash
+ * loses is what was not yet in the spool: at most the last interval while the database works, what was held in memory
+ * while it does not. What is queued when the node stops is delivered, or spooled, by {@link #close()}.
  */
 public final class CommandAuditQueue implements AutoCloseable {
 
@@ -53,16 +57,19 @@ public final class CommandAuditQueue implements AutoCloseable {
     /** How long a delivery waits for a command whose reported verdict is being checked again. */
     private static final long CHECK_WAIT_SECONDS = 10;
 
-    private final GatewayListener listener;
+    private final AuditDelivery delivery;
     private final BlockingWork work;
     private final Timer timer;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final ConcurrentHashMap<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
     private final AtomicBoolean delivering = new AtomicBoolean();
 
-    /** Queues for {@code listener} and starts the delivery timer; {@link #close()} stops it. */
-    public CommandAuditQueue(GatewayListener listener, BlockingWork work, Timer timer) {
-        this.listener = listener;
+    /**
+     * Queues for {@code listener} and starts the delivery timer; {@link #close()} stops it. What the database cannot
+     * take waits in memory up to {@code memoryLimit} events, then in {@code spool}.
+     */
+    public CommandAuditQueue(GatewayListener listener, BlockingWork work, Timer timer, AuditSpool spool, int memoryLimit) {
+        this.delivery = new AuditDelivery(listener, spool, memoryLimit, System::currentTimeMillis);
         this.work = work;
         this.timer = timer;
         timer.schedule(new TimerTask() {
@@ -90,6 +97,19 @@ public final class CommandAuditQueue implements AutoCloseable {
         return offer(line.sessionId(), line);
     }
 
+    /**
+     * The end of a session whose direct report failed (the database was away): written with the audit, in order,
+     * once it can be. Always taken, one per session.
+     */
+    public void add(SessionSummary end) {
+        queue.add(end);
+    }
+
+    /** Why the audit cannot be written now (what a strict server refuses new sessions for); empty when it can. */
+    public Optional<String> unwritable() {
+        return delivery.unwritable();
+    }
+
     /** Alerts are always taken: each kind is raised a bounded number of times per session where it is raised. */
     public void add(SessionAlert alert) {
         queue.add(alert);
@@ -115,7 +135,7 @@ public final class CommandAuditQueue implements AutoCloseable {
 
     /** On the timer's thread: hands a delivery to the WorkManager if anything waits and none is running. */
     private void startDelivery() {
-        if (queue.isEmpty() || !delivering.compareAndSet(false, true)) {
+        if ((queue.isEmpty() && delivery.idle()) || !delivering.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -131,13 +151,14 @@ public final class CommandAuditQueue implements AutoCloseable {
         }
     }
 
-    /** Crosses to the application: everything queued, in batches. */
+    /** Crosses to the application: everything queued, in batches, behind what waits from before. */
     private void deliver() {
         while (!queue.isEmpty()) {
             List<CommandEvent> commands = new ArrayList<>();
             List<CommandCompletion> completions = new ArrayList<>();
             List<TypedLine> lines = new ArrayList<>();
             List<SessionAlert> alerts = new ArrayList<>();
+            List<SessionSummary> ends = new ArrayList<>();
             Object item;
             int n = 0;
             while (n++ < MAX_BATCH && (item = queue.poll()) != null) {
@@ -158,14 +179,16 @@ public final class CommandAuditQueue implements AutoCloseable {
                     delivered(l.sessionId());
                 } else if (item instanceof SessionAlert a) {
                     alerts.add(a);
+                } else if (item instanceof SessionSummary end) {
+                    ends.add(end);
                 }
             }
-            try {
-                listener.recordCommands(new CommandRecordBatch(commands, completions, lines, alerts));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not write " + (n - 1) + " command audit records; they are lost", e);
+            CommandRecordBatch batch = new CommandRecordBatch(delivery.newKey(), commands, completions, lines, alerts, ends);
+            if (!batch.isEmpty()) {
+                delivery.offer(batch);
             }
         }
+        delivery.deliver();
     }
 
     private static Object checked(CompletableFuture<?> checking) {
@@ -183,6 +206,17 @@ public final class CommandAuditQueue implements AutoCloseable {
     @Override
     public void close() {
         timer.cancel();
+        synchronized (delivering) {
+            while (!delivering.compareAndSet(false, true)) {
+                try {
+                    delivering.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         deliver();
+        delivery.close();
     }
 }

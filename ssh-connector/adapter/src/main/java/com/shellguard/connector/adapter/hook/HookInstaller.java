@@ -38,6 +38,11 @@ public final class HookInstaller {
     private final TargetLibraries supervisors = TargetLibraries.load(TargetLibraries.SUPERVISOR);
     private final HookServices services;
 
+    /** Why this node cannot write the audit now (a strict server then refuses new sessions); empty when it can. */
+    public Optional<String> auditUnwritable() {
+        return services.audit().unwritable();
+    }
+
     public HookInstaller(HookServices services) {
         this.services = services;
     }

@@ -27,6 +27,35 @@ public record GatewaySettings(String bindAddress, int sshPort, Path home, String
         return new GatewaySettings(bind, port, home, node, timeout, recordings, silence, ssoWait);
     }
 
+    /**
+     * The bound of the node's audit spool on disk, where audit events wait while the database cannot take them
+     * ({@code SHELLGUARD_AUDIT_SPOOL_MB}, default 1024).
+     */
+    public long auditSpoolBytes() {
+        return positive("shellguard.audit.spool.mb", "SHELLGUARD_AUDIT_SPOOL_MB", 1024) * 1024 * 1024;
+    }
+
+    /**
+     * Audit events the node holds in memory while the database cannot take them, before it spools the rest to disk
+     * ({@code SHELLGUARD_AUDIT_MEMORY_EVENTS}, default 20000: a few tens of MB of heap at most).
+     */
+    public int auditMemoryEvents() {
+        return (int) Math.min(Integer.MAX_VALUE, positive("shellguard.audit.memory.events", "SHELLGUARD_AUDIT_MEMORY_EVENTS", 20_000));
+    }
+
+    private static long positive(String property, String variable, long fallback) {
+        String text = value(property, variable, String.valueOf(fallback));
+        try {
+            long v = Long.parseLong(text);
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is expected
+        }
+        throw new IllegalArgumentException(variable + " must be a whole number above 0, not \"" + text + "\"");
+    }
+
     /** Whether SSH logins may sign on at the identity provider (then {@link #singleSignOnWait()} is set). */
     public boolean singleSignOn() {
         return singleSignOnWait != null;

@@ -22,7 +22,8 @@ import java.util.logging.Logger;
  * (startup files that wait for input or start another shell). A missing part is alerted and the session goes
  * on watched less, unless the server is strict (policy requires command control): then it is refused, with
  * the one refusal {@link #missing} writes. A supervisor the plan switched off (a label's command default, never on
- * a strict server) is not missing: it is not asked for.
+ * a strict server) is not missing: it is not asked for. An audit this node cannot write now (the database is away, or
+ * its spool is full) is a missing part too: a strict server takes no new session until it can.
  *
  * <p>A session of the privileged tier (the gateway logged in as the server's privileged account, the session for
  * another login) is refused whenever its hook cannot be installed or its supervisor does not arm as
@@ -62,6 +63,11 @@ final class CommandControl {
      * @throws EndOfSession when a strict server's hook or guard cannot be put in place
      */
     Optional<HookSession> install(TargetConnection target, String execCommand) throws EndOfSession {
+        Optional<String> noAudit = services.hooks().auditUnwritable();
+        if (noAudit.isPresent()) {
+            refuseWhereRequired("this gateway node cannot write the audit now (" + noAudit.get() + ")",
+                    "audit unavailable: " + noAudit.get());
+        }
         HookSession hook;
         PrivilegedTier privileged = PrivilegedTier.of(plan);
         try {
