@@ -67,6 +67,7 @@ INSTANCE=$PAYARA/instance
 # directory (Payara resolves one from the other).
 STAMP="$(stat -c '%s %Y' "$RUNTIME/payara-micro.jar") $(java -version 2>&1 | tr '\n' ' ')"
 if [[ ! -f $INSTANCE/launch-micro.jar || $(cat "$PAYARA/runtime.stamp" 2>/dev/null) != "$STAMP" ]]; then
+  command -v jar >/dev/null || { echo "ShellGuard: the JDK's jar tool is missing (a JDK 17, not only a JRE, runs the node)" >&2; exit 1; }
   rm -rf "$INSTANCE" "$PAYARA/pristine" "$PAYARA/runtime.stamp" "$PAYARA/module-options" "$PAYARA/classes.jsa"
   java -jar "$RUNTIME/payara-micro.jar" --rootdir "$INSTANCE" --outputlauncher > "$PAYARA/unpack.log" 2>&1 ||
     { cat "$PAYARA/unpack.log" >&2; echo "ShellGuard: cannot unpack Payara Micro into $INSTANCE" >&2; exit 1; }
