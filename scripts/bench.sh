@@ -87,6 +87,7 @@
 #   BENCH_START_RUNS (3)  BENCH_IDLE_SECONDS (30)   (start mode)
 #   BENCH_LOAD_RATE (10)  BENCH_LOAD_SECONDS (30)  BENCH_LOAD_SESSIONS (1000)  BENCH_LOAD_OPEN_RATE (10)
 #   BENCH_LOAD_INTERVAL (5)  BENCH_LOAD_WINDOW (30)                             (load mode)
+#   BENCH_GATEWAY_START_SECONDS (600)  how long the gateway may take to start
 #   BENCH_KEEP=1          after the table, keep the sshds and the gateway running until interrupted, for
 #                         experiments through the printed client configuration
 # Needs root (not in start mode): creates the local account sgtarget if missing and starts sshds on free loopback
