@@ -289,8 +289,9 @@ if [[ $SKIP_GATEWAY != 1 ]]; then
   SSH_PORT=$(free_port); HTTP_PORT=$(free_port); ADMIN_PW=bench-$RANDOM$RANDOM$RANDOM
   log "starting a gateway node (SSH $SSH_PORT, HTTP $HTTP_PORT) ..."
   # every benchmark session is the same person from the same address: the per-person and per-address caps are
-  # raised above what the load mode opens
-  SHELLGUARD_HOME=$W/gateway SHELLGUARD_SSH_PORT=$SSH_PORT SHELLGUARD_HTTP_PORT=$HTTP_PORT \
+  # raised above what the load mode opens; a fresh home has no class-data archive, and writing one would only
+  # slow this node's start and stop (the start mode measures it)
+  SHELLGUARD_CDS=${SHELLGUARD_CDS:-0} SHELLGUARD_HOME=$W/gateway SHELLGUARD_SSH_PORT=$SSH_PORT SHELLGUARD_HTTP_PORT=$HTTP_PORT \
     SHELLGUARD_MAX_CONNECTIONS_PER_USER=${SHELLGUARD_MAX_CONNECTIONS_PER_USER:-5000} \
     SHELLGUARD_MAX_UNAUTHENTICATED_PER_SOURCE=${SHELLGUARD_MAX_UNAUTHENTICATED_PER_SOURCE:-500} \
     SHELLGUARD_ADMIN_PASSWORD=$ADMIN_PW "$ROOT/scripts/run.sh" > "$W/gateway.log" 2>&1 < /dev/null &
