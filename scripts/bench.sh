@@ -418,6 +418,9 @@ if [[ $MODE == load ]]; then
   field() { # json python-expression-on-r -> value
     python3 -c 'import json,sys; r=json.loads(sys.argv[1]); v=eval(sys.argv[2]); print("-" if v is None else v)' "$1" "$2"
   }
+  pair() { # json expression expression separator -> "A<separator>B"
+    echo "$(field "$1" "$2")$4$(field "$1" "$3")"
+  }
   LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
   RATE=${BENCH_LOAD_RATE:-10} RATE_SECONDS=${BENCH_LOAD_SECONDS:-30}
   RATE_SESSIONS=$(awk -v r="$RATE" -v s="$RATE_SECONDS" 'BEGIN {printf "%d", r * s}')
@@ -432,8 +435,10 @@ if [[ $MODE == load ]]; then
   N=${BENCH_LOAD_SESSIONS:-1000} OPEN_RATE=${BENCH_LOAD_OPEN_RATE:-10} INTERVAL=${BENCH_LOAD_INTERVAL:-5}
   WINDOW=${BENCH_LOAD_WINDOW:-30}
   OPEN_SECONDS=$(awk -v n="$N" -v r="$OPEN_RATE" 'BEGIN {printf "%d", n / r + 0.999}')
-  # every session types until the measuring window is over: opening, 10 s to settle, the window, one interval
-  COMMANDS=$(awk -v o="$OPEN_SECONDS" -v w="$WINDOW" -v i="$INTERVAL" 'BEGIN {printf "%d", (o + 10 + w + i) / i + 1}')
+  # the window opens once the last session should be usable: its set-up takes up to (a)'s p99 through the gateway
+  SETTLE=$(awk -v p="$(field "${RATE_JSON[shellguard]}" 'r["setup_ms"]["p99"]')" 'BEGIN {s = int(p / 1000) + 10; print (s > 10 ? s : 10)}')
+  # every session types (from its first prompt on) until the window is over: opening, settling, the window, one interval
+  COMMANDS=$(awk -v o="$OPEN_SECONDS" -v s="$SETTLE" -v w="$WINDOW" -v i="$INTERVAL" 'BEGIN {printf "%d", (o + s + w + i) / i + 1}')
   log "load (b): the idle gateway: keystroke echo ($SAMPLES), heap after a full GC ..."
   read -r _ IDLE_ECHO50 IDLE_ECHO99 < <(echo_rtt "$SAMPLES" shellguard)
   IDLE_HEAP=$(heap_mb "$JVM_PID") || die "cannot read the gateway's heap (jcmd)"
@@ -442,7 +447,7 @@ if [[ $MODE == load ]]; then
   load_py held "$SSH_PORT" bench@sgtarget@target --sessions "$N" --rate "$OPEN_RATE" --commands "$COMMANDS" \
     --interval "$INTERVAL" --timeout 120 > "$W/held.json" &
   HELD_PID=$!
-  sleep $((OPEN_SECONDS + 10))
+  sleep $((OPEN_SECONDS + SETTLE))
   log "load (b): measuring for $WINDOW s with $N sessions open ..."
   c0=$(cpu_seconds "$JVM_PID") t0=$EPOCHREALTIME
   sleep "$WINDOW"
@@ -463,15 +468,15 @@ if [[ $MODE == load ]]; then
   lrow() { printf '| %-34s | %12s | %12s | %-10s | %-4s |\n' "$@"; }
   lrow "" "target sshd" "gateway" target "met?"
   lrow "----------------------------------" ------------ ------------ ---------- ----
-  lrow "sessions usable / asked" "$(field "${RATE_JSON[direct]}" 'f"{r[\"usable\"]}/{r[\"sessions\"]}"')" \
-    "$(field "${RATE_JSON[shellguard]}" 'f"{r[\"usable\"]}/{r[\"sessions\"]}"')" "none fail" \
+  lrow "sessions usable / asked" "$(pair "${RATE_JSON[direct]}" 'r["usable"]' 'r["sessions"]' /)" \
+    "$(pair "${RATE_JSON[shellguard]}" 'r["usable"]' 'r["sessions"]' /)" "none fail" \
     "$([[ $(field "${RATE_JSON[shellguard]}" 'r["failed"]') == 0 ]] && echo yes || echo NO)"
   lrow "set-up p50, ms" "$(field "${RATE_JSON[direct]}" 'r["setup_ms"]["p50"]')" "$(field "${RATE_JSON[shellguard]}" 'r["setup_ms"]["p50"]')" "" ""
   lrow "set-up p99, ms" "$(field "${RATE_JSON[direct]}" 'r["setup_ms"]["p99"]')" "$(field "${RATE_JSON[shellguard]}" 'r["setup_ms"]["p99"]')" "" ""
   lrow "command round trip p50, ms" "$(field "${RATE_JSON[direct]}" 'r["rtt_ms"]["p50"]')" "$(field "${RATE_JSON[shellguard]}" 'r["rtt_ms"]["p50"]')" "" ""
   lrow "command round trip p99, ms" "$(field "${RATE_JSON[direct]}" 'r["rtt_ms"]["p99"]')" "$(field "${RATE_JSON[shellguard]}" 'r["rtt_ms"]["p99"]')" "" ""
-  lrow "commands answered / typed" "$(field "${RATE_JSON[direct]}" 'f"{r[\"commands_answered\"]}/{r[\"commands_typed\"]}"')" \
-    "$(field "${RATE_JSON[shellguard]}" 'f"{r[\"commands_answered\"]}/{r[\"commands_typed\"]}"')" "" ""
+  lrow "commands answered / typed" "$(pair "${RATE_JSON[direct]}" 'r["commands_answered"]' 'r["commands_typed"]' /)" \
+    "$(pair "${RATE_JSON[shellguard]}" 'r["commands_answered"]' 'r["commands_typed"]' /)" "" ""
   for h in direct shellguard; do
     f=$(field "${RATE_JSON[$h]}" 'r["failures"] or ""')
     [[ -z $f ]] || echo "failures via $h: $f"
@@ -481,9 +486,9 @@ if [[ $MODE == load ]]; then
   brow() { printf '| %-40s | %12s | %14s | %16s |\n' "$@"; }
   brow "" "idle gateway" "$N sessions" "per session"
   brow "----------------------------------------" ------------ -------------- ----------------
-  brow "sessions usable / asked" - "$(field "$HELD_JSON" 'f"{r[\"usable\"]}/{r[\"sessions\"]}"')" ""
-  brow "commands answered / typed" - "$(field "$HELD_JSON" 'f"{r[\"commands_answered\"]}/{r[\"commands_typed\"]}"')" ""
-  brow "command round trip p50 / p99, ms" - "$(field "$HELD_JSON" 'f"{r[\"rtt_ms\"][\"p50\"]} / {r[\"rtt_ms\"][\"p99\"]}"')" ""
+  brow "sessions usable / asked" - "$(pair "$HELD_JSON" 'r["usable"]' 'r["sessions"]' /)" ""
+  brow "commands answered / typed" - "$(pair "$HELD_JSON" 'r["commands_answered"]' 'r["commands_typed"]' /)" ""
+  brow "command round trip p50 / p99, ms" - "$(pair "$HELD_JSON" 'r["rtt_ms"]["p50"]' 'r["rtt_ms"]["p99"]' ' / ')" ""
   brow "keystroke echo p50, ms" "$IDLE_ECHO50" "$LOAD_ECHO50" ""
   brow "keystroke echo p99, ms" "$IDLE_ECHO99" "$LOAD_ECHO99" ""
   brow "gateway heap after full GC, MiB" "$IDLE_HEAP" "$LOADED_HEAP" \
