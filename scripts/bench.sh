@@ -28,15 +28,6 @@
 #             builtins, run as exec requests; each script times itself; median of BENCH_SCRIPT_RUNS. Through the
 #             hooked server both layers are armed: the shell hook and the exec guard (LD_PRELOAD).
 #
-# Load (not in the default sections; BENCH_SECTIONS="load" runs it):
-#
-#   load      BENCH_LOAD_SESSIONS interactive sessions (a pty and a login shell, hooked through the gateway) opened at
-#             BENCH_LOAD_RATE a second, each typing BENCH_LOAD_COMMANDS commands BENCH_LOAD_INTERVAL s apart
-#             (scripts/bench/load.py, asyncssh), straight to the target's sshd and through the gateway in turn:
-#             sessions that got a usable shell, set-up p50/p99, command round trip p50/p99, commands answered, and
-#             for the gateway the audit rows of those commands (each command's output names it, so the rows are
-#             matched one by one: missing and doubled rows are counted).
-#
 # Exec guard:
 #
 #   starts    BENCH_STARTS fork+exec of /bin/true from a small C loop, without and with the exec guard preloaded
@@ -44,6 +35,29 @@
 #             gateway needed), in alternating batches of 500; mean per start, median over the batches. Target:
 #             <= +0.2 ms per start. Then the same loop as an exec request over shellguard-off and shellguard,
 #             where the guard also reports each start (made by a program, not a hooked shell) to the gateway.
+#
+# Two more modes, each on its own (the first argument):
+#
+#   start     scripts/bench.sh start: a node's start, no sshd needed. A fresh home is started once (the first
+#             start: nothing of the node's exists yet), stopped, then started BENCH_START_RUNS times more (warm
+#             starts, as after a reboot or an upgrade of the configuration); each start is timed from run.sh to a
+#             working API (/api/v1/health answers 200) and SSH listener (the port speaks SSH), with the JVM's CPU
+#             seconds by then. After the last start the idle node's RSS and heap in use (after a full GC) are read
+#             BENCH_IDLE_SECONDS later. Target: warm start <= 15 s.
+#   load      scripts/bench.sh load: many hooked interactive sessions (scripts/bench/load.py, asyncssh), the
+#             target sshd allowed as many starting connections as it takes.
+#             (a) set-up rate: BENCH_LOAD_RATE (10) new sessions a second for BENCH_LOAD_SECONDS (30), each
+#                 typing 2 commands 3 s apart, straight to the target's sshd and then through the gateway: usable
+#                 and failed sessions, set-up p50/p99 (TCP connect to the first prompt), commands answered, and
+#                 the gateway's audit rows of those commands (each command's output names it, so rows are matched
+#                 one by one: missing and doubled rows are counted). Target: none failing through the gateway at
+#                 10/s, every answered command exactly one row.
+#             (b) concurrency: BENCH_LOAD_SESSIONS (1000) hooked sessions held open together, opened at
+#                 BENCH_LOAD_OPEN_RATE (10) a second, each typing a command every BENCH_LOAD_INTERVAL (5) s;
+#                 once all are open, for BENCH_LOAD_WINDOW (30) s: the gateway's CPU, keystroke echo p50/p99
+#                 (BENCH_ECHO_SAMPLES keystrokes) and then its heap after a full GC, each next to the idle
+#                 gateway's; per session: heap and CPU, which predict 1,000 sessions where the machine cannot
+#                 hold that many target shells. Every command must be answered.
 #
 # Targets (from the issues), against ProxyJump: connect <= 1.2x, bulk >= 1.0x, echo p99 <= ProxyJump + 1 ms;
 # against the unhooked gateway: per-command overhead p50 <= 1 ms and p99 <= 5 ms, external-command scripts
@@ -67,21 +81,29 @@
 # Settings (environment):
 #   BENCH_CONNECT_RUNS (20)  BENCH_BYTES (1G)  BENCH_BULK_RUNS (1)  BENCH_ECHO_SAMPLES (500)
 #   BENCH_COMMANDS (1000)  BENCH_SCRIPT_RUNS (3)  BENCH_STARTS (2000)
-#   BENCH_LOAD_SESSIONS (100)  BENCH_LOAD_RATE (10)  BENCH_LOAD_COMMANDS (5)  BENCH_LOAD_INTERVAL (3)
 #   BENCH_WARMUP (1)  BENCH_WARMUP_BYTES (256M)  BENCH_KEX, BENCH_CIPHER (negotiated)
 #   BENCH_QUICK=1         smoke run: 5 connects, 64M, 100 keystrokes, small warm-up
 #   BENCH_SKIP_GATEWAY=1  direct and ProxyJump only (no gateway is built or started)
-#   BENCH_SECTIONS="..."  only these of: connect bulk echo commands scripts starts load (default: all but load);
-#                         the table shows - for what was not measured
-#   BENCH_START_SECONDS   how long the gateway may take to become healthy (default 120; more on a loaded machine)
+#   BENCH_SECTIONS="..."  only these of: connect bulk echo commands scripts starts (default: all); the table
+#                         shows - for what was not measured
+#   BENCH_START_RUNS (3)  BENCH_IDLE_SECONDS (30)   (start mode)
+#   BENCH_LOAD_RATE (10)  BENCH_LOAD_SECONDS (30)  BENCH_LOAD_SESSIONS (1000)  BENCH_LOAD_OPEN_RATE (10)
+#   BENCH_LOAD_INTERVAL (5)  BENCH_LOAD_WINDOW (30)                             (load mode)
+#   BENCH_GATEWAY_START_SECONDS (600)  how long the gateway may take to start
 #   BENCH_KEEP=1          after the table, keep the sshds and the gateway running until interrupted, for
 #                         experiments through the printed client configuration
-# Needs root: creates the local account sgtarget if missing and starts sshds on free loopback ports.
+# Needs root (not in start mode): creates the local account sgtarget if missing and starts sshds on free loopback
+# ports.
 set -euo pipefail
 shopt -s inherit_errexit
 export LC_ALL=C  # EPOCHREALTIME and awk print with a decimal point
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MODE=${1:-}
+case $MODE in
+  ""|start|load) ;;
+  *) echo "usage: scripts/bench.sh [start|load]" >&2; exit 2 ;;
+esac
 if [[ ${BENCH_QUICK:-0} == 1 ]]; then
   STARTS=${BENCH_STARTS:-1000}
   COMMANDS=${BENCH_COMMANDS:-100} SCRIPT_RUNS=${BENCH_SCRIPT_RUNS:-1}
@@ -94,11 +116,9 @@ else
   WARMUP_BYTES=${BENCH_WARMUP_BYTES:-256M} WARMUP_SAMPLES=200 WARMUP_CONNECTS=5
 fi
 BULK_RUNS=${BENCH_BULK_RUNS:-1}
-LOAD_SESSIONS=${BENCH_LOAD_SESSIONS:-100} LOAD_RATE=${BENCH_LOAD_RATE:-10}
-LOAD_COMMANDS=${BENCH_LOAD_COMMANDS:-5} LOAD_INTERVAL=${BENCH_LOAD_INTERVAL:-3}
 WARMUP=${BENCH_WARMUP:-1}
 SKIP_GATEWAY=${BENCH_SKIP_GATEWAY:-0}
-SECTIONS=" ${BENCH_SECTIONS:-connect bulk echo commands scripts starts} "  # load: only when named
+SECTIONS=" ${BENCH_SECTIONS:-connect bulk echo commands scripts starts} "
 section() { [[ $SECTIONS == *" $1 "* ]]; }
 BYTE_COUNT=$(numfmt --from=iec "$BYTES")
 
@@ -112,6 +132,95 @@ die() {
   exit 1
 }
 log() { echo "bench: $*" >&2; }
+build_if_missing() {
+  if [[ ! -f $ROOT/web/target/shellguard-web.war || ! -f $ROOT/ssh-connector/rar/target/shellguard-connector.rar ||
+        ! -f $ROOT/server-config/target/runtime/payara-micro.jar ]]; then
+    log "building ShellGuard ..."
+    (cd "$ROOT" && mvn -q -B -DskipTests -DskipITs install -pl server-config,ssh-connector/rar,web -am) || die "the build failed"
+  fi
+}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+ssh_banner() { # port -> the first 7 bytes the port sends
+  (exec 3<>"/dev/tcp/127.0.0.1/$1" && timeout 2 head -c 7 <&3) 2>/dev/null || true
+}
+cpu_seconds() { # pid -> user + system CPU seconds the process used so far
+  awk -v hz="$(getconf CLK_TCK)" '{sub(/.*\) /, ""); printf "%.1f\n", ($12 + $13) / hz}' "/proc/$1/stat"
+}
+heap_mb() { # pid -> MiB of heap in use after a full GC
+  jcmd "$1" GC.run >/dev/null 2>&1 || return 1
+  jcmd "$1" GC.heap_info 2>/dev/null | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -n 1 | awk '{printf "%.1f\n", $1 / 1024}'
+}
+rss_mb() { ps -o rss= -p "$1" | awk '{printf "%.0f\n", $1 / 1024}'; }
+
+# --- start mode: a node's start time and idle footprint --------------------------------------------------
+if [[ $MODE == start ]]; then
+  for tool in java jcmd curl python3; do command -v "$tool" >/dev/null || die "$tool is missing"; done
+  build_if_missing
+  W=$(mktemp -d /tmp/shellguard-bench.XXXXXX)
+  GATEWAY_PID=
+  trap '[[ -n $GATEWAY_PID ]] && kill -KILL "$GATEWAY_PID" 2>/dev/null; rm -rf "$W"' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  SSH_PORT=$(free_port) HTTP_PORT=$(free_port)
+  start_node() { # sets GATEWAY_PID; writes "wall-seconds cpu-seconds" to $W/start once the API and SSH listener answer
+    local s=$EPOCHREALTIME now
+    SHELLGUARD_HOME=$W/gateway SHELLGUARD_SSH_PORT=$SSH_PORT SHELLGUARD_HTTP_PORT=$HTTP_PORT \
+      SHELLGUARD_ADMIN_PASSWORD=bench-$RANDOM$RANDOM "$ROOT/scripts/run.sh" >> "$W/gateway.log" 2>&1 < /dev/null &
+    GATEWAY_PID=$!
+    until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$HTTP_PORT/api/v1/health") == 200 &&
+             $(ssh_banner "$SSH_PORT") == SSH-2.0 ]]; do
+      kill -0 "$GATEWAY_PID" 2>/dev/null || die "the gateway exited during its start"
+      sleep 0.1
+    done
+    now=$EPOCHREALTIME
+    echo "$(awk -v a="${s/./}" -v b="${now/./}" 'BEGIN {printf "%.1f", (b - a) / 1e6}') $(cpu_seconds "$GATEWAY_PID")" > "$W/start"
+  }
+  stop_node() { # writes the seconds the node took to stop to $W/stop
+    local s=$EPOCHREALTIME now
+    kill -TERM "$GATEWAY_PID"
+    for _ in $(seq 1200); do kill -0 "$GATEWAY_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$GATEWAY_PID" 2>/dev/null || true
+    wait "$GATEWAY_PID" 2>/dev/null || true
+    GATEWAY_PID=
+    now=$EPOCHREALTIME
+    awk -v a="${s/./}" -v b="${now/./}" 'BEGIN {printf "%.1f", (b - a) / 1e6}' > "$W/stop"
+  }
+  LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+  log "first start (fresh home) ..."
+  start_node; read -r FIRST FIRST_CPU < "$W/start"
+  stop_node; FIRST_STOP=$(<"$W/stop")
+  WARM=() WARM_CPU=()
+  for i in $(seq "${BENCH_START_RUNS:-3}"); do
+    log "warm start $i ..."
+    start_node; read -r t c < "$W/start"
+    WARM+=("$t") WARM_CPU+=("$c")
+    if ((i < ${BENCH_START_RUNS:-3})); then stop_node; fi
+  done
+  log "idle for ${BENCH_IDLE_SECONDS:-30} s ..."
+  sleep "${BENCH_IDLE_SECONDS:-30}"
+  RSS=$(rss_mb "$GATEWAY_PID") HEAP=$(heap_mb "$GATEWAY_PID" || echo -)
+  stop_node
+  LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+  med() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
+  WARM_MED=$(med "${WARM[@]}")
+  echo
+  echo "ShellGuard start: $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), $(java -version 2>&1 | head -n 1)"
+  echo "load average before/after: $LOAD_BEFORE / $LOAD_AFTER (the machine's other work slows a start; CPU seconds less so)"
+  echo "class-data archive: $(if [[ ${SHELLGUARD_CDS:-1} == 0 ]]; then echo "off (SHELLGUARD_CDS=0)"; else echo "written when the first start's node stopped (that stop took $FIRST_STOP s)"; fi)"
+  echo
+  printf '| %-44s | %10s | %10s | %-8s | %-4s |\n' "start, to a working API and SSH listener" seconds "CPU s" target "met?"
+  printf '| %-44s | %10s | %10s | %-8s | %-4s |\n' "--------------------------------------------" ---------- ---------- -------- ----
+  printf '| %-44s | %10s | %10s | %-8s | %-4s |\n' "first start (fresh home)" "$FIRST" "$FIRST_CPU" "" ""
+  for i in "${!WARM[@]}"; do
+    printf '| %-44s | %10s | %10s | %-8s | %-4s |\n' "warm start $((i + 1))" "${WARM[$i]}" "${WARM_CPU[$i]}" "" ""
+  done
+  printf '| %-44s | %10s | %10s | %-8s | %-4s |\n' "warm start, median" "$WARM_MED" "$(med "${WARM_CPU[@]}")" "<= 15 s" \
+    "$(awk -v a="$WARM_MED" 'BEGIN {print (a <= 15) ? "yes" : "NO"}')"
+  echo
+  echo "idle node ${BENCH_IDLE_SECONDS:-30} s after its start: RSS $RSS MiB, heap in use after a full GC $HEAP MiB (-Xmx from SHELLGUARD_JAVA_OPTS, default 384m)"
+  exit 0
+fi
+
 [[ $(id -u) == 0 ]] || die "run as root (creates the account sgtarget, starts sshds)"
 for tool in ssh ssh-keygen /usr/sbin/sshd curl python3 numfmt; do
   command -v "$tool" >/dev/null || die "$tool is missing"
@@ -135,12 +244,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-ssh_banner() { # port -> the first 7 bytes the port sends
-  (exec 3<>"/dev/tcp/127.0.0.1/$1" && timeout 2 head -c 7 <&3) 2>/dev/null || true
-}
 
 # --- the target account and two sshds (target, jump host) ------------------------------------------------
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"  # sshds, the gateway and the load generator hold a socket or more per session
 id sgtarget >/dev/null 2>&1 || useradd -m -s /bin/bash sgtarget
 usermod -p '*' sgtarget  # a locked password ('!') would make sshd refuse even key logins without PAM
 mkdir -p /run/sshd "$W/keys"
@@ -162,7 +268,8 @@ KbdInteractiveAuthentication no
 AllowTcpForwarding yes
 PrintMotd no
 LogLevel ERROR
-MaxStartups 2000:30:2000
+# the load mode opens hundreds of sessions at once: no random early drops of starting connections
+MaxStartups 2000:100:4000
 MaxSessions 100
 CFG
   /usr/sbin/sshd -D -e -f "$W/$1_sshd_config" 2>>"$W/$1.log" &
@@ -180,24 +287,25 @@ done
 PATHS=(direct proxyjump) SSH_PORT=
 if [[ $SKIP_GATEWAY != 1 ]]; then
   PATHS+=(shellguard)
-  if [[ ! -f $ROOT/web/target/shellguard-web.war || ! -f $ROOT/ssh-connector/rar/target/shellguard-connector.rar ||
-        ! -f $ROOT/server-config/target/runtime/payara-micro.jar ]]; then
-    log "building ShellGuard ..."
-    (cd "$ROOT" && mvn -q -B -DskipTests -DskipITs install) || die "the build failed"
-  fi
+  build_if_missing
   SSH_PORT=$(free_port); HTTP_PORT=$(free_port); ADMIN_PW=bench-$RANDOM$RANDOM$RANDOM
   log "starting a gateway node (SSH $SSH_PORT, HTTP $HTTP_PORT) ..."
-  SHELLGUARD_HOME=$W/gateway SHELLGUARD_SSH_PORT=$SSH_PORT SHELLGUARD_HTTP_PORT=$HTTP_PORT \
+  # every benchmark session is the same person from the same address: the per-person and per-address caps are
+  # raised above what the load mode opens; a fresh home has no class-data archive, and writing one would only
+  # slow this node's start and stop (the start mode measures it)
+  SHELLGUARD_CDS=${SHELLGUARD_CDS:-0} SHELLGUARD_HOME=$W/gateway SHELLGUARD_SSH_PORT=$SSH_PORT SHELLGUARD_HTTP_PORT=$HTTP_PORT \
+    SHELLGUARD_MAX_CONNECTIONS_PER_USER=${SHELLGUARD_MAX_CONNECTIONS_PER_USER:-5000} \
+    SHELLGUARD_MAX_UNAUTHENTICATED_PER_SOURCE=${SHELLGUARD_MAX_UNAUTHENTICATED_PER_SOURCE:-500} \
     SHELLGUARD_ADMIN_PASSWORD=$ADMIN_PW "$ROOT/scripts/run.sh" > "$W/gateway.log" 2>&1 < /dev/null &
   GATEWAY_PID=$!
   healthy() {
     [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$HTTP_PORT/api/v1/health") == 200 ]] &&
       [[ $(ssh_banner "$SSH_PORT") == SSH-2.0 ]]
   }
-  deadline=$((SECONDS + ${BENCH_START_SECONDS:-120}))
+  deadline=$((SECONDS + ${BENCH_GATEWAY_START_SECONDS:-600}))  # a start takes minutes on a busy machine
   until healthy; do
     if ! kill -0 "$GATEWAY_PID" 2>/dev/null || ((SECONDS >= deadline)); then
-      die "the gateway exited or was not healthy within ${BENCH_START_SECONDS:-120} s (BENCH_START_SECONDS)"
+      die "the gateway exited or was not healthy within ${BENCH_GATEWAY_START_SECONDS:-600} s (BENCH_GATEWAY_START_SECONDS)"
     fi
     sleep 0.5
   done
@@ -299,6 +407,138 @@ download_once() { # host -> MiB/s
 echo_rtt() { # samples host... -> "host p50 p99" lines (ms)
   python3 "$ROOT/scripts/bench/echo_rtt.py" "$1" "$W/ssh_config" "${@:2}" || die "echo measurement via ${*:2} failed"
 }
+
+# --- load mode: many hooked interactive sessions ---------------------------------------------------------
+if [[ $MODE == load ]]; then
+  [[ $SKIP_GATEWAY != 1 ]] || die "the load mode measures the gateway (BENCH_SKIP_GATEWAY=1 leaves nothing to measure)"
+  /usr/bin/python3 -c 'import asyncssh' 2>/dev/null || die "python3-asyncssh is missing (Debian: apt-get install python3-asyncssh)"
+  JVM_PID=$(pgrep -P "$GATEWAY_PID" java || echo "$GATEWAY_PID")  # run.sh execs java: normally the same process
+  load_py() { # label port user load.py-options... -> the JSON line
+    /usr/bin/python3 "$ROOT/scripts/bench/load.py" --host 127.0.0.1 --port "$2" --user "$3" --key "$W/client_key" "${@:4}" \
+      2> >(sed "s/^/bench: [$1] /" >&2) | tail -n 1
+  }
+  field() { # json python-expression-on-r -> value
+    python3 -c 'import json,sys; r=json.loads(sys.argv[1]); v=eval(sys.argv[2]); print("-" if v is None else v)' "$1" "$2"
+  }
+  pair() { # json expression expression separator -> "A<separator>B"
+    echo "$(field "$1" "$2")$4$(field "$1" "$3")"
+  }
+  LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+  RATE=${BENCH_LOAD_RATE:-10} RATE_SECONDS=${BENCH_LOAD_SECONDS:-30}
+  RATE_SESSIONS=$(awk -v r="$RATE" -v s="$RATE_SECONDS" 'BEGIN {printf "%d", r * s}')
+  declare -A RATE_JSON
+  for h in direct shellguard; do
+    if [[ $h == direct ]]; then port=$TARGET_PORT user=sgtarget; else port=$SSH_PORT user=bench@sgtarget@target; fi
+    log "load (a): $RATE_SESSIONS sessions at $RATE/s via $h ..."
+    RATE_JSON[$h]=$(load_py "$h" "$port" "$user" --sessions "$RATE_SESSIONS" --rate "$RATE" --commands 2 --interval 3 \
+      --tokens "$W/load-$h.tokens") || die "the load generator failed via $h"
+  done
+  # the gateway's audit rows of the commands answered: each command's output names its token, and so does its
+  # row; the audit is written off the shell's path, so read until nothing changes for 3 s (at most a minute)
+  audit_rows() { # tokens-file -> "rows answered-without-a-row doubled"
+    python3 - "$HTTP_PORT" "$ADMIN_PW" "$1" <<'PY'
+import base64, json, re, sys, urllib.request
+port, password, tokens = sys.argv[1], sys.argv[2], sys.argv[3]
+answered = set(open(tokens).read().split())
+auth = base64.b64encode(f"admin:{password}".encode()).decode()
+rows, offset = {}, 0
+while True:
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/audit/commands?user=bench&limit=1000&offset={offset}",
+                                 headers={"Authorization": "Basic " + auth})
+    page = json.load(urllib.request.urlopen(req))
+    for c in page:
+        m = re.search(r"sg\d+x\d+", c.get("command") or "")
+        if m:
+            rows[m.group()] = rows.get(m.group(), 0) + 1
+    if len(page) < 1000:
+        break
+    offset += 1000
+print(sum(rows.values()), len(answered - rows.keys()), sum(1 for n in rows.values() if n > 1))
+PY
+  }
+  previous= RATE_ROWS=
+  for _ in $(seq 20); do
+    RATE_ROWS=$(audit_rows "$W/load-shellguard.tokens") || die "cannot read the gateway's command audit"
+    [[ $RATE_ROWS == "$previous" ]] && break
+    previous=$RATE_ROWS
+    sleep 3
+  done
+  read -r RATE_ROW_COUNT RATE_MISSING RATE_DOUBLED <<< "$RATE_ROWS"
+
+  N=${BENCH_LOAD_SESSIONS:-1000} OPEN_RATE=${BENCH_LOAD_OPEN_RATE:-10} INTERVAL=${BENCH_LOAD_INTERVAL:-5}
+  WINDOW=${BENCH_LOAD_WINDOW:-30}
+  OPEN_SECONDS=$(awk -v n="$N" -v r="$OPEN_RATE" 'BEGIN {printf "%d", n / r + 0.999}')
+  # the window opens once the last session should be usable: its set-up takes up to (a)'s p99 through the gateway
+  SETTLE=$(awk -v p="$(field "${RATE_JSON[shellguard]}" 'r["setup_ms"]["p99"]')" 'BEGIN {s = int(p / 1000) + 10; print (s > 10 ? s : 10)}')
+  # every session types (from its first prompt on) until the window is over: opening, settling, the window, one interval
+  COMMANDS=$(awk -v o="$OPEN_SECONDS" -v s="$SETTLE" -v w="$WINDOW" -v i="$INTERVAL" 'BEGIN {printf "%d", (o + s + w + i) / i + 1}')
+  log "load (b): the idle gateway: keystroke echo ($SAMPLES), heap after a full GC ..."
+  read -r _ IDLE_ECHO50 IDLE_ECHO99 < <(echo_rtt "$SAMPLES" shellguard)
+  IDLE_HEAP=$(heap_mb "$JVM_PID") || die "cannot read the gateway's heap (jcmd)"
+  IDLE_RSS=$(rss_mb "$JVM_PID")
+  log "load (b): $N sessions opened at $OPEN_RATE/s, a command each every $INTERVAL s ($COMMANDS each) ..."
+  load_py held "$SSH_PORT" bench@sgtarget@target --sessions "$N" --rate "$OPEN_RATE" --commands "$COMMANDS" \
+    --interval "$INTERVAL" --timeout 120 > "$W/held.json" &
+  HELD_PID=$!
+  sleep $((OPEN_SECONDS + SETTLE))
+  log "load (b): measuring for $WINDOW s with $N sessions open ..."
+  c0=$(cpu_seconds "$JVM_PID") t0=$EPOCHREALTIME
+  sleep "$WINDOW"
+  c1=$(cpu_seconds "$JVM_PID") t1=$EPOCHREALTIME
+  read -r _ LOAD_ECHO50 LOAD_ECHO99 < <(echo_rtt "$SAMPLES" shellguard)
+  LOADED_HEAP=$(heap_mb "$JVM_PID") || die "cannot read the gateway's heap (jcmd)"
+  LOADED_RSS=$(rss_mb "$JVM_PID")
+  wait "$HELD_PID" || die "the load generator failed"
+  HELD_JSON=$(tail -n 1 "$W/held.json")
+  LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+  CPU_PCT=$(awk -v a="$c0" -v b="$c1" -v s="${t0/./}" -v e="${t1/./}" 'BEGIN {printf "%.1f", (b - a) / ((e - s) / 1e6) * 100}')
+
+  echo
+  echo "ShellGuard load: $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), $(ssh -V 2>&1 | cut -d, -f1), asyncssh client"
+  echo "load average before/after: $LOAD_BEFORE / $LOAD_AFTER"
+  echo
+  echo "(a) set-up rate: $RATE_SESSIONS hooked interactive sessions at $RATE/s, 2 commands each"
+  lrow() { printf '| %-34s | %12s | %12s | %-10s | %-4s |\n' "$@"; }
+  lrow "" "target sshd" "gateway" target "met?"
+  lrow "----------------------------------" ------------ ------------ ---------- ----
+  lrow "sessions usable / asked" "$(pair "${RATE_JSON[direct]}" 'r["usable"]' 'r["sessions"]' /)" \
+    "$(pair "${RATE_JSON[shellguard]}" 'r["usable"]' 'r["sessions"]' /)" "none fail" \
+    "$([[ $(field "${RATE_JSON[shellguard]}" 'r["failed"]') == 0 ]] && echo yes || echo NO)"
+  lrow "set-up p50, ms" "$(field "${RATE_JSON[direct]}" 'r["setup_ms"]["p50"]')" "$(field "${RATE_JSON[shellguard]}" 'r["setup_ms"]["p50"]')" "" ""
+  lrow "set-up p99, ms" "$(field "${RATE_JSON[direct]}" 'r["setup_ms"]["p99"]')" "$(field "${RATE_JSON[shellguard]}" 'r["setup_ms"]["p99"]')" "" ""
+  lrow "command round trip p50, ms" "$(field "${RATE_JSON[direct]}" 'r["rtt_ms"]["p50"]')" "$(field "${RATE_JSON[shellguard]}" 'r["rtt_ms"]["p50"]')" "" ""
+  lrow "command round trip p99, ms" "$(field "${RATE_JSON[direct]}" 'r["rtt_ms"]["p99"]')" "$(field "${RATE_JSON[shellguard]}" 'r["rtt_ms"]["p99"]')" "" ""
+  lrow "commands answered / typed" "$(pair "${RATE_JSON[direct]}" 'r["commands_answered"]' 'r["commands_typed"]' /)" \
+    "$(pair "${RATE_JSON[shellguard]}" 'r["commands_answered"]' 'r["commands_typed"]' /)" "" ""
+  lrow "audit rows (answered, no row; doubled)" "" "$RATE_ROW_COUNT ($RATE_MISSING; $RATE_DOUBLED)" "0; 0" \
+    "$([[ $RATE_MISSING == 0 && $RATE_DOUBLED == 0 ]] && echo yes || echo NO)"
+  for h in direct shellguard; do
+    f=$(field "${RATE_JSON[$h]}" 'r["failures"] or ""')
+    [[ -z $f ]] || echo "failures via $h: $f"
+  done
+  echo
+  echo "(b) $N hooked interactive sessions held open together, a command each every $INTERVAL s; the gateway over $WINDOW s"
+  brow() { printf '| %-40s | %12s | %14s | %16s |\n' "$@"; }
+  brow "" "idle gateway" "$N sessions" "per session"
+  brow "----------------------------------------" ------------ -------------- ----------------
+  brow "sessions usable / asked" - "$(pair "$HELD_JSON" 'r["usable"]' 'r["sessions"]' /)" ""
+  brow "commands answered / typed" - "$(pair "$HELD_JSON" 'r["commands_answered"]' 'r["commands_typed"]' /)" ""
+  brow "command round trip p50 / p99, ms" - "$(pair "$HELD_JSON" 'r["rtt_ms"]["p50"]' 'r["rtt_ms"]["p99"]' ' / ')" ""
+  brow "keystroke echo p50, ms" "$IDLE_ECHO50" "$LOAD_ECHO50" ""
+  brow "keystroke echo p99, ms" "$IDLE_ECHO99" "$LOAD_ECHO99" ""
+  brow "gateway heap after full GC, MiB" "$IDLE_HEAP" "$LOADED_HEAP" \
+    "$(awk -v a="$IDLE_HEAP" -v b="$LOADED_HEAP" -v n="$N" 'BEGIN {printf "%.1f KiB", (b - a) * 1024 / n}')"
+  brow "gateway RSS, MiB" "$IDLE_RSS" "$LOADED_RSS" \
+    "$(awk -v a="$IDLE_RSS" -v b="$LOADED_RSS" -v n="$N" 'BEGIN {printf "%.1f KiB", (b - a) * 1024 / n}')"
+  brow "gateway CPU, % of one core" - "$CPU_PCT" "$(awk -v c="$CPU_PCT" -v n="$N" 'BEGIN {printf "%.3f %%", c / n}')"
+  f=$(field "$HELD_JSON" 'r["failures"] or ""')
+  [[ -z $f ]] || echo "failures: $f"
+  awk -v a="$IDLE_HEAP" -v b="$LOADED_HEAP" -v c="$CPU_PCT" -v n="$N" 'BEGIN {
+    printf "predicted for 1,000 such sessions (linear in the per-session figures): heap %.0f MiB above idle, CPU %.0f%% of one core\n",
+      (b - a) * 1000 / n, c * 1000 / n }'
+  echo "The set-up figures include the client's own work (one asyncssh process); heap and CPU are the gateway JVM's."
+  exit 0
+fi
 
 # every figure, by path; a section not measured leaves its figures empty (shown as -)
 declare -A CONNECT_US CONNECT_P50 CONNECT_P90 BULK_ALL BULK DOWN_ALL DOWN ECHO50 ECHO99 CMD50 CMD99 EXT LOOP EXT_ALL LOOP_ALL
@@ -473,64 +713,6 @@ C
   fi
 fi
 
-# --- load: many interactive sessions at once, straight to the target and through the gateway ---------------
-declare -A LOAD_JSON
-load_field() { # path field -> the figure from load.py's JSON ("a.b" for nested), or -
-  [[ -n ${LOAD_JSON[$1]:-} ]] || { echo -; return; }
-  python3 -c 'import json,sys; v=json.loads(sys.argv[1])
-for k in sys.argv[2].split("."): v=v[k]
-print("-" if v is None else v)' "${LOAD_JSON[$1]}" "$2"
-}
-if section load; then
-  load_run() { # path port user -> load.py's JSON line (its human summary goes to stderr, prefixed by the path)
-    /usr/bin/python3 "$ROOT/scripts/bench/load.py" --port "$2" --user "$3" --key "$W/client_key" \
-      --sessions "$LOAD_SESSIONS" --rate "$LOAD_RATE" --commands "$LOAD_COMMANDS" --interval "$LOAD_INTERVAL" \
-      --tokens "$W/load-$1.tokens" 2> >(sed "s/^/[$1] /" >&2) | tail -n 1
-  }
-  LOAD_PATHS=(direct)
-  [[ $SKIP_GATEWAY == 1 ]] || LOAD_PATHS+=(shellguard)
-  for h in "${LOAD_PATHS[@]}"; do
-    log "load: $LOAD_SESSIONS sessions at $LOAD_RATE/s via $h, $LOAD_COMMANDS commands each every $LOAD_INTERVAL s ..."
-    case $h in
-      direct) LOAD_JSON[$h]=$(load_run direct "$TARGET_PORT" sgtarget) ;;
-      shellguard) LOAD_JSON[$h]=$(load_run shellguard "$SSH_PORT" bench@sgtarget@target) ;;
-    esac
-    [[ -n ${LOAD_JSON[$h]} ]] || die "the load generator failed via $h"
-  done
-  if [[ $SKIP_GATEWAY != 1 ]]; then
-    # the gateway's audit rows of the commands answered: each row's command names its token; written off the
-    # shell's path, so read until nothing changes for 3 s (at most a minute)
-    audit_rows() {
-      python3 - "$HTTP_PORT" "$ADMIN_PW" "$W/load-shellguard.tokens" <<'PY'
-import base64, json, re, sys, urllib.request
-port, password, tokens = sys.argv[1], sys.argv[2], sys.argv[3]
-answered = set(open(tokens).read().split())
-auth = base64.b64encode(f"admin:{password}".encode()).decode()
-rows, offset = {}, 0
-while True:
-    req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/audit/commands?user=bench&limit=1000&offset={offset}",
-                                 headers={"Authorization": "Basic " + auth})
-    page = json.load(urllib.request.urlopen(req))
-    for c in page:
-        m = re.search(r"sg\d+x\d+", c.get("command") or "")
-        if m:
-            rows[m.group()] = rows.get(m.group(), 0) + 1
-    if len(page) < 1000:
-        break
-    offset += 1000
-print(sum(rows.values()), len(answered - rows.keys()), sum(1 for n in rows.values() if n > 1))
-PY
-    }
-    previous= LOAD_ROWS=
-    for _ in $(seq 20); do
-      LOAD_ROWS=$(audit_rows) || die "cannot read the gateway's command audit"
-      [[ $LOAD_ROWS == "$previous" ]] && break
-      previous=$LOAD_ROWS
-      sleep 3
-    done
-    read -r LOAD_ROW_COUNT LOAD_MISSING LOAD_DOUBLED <<< "$LOAD_ROWS"
-  fi
-fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- report -----------------------------------------------------------------------------------------------
@@ -595,29 +777,7 @@ if [[ $SKIP_GATEWAY != 1 ]]; then
     done
   fi
 fi
-if section load; then
-  echo
-  lrow() { printf '| %-40s | %14s | %14s | %12s |\n' "$@"; }
-  lrow "load: $LOAD_SESSIONS sessions at $LOAD_RATE/s" direct shellguard "ratio"
-  lrow "----------------------------------------" "--------------" "--------------" "------------"
-  lrow "sessions with a usable shell" "$(load_field direct usable)" "$(load_field shellguard usable)" ""
-  lrow "sessions failed" "$(load_field direct failed)" "$(load_field shellguard failed)" ""
-  lrow "set-up p50, ms" "$(load_field direct setup_ms.p50)" "$(load_field shellguard setup_ms.p50)" \
-    "$(ratio "$(load_field shellguard setup_ms.p50)" "$(load_field direct setup_ms.p50)")"
-  lrow "set-up p99, ms" "$(load_field direct setup_ms.p99)" "$(load_field shellguard setup_ms.p99)" \
-    "$(ratio "$(load_field shellguard setup_ms.p99)" "$(load_field direct setup_ms.p99)")"
-  lrow "command round trip p50, ms" "$(load_field direct rtt_ms.p50)" "$(load_field shellguard rtt_ms.p50)" \
-    "$(ratio "$(load_field shellguard rtt_ms.p50)" "$(load_field direct rtt_ms.p50)")"
-  lrow "command round trip p99, ms" "$(load_field direct rtt_ms.p99)" "$(load_field shellguard rtt_ms.p99)" \
-    "$(ratio "$(load_field shellguard rtt_ms.p99)" "$(load_field direct rtt_ms.p99)")"
-  lrow "commands answered / typed" "$(load_field direct commands_answered) / $(load_field direct commands_typed)" \
-    "$(load_field shellguard commands_answered) / $(load_field shellguard commands_typed)" ""
-  lrow "audit rows (answered, no row; doubled)" "" "${LOAD_ROW_COUNT:--} (${LOAD_MISSING:--}; ${LOAD_DOUBLED:--})" ""
-  for h in direct shellguard; do
-    [[ -z ${LOAD_JSON[$h]:-} ]] || echo "load via $h, failures by reason: $(load_field "$h" failures)"
-  done
-fi
-echo
+cho
 printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "exec guard (this machine)" "without" "with guard" "difference" target "met?"
 printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "------------------------------------" "------------" "------------" "--------------" "------------" "----"
 printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "program start (fork+exec), us" "$START_PLAIN" "$START_GUARD" \

@@ -41,6 +41,9 @@
 #                      machines whose programs use musl)
 #     lane ARCH B64    the bash hook's lane for ARCH, likewise
 # Outputs, one status line each, in this order (REASON is free text for the gateway's log and alerts):
+#   SHELLGUARD-MACHINE ARCH   this machine's key for the native parts (`uname -m`, with -musl for a musl machine):
+#     the gateway sends later sessions of this server only that machine's parts (a sixth of the bytes), and all
+#     of them again when a session reports another machine
 #   SHELLGUARD-GUARD ok | SHELLGUARD-GUARD unavailable REASON
 #   SHELLGUARD-LANE ok  | SHELLGUARD-LANE unavailable REASON
 #   SHELLGUARD-SUPERVISOR ok TIER | SHELLGUARD-SUPERVISOR unavailable REASON   (TIER same-account or privileged)
@@ -135,6 +138,7 @@ sg_arch=$(uname -m 2>/dev/null)   # which of the native libraries this machine t
 # /lib/ld-musl-ARCH.so.1) takes the guard built against musl; a glibc machine with musl installed beside it does not
 sg_libc=
 grep -qs 'ld-musl-' /bin/true && sg_libc=-musl
+echo "SHELLGUARD-MACHINE $sg_arch$sg_libc"
 sg_library guard "$sg_dir/guard.so" "exec guard" "$sg_arch$sg_libc" "$@"
 sg_guard=$sg_nolib
 if [ -z "$sg_guard" ] && [ -s "$sg_dir/guard.so" ]; then

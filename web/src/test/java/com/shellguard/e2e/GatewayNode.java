@@ -70,6 +70,8 @@ final class GatewayNode implements AutoCloseable {
             env.put("SHELLGUARD_SSH_PORT", String.valueOf(sshPort));
             env.put("SHELLGUARD_HTTP_PORT", String.valueOf(httpPort));
             env.put("SHELLGUARD_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            // no class-data archive: a test's node has a fresh home, and writing one when it stops only slows the stop
+            env.put("SHELLGUARD_CDS", "0");
             env.putAll(extraEnvironment);
             env.values().removeIf(String::isEmpty);
             process = builder.start();

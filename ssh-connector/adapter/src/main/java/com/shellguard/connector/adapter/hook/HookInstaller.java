@@ -37,6 +37,11 @@ public final class HookInstaller {
     private final TargetLibraries lanes = TargetLibraries.load(TargetLibraries.LANE);
     private final TargetLibraries supervisors = TargetLibraries.load(TargetLibraries.SUPERVISOR);
     private final HookServices services;
+    /**
+     * Each target's machine (see {@link InstallerScript#MACHINE_STATUS}) as its last installer reported it, by the
+     * address the gateway connects to: later sessions there carry only that machine's native parts.
+     */
+    private final Map<String, String> machines = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Why this node cannot write the audit now (a strict server then refuses new sessions); empty when it can. */
     public Optional<String> auditUnwritable() {
@@ -77,12 +82,32 @@ public final class HookInstaller {
         hook.privileged(privileged);
         hook.bind(upstream, forward(upstream));
         String installer = privileged == null ? "exec /bin/sh -s" : privileged.asRoot("/bin/sh -s");
-        List<String> output = runInstaller(upstream, installer, InstallerScript.build(scripts.files(), new InstallerScript.Natives(
-                guards.byArchitecture(), lanes.byArchitecture(), supervisor ? supervisors.byArchitecture() : Map.of()), hook.port(),
-                hook.key(), command, privileged == null ? null : privileged.asLogin(), supervisor));
-        String status = statusLine(output, InstallerScript.STATUS).orElseThrow(() -> new HookUnavailableException(
+        InstallerScript.Natives all = new InstallerScript.Natives(guards.byArchitecture(), lanes.byArchitecture(),
+                supervisor ? supervisors.byArchitecture() : Map.of());
+        String target = String.valueOf(upstream.getConnectAddress());
+        String assumed = machines.get(target);
+        List<String> first = runInstaller(upstream, installer, InstallerScript.build(scripts.files(),
+                assumed == null ? all : all.forMachine(assumed), hook.port(), hook.key(), command,
+                privileged == null ? null : privileged.asLogin(), supervisor));
+        Optional<String> machine = statusLine(first, InstallerScript.MACHINE_STATUS)
+                .map(l -> l.substring(InstallerScript.MACHINE_STATUS.length()).trim());
+        List<String> output = first;
+        if (assumed != null && machine.isPresent() && !machine.get().equals(assumed)) {
+            // another machine answers at this address now: what was sent was not its parts; once more with all
+            LOG.info(() -> "session " + sessionId + ": " + target + " is now a " + machine.get() + " machine, not " + assumed
+                    + "; installing the hook again with every architecture's native parts");
+            removeDirectory(upstream, privileged, statusLine(first, InstallerScript.STATUS).orElse(""));
+            output = runInstaller(upstream, installer, InstallerScript.build(scripts.files(), all, hook.port(), hook.key(),
+                    command, privileged == null ? null : privileged.asLogin(), supervisor));
+        }
+        statusLine(output, InstallerScript.MACHINE_STATUS)
+                .map(l -> l.substring(InstallerScript.MACHINE_STATUS.length()).trim())
+                .filter(m -> !m.isEmpty())
+                .ifPresent(m -> machines.put(target, m));
+        List<String> answer = output;
+        String status = statusLine(answer, InstallerScript.STATUS).orElseThrow(() -> new HookUnavailableException(
                 (privileged != null && privileged.viaSudo() ? "the privileged account could not become root with sudo -n: " : "")
-                        + "the hook installer failed: " + abbreviate(String.join(" ", output))));
+                        + "the hook installer failed: " + abbreviate(String.join(" ", answer))));
         String[] words = status.split(" ", 5);
         if (words.length >= 5 && words[1].equals("ok") && DIRECTORY.matcher(words[2]).matches()
                 && (words[3].equals("bash") || words[3].equals("zsh")) && SHELL_PATH.matcher(words[4]).matches()) {
@@ -150,13 +175,25 @@ public final class HookInstaller {
         if (hook.directory() == null || !upstream.isOpen()) {
             return;
         }
-        String command = "/bin/rm -rf " + hook.directory() + " " + hook.supervisorDirectory();
-        try (ChannelExec channel = upstream.createExecChannel(hook.privileged() == null ? "exec " + command
-                : hook.privileged().asRoot(command))) {
+        remove(upstream, hook.privileged(), hook.directory(), hook.sessionId());
+    }
+
+    /** Deletes the directory an installer's {@code SHELLGUARD-HOOK ok DIR ...} line names, if it names a valid one. */
+    private void removeDirectory(ClientSession upstream, PrivilegedTier privileged, String status) {
+        String[] words = status.split(" ", 4);
+        if (words.length >= 3 && words[1].equals("ok") && DIRECTORY.matcher(words[2]).matches()) {
+            remove(upstream, privileged, words[2], "(a first install)");
+        }
+    }
+
+    private void remove(ClientSession upstream, PrivilegedTier privileged, String directory, String sessionId) {
+        String command = "/bin/rm -rf " + directory + " " + directory + "-supervisor";
+        try (ChannelExec channel = upstream.createExecChannel(privileged == null ? "exec " + command
+                : privileged.asRoot(command))) {
             channel.open().verify(services.timeout());
             channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), services.timeout());
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "could not remove the hook directory of session " + hook.sessionId()
+            LOG.log(Level.FINE, "could not remove the hook directory of session " + sessionId
                     + "; the next session of this account removes it", e);
         }
     }

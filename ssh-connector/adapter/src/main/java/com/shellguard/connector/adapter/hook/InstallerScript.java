@@ -26,6 +26,13 @@ final class InstallerScript {
     static final String GUARD_STATUS = "SHELLGUARD-GUARD";
     static final String LANE_STATUS = "SHELLGUARD-LANE";
     static final String SUPERVISOR_STATUS = "SHELLGUARD-SUPERVISOR";
+    /** The target's key for its native parts ({@code uname -m}, {@code -musl} after it on a musl machine). */
+    static final String MACHINE_STATUS = "SHELLGUARD-MACHINE";
+    /**
+     * Each native part's base64 text, made once: a session's installer carried about a megabyte of them, encoded
+     * anew for every session set-up. Keyed by the array itself (the gateway loads each part once).
+     */
+    private static final Map<byte[], String> ENCODED = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private static final String RESOURCE = "/shellguard/install/install.sh";
     private static final String SCRIPT = load();
 
@@ -39,6 +46,20 @@ final class InstallerScript {
 
     /** The native parts per architecture ({@code uname -m}); a missing architecture makes that part unavailable. */
     record Natives(Map<String, byte[]> guards, Map<String, byte[]> lanes, Map<String, byte[]> supervisors) {
+
+        /**
+         * Only the parts a machine whose installer reported {@code machine} (see {@link #MACHINE_STATUS}) takes: its
+         * guard (musl or not) and its architecture's lane and supervisor.
+         */
+        Natives forMachine(String machine) {
+            String arch = machine.endsWith("-musl") ? machine.substring(0, machine.length() - "-musl".length()) : machine;
+            return new Natives(only(guards, machine), only(lanes, arch), only(supervisors, arch));
+        }
+
+        private static Map<String, byte[]> only(Map<String, byte[]> parts, String key) {
+            byte[] part = parts.get(key);
+            return part == null ? Map.of() : Map.of(key, part);
+        }
     }
 
     /**
@@ -82,7 +103,7 @@ final class InstallerScript {
     }
 
     private static String base64(byte[] library) {
-        return Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(library);
+        return ENCODED.computeIfAbsent(library, l -> Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(l));
     }
 
     private static String load() {

@@ -149,6 +149,28 @@ class InstallerScriptTest {
     }
 
     @Test
+    void theInstallerNamesItsMachineAndThatMachinesPartsAloneArmEverythingAsAllOfThemDo() throws Exception {
+        InstallerScript.Natives all = new InstallerScript.Natives(TargetLibraries.load(TargetLibraries.GUARD).byArchitecture(),
+                TargetLibraries.load(TargetLibraries.LANE).byArchitecture(), TargetLibraries.load(TargetLibraries.SUPERVISOR).byArchitecture());
+        String full = installWith(all);
+        String machine = statusOf(InstallerScript.MACHINE_STATUS, full).substring(InstallerScript.MACHINE_STATUS.length()).trim();
+        assertEquals(machine(), machine, full);
+
+        InstallerScript.Natives mine = all.forMachine(machine);
+        assertEquals(java.util.Set.of(machine), mine.guards().keySet());
+        String alone = installWith(mine);
+        for (String part : List.of(InstallerScript.GUARD_STATUS, InstallerScript.LANE_STATUS, InstallerScript.SUPERVISOR_STATUS)) {
+            assertEquals(statusOf(part, full), statusOf(part, alone), alone);
+        }
+        assertTrue(InstallerScript.build(Map.of(), mine, 1, "k", null, null, true).length() * 4
+                < InstallerScript.build(Map.of(), all, 1, "k", null, null, true).length(), "a machine's parts are a fraction of all");
+
+        InstallerScript.Natives musl = all.forMachine("x86_64-musl");
+        assertEquals(all.guards().containsKey("x86_64-musl") ? java.util.Set.of("x86_64-musl") : java.util.Set.of(), musl.guards().keySet());
+        assertEquals(java.util.Set.of("x86_64"), musl.supervisors().keySet(), "the static supervisor serves musl machines too");
+    }
+
+    @Test
     void anExecGuardThatDoesNotLoadIsRemovedAndReportedUnavailable() throws Exception {
         String out = installWith(Map.of(machine(), "not an ELF file".getBytes(StandardCharsets.UTF_8)), Map.of());
         assertTrue(statusOf(InstallerScript.GUARD_STATUS, out).startsWith(InstallerScript.GUARD_STATUS
