@@ -121,14 +121,7 @@ final class TestDirectory implements AutoCloseable {
 
     void stop() {
         if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Processes.stop(process, Duration.ofSeconds(15));
             process = null;
         }
     }
