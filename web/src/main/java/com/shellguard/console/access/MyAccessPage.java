@@ -6,7 +6,9 @@ import com.shellguard.access.AccessRequest;
 import com.shellguard.access.AccessRequestService;
 import com.shellguard.console.Caller;
 import com.shellguard.console.Feedback;
+import com.shellguard.console.Show;
 import com.shellguard.grant.Grant;
+import com.shellguard.user.Role;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,7 +19,9 @@ import java.util.List;
  * The page of one's own access, the one console page a USER account has: the grants in force that give them
  * something (and until when), their access requests and what became of each, a form to ask for more, and
  * withdrawing a pending request. Everything is the caller's own; the services refuse anything else as they do over
- * the API.
+ * the API. An approver (a member of a label's approver group, whatever their role) also finds here the pending
+ * requests of others they may decide, chosen and decided by the service's own rule ({@code mayDecide}, then
+ * {@code approve}/{@code deny}), so the page can show or do nothing the API would refuse.
  */
 @Named
 @ViewScoped
@@ -31,6 +35,9 @@ public class MyAccessPage implements Serializable {
     @Inject
     Caller caller;
 
+    @Inject
+    Show show;
+
     private String kind = "server";
     private String target;
     private String login;
@@ -38,6 +45,8 @@ public class MyAccessPage implements Serializable {
     private String reason;
     private transient List<Grant> grants;
     private transient List<AccessRequest> rows;
+    private String note;
+    private transient List<AccessRequest> toDecide;
 
     public List<Grant> getGrants() {
         if (grants == null) {
@@ -51,6 +60,44 @@ public class MyAccessPage implements Serializable {
             rows = requests.list(caller.getName(), caller.getAccountRole(), null, null, true);
         }
         return rows;
+    }
+
+    /** Pending requests of others that the caller may approve or deny; empty for someone who approves nothing. */
+    public List<AccessRequest> getToDecide() {
+        if (toDecide == null) {
+            String who = caller.getName();
+            Role role = caller.getAccountRole();
+            toDecide = requests.list(who, role, AccessRequest.State.PENDING, null, false).stream()
+                    .filter(r -> requests.mayDecide(r, who, role)).toList();
+        }
+        return toDecide;
+    }
+
+    public void approve(String id) {
+        decide(id, true);
+    }
+
+    public void deny(String id) {
+        decide(id, false);
+    }
+
+    private void decide(String id, boolean approve) {
+        String who = caller.getName();
+        Role role = caller.getAccountRole();
+        try {
+            boolean done = Feedback.attempt(() -> {
+                AccessRequest r = approve ? requests.approve(id, who, role, note) : requests.deny(id, who, role, note);
+                Feedback.info((approve ? "Approved " : "Denied ") + r.getRequester() + "'s request for " + r.target()
+                        + (approve ? "; it lasts until " + show.time(r.getExpires()) : "") + ".");
+            }, null);
+            if (done) {
+                note = null;
+            }
+        } catch (AccessDenied e) {
+            Feedback.error(e.getMessage());
+        }
+        toDecide = null;
+        rows = null;
     }
 
     public void request() {
@@ -98,6 +145,14 @@ public class MyAccessPage implements Serializable {
     public String minutes(AccessRequest r) {
         long seconds = r.getDuration().toSeconds();
         return seconds % 60 == 0 ? String.valueOf(seconds / 60) : String.valueOf(seconds / 60.0);
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
     }
 
     public String getKind() {
