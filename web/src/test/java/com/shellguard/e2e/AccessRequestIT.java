@@ -259,6 +259,54 @@ class AccessRequestIT {
     }
 
     @Test
+    void aUserApproverDecidesInTheirConsolePageAndSomeoneOutsideTheGroupHasNothingToDecide() {
+        String server = labelledServer("peer");
+        Fixture.Person kim = fx.person("kim");
+        String id = ask(Api.basic(fx.gateway.baseUrl(), kim.name(), kim.password()), server).expect(201).object().getString("id");
+        Api asApprover = Api.basic(fx.gateway.baseUrl(), approver.name(), approver.password());
+        String own = ask(asApprover, labelledServer("own")).expect(201).object().getString("id");
+
+        Fixture.Person outsider = fx.person("bystander");
+        try (Browser b = Browser.open(fx.gateway.baseUrl()).logIn(outsider.name(), outsider.password())) {
+            assertEquals("/console/my-access.xhtml", b.path());
+            assertFalse(b.present(By.id("decide")), "nothing to decide for someone outside the approver group");
+            assertFalse(b.text(By.tagName("body")).contains("Requests to decide"), b.text(By.tagName("body")));
+        }
+
+        try (Browser b = Browser.open(fx.gateway.baseUrl()).logIn(approver.name(), approver.password())) {
+            assertEquals(List.of("My access"), b.all(By.cssSelector("#nav .ui-menuitem-text")).stream()
+                    .map(e -> e.getText().strip()).toList(), "the approver is a USER account");
+            By request = By.xpath("//*[@id='decide:requests']//tr[td[normalize-space()='" + kim.name() + "']]");
+            assertTrue(b.text(request).contains(TargetServer.LOGIN + " on " + server) && b.text(request).contains("INC-1 needed"),
+                    b.text(request));
+            assertFalse(b.present(By.xpath("//*[@id='decide:requests']//tr[td[normalize-space()='" + approver.name() + "']]")),
+                    "the approver's own request is not theirs to decide");
+            b.screenshot("my-access-to-decide");
+            b.type(By.id("decide:note"), "ok for INC-1");
+            b.click(By.xpath("//*[@id='decide:requests']//tr[td[normalize-space()='" + kim.name()
+                    + "']]//*[substring(@id, string-length(@id) - 7)=':approve']"));
+            assertTrue(messages(b).contains("Approved " + kim.name() + "'s request for " + TargetServer.LOGIN + " on " + server
+                    + "; it lasts until "), messages(b));
+            assertFalse(b.present(request), "a decided request leaves the list");
+        }
+        asApprover.post("/access-requests/" + own + "/approve", "{}").expect(403);
+        JsonObject approved = fx.admin.get("/access-requests/" + id).expect(200).object();
+        assertEquals("APPROVED", approved.getString("state"));
+        assertEquals(approver.name(), approved.getString("decidedBy"));
+        assertEquals("ok for INC-1", approved.getString("comment"));
+        JsonObject step = approved.getJsonArray("events").stream().map(JsonValue::asJsonObject)
+                .filter(e -> "APPROVED".equals(e.getString("kind"))).findFirst().orElseThrow();
+        assertEquals(approver.name(), step.getString("actor"));
+        hook.await(d -> d.body().contains(id) && "access-request.approved".equals(d.event()) && d.signedWith(SECRET),
+                "the approval from the console");
+        fx.admin.post("/access-requests/" + own + "/deny", "{}").expect(200);
+
+        Processes.Result r = fx.keyClient(kim).ssh(kim.name() + "@" + TargetServer.LOGIN + "@" + server, "echo peer-approved");
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals("peer-approved\n", r.stdout());
+    }
+
+    @Test
     void pendingRequestsAreCappedPerPersonWithdrawnInTheConsoleAndWithdrawnWhenThePersonIsDeleted() {
         String server = labelledServer("cap");
         String other = labelledServer("cap2");
