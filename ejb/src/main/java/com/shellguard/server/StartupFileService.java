@@ -56,10 +56,7 @@ public class StartupFileService {
             alert(report, "the startup files of " + report.login() + "@" + report.server() + " cannot be checked: " + report.failure());
             return new StartupFileVerdict(List.of(), report.failure());
         }
-        Map<String, StartupFile> known = new HashMap<>();
-        for (StartupFile f : files(report.server(), report.login(), true)) {
-            known.put(f.getPath(), f);
-        }
+        Map<String, StartupFile> known = locked(report);
         List<String> changed = new ArrayList<>();
         List<String> newlyChanged = new ArrayList<>();
         boolean firstSight = known.isEmpty();
@@ -89,6 +86,25 @@ public class StartupFileService {
                     + String.join(", ", changed));
         }
         return new StartupFileVerdict(changed, null);
+    }
+
+    /**
+     * The login's known files, locked for this transaction. Sessions of one login arriving together would each
+     * insert a file none of them has seen yet (the login's first sessions), and all but one would fail on the
+     * unique key, their check lost; so a session with a file to insert first locks the server's row, which
+     * queues them: each later one waits for the one before to commit and then finds its rows. The server's row is
+     * always locked before the files' rows, so two sessions never wait for each other.
+     */
+    private Map<String, StartupFile> locked(StartupFileReport report) {
+        List<StartupFile> seen = files(report.server(), report.login(), false);
+        if (!seen.stream().map(StartupFile::getPath).toList().containsAll(report.files().keySet())) {
+            servers.findForUpdate(report.server());
+        }
+        Map<String, StartupFile> known = new HashMap<>();
+        for (StartupFile f : files(report.server(), report.login(), true)) {
+            known.put(f.getPath(), f);
+        }
+        return known;
     }
 
     /** The files known for a login, for the API. */
@@ -125,7 +141,7 @@ public class StartupFileService {
         var query = em.createNamedQuery("StartupFile.ofLogin", StartupFile.class).setParameter("server", server)
                 .setParameter("login", login);
         if (forUpdate) {
-            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE).setHint("eclipselink.refresh", "true");
         }
         return query.getResultList();
     }

@@ -18,7 +18,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Fresh databases for the schema tests: H2 in memory with the options the node's URL gives it (scripts/run.sh), and
  * PostgreSQL databases on 127.0.0.1:5432 (trust, user postgres) named {@code flyway_test_*}, dropped afterwards.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     /** The options scripts/run.sh puts in the node's H2 URL after the file name. */
     static final String H2_OPTIONS = ";MODE=PostgreSQL";
@@ -26,7 +26,7 @@ final class TestDatabases {
     private TestDatabases() {
     }
 
-    interface Database extends AutoCloseable {
+    public interface Database extends AutoCloseable {
         DataSource dataSource();
 
         String jdbcUrl();
@@ -37,7 +37,7 @@ final class TestDatabases {
         void close();
     }
 
-    static Database h2() {
+    public static Database h2() {
         return h2(H2_OPTIONS);
     }
 
@@ -67,7 +67,7 @@ final class TestDatabases {
         };
     }
 
-    static Database postgresql() {
+    public static Database postgresql() {
         String name = "flyway_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(pg("postgres"), "create database " + name);
         PGSimpleDataSource ds = pg(name);

@@ -54,7 +54,11 @@ public final class CommandAuditQueue implements AutoCloseable {
      * dropped and {@link #add(CommandEvent)} and its kin return false, so the hook side can alert.
      */
     static final int MAX_PER_SESSION = 50_000;
-    /** How long a delivery waits for a command whose reported verdict is being checked again. */
+    /**
+     * How long a delivery waits for a command whose reported verdict is being checked again; past it the command is
+     * written with the verdict the hook reported (it ran: its row is never dropped), and a report the check then finds
+     * forged is alerted on its own ({@code FORGED_REPORT}).
+     */
     private static final long CHECK_WAIT_SECONDS = 10;
 
     private final AuditDelivery delivery;
@@ -84,9 +88,15 @@ public final class CommandAuditQueue implements AutoCloseable {
         return offer(event.sessionId(), event);
     }
 
-    /** A command whose verdict is still being checked: delivered in its place once the check completes. */
-    boolean add(CompletableFuture<CommandEvent> event) {
-        return offer(null, event);
+    /**
+     * A command the hook reported as run ({@code claimed}) whose verdict is still being checked: delivered in its place
+     * once the check completes, or as claimed when the check takes longer than {@value #CHECK_WAIT_SECONDS} s.
+     */
+    boolean add(CommandEvent claimed, CompletableFuture<CommandEvent> checked) {
+        return offer(claimed.sessionId(), new Checking(claimed, checked));
+    }
+
+    private record Checking(CommandEvent claimed, CompletableFuture<CommandEvent> checked) {
     }
 
     boolean add(CommandCompletion completion) {
@@ -162,11 +172,8 @@ public final class CommandAuditQueue implements AutoCloseable {
             Object item;
             int n = 0;
             while (n++ < MAX_BATCH && (item = queue.poll()) != null) {
-                if (item instanceof CompletableFuture<?> checking) {
+                if (item instanceof Checking checking) {
                     item = checked(checking);
-                    if (item == null) {
-                        continue;
-                    }
                 }
                 if (item instanceof CommandEvent e) {
                     commands.add(e);
@@ -191,16 +198,16 @@ public final class CommandAuditQueue implements AutoCloseable {
         delivery.deliver();
     }
 
-    private static Object checked(CompletableFuture<?> checking) {
+    private static CommandEvent checked(Checking checking) {
         try {
-            return checking.get(CHECK_WAIT_SECONDS, TimeUnit.SECONDS);
+            return checking.checked().get(CHECK_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            LOG.log(Level.WARNING, "a reported command's check did not complete; its audit row is lost", e);
-            return null;
+            LOG.log(Level.WARNING, "session " + checking.claimed().sessionId() + ": the check of a reported command did not"
+                    + " complete within " + CHECK_WAIT_SECONDS + " s; it is written with the verdict the hook reported", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
         }
+        return checking.claimed();
     }
 
     @Override

@@ -263,7 +263,7 @@ final class HookConnection {
             return;
         }
         CompletableFuture<CommandEvent> checked = new CompletableFuture<>();
-        session.judgedLater(checked);
+        session.judgedLater(claimed, checked);
         onWorker(() -> {
             try {
                 checked.complete(recheck(claimed));

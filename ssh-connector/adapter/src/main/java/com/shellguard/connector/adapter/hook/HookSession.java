@@ -495,9 +495,12 @@ public final class HookSession {
         commandWatcher.accept(event);
     }
 
-    /** A command whose verdict the gateway is still checking: its place in the audit is kept meanwhile. */
-    void judgedLater(CompletableFuture<CommandEvent> event) {
-        services.audit().add(event);
+    /**
+     * A command the hook reported as run ({@code claimed}) whose verdict the gateway is still checking: its place in
+     * the audit is kept meanwhile.
+     */
+    void judgedLater(CommandEvent claimed, CompletableFuture<CommandEvent> event) {
+        queued(services.audit().add(claimed, event));
         event.thenAccept(e -> commandWatcher.accept(e));
     }
 

@@ -1,0 +1,124 @@
+package com.shellguard.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.shellguard.connector.api.StartupFileReport;
+import com.shellguard.connector.api.StartupFileVerdict;
+import com.shellguard.schema.SchemaMigrations;
+import com.shellguard.schema.TestDatabases;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A login's first sessions arriving together each check its startup files, none of them known yet, in transactions
+ * of their own on a real database: every check succeeds (none fails on the unique key of a file another inserted
+ * first), each file has one row, and every session finds the files unchanged.
+ */
+class StartupFileRaceTest {
+
+    private static final int SESSIONS = 16;
+    private static final Map<String, String> FILES = Map.of(".bashrc", "a1", ".profile", "b2", ".bash_profile",
+            StartupFileReport.ABSENT, ".ssh/authorized_keys", "c3");
+
+    @Test
+    void onH2() throws Exception {
+        try (TestDatabases.Database db = TestDatabases.h2()) {
+            concurrentFirstSessions(db);
+        }
+    }
+
+    @Test
+    void onPostgresql() throws Exception {
+        try (TestDatabases.Database db = TestDatabases.postgresql()) {
+            concurrentFirstSessions(db);
+        }
+    }
+
+    private static void concurrentFirstSessions(TestDatabases.Database db) throws Exception {
+        SchemaMigrations.of(db.dataSource()).migrate();
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory("shellguard", Map.of(
+                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                "jakarta.persistence.jtaDataSource", "",
+                "jakarta.persistence.jdbc.url", db.jdbcUrl(),
+                "jakarta.persistence.jdbc.user", db.user(),
+                "jakarta.persistence.jdbc.password", db.user().equals("sa") ? "sa" : "",
+                "eclipselink.session.customizer", TestDatabases.NoMigration.class.getName(),
+                "eclipselink.logging.level", "OFF"));
+        ExecutorService threads = Executors.newFixedThreadPool(SESSIONS);
+        try {
+            inTransaction(emf, em -> {
+                Server server = new Server("web01", OffsetDateTime.now());
+                server.setHost("127.0.0.1");
+                em.persist(server);
+                return null;
+            });
+            CyclicBarrier together = new CyclicBarrier(SESSIONS);
+            List<Future<StartupFileVerdict>> checks = new ArrayList<>();
+            for (int i = 0; i < SESSIONS; i++) {
+                checks.add(threads.submit(() -> inTransaction(emf, em -> {
+                    StartupFileService service = service(em);
+                    await(together);
+                    return service.check(new StartupFileReport(UUID.randomUUID().toString(), "web01", "deploy", FILES, null));
+                })));
+            }
+            for (Future<StartupFileVerdict> check : checks) {
+                StartupFileVerdict verdict = check.get();
+                assertEquals(List.of(), verdict.changed());
+                assertEquals(null, verdict.failure());
+            }
+            List<StartupFile> rows = inTransaction(emf, em -> service(em).list("web01", "deploy"));
+            assertEquals(FILES.size(), rows.size(), "one row per file");
+            rows.forEach(f -> assertEquals(FILES.get(f.getPath()), f.getAcceptedHash(), f.getPath()));
+        } finally {
+            threads.shutdownNow();
+            emf.close();
+        }
+    }
+
+    private static StartupFileService service(EntityManager em) {
+        JpaServerRepository servers = new JpaServerRepository();
+        servers.em = em;
+        StartupFileService service = new StartupFileService();
+        service.em = em;
+        service.servers = servers;
+        return service;
+    }
+
+    private interface Work<T> {
+        T in(EntityManager em) throws Exception;
+    }
+
+    private static <T> T inTransaction(EntityManagerFactory emf, Work<T> work) throws Exception {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.in(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
