@@ -142,7 +142,7 @@ public class AccessRequestService {
 
     /** The person takes back their own pending request; another's is a 404 (403 if they may see it), a decided one a 409. */
     public AccessRequest withdraw(String id, String caller, Role role) {
-        AccessRequest request = store.find(id).orElseThrow(() -> new NotFoundException("no access request " + id));
+        AccessRequest request = store.findForUpdate(id).orElseThrow(() -> new NotFoundException("no access request " + id));
         if (!request.getRequester().equals(caller)) {
             if (!visible(request, caller, role)) {
                 throw new NotFoundException("no access request " + id);
@@ -244,7 +244,7 @@ public class AccessRequestService {
     }
 
     private AccessRequest decidable(String id, String caller, Role role) {
-        AccessRequest request = store.find(id).orElseThrow(() -> new NotFoundException("no access request " + id));
+        AccessRequest request = store.findForUpdate(id).orElseThrow(() -> new NotFoundException("no access request " + id));
         if (request.getRequester().equals(caller)) {
             throw new AccessDenied(caller + " may not decide their own access request");
         }
