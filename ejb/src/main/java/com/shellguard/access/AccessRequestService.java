@@ -120,6 +120,11 @@ public class AccessRequestService {
 
     public AccessRequest approve(String id, String approver, Role role, String comment) {
         AccessRequest request = decidable(id, approver, role);
+        if (users.find(request.getRequester()).filter(GatewayUser::isEnabled).isEmpty()) {
+            // a disabled person's grant would start working when the account is enabled again, and a deleted person's
+            // (a request filed while the deletion ran) would go to whoever is given the name next
+            throw new ConflictException(request.getRequester() + " has no enabled account; deny the request instead");
+        }
         OffsetDateTime now = Clock.now();
         Grant grant = grantService.create(new GrantRule(request.getRequester(), null, request.getServerName(),
                 request.getLabel(), List.of(request.getLogin())), now.plus(request.getDuration()));

@@ -410,6 +410,24 @@ class AccessRequestIT {
         }
     }
 
+    @Test
+    void aRequestOfAPersonDisabledSinceIsDeniedNotApproved() {
+        String server = labelledServer("gone");
+        Fixture.Person fred = fx.person("fred");
+        String id = Api.basic(fx.gateway.baseUrl(), fred.name(), fred.password()).post("/access-requests", "{\"server\":"
+                + Api.quote(server) + ",\"login\":" + Api.quote(TargetServer.LOGIN) + ",\"minutes\":30,\"reason\":\"before I leave\"}")
+                .expect(201).object().getString("id");
+        fx.admin.put("/users/" + fred.name(), "{\"enabled\":false}").expect(200);
+
+        Api asApprover = Api.basic(fx.gateway.baseUrl(), approver.name(), approver.password());
+        Api.Response refused = asApprover.post("/access-requests/" + id + "/approve", "{}").expect(409);
+        assertTrue(refused.body().contains("has no enabled account"), refused.body());
+        JsonObject pending = fx.admin.get("/access-requests/" + id).expect(200).object();
+        assertEquals("PENDING", pending.getString("state"));
+        assertFalse(Fixture.has(pending, "grant"), pending.toString());
+        assertEquals("DENIED", asApprover.post("/access-requests/" + id + "/deny", "{}").expect(200).object().getString("state"));
+    }
+
     private static String messages(Browser b) {
         return b.present(By.id("messages")) ? b.text(By.id("messages")) : "";
     }
