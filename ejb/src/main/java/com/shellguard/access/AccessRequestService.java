@@ -120,6 +120,11 @@ public class AccessRequestService {
 
     public AccessRequest approve(String id, String approver, Role role, String comment) {
         AccessRequest request = decidable(id, approver, role);
+        if (users.find(request.getRequester()).filter(GatewayUser::isEnabled).isEmpty()) {
+            // a disabled person's grant would start working when the account is enabled again, and a deleted person's
+            // (a request filed while the deletion ran) would go to whoever is given the name next
+            throw new ConflictException(request.getRequester() + " has no enabled account; deny the request instead");
+        }
         OffsetDateTime now = Clock.now();
         Grant grant = grantService.create(new GrantRule(request.getRequester(), null, request.getServerName(),
                 request.getLabel(), List.of(request.getLogin())), now.plus(request.getDuration()));
@@ -142,7 +147,7 @@ public class AccessRequestService {
 
     /** The person takes back their own pending request; another's is a 404 (403 if they may see it), a decided one a 409. */
     public AccessRequest withdraw(String id, String caller, Role role) {
-        AccessRequest request = store.find(id).orElseThrow(() -> new NotFoundException("no access request " + id));
+        AccessRequest request = store.findForUpdate(id).orElseThrow(() -> new NotFoundException("no access request " + id));
         if (!request.getRequester().equals(caller)) {
             if (!visible(request, caller, role)) {
                 throw new NotFoundException("no access request " + id);
@@ -244,7 +249,7 @@ public class AccessRequestService {
     }
 
     private AccessRequest decidable(String id, String caller, Role role) {
-        AccessRequest request = store.find(id).orElseThrow(() -> new NotFoundException("no access request " + id));
+        AccessRequest request = store.findForUpdate(id).orElseThrow(() -> new NotFoundException("no access request " + id));
         if (request.getRequester().equals(caller)) {
             throw new AccessDenied(caller + " may not decide their own access request");
         }

@@ -26,6 +26,15 @@ public class AccessRequests {
         return Optional.ofNullable(em.find(AccessRequest.class, id));
     }
 
+    /**
+     * The request read afresh and held until the transaction ends, for a step that changes its state: two steps on one
+     * request (an approval and a denial, a withdrawal) take turns, so the second sees the first's outcome instead of
+     * overwriting it and both succeeding (one of them making a grant).
+     */
+    public Optional<AccessRequest> findForUpdate(String id) {
+        return Optional.ofNullable(em.find(AccessRequest.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     public Optional<AccessRequest> ofGrant(String grantId) {
         return em.createQuery("select r from AccessRequest r where r.grantId = :grant", AccessRequest.class)
                 .setParameter("grant", grantId).getResultStream().findFirst();

@@ -426,6 +426,56 @@ class AccessRequestIT {
         return By.xpath("//*[@id='list:requests']//tr[td[normalize-space()='" + TargetServer.LOGIN + " on " + server + "']]");
     }
 
+    @Test
+    void anApprovalADenialAndAWithdrawalAtTheSameMomentLetExactlyOneHappen() throws Exception {
+        String server = labelledServer("race");
+        Fixture.Person erin = fx.person("erin");
+        Api asErin = Api.basic(fx.gateway.baseUrl(), erin.name(), erin.password());
+        Api asApprover = Api.basic(fx.gateway.baseUrl(), approver.name(), approver.password());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String id = asErin.post("/access-requests", "{\"server\":" + Api.quote(server) + ",\"login\":\"race" + round
+                        + "\",\"minutes\":30,\"reason\":\"at once\"}").expect(201).object().getString("id");
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(3);
+                List<java.util.concurrent.Future<Integer>> steps = pool.invokeAll(List.of(
+                        () -> { together.await(); return asApprover.post("/access-requests/" + id + "/approve", "{}").status(); },
+                        () -> { together.await(); return fx.admin.post("/access-requests/" + id + "/deny", "{}").status(); },
+                        () -> { together.await(); return asErin.post("/access-requests/" + id + "/withdraw", "").status(); }));
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<Integer> step : steps) {
+                    statuses.add(step.get());
+                }
+                JsonObject decided = fx.admin.get("/access-requests/" + id).expect(200).object();
+                assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "approve, deny, withdraw answered " + statuses + ": " + decided);
+                assertEquals(2, statuses.stream().filter(s -> s == 409).count(), "approve, deny, withdraw answered " + statuses);
+                assertEquals("APPROVED".equals(decided.getString("state")), Fixture.has(decided, "grant"), decided.toString());
+                assertEquals(1, decided.getJsonArray("events").stream().map(JsonValue::asJsonObject)
+                        .filter(e -> List.of("APPROVED", "DENIED", "WITHDRAWN").contains(e.getString("kind"))).count(), decided.toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRequestOfAPersonDisabledSinceIsDeniedNotApproved() {
+        String server = labelledServer("gone");
+        Fixture.Person fred = fx.person("fred");
+        String id = Api.basic(fx.gateway.baseUrl(), fred.name(), fred.password()).post("/access-requests", "{\"server\":"
+                + Api.quote(server) + ",\"login\":" + Api.quote(TargetServer.LOGIN) + ",\"minutes\":30,\"reason\":\"before I leave\"}")
+                .expect(201).object().getString("id");
+        fx.admin.put("/users/" + fred.name(), "{\"enabled\":false}").expect(200);
+
+        Api asApprover = Api.basic(fx.gateway.baseUrl(), approver.name(), approver.password());
+        Api.Response refused = asApprover.post("/access-requests/" + id + "/approve", "{}").expect(409);
+        assertTrue(refused.body().contains("has no enabled account"), refused.body());
+        JsonObject pending = fx.admin.get("/access-requests/" + id).expect(200).object();
+        assertEquals("PENDING", pending.getString("state"));
+        assertFalse(Fixture.has(pending, "grant"), pending.toString());
+        assertEquals("DENIED", asApprover.post("/access-requests/" + id + "/deny", "{}").expect(200).object().getString("state"));
+    }
+
     private static String messages(Browser b) {
         return b.present(By.id("messages")) ? b.text(By.id("messages")) : "";
     }
