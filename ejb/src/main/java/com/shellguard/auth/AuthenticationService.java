@@ -122,6 +122,11 @@ public class AuthenticationService {
         concluded(user, LoginDoor.CONSOLE.name(), sourceAddress, check);
     }
 
+    /** Audits a console login refused after a right password (method {@code CONSOLE}), with why. */
+    public void consoleLoginRefused(String user, String sourceAddress, String reason) {
+        concluded(user, LoginDoor.CONSOLE.name(), sourceAddress, PasswordCheck.refused(reason));
+    }
+
     /** Audits a single sign-on to the console (method {@code CONSOLE}, reason starting {@code SSO}). */
     public void consoleSignOnConcluded(String user, String sourceAddress, boolean accepted, String reason) {
         String name = user == null ? "" : user.length() > MAX_NAME ? user.substring(0, MAX_NAME) : user;

@@ -6,7 +6,9 @@ import com.shellguard.auth.LoginDoor;
 import com.shellguard.auth.PasswordCheck;
 import com.shellguard.auth.PasswordLogin;
 import com.shellguard.auth.SecondFactorLogin;
+import com.shellguard.totp.MfaPolicy;
 import com.shellguard.totp.TotpEnrolments;
+import com.shellguard.user.Role;
 import com.shellguard.sso.ConsoleSignOn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +38,7 @@ public class ConsoleIdentityStore implements IdentityStore {
 
     /** Set on the request when the directory could not check the password, so the login page can say so. */
     static final String DIRECTORY_UNAVAILABLE = "shellguard.directoryUnavailable";
+    static final String SECOND_FACTOR_MISSING = "shellguard.secondFactorMissing";
 
     @Inject
     PasswordLogin passwords;
@@ -53,6 +56,9 @@ public class ConsoleIdentityStore implements IdentityStore {
     TotpEnrolments secondFactors;
 
     @Inject
+    MfaPolicy mfa;
+
+    @Inject
     SecondFactorLogin codes;
 
     @Inject
@@ -68,6 +74,13 @@ public class ConsoleIdentityStore implements IdentityStore {
         if (check.isAccepted() && secondFactors.isActive(check.account().getUsername())) {
             step.passwordAccepted(check.account().getUsername());
             return CredentialValidationResult.INVALID_RESULT; // not logged in before the code
+        }
+        if (check.isAccepted() && check.account().getRole() == Role.USER
+                && mfa.need(check.account().getUsername(), check.account().getGroups()) == MfaPolicy.Need.ENROLMENT) {
+            // an admin may sign in without a factor to enrol people; a person who only asks for access has no such need
+            audit.consoleLoginRefused(credential.getCaller(), source, "MFA_NOT_ENROLLED");
+            request.setAttribute(SECOND_FACTOR_MISSING, Boolean.TRUE);
+            return CredentialValidationResult.INVALID_RESULT;
         }
         audit.consoleLoginConcluded(credential.getCaller(), source, check);
         if (!check.isAccepted()) {

@@ -71,9 +71,16 @@ public class LoginPage {
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> external.redirect(external.getRequestContextPath() + ConsoleHome.PATH);
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    ((HttpServletRequest) external.getRequest()).getAttribute(ConsoleIdentityStore.DIRECTORY_UNAVAILABLE) != null
-                            ? "The directory cannot be reached to check the password; try again shortly." : refusal, null));
+            default -> {
+                HttpServletRequest request = (HttpServletRequest) external.getRequest();
+                String message = request.getAttribute(ConsoleIdentityStore.DIRECTORY_UNAVAILABLE) != null
+                        ? "The directory cannot be reached to check the password; try again shortly."
+                        : request.getAttribute(ConsoleIdentityStore.SECOND_FACTOR_MISSING) != null
+                        ? "This account must log in with a second factor and has none yet: enrol one with your password"
+                                + " (POST /api/v1/users/NAME/totp, then .../totp/confirm) or ask an administrator, then log in again."
+                        : refusal;
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+            }
         }
     }
 

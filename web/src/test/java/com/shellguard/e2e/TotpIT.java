@@ -206,6 +206,13 @@ class TotpIT {
             assertNotEquals(0, refused.exitCode(), refused.output());
             assertTrue(refused.output().contains("must log in with a second factor"), refused.output());
             FX.awaitAuthEvent(name, e -> event(e, false, "PUBLICKEY", "MFA_NOT_ENROLLED"));
+            try (Browser b = Browser.open(FX.gateway.baseUrl())) {
+                b.logIn(name, access.person().password());
+                assertEquals("/login.xhtml", b.path(), "the console's My access page is no way around the requirement");
+                assertTrue(b.text(By.id("messages")).contains("must log in with a second factor"), b.text(By.id("messages")));
+                assertEquals(302, b.fetch("/console/my-access.xhtml").statusCode());
+            }
+            FX.awaitAuthEvent(name, e -> event(e, false, "CONSOLE", "MFA_NOT_ENROLLED"));
 
             Api own = Api.basic(FX.gateway.baseUrl(), name, access.person().password());
             assertEquals(401, own.get("/users").status(), "a USER still has no other use of the REST API");
