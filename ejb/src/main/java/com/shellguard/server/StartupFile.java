@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * One startup or key file of a login on a server, as the gateway knows it: the SHA-256 an administrator accepted
- * (or the first session pinned), and the one sessions last found; {@code absent} for a file that does not exist.
- * The two differ while a change waits to be reviewed.
+ * (or the first session pinned), and the one sessions last found, with the time and session that first found it;
+ * {@code absent} for a file that does not exist. The two differ while a change waits to be reviewed.
  */
 @Entity
 @Table(name = "sg_startup_file", uniqueConstraints = @UniqueConstraint(columnNames = {"server_name", "login", "path"}))

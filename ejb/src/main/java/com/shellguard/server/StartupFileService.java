@@ -56,6 +56,12 @@ public class StartupFileService {
             alert(report, "the startup files of " + report.login() + "@" + report.server() + " cannot be checked: " + report.failure());
             return new StartupFileVerdict(List.of(), report.failure());
         }
+        List<StartupFile> current = files(report.server(), report.login(), false);
+        if (asLastSeen(current, report)) {
+            return new StartupFileVerdict(current.stream().filter(StartupFile::changed)
+                    .filter(f -> report.files().containsKey(f.getPath()))
+                    .map(f -> describe(f.getPath(), f.getAcceptedHash(), f.getSeenHash())).toList(), null);
+        }
         Map<String, StartupFile> known = locked(report);
         List<String> changed = new ArrayList<>();
         List<String> newlyChanged = new ArrayList<>();
@@ -71,7 +77,9 @@ public class StartupFileService {
                 continue;
             }
             boolean newState = !state.getSeenHash().equals(file.getValue());
-            state.seen(file.getValue(), report.sessionId(), now);
+            if (newState) {
+                state.seen(file.getValue(), report.sessionId(), now);
+            }
             if (state.changed()) {
                 changed.add(describe(file.getKey(), state.getAcceptedHash(), file.getValue()));
                 if (newState) {
@@ -86,6 +94,18 @@ public class StartupFileService {
                     + String.join(", ", changed));
         }
         return new StartupFileVerdict(changed, null);
+    }
+
+    /**
+     * Whether every reported file is known and in the state sessions last found: the common case, a login's files as
+     * they were, which needs no write and so takes no lock. Sessions of one login arriving together then do not
+     * queue on the login's rows (on an overloaded node they waited past the database's lock timeout, each such
+     * check failing, which a strict server turns into a refusal).
+     */
+    private static boolean asLastSeen(List<StartupFile> known, StartupFileReport report) {
+        Map<String, String> seen = new HashMap<>();
+        known.forEach(f -> seen.put(f.getPath(), f.getSeenHash()));
+        return !known.isEmpty() && report.files().entrySet().stream().allMatch(f -> f.getValue().equals(seen.get(f.getKey())));
     }
 
     /**
@@ -140,8 +160,9 @@ public class StartupFileService {
     private List<StartupFile> files(String server, String login, boolean forUpdate) {
         var query = em.createNamedQuery("StartupFile.ofLogin", StartupFile.class).setParameter("server", server)
                 .setParameter("login", login);
+        query.setHint("eclipselink.refresh", "true");
         if (forUpdate) {
-            query.setLockMode(LockModeType.PESSIMISTIC_WRITE).setHint("eclipselink.refresh", "true");
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
         }
         return query.getResultList();
     }

@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.shellguard.connector.api.StartupFileReport;
 import com.shellguard.connector.api.StartupFileVerdict;
-import com.shellguard.schema.SchemaMigrations;
 import com.shellguard.schema.TestDatabases;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,28 +41,14 @@ class StartupFileRaceTest {
     }
 
     private static void concurrentFirstSessions(TestDatabases.Database db) throws Exception {
-        SchemaMigrations.of(db.dataSource()).migrate();
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory("shellguard", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.jdbc.url", db.jdbcUrl(),
-                "jakarta.persistence.jdbc.user", db.user(),
-                "jakarta.persistence.jdbc.password", db.user().equals("sa") ? "sa" : "",
-                "eclipselink.session.customizer", TestDatabases.NoMigration.class.getName(),
-                "eclipselink.logging.level", "OFF"));
+        StartupFileTransactions tx = StartupFileTransactions.on(db);
         ExecutorService threads = Executors.newFixedThreadPool(SESSIONS);
         try {
-            inTransaction(emf, em -> {
-                Server server = new Server("web01", OffsetDateTime.now());
-                server.setHost("127.0.0.1");
-                em.persist(server);
-                return null;
-            });
             CyclicBarrier together = new CyclicBarrier(SESSIONS);
             List<Future<StartupFileVerdict>> checks = new ArrayList<>();
             for (int i = 0; i < SESSIONS; i++) {
-                checks.add(threads.submit(() -> inTransaction(emf, em -> {
-                    StartupFileService service = service(em);
+                checks.add(threads.submit(() -> tx.in(em -> {
+                    StartupFileService service = tx.service(em);
                     await(together);
                     return service.check(new StartupFileReport(UUID.randomUUID().toString(), "web01", "deploy", FILES, null));
                 })));
@@ -77,40 +58,13 @@ class StartupFileRaceTest {
                 assertEquals(List.of(), verdict.changed());
                 assertEquals(null, verdict.failure());
             }
-            List<StartupFile> rows = inTransaction(emf, em -> service(em).list("web01", "deploy"));
+            List<StartupFile> rows = tx.list();
             assertEquals(FILES.size(), rows.size(), "one row per file");
             rows.forEach(f -> assertEquals(FILES.get(f.getPath()), f.getAcceptedHash(), f.getPath()));
+            assertEquals(List.of(), tx.alerts.alerts, "a login's first sessions pin its files without an alert");
         } finally {
             threads.shutdownNow();
-            emf.close();
-        }
-    }
-
-    private static StartupFileService service(EntityManager em) {
-        JpaServerRepository servers = new JpaServerRepository();
-        servers.em = em;
-        StartupFileService service = new StartupFileService();
-        service.em = em;
-        service.servers = servers;
-        return service;
-    }
-
-    private interface Work<T> {
-        T in(EntityManager em) throws Exception;
-    }
-
-    private static <T> T inTransaction(EntityManagerFactory emf, Work<T> work) throws Exception {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.in(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
+            tx.close();
         }
     }
 
