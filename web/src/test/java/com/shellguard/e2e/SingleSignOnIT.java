@@ -224,32 +224,28 @@ class SingleSignOnIT {
     @Test
     @Order(5)
     void aCodeEnteredByAnotherPersonOpensNothingAndIsAudited() {
-        try (Terminal t = ssh("ulla", "echo should-not-run")) {
-            Shown shown = shown(t);
-            signInOnDevicePage(shown, TestIdentityProvider.MALLORY, true);
-            t.line("");
-            t.waitFor("single sign-on refused: SSO_WRONG_USER: signed in as mallory, not ulla");
-            String screen = t.waitFor("\\[exited \\d+\\]");
-            assertFalse(screen.contains("\nshould-not-run"), screen);
-        }
-        admin.awaitAuthEvent("ulla", e -> !e.getBoolean("success") && "SSO".equals(e.getString("method", null))
-                && e.getString("reason", "").startsWith("SSO_WRONG_USER"));
+        signOnRefused(TestIdentityProvider.MALLORY, true, "SSO_WRONG_USER", ": signed in as mallory, not ulla");
         assertEquals(404, admin.admin.get("/users/mallory").status(), "mallory's sign-in made no account");
     }
 
     @Test
     @Order(6)
     void aPersonWhoDeclinesAtTheProviderIsRefusedAndAudited() {
+        signOnRefused(TestIdentityProvider.ULLA, false, "SSO_DENIED", "");
+    }
+
+    /** ulla's sign-on, finished at the provider by {@code person} (approving or declining), is refused and audited. */
+    private void signOnRefused(TestIdentityProvider.Person person, boolean approve, String reason, String detail) {
         try (Terminal t = ssh("ulla", "echo should-not-run")) {
             Shown shown = shown(t);
-            signInOnDevicePage(shown, TestIdentityProvider.ULLA, false);
+            signInOnDevicePage(shown, person, approve);
             t.line("");
-            t.waitFor("single sign-on refused: SSO_DENIED");
+            t.waitFor("single sign-on refused: " + reason + detail);
             String screen = t.waitFor("\\[exited \\d+\\]");
             assertFalse(screen.contains("\nshould-not-run"), screen);
         }
         admin.awaitAuthEvent("ulla", e -> !e.getBoolean("success") && "SSO".equals(e.getString("method", null))
-                && e.getString("reason", "").startsWith("SSO_DENIED"));
+                && e.getString("reason", "").startsWith(reason));
     }
 
     @Test
