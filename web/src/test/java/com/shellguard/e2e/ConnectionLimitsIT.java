@@ -34,6 +34,8 @@ class ConnectionLimitsIT {
 
     private static final int GLOBAL = 40;
     private static final int PER_SOURCE = 3;
+    /** The address of the test's haproxy, the one balancer the node takes PROXY protocol headers from. */
+    private static final String BALANCER = "127.0.0.2";
     /** How long a refused connection that never speaks may stay (5 s), with a margin for a loaded machine. */
     private static final Duration REFUSED_SILENT_GRACE = Duration.ofSeconds(12);
 
@@ -50,6 +52,7 @@ class ConnectionLimitsIT {
                 "SHELLGUARD_AUTH_TIMEOUT", "15",
                 "SHELLGUARD_IDLE_TIMEOUT", "8",
                 "SHELLGUARD_MAX_CHANNELS", "2",
+                "SHELLGUARD_PROXY_PROTOCOL_FROM", BALANCER,
                 "SHELLGUARD_MAX_CONNECTIONS_PER_USER", "2"));
         String token = node.admin().post("/tokens", "{\"name\":\"limits-it\"}").expect(201).object().getString("token");
         admin = new Provisioning(Api.bearer(node.baseUrl(), token), target);
@@ -82,6 +85,50 @@ class ConnectionLimitsIT {
         } finally {
             closeAll(held);
         }
+    }
+
+    @Test
+    void behindABalancerSpeakingTheProxyProtocolTheAuditAndTheLimitsPerAddressSeeTheClient() throws IOException {
+        Provisioning.Access access = admin.access("balanced");
+        try (TestHaproxy haproxy = TestHaproxy.sendingProxyProtocolFrom(BALANCER, node)) {
+            List<Socket> held = silentConnections("127.0.5.1", haproxy.port(), PER_SOURCE);
+            try {
+                Processes.Result refused = OpenSshClient.withKey(haproxy.port(), access.person().key()).from("127.0.5.1")
+                        .ssh(destination(access), "echo should-not-run");
+                assertTrue(refused.output().contains("your address has " + PER_SOURCE + " connections that have not logged in yet"),
+                        haproxy.log() + refused.output());
+                awaitLimitRow("LIMIT_UNAUTHENTICATED_PER_SOURCE", "127.0.5.1");
+
+                Processes.Result in = OpenSshClient.withKey(haproxy.port(), access.person().key()).from("127.0.5.2")
+                        .ssh(destination(access), "echo in");
+                assertEquals("in\n", in.stdout(), "the balancer's other clients get in: " + in.output());
+                admin.awaitSession(access.person().name(), s -> s.getString("clientAddress", "").startsWith("127.0.5.2:"));
+            } finally {
+                closeAll(held);
+            }
+        }
+    }
+
+    @Test
+    void aConnectionFromTheBalancerWithoutAHeaderAndAHeaderFromAnyoneElseAreRefused() throws IOException {
+        Provisioning.Access access = admin.access("forged");
+        Processes.Result bare = key(access).from(BALANCER).ssh(destination(access), "echo should-not-run");
+        assertNotEquals(0, bare.exitCode(), bare.output());
+        assertTrue(!bare.stdout().contains("should-not-run"), bare.output());
+
+        try (Socket forger = connect("127.0.6.9")) {
+            forger.getOutputStream().write("PROXY TCP4 198.51.100.9 10.0.0.5 40000 22\r\nSSH-2.0-forger\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            forger.setSoTimeout(20_000);
+            InputStream in = forger.getInputStream();
+            byte[] buffer = new byte[4096];
+            while (in.read(buffer) >= 0) {
+                // the node's identification, then the end: a client cannot claim another address
+            }
+        }
+        String sessions = admin.admin.get("/audit/auth?limit=500").expect(200).array().toString()
+                + admin.admin.get("/sessions").expect(200).array().toString();
+        assertTrue(!sessions.contains("198.51.100.9"), "no row names the claimed address");
     }
 
     @Test
@@ -275,18 +322,26 @@ class ConnectionLimitsIT {
     }
 
     private static List<Socket> silentConnections(String source, int count) throws IOException {
+        return silentConnections(source, node.sshPort(), count);
+    }
+
+    private static List<Socket> silentConnections(String source, int port, int count) throws IOException {
         List<Socket> sockets = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            sockets.add(connect(source));
+            sockets.add(connect(source, port));
         }
         Processes.sleep(Duration.ofMillis(500)); // the node counts them as it accepts them
         return sockets;
     }
 
     private static Socket connect(String source) throws IOException {
+        return connect(source, node.sshPort());
+    }
+
+    private static Socket connect(String source, int port) throws IOException {
         Socket socket = new Socket();
         socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
-        socket.connect(new InetSocketAddress("127.0.0.1", node.sshPort()), 2_000);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
         return socket;
     }
 

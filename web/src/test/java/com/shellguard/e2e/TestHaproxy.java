@@ -27,11 +27,23 @@ final class TestHaproxy implements AutoCloseable {
     }
 
     static TestHaproxy inFrontOf(GatewayNode... nodes) {
+        return start("", nodes);
+    }
+
+    /**
+     * The same, sending a PROXY protocol version 2 header on every connection (health checks included), from
+     * {@code source} (a loopback address the nodes trust in {@code SHELLGUARD_PROXY_PROTOCOL_FROM}).
+     */
+    static TestHaproxy sendingProxyProtocolFrom(String source, GatewayNode... nodes) {
+        return start(" send-proxy-v2 check-send-proxy source " + source, nodes);
+    }
+
+    private static TestHaproxy start(String serverOptions, GatewayNode... nodes) {
         try {
             int port = Processes.freePort();
             Path directory = Files.createTempDirectory("sg-haproxy");
             Path config = directory.resolve("haproxy.cfg");
-            Files.writeString(config, config(port, nodes));
+            Files.writeString(config, config(port, serverOptions, nodes));
             Process process = new ProcessBuilder("haproxy", "-db", "-f", config.toString()).redirectErrorStream(true)
                     .redirectOutput(directory.resolve("haproxy.log").toFile()).start();
             TestHaproxy haproxy = new TestHaproxy(port, directory, process);
@@ -42,9 +54,9 @@ final class TestHaproxy implements AutoCloseable {
         }
     }
 
-    private static String config(int port, GatewayNode... nodes) {
+    private static String config(int port, String serverOptions, GatewayNode... nodes) {
         String servers = IntStream.range(0, nodes.length)
-                .mapToObj(i -> "    server gw" + i + " 127.0.0.1:" + nodes[i].sshPort() + " check\n")
+                .mapToObj(i -> "    server gw" + i + " 127.0.0.1:" + nodes[i].sshPort() + " check" + serverOptions + "\n")
                 .collect(Collectors.joining());
         return String.join("\n", List.of(
                 "defaults",

@@ -39,6 +39,7 @@ final class AdmissionControl implements SessionListener, SessionDisconnectHandle
     private static final AttributeKey<Admission> KEY = new AttributeKey<>();
 
     private final ConnectionLimits limits;
+    private final TrustedBalancers balancers;
     private final LimitAudit audit;
     private final Duration loginTime;
     private final AtomicInteger unauthenticated = new AtomicInteger();
@@ -46,27 +47,57 @@ final class AdmissionControl implements SessionListener, SessionDisconnectHandle
     private final Map<String, AtomicInteger> connectionsByUser = new ConcurrentHashMap<>();
 
     /** {@code loginTime}: the limits' login time, or longer where a single sign-on in a browser needs it. */
-    AdmissionControl(ConnectionLimits limits, LimitAudit audit, Duration loginTime) {
+    AdmissionControl(ConnectionLimits limits, TrustedBalancers balancers, LimitAudit audit, Duration loginTime) {
         this.limits = limits;
+        this.balancers = balancers;
         this.audit = audit;
         this.loginTime = loginTime;
     }
 
     @Override
     public void sessionCreated(Session session) {
-        Admission admission = new Admission(source(session));
+        InetAddress peer = source(session);
+        Admission admission = new Admission(balancers.trusts(peer) ? null : peer);
         session.setAttribute(KEY, admission);
         admission.unauthenticated = true;
         int all = unauthenticated.incrementAndGet();
-        int fromSource = increment(unauthenticatedBySource, admission.source);
         if (exceeds(all, limits.maxUnauthenticated())) {
             admission.refuse("LIMIT_UNAUTHENTICATED", "the gateway has " + limits.maxUnauthenticated()
                     + " connections that have not logged in yet, its limit (SHELLGUARD_MAX_UNAUTHENTICATED); try again shortly");
-        } else if (exceeds(fromSource, limits.maxUnauthenticatedPerSource())) {
+        } else if (admission.source != null) {
+            countSource(admission);
+        }
+        refuseIfOver(session, admission);
+    }
+
+    /**
+     * The client behind a trusted balancer, from the PROXY header ({@link ProxyProtocolAcceptor}); until it came the
+     * connection counted only in the node's total, as the balancer's address is every client's.
+     */
+    void clientBehindBalancer(Session session, InetAddress client) {
+        Admission admission = session.getAttribute(KEY);
+        if (admission == null) {
+            return;
+        }
+        synchronized (admission) {
+            if (!admission.unauthenticated || admission.source != null) {
+                return;
+            }
+            admission.source = client;
+        }
+        countSource(admission);
+        refuseIfOver(session, admission);
+    }
+
+    private void countSource(Admission admission) {
+        if (exceeds(increment(unauthenticatedBySource, admission.source), limits.maxUnauthenticatedPerSource())) {
             admission.refuse("LIMIT_UNAUTHENTICATED_PER_SOURCE", "your address has " + limits.maxUnauthenticatedPerSource()
                     + " connections that have not logged in yet, its limit (SHELLGUARD_MAX_UNAUTHENTICATED_PER_SOURCE);"
                     + " try again shortly");
         }
+    }
+
+    private void refuseIfOver(Session session, Admission admission) {
         if (admission.refusal != null) {
             releaseUnauthenticated(admission); // a refused connection holds no place: a flood from one address fills only its own
             audit.hit(admission.refusalLimit, null, address(session), admission.refusal);
@@ -164,7 +195,14 @@ final class AdmissionControl implements SessionListener, SessionDisconnectHandle
             admission.unauthenticated = false;
         }
         unauthenticated.decrementAndGet();
-        decrement(unauthenticatedBySource, admission.source);
+        InetAddress source;
+        synchronized (admission) {
+            source = admission.source;
+            admission.source = null;
+        }
+        if (source != null) {
+            decrement(unauthenticatedBySource, source);
+        }
     }
 
     private static boolean exceeds(int count, int limit) {
@@ -199,7 +237,8 @@ final class AdmissionControl implements SessionListener, SessionDisconnectHandle
 
     /** What admission knows of one connection. */
     private static final class Admission {
-        final InetAddress source;
+        /** Null until the PROXY header named the client of a connection from a trusted balancer. */
+        InetAddress source;
         boolean unauthenticated;
         String user;
         String refusalLimit;

@@ -57,7 +57,11 @@ public final class GatewaySshServer {
             loginTime = wait.compareTo(loginTime) > 0 ? wait : loginTime;
         }
         LimitAudit limitAudit = new LimitAudit(listener, work);
-        AdmissionControl admission = new AdmissionControl(limits, limitAudit, loginTime);
+        TrustedBalancers balancers = TrustedBalancers.fromEnvironment();
+        AdmissionControl admission = new AdmissionControl(limits, balancers, limitAudit, loginTime);
+        if (balancers.any()) {
+            sshd.setServerProxyAcceptor(new ProxyProtocolAcceptor(balancers, admission));
+        }
         GatewayAuthenticator authenticator = new GatewayAuthenticator(listener, work, devices, admission);
         sshd.setPasswordAuthenticator(authenticator);
         sshd.setPublickeyAuthenticator(authenticator);
