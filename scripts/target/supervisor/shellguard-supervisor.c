@@ -138,7 +138,7 @@ static int connect_gateway(void) {
     return gateway >= 0 ? 0 : -1;
 }
 
-static int send_line(const char *text, size_t n) {
+static int send_now(const char *text, size_t n) {
     if (connect_gateway() != 0) {
         return -1;
     }
@@ -148,6 +148,42 @@ static int send_line(const char *text, size_t n) {
         return -1;
     }
     return 0;
+}
+
+/* Reports (R) of starts that already run wait here and go out in one write when the supervisor has nothing else
+ * to do (no stop pending), when this fills, and before any other message: a question, an alert, a heartbeat or
+ * the goodbye never overtakes a report of an earlier start. */
+static char batch[32768];
+static size_t batched;
+
+static void flush_reports(void) {
+    if (batched) {
+        send_now(batch, batched); /* a report lost with the connection costs the audit, never the user */
+        batched = 0;
+    }
+}
+
+static void queue_report(const char *text, size_t n) {
+    if (batched + n > sizeof batch) {
+        flush_reports();
+    }
+    if (n > sizeof batch) {
+        send_now(text, n);
+        return;
+    }
+    memcpy(batch + batched, text, n);
+    batched += n;
+}
+
+static int send_line(const char *text, size_t n) {
+    if (batched && batched + n <= sizeof batch) {
+        memcpy(batch + batched, text, n);
+        n += batched;
+        batched = 0;
+        return send_now(batch, n);
+    }
+    flush_reports();
+    return send_now(text, n);
 }
 
 static void heartbeat(void) {
@@ -169,12 +205,16 @@ static void proc_link(pid_t pid, const char *what, char *out, size_t size) {
 static int read_args(pid_t pid, char *text, size_t size, char **args, int max) {
     char path[64];
     snprintf(path, sizeof path, "/proc/%d/cmdline", (int)pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY);
     size_t len = 0;
     if (fd >= 0) {
+        /* the kernel fills a read of cmdline as far as argv goes: a short read is its end */
         ssize_t n;
         while (len < size - 1 && (n = read(fd, text + len, size - 1 - len)) > 0) {
             len += (size_t)n;
+            if ((size_t)n < size - 1 - (len - (size_t)n)) {
+                break;
+            }
         }
         close(fd);
     }
@@ -191,7 +231,7 @@ static int read_args(pid_t pid, char *text, size_t size, char **args, int max) {
 static void read_status(pid_t pid, pid_t *ppid, uid_t *uid, uid_t *euid, gid_t *gid, gid_t *egid) {
     char path[64], text[4096];
     snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY);
     ssize_t n = fd >= 0 ? read(fd, text, sizeof text - 1) : -1;
     if (fd >= 0) {
         close(fd);
@@ -223,6 +263,55 @@ struct start {
     char *args[SG_MAX_ARGS];
     struct stat st;
 };
+
+/* --- what the supervisor remembers of the session's processes ----------------------------------------------
+ * A start's audit names its parent (`pid path`). Rather than read /proc/PID/status and the parent's exe at every
+ * exec stop, each process's parent is noted at its fork event (the process that forked it) and each process's
+ * program at its own exec stop (a fork inherits its parent's). A process the table does not know (forked by a
+ * clone event, which may be a thread; its slot taken by another; forked before the parent's own fork event
+ * reached the supervisor), or whose parent it no longer knows (exited), is read from /proc as before. */
+#define SG_PROCS 1024
+#define SG_PROC_EXE 256
+static struct proc {
+    pid_t pid, parent;    /* parent 0: not known */
+    char exe[SG_PROC_EXE]; /* "" when longer than fits: read from /proc */
+} procs[SG_PROCS];
+
+static struct proc *proc_of(pid_t pid) {
+    struct proc *p = &procs[(unsigned)pid % SG_PROCS];
+    return p->pid == pid ? p : NULL;
+}
+
+static void proc_forked(pid_t parent, pid_t child) {
+    struct proc *from = proc_of(parent), *p = &procs[(unsigned)child % SG_PROCS];
+    p->pid = child;
+    p->parent = from ? parent : 0;
+    if (from) {
+        memcpy(p->exe, from->exe, sizeof p->exe);
+    } else {
+        p->exe[0] = 0;
+    }
+}
+
+static void proc_exec(pid_t pid, const char *exe) {
+    struct proc *p = &procs[(unsigned)pid % SG_PROCS];
+    if (p->pid != pid) {
+        p->pid = pid, p->parent = 0;
+    }
+    size_t n = strlen(exe);
+    if (n < sizeof p->exe) {
+        memcpy(p->exe, exe, n + 1);
+    } else {
+        p->exe[0] = 0;
+    }
+}
+
+static void proc_gone(pid_t pid) {
+    struct proc *p = proc_of(pid);
+    if (p) {
+        p->pid = 0;
+    }
+}
 
 static char message[SG_ARGS * 2 + 4 * PATH_MAX];
 static char reply[SG_LINE];
@@ -271,7 +360,7 @@ static char ask(const struct start *s, char *rule, size_t rule_size) {
 static void tell(pid_t pid, const char *text) {
     char path[64];
     snprintf(path, sizeof path, "/proc/%d/fd/2", (int)pid);
-    int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+    int fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK);
     if (fd < 0 || write(fd, text, strlen(text)) < 0) {
         say(text);
     }
@@ -292,55 +381,92 @@ static int lost_privilege(const struct start *s, uid_t euid, gid_t egid) {
                            || ((s->st.st_mode & S_ISGID) && s->st.st_gid != egid));
 }
 
+/* Refuses a setuid or setgid start the same-account tier cannot let gain privilege, and raises the alert. */
+static void lost(const struct start *s) {
+    char text[PATH_MAX + 300], alert[PATH_MAX + 200];
+    snprintf(text, sizeof text, "shellguard: %s is a setuid or setgid program, which cannot gain its privilege "
+             "in a session supervised as the login itself; it was not started\n", s->exe);
+    /* the path and the parent's are the login's to name: escaped, as every field of a message, so that no name
+     * can end this line and forge another (a goodbye, a report) on the supervisor's connection */
+    char detail[PATH_MAX + 100];
+    snprintf(detail, sizeof detail, "%s started by %s; not run: the same-account supervisor cannot let it gain "
+             "privilege", s->exe, s->parent);
+    size_t n = 0;
+    char head[] = {'A', SG_US, 's', 'e', 't', 'u', 'i', 'd', SG_US, 0};
+    sg_append(alert, &n, sizeof alert, head);
+    sg_append_escaped(alert, &n, sizeof alert - 1, detail);
+    alert[n++] = '\n';
+    alert[n] = 0;
+    send_line(alert, n);
+    refuse(s->pid, text);
+}
+
 static int was_approved(pid_t pid, const struct stat *st);
+
+/* uid, and the parent's pid and program, of a start stopped at its exec event. In the same-account tier run as an
+ * account other than root, every process of the session has the supervisor's uid: the session's filter set
+ * no_new_privs, so no setuid or setgid program and no file capability can change it, and without privilege no
+ * process can. Elsewhere (root, sudo in the privileged tier) it is read from /proc. */
+static uid_t own_uid = (uid_t)-1; /* (uid_t)-1: read every start's uid from /proc */
+
+static void identify(pid_t pid, struct start *s) {
+    struct proc *me = proc_of(pid), *parent = me && me->parent ? proc_of(me->parent) : NULL;
+    pid_t ppid;
+    uid_t uid = own_uid, euid;
+    gid_t gid, egid;
+    if (uid == (uid_t)-1 || !parent) {
+        read_status(pid, &ppid, &uid, &euid, &gid, &egid);
+        if (own_uid != (uid_t)-1) {
+            uid = own_uid;
+        }
+        parent = proc_of(ppid);
+    } else {
+        ppid = me->parent;
+    }
+    snprintf(s->uid, sizeof s->uid, "%u", (unsigned)uid);
+    if (parent && parent->exe[0]) {
+        snprintf(s->parent, sizeof s->parent, "%d %s", (int)ppid, parent->exe);
+    } else {
+        char parent_exe[PATH_MAX];
+        proc_link(ppid, "exe", parent_exe, sizeof parent_exe);
+        snprintf(s->parent, sizeof s->parent, "%d %s", (int)ppid, parent_exe);
+    }
+}
 
 static void on_exec(pid_t pid) {
     static struct start s;
     if (!judging) {
         judging = pid == shell_pid && ++own_execs == 2;
+        proc_link(pid, "exe", s.exe, sizeof s.exe);
+        proc_exec(pid, s.exe);
         ptrace(PTRACE_CONT, pid, 0, 0);
         return;
     }
     s.pid = pid;
-    proc_link(pid, "exe", s.exe, sizeof s.exe);
-    proc_link(pid, "cwd", s.cwd, sizeof s.cwd);
-    read_args(pid, s.argtext, sizeof s.argtext, s.args, SG_MAX_ARGS);
-    pid_t ppid;
-    uid_t uid, euid;
-    gid_t gid, egid;
-    read_status(pid, &ppid, &uid, &euid, &gid, &egid);
-    snprintf(s.uid, sizeof s.uid, "%u", (unsigned)uid);
-    char parent_exe[PATH_MAX];
-    proc_link(ppid, "exe", parent_exe, sizeof parent_exe);
-    snprintf(s.parent, sizeof s.parent, "%d %s", (int)ppid, parent_exe);
     char exe_link[64];
     snprintf(exe_link, sizeof exe_link, "/proc/%d/exe", (int)pid);
+    proc_link(pid, "exe", s.exe, sizeof s.exe);
     if (stat(exe_link, &s.st) != 0) {
         ptrace(PTRACE_CONT, pid, 0, 0); /* gone already */
         return;
     }
+    proc_exec(pid, s.exe);
     if (privileged && was_approved(pid, &s.st)) {
         ptrace(PTRACE_CONT, pid, 0, 0); /* asked, answered and audited at the call's entry: the same file */
         return;
     }
-    if (lost_privilege(&s, euid, egid)) {
-        char text[PATH_MAX + 300], alert[PATH_MAX + 200];
-        snprintf(text, sizeof text, "shellguard: %s is a setuid or setgid program, which cannot gain its privilege "
-                 "in a session supervised as the login itself; it was not started\n", s.exe);
-        /* the path and the parent's are the login's to name: escaped, as every field of a message, so that no name
-         * can end this line and forge another (a goodbye, a report) on the supervisor's connection */
-        char detail[PATH_MAX + 100];
-        snprintf(detail, sizeof detail, "%s started by %s; not run: the same-account supervisor cannot let it gain "
-                 "privilege", s.exe, s.parent);
-        size_t n = 0;
-        char head[] = {'A', SG_US, 's', 'e', 't', 'u', 'i', 'd', SG_US, 0};
-        sg_append(alert, &n, sizeof alert, head);
-        sg_append_escaped(alert, &n, sizeof alert - 1, detail);
-        alert[n++] = '\n';
-        alert[n] = 0;
-        send_line(alert, n);
-        refuse(pid, text);
-        return;
+    proc_link(pid, "cwd", s.cwd, sizeof s.cwd);
+    read_args(pid, s.argtext, sizeof s.argtext, s.args, SG_MAX_ARGS);
+    identify(pid, &s);
+    if (!privileged && (s.st.st_mode & (S_ISUID | S_ISGID))) {
+        pid_t ppid;
+        uid_t uid, euid;
+        gid_t gid, egid;
+        read_status(pid, &ppid, &uid, &euid, &gid, &egid);
+        if (lost_privilege(&s, euid, egid)) {
+            lost(&s);
+            return;
+        }
     }
     const struct sg_policy *p = sg_policy();
     if (!p) {
@@ -356,10 +482,11 @@ static void on_exec(pid_t pid) {
     s.same[0] = 0;
     sg_same_as(p, exe_link, &s.st, s.same, sizeof s.same);
     if (!must_ask && !s.same[0]) {
+        /* what the report says was read while the process was stopped; it runs while the report is written */
+        ptrace(PTRACE_CONT, pid, 0, 0);
         char id[48];
         size_t len = start_message('R', &s, id, sizeof id);
-        send_line(message, len); /* a report lost with the connection costs the audit, never the user */
-        ptrace(PTRACE_CONT, pid, 0, 0);
+        queue_report(message, len);
         return;
     }
     char rule[256] = "";
@@ -508,7 +635,7 @@ static void on_exec_entry(pid_t pid) {
     int dirfd = at ? (int)regs.rdi : AT_FDCWD;
     char mem_path[64], given[PATH_MAX], file[PATH_MAX + 64];
     snprintf(mem_path, sizeof mem_path, "/proc/%d/mem", (int)pid);
-    int mem = open(mem_path, O_RDONLY | O_CLOEXEC);
+    int mem = open(mem_path, O_RDONLY);
     if (mem < 0 || read_string(mem, path_addr, given, sizeof given) != 0) {
         if (mem >= 0) {
             close(mem);
@@ -534,6 +661,20 @@ static void on_exec_entry(pid_t pid) {
     if (!realpath(file, s.exe)) {
         snprintf(s.exe, sizeof s.exe, "%s", file);
     }
+    /* decided on the path alone first: what no rule concerns runs on, and its exec event reports it */
+    const struct sg_policy *p = sg_policy();
+    const char *word = given[0] ? given : s.exe;
+    int setid = (s.st.st_mode & (S_ISUID | S_ISGID)) != 0;
+    if (p) {
+        s.same[0] = 0;
+        sg_same_as(p, file, &s.st, s.same, sizeof s.same);
+        if (!p->allowlist && !p->lines && !p->overflow && !sg_matches_rule(p, word, s.exe, s.exe)
+            && !(setid && p->nnames + p->nglobs > 0) && !s.same[0]) {
+            close(mem);
+            ptrace(PTRACE_CONT, pid, 0, 0);
+            return;
+        }
+    }
     /* argv, as the caller passes it */
     size_t used = 0;
     int argc = 0;
@@ -557,18 +698,6 @@ static void on_exec_entry(pid_t pid) {
     char caller[PATH_MAX];
     proc_link(pid, "exe", caller, sizeof caller);
     snprintf(s.parent, sizeof s.parent, "%d %s", (int)pid, caller); /* the caller itself, about to be replaced */
-    const struct sg_policy *p = sg_policy();
-    const char *word = given[0] ? given : s.exe;
-    int setid = (s.st.st_mode & (S_ISUID | S_ISGID)) != 0;
-    if (p) {
-        s.same[0] = 0;
-        sg_same_as(p, file, &s.st, s.same, sizeof s.same);
-        if (!p->allowlist && !p->lines && !p->overflow && !sg_matches_rule(p, word, s.exe, s.exe)
-            && !(setid && p->nnames + p->nglobs > 0) && !s.same[0]) {
-            ptrace(PTRACE_CONT, pid, 0, 0); /* no rule concerns it: the exec event reports it */
-            return;
-        }
-    }
     char rule[256] = "";
     char action = p ? ask(&s, rule, sizeof rule) : 0;
     if (action == 'A') {
@@ -712,6 +841,7 @@ static int probe(void) {
 static void finish(int status, int signal_number) {
     char line[48];
     int n = snprintf(line, sizeof line, "K%cend%c%d\n", SG_US, SG_US, status);
+    flush_reports();
     if (gateway >= 0) {
         sg_send(gateway, line, (size_t)n);
         shutdown(gateway, SHUT_WR);
@@ -752,6 +882,9 @@ int main(int argc, char **argv) {
         return 255;
     }
     privileged = found > 0;
+    if (!privileged && getuid() != 0 && getuid() == geteuid()) {
+        own_uid = getuid(); /* see identify */
+    }
     if (connect_gateway() != 0) {
         say("shellguard: the supervisor cannot reach the gateway; the session does not start\n");
         return 255;
@@ -829,7 +962,11 @@ int main(int argc, char **argv) {
             forward_signal = 0;
         }
         int status;
-        pid_t pid = waitpid(-1, &status, __WALL);
+        pid_t pid = waitpid(-1, &status, __WALL | (batched ? WNOHANG : 0));
+        if (pid == 0) {
+            flush_reports(); /* nothing pending: the reports go out before the supervisor sleeps */
+            continue;
+        }
         if (pid < 0) {
             if (errno == EINTR) {
                 continue;
@@ -837,6 +974,7 @@ int main(int argc, char **argv) {
             finish(255, 0); /* no child left: cannot happen while the shell lives */
         }
         if (WIFEXITED(status) || WIFSIGNALED(status)) {
+            proc_gone(pid);
             if (pid == shell_pid) {
                 finish(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), WIFSIGNALED(status) ? WTERMSIG(status) : 0);
             }
@@ -863,8 +1001,22 @@ int main(int argc, char **argv) {
             case 0:
                 ptrace(PTRACE_CONT, pid, 0, sig); /* a signal for the tracee: delivered as is */
                 break;
+            case PTRACE_EVENT_FORK:
+            case PTRACE_EVENT_VFORK:
+            case PTRACE_EVENT_CLONE: {
+                unsigned long child = 0;
+                if (ptrace(PTRACE_GETEVENTMSG, pid, 0, &child) == 0 && child) {
+                    if (event == PTRACE_EVENT_CLONE) {
+                        proc_gone((pid_t)child); /* a thread or a process: not known, read from /proc */
+                    } else {
+                        proc_forked(pid, (pid_t)child);
+                    }
+                }
+                ptrace(PTRACE_CONT, pid, 0, 0); /* the new process is traced already */
+                break;
+            }
             default:
-                ptrace(PTRACE_CONT, pid, 0, 0); /* fork, vfork, clone: the new process is traced already */
+                ptrace(PTRACE_CONT, pid, 0, 0);
         }
     }
 }
