@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "sg_protocol.h"   /* generated from scripts/target/protocol/protocol.def: SG_US, the fields, the values */
 
@@ -18,6 +19,8 @@
 #define SG_NAME 128
 #define SG_GLOB 512
 #define SG_LINE 65536
+/* The policy is asked for again when older than this. */
+#define SG_REFRESH_SECONDS 3
 
 /* The session directory (where this library lives): the loader's own copy of the library's path, up to its
  * last slash (sg_dir_len 0: not found). Nothing is copied at load time: every program of the session loads
@@ -49,6 +52,7 @@ struct sg_file {
     ino_t ino;
     off_t size;
     unsigned char sha[32];
+    struct timespec ctime; /* the supervisor's own copy only: when the hash was taken */
 };
 
 struct sg_policy {
@@ -68,6 +72,8 @@ struct sg_policy {
 const struct sg_policy *sg_policy(void);
 /* Set by the supervisor: the policy is kept in the process's memory only, never read from the session's files. */
 extern int sg_policy_private;
+/* Whether the supervisor's private policy is due to be asked for again (sg_policy would ask now). */
+int sg_policy_private_stale(void);
 /* Whether path's file (st, as stat gave it) is one of the policy's named programs: by device and inode, else by
  * size and SHA-256. Appends the names to same (space separated). */
 void sg_same_as(const struct sg_policy *p, const char *path, const struct stat *st, char *same, size_t size);

@@ -20,7 +20,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#define SG_REFRESH_SECONDS 3
 /* Searched for named programs besides the process's PATH: a copy is caught whichever PATH the rule's
  * program was found on. */
 #define SG_SYSTEM_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
@@ -58,8 +57,10 @@ static int has_glob(const char *name) {
     return strpbrk(name, "*?[") != NULL;
 }
 
-/* Every file on PATH or the system path that the named program resolves to, once per file. */
-static void add_files_of(struct sg_policy *p, const char *name) {
+/* Every file on PATH or the system path that the named program resolves to, once per file. A file previous knew
+ * (the same name, device, inode, size and change time) keeps its hash: a refresh does not read every named
+ * program again. */
+static void add_files_of(struct sg_policy *p, const char *name, const struct sg_policy *previous) {
     char dirs[8192];
     const char *path = getenv("PATH");
     snprintf(dirs, sizeof dirs, "%s:%s", path ? path : "", SG_SYSTEM_PATH);
@@ -83,9 +84,20 @@ static void add_files_of(struct sg_policy *p, const char *name) {
             return;
         }
         struct sg_file *f = &p->files[p->nfiles];
-        if (hash_file(file, f->sha) != 0) {
+        const struct sg_file *before = NULL;
+        for (int i = 0; previous && i < previous->nfiles && !before; i++) {
+            const struct sg_file *o = &previous->files[i];
+            if (o->dev == st.st_dev && o->ino == st.st_ino && o->size == st.st_size && o->ctime.tv_sec == st.st_ctim.tv_sec
+                && o->ctime.tv_nsec == st.st_ctim.tv_nsec && strcmp(o->name, name) == 0) {
+                before = o;
+            }
+        }
+        if (before) {
+            memcpy(f->sha, before->sha, sizeof f->sha);
+        } else if (hash_file(file, f->sha) != 0) {
             continue;
         }
+        f->ctime = st.st_ctim;
         snprintf(f->name, sizeof f->name, "%s", name);
         f->dev = st.st_dev, f->ino = st.st_ino, f->size = st.st_size;
         p->nfiles++;
@@ -93,7 +105,7 @@ static void add_files_of(struct sg_policy *p, const char *name) {
 }
 
 /* Parses a P line: P US version US mode US lines US names (space separated) US globs (RS separated). */
-static int parse_p_line(char *line, struct sg_policy *p) {
+static int parse_p_line(char *line, struct sg_policy *p, const struct sg_policy *previous) {
     char *field[6] = {0};
     int n = 0;
     field[n++] = line;
@@ -118,7 +130,7 @@ static int parse_p_line(char *line, struct sg_policy *p) {
         }
         strcpy(p->names[p->nnames++], name);
         if (!has_glob(name) && !strchr(name, '/')) {
-            add_files_of(p, name);
+            add_files_of(p, name, previous);
         }
     }
     save = NULL;
@@ -173,7 +185,7 @@ static int write_policy(const struct sg_policy *p) {
 
 /* Asks the gateway for the session's policy and writes it to guard.policy. */
 /* Asks the gateway for the session's policy filter, into fresh. */
-static int ask_policy(struct sg_policy *fresh) {
+static int ask_policy(struct sg_policy *fresh, const struct sg_policy *previous) {
     int fd = sg_connect();
     if (fd < 0) {
         return -1;
@@ -183,7 +195,7 @@ static int ask_policy(struct sg_policy *fresh) {
     if (sg_send(fd, "P\n", 2) == 0) {
         while (sg_read_line(fd, line, sizeof line) == 0) {
             if (line[0] == 'P' && line[1] == SG_US) {
-                ok = parse_p_line(line, fresh);
+                ok = parse_p_line(line, fresh, previous);
                 break;
             }
         }
@@ -194,19 +206,25 @@ static int ask_policy(struct sg_policy *fresh) {
 
 static int fetch_policy(void) {
     struct sg_policy fresh;
-    return ask_policy(&fresh) == 0 ? write_policy(&fresh) : -1;
+    return ask_policy(&fresh, NULL) == 0 ? write_policy(&fresh) : -1;
 }
 
 int sg_policy_private;
 
 /* The supervisor's policy: asked of the gateway and kept in its own memory, which the login can neither read nor
  * write (it is non-dumpable), never in a file of the session's directory, which the login can rewrite. */
-static const struct sg_policy *private_policy(void) {
-    static time_t asked;
+static time_t asked;
+
+int sg_policy_private_stale(void) {
     time_t now = time(NULL);
-    if (!cache.loaded || now - asked >= SG_REFRESH_SECONDS || now < asked) {
+    return !cache.loaded || now - asked >= SG_REFRESH_SECONDS || now < asked;
+}
+
+static const struct sg_policy *private_policy(void) {
+    time_t now = time(NULL);
+    if (sg_policy_private_stale()) {
         static struct sg_policy fresh;
-        if (ask_policy(&fresh) == 0) {
+        if (ask_policy(&fresh, cache.loaded ? &cache : NULL) == 0) {
             cache = fresh;
             asked = now;
         } else if (now - asked >= 4 * SG_REFRESH_SECONDS) {

@@ -175,6 +175,18 @@ static void queue_report(const char *text, size_t n) {
     batched += n;
 }
 
+/* Seconds of the last start judged: while starts come, the policy is asked for again between them rather than
+ * during one (a session between commands asks nothing). */
+static time_t last_start;
+
+/* Nothing is pending: the reports go out, and a policy due to be asked for again is, before the supervisor sleeps. */
+static void idle(void) {
+    flush_reports();
+    if (last_start && time(NULL) - last_start < SG_REFRESH_SECONDS && sg_policy_private_stale()) {
+        sg_policy();
+    }
+}
+
 static int send_line(const char *text, size_t n) {
     if (batched && batched + n <= sizeof batch) {
         memcpy(batch + batched, text, n);
@@ -443,6 +455,7 @@ static void on_exec(pid_t pid) {
         return;
     }
     s.pid = pid;
+    last_start = time(NULL);
     char exe_link[64];
     snprintf(exe_link, sizeof exe_link, "/proc/%d/exe", (int)pid);
     proc_link(pid, "exe", s.exe, sizeof s.exe);
@@ -962,10 +975,10 @@ int main(int argc, char **argv) {
             forward_signal = 0;
         }
         int status;
-        pid_t pid = waitpid(-1, &status, __WALL | (batched ? WNOHANG : 0));
+        pid_t pid = waitpid(-1, &status, __WALL | WNOHANG);
         if (pid == 0) {
-            flush_reports(); /* nothing pending: the reports go out before the supervisor sleeps */
-            continue;
+            idle();
+            pid = waitpid(-1, &status, __WALL);
         }
         if (pid < 0) {
             if (errno == EINTR) {
