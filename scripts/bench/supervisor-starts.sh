@@ -17,8 +17,9 @@
 #   SUPERVISOR  supervisor binaries to compare (e.g. one built from an older commit); default: build.sh's build
 #               of this tree. Each is measured in both tiers; the label is the file's name.
 # BENCH_SUPERVISOR_STARTS (500) starts per batch, BENCH_SUPERVISOR_ROUNDS (7) rounds; the figures are the medians
-# over rounds of each batch's p50 and mean (microseconds per start), and the supervisor's share is the difference
-# from plain. Prints figures; asserts nothing. Needs gcc, python3, java (build.sh); root for the tiers as sgtarget.
+# over rounds of each batch's p50 and mean (microseconds per start), the supervisor's share of them (the difference
+# from plain), and the CPU time the supervisor itself spent per start (its /proc/PID/schedstat, which a loaded
+# machine disturbs less than it disturbs latency). Prints figures; asserts nothing. Needs gcc, python3, java (build.sh); root for the tiers as sgtarget.
 set -eu
 STARTS=${BENCH_SUPERVISOR_STARTS:-500}
 ROUNDS=${BENCH_SUPERVISOR_ROUNDS:-7}
@@ -48,7 +49,20 @@ cat > "$tmp/loop.c" <<'C'
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-/* N fork+execve of /bin/true, each timed; prints p50 and mean microseconds per start */
+/* N fork+execve of /bin/true, each timed; prints p50 and mean microseconds per start, and with a second argument
+ * the CPU time its parent (the supervisor) spent per start, from the parent's /proc/PID/schedstat */
+static double parent_cpu_us(void) {
+    char path[64];
+    unsigned long long ns = 0;
+    snprintf(path, sizeof path, "/proc/%d/schedstat", (int)getppid());
+    FILE *f = fopen(path, "r");
+    if (!f || fscanf(f, "%llu", &ns) != 1) {
+        fprintf(stderr, "cannot read %s\n", path);
+        exit(1);
+    }
+    fclose(f);
+    return ns / 1e3;
+}
 static int cmp(const void *a, const void *b) {
     double x = *(const double *)a, y = *(const double *)b;
     return x < y ? -1 : x > y;
@@ -57,7 +71,7 @@ int main(int argc, char **argv) {
     int n = atoi(argv[1]);
     char *args[] = {"true", NULL};
     extern char **environ;
-    double *us = malloc(sizeof *us * (size_t)n), sum = 0;
+    double *us = malloc(sizeof *us * (size_t)n), sum = 0, cpu = argc > 2 ? parent_cpu_us() : 0;
     for (int i = 0; i < n; i++) {
         struct timespec a, b;
         clock_gettime(CLOCK_MONOTONIC, &a);
@@ -77,7 +91,10 @@ int main(int argc, char **argv) {
         sum += us[i];
     }
     qsort(us, (size_t)n, sizeof *us, cmp);
-    printf("%.1f %.1f\n", us[n / 2], sum / n);
+    if (argc > 2) {
+        cpu = (parent_cpu_us() - cpu) / n;
+    }
+    printf("%.1f %.1f %.1f\n", us[n / 2], sum / n, cpu);
     return 0;
 }
 C
@@ -108,27 +125,29 @@ if [[ ${#as_login[@]} -gt 0 ]]; then
     > "$tmp/privileged/login"
 fi
 
-run() { # label tier|plain supervisor -> "p50 mean"
+run() { # label tier|plain supervisor -> "p50 mean supervisor-cpu"
   case $2 in
     plain) "$tmp/loop" "$STARTS" ;;
     # the start script's exec, then the loop's: the supervisor judges from the loop's starts on (own_execs)
-    same-account) "${as_login[@]}" "$3" "$tmp/same-account" /bin/sh -c "exec $tmp/loop $STARTS" ;;
-    privileged) "$3" "$tmp/privileged" /bin/sh -c "exec $tmp/loop $STARTS" ;;
+    same-account) "${as_login[@]}" "$3" "$tmp/same-account" /bin/sh -c "exec $tmp/loop $STARTS parent" ;;
+    privileged) "$3" "$tmp/privileged" /bin/sh -c "exec $tmp/loop $STARTS parent" ;;
   esac
 }
-declare -A P50 MEAN
+declare -A P50 MEAN CPU
 labels=(plain)
 for s in "${supervisors[@]}"; do for t in "${tiers[@]}"; do labels+=("$(basename "$s") $t"); done; done
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for r in $(seq "$ROUNDS"); do
   line=$(run plain plain) || die "the plain loop failed"
-  P50[plain]+="${line% *} " MEAN[plain]+="${line#* } "
+  read -r a b c <<< "$line"
+  P50[plain]+="$a " MEAN[plain]+="$b " CPU[plain]+="$c "
   k=0
   for s in "${supervisors[@]}"; do
     for t in "${tiers[@]}"; do
       label="$(basename "$s") $t"
       line=$(run "$label" "$t" "$tmp/sup$k") || die "the loop under $label failed"
-      P50[$label]+="${line% *} " MEAN[$label]+="${line#* } "
+      read -r a b c <<< "$line"
+      P50[$label]+="$a " MEAN[$label]+="$b " CPU[$label]+="$c "
     done
     k=$((k + 1))
   done
@@ -140,14 +159,16 @@ median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ?
 echo
 echo "supervisor micro benchmark: $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), $ROUNDS rounds x $STARTS starts of /bin/true"
 echo "load average before/after: $load_before / $load_after"
-printf '| %-40s | %12s | %12s | %14s | %14s |\n' "loop" "p50 us" "mean us" "p50 - plain" "mean - plain"
-printf '| %-40s | %12s | %12s | %14s | %14s |\n' "----" "------" "-------" "-----------" "------------"
+row() { printf '| %-36s | %9s | %9s | %12s | %12s | %15s |\n' "$@"; }
+row "loop" "p50 us" "mean us" "p50 - plain" "mean - plain" "supervisor CPU"
+row "----" "------" "-------" "-----------" "------------" "--------------"
 base50=$(median <<< "${P50[plain]}") basemean=$(median <<< "${MEAN[plain]}")
 for label in "${labels[@]}"; do
-  p=$(median <<< "${P50[$label]}") m=$(median <<< "${MEAN[$label]}")
-  printf '| %-40s | %12s | %12s | %14s | %14s |\n' "$label" "$p" "$m" \
+  p=$(median <<< "${P50[$label]}") m=$(median <<< "${MEAN[$label]}") c=$(median <<< "${CPU[$label]}")
+  row "$label" "$p" "$m" \
     "$(awk -v a="$p" -v b="$base50" 'BEGIN {printf "%+.3f ms", (a - b) / 1000}')" \
-    "$(awk -v a="$m" -v b="$basemean" 'BEGIN {printf "%+.3f ms", (a - b) / 1000}')"
+    "$(awk -v a="$m" -v b="$basemean" 'BEGIN {printf "%+.3f ms", (a - b) / 1000}')" \
+    "$([[ $label == plain ]] && echo - || echo "$c us/start")"
 done
 for label in "${labels[@]}"; do echo "per-round p50 $label: ${P50[$label]}"; done
 echo "reports the stand-in received: $(grep -c '^R' "$tmp/gw.log" || true)"

@@ -16,15 +16,20 @@
  *   and the child waits on a pipe until the parent has PTRACE_SEIZEd it with TRACEFORK, TRACEVFORK, TRACECLONE,
  *   TRACEEXEC and EXITKILL; only then does it exec the shell. Every descendant is traced from its first
  *   instruction on, and no process of the session ever ran untraced.
- * - Only fork, clone and exec events stop a process (no PTRACE_SYSCALL): a start costs two context switches and
- *   a few /proc reads, and everything else the session does runs at full speed.
+ * - Only fork, clone and exec events (and signals, as for any tracee) stop a process, no PTRACE_SYSCALL: a start
+ *   stops the parent at its fork and at the SIGCHLD of its child's end, the child at its start and its exec (and,
+ *   privileged tier, at the exec call's entry). Only the exec stop does work: /proc/PID/exe (read and stat'ed),
+ *   cwd and cmdline; the parent and its program are remembered from fork and exec events, the uid is known in the
+ *   same-account tier (below, identify). A start no rule concerns runs on before its report is written, and
+ *   reports are batched until the supervisor has nothing else to do. Everything else runs at full speed.
  * - Non-dumpable (PR_SET_DUMPABLE 0): a process of the same uid can neither ptrace it nor read its memory.
  *   Killing it (the login can signal its own processes) kills the whole session (EXITKILL), and the gateway,
  *   which sees its connection end without the supervisor's goodbye, ends the session with a SUPERVISOR_LOST
  *   alert: fail closed.
  * - Each start is decided with the exec guard's own code (guard/policy.c, guard/rules.c, guard/wire.c): a start
- *   no rule can concern is reported (R) and runs; anything else is asked (Q) on the supervisor's connection, and
- *   waits. A refused program is killed at its exec stop (SIGKILL: the new image is loaded, not run) after
+ *   no rule can concern runs and is reported (R); anything else is asked (Q) on the supervisor's connection, and
+ *   waits. Pending reports go out before any other message, so nothing overtakes them; what a crash (or a kill
+ *   by the login) loses is the reports not yet written, of starts made since the supervisor was last idle. A refused program is killed at its exec stop (SIGKILL: the new image is loaded, not run) after
  *   `shellguard: blocked by policy "RULE"` is written to its stderr.
  * - The path judged is /proc/PID/exe at the exec event, the file the kernel actually loaded (a memfd shows as
  *   `/memfd:NAME (deleted)`), not the path the caller passed, which is user memory and could change under us.
@@ -57,6 +62,7 @@
 #include <sys/user.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,12 +136,59 @@ static void on_forward(int sig) {
     forward_signal = sig;
 }
 
+/* What the gateway sent on the connection and ask has not read yet: verdicts are read a buffer at a time, not
+ * a byte at a time as the exec guard's one-question connections are. */
+static char inbox[SG_LINE];
+static size_t inbox_start, inbox_end;
+
 static int connect_gateway(void) {
     if (gateway >= 0) {
         return 0;
     }
+    inbox_start = inbox_end = 0;
     gateway = sg_connect_as(SG_SHELL, SG_ROLE_SUPERVISOR);
     return gateway >= 0 ? 0 : -1;
+}
+
+/* One line from the gateway (without its \n) into buf; 0 on success, -1 on EOF, error, a line longer than buf or
+ * the 30 s limit. */
+static int read_gateway_line(char *buf, size_t size) {
+    for (;;) {
+        char *nl = memchr(inbox + inbox_start, '\n', inbox_end - inbox_start);
+        if (nl) {
+            size_t n = (size_t)(nl - (inbox + inbox_start));
+            if (n >= size) {
+                return -1;
+            }
+            memcpy(buf, inbox + inbox_start, n);
+            buf[n] = 0;
+            inbox_start += n + 1;
+            return 0;
+        }
+        if (inbox_start > 0) {
+            memmove(inbox, inbox + inbox_start, inbox_end - inbox_start);
+            inbox_end -= inbox_start, inbox_start = 0;
+        }
+        if (inbox_end == sizeof inbox) {
+            return -1; /* a line longer than any the protocol sends */
+        }
+        struct pollfd p = {.fd = gateway, .events = POLLIN};
+        int ready = poll(&p, 1, 30000);
+        if (ready < 0 && errno == EINTR) {
+            continue;
+        }
+        if (ready <= 0) {
+            return -1;
+        }
+        ssize_t r = read(gateway, inbox + inbox_end, sizeof inbox - inbox_end);
+        if (r < 0 && errno == EINTR) {
+            continue;
+        }
+        if (r <= 0) {
+            return -1;
+        }
+        inbox_end += (size_t)r;
+    }
 }
 
 static int send_now(const char *text, size_t n) {
@@ -353,7 +406,7 @@ static char ask(const struct start *s, char *rule, size_t rule_size) {
         return 0;
     }
     size_t id_len = strlen(id);
-    while (sg_read_line(gateway, reply, sizeof reply) == 0) {
+    while (read_gateway_line(reply, sizeof reply) == 0) {
         /* V US id US A|B|T US rule; anything else on this connection is not for the supervisor */
         if (reply[0] != 'V' || reply[1] != SG_US || strncmp(reply + 2, id, id_len) != 0 || reply[2 + id_len] != SG_US) {
             continue;
