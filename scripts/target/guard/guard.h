@@ -72,6 +72,9 @@ struct sg_policy {
 const struct sg_policy *sg_policy(void);
 /* Set by the supervisor: the policy is kept in the process's memory only, never read from the session's files. */
 extern int sg_policy_private;
+/* Set by the supervisor: asks for the policy (P) on its own connection and puts the gateway's P line into line;
+ * 0 on success. Unset, each request opens a connection of its own. */
+extern int (*sg_policy_asker)(char *line, size_t size);
 /* Whether the supervisor's private policy is due to be asked for again (sg_policy would ask now). */
 int sg_policy_private_stale(void);
 /* Whether path's file (st, as stat gave it) is one of the policy's named programs: by device and inode, else by
