@@ -19,7 +19,8 @@
 # BENCH_SUPERVISOR_STARTS (500) starts per batch, BENCH_SUPERVISOR_ROUNDS (7) rounds; the figures are the medians
 # over rounds of each batch's p50 and mean (microseconds per start), the supervisor's share of them (the difference
 # from plain), and the CPU time the supervisor itself spent per start (its /proc/PID/schedstat, which a loaded
-# machine disturbs less than it disturbs latency). Prints figures; asserts nothing. Needs gcc, python3, java (build.sh); root for the tiers as sgtarget.
+# machine disturbs less than it disturbs latency). Prints figures; asserts nothing. Needs gcc, python3, java
+# (build.sh); root and the login sgtarget for both tiers (else the same-account tier alone, as the caller).
 set -eu
 STARTS=${BENCH_SUPERVISOR_STARTS:-500}
 ROUNDS=${BENCH_SUPERVISOR_ROUNDS:-7}

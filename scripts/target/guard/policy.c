@@ -87,8 +87,9 @@ static void add_files_of(struct sg_policy *p, const char *name, const struct sg_
         const struct sg_file *before = NULL;
         for (int i = 0; previous && i < previous->nfiles && !before; i++) {
             const struct sg_file *o = &previous->files[i];
-            if (o->dev == st.st_dev && o->ino == st.st_ino && o->size == st.st_size && o->ctime.tv_sec == st.st_ctim.tv_sec
-                && o->ctime.tv_nsec == st.st_ctim.tv_nsec && strcmp(o->name, name) == 0) {
+            if (o->dev == st.st_dev && o->ino == st.st_ino && o->size == st.st_size
+                && o->ctime.tv_sec == st.st_ctim.tv_sec && o->ctime.tv_nsec == st.st_ctim.tv_nsec
+                && strcmp(o->name, name) == 0) {
                 before = o;
             }
         }

@@ -29,7 +29,8 @@
  * - Each start is decided with the exec guard's own code (guard/policy.c, guard/rules.c, guard/wire.c): a start
  *   no rule can concern runs and is reported (R); anything else is asked (Q) on the supervisor's connection, and
  *   waits. Pending reports go out before any other message, so nothing overtakes them; what a crash (or a kill
- *   by the login) loses is the reports not yet written, of starts made since the supervisor was last idle. A refused program is killed at its exec stop (SIGKILL: the new image is loaded, not run) after
+ *   by the login) loses is the reports not yet written, of starts made since the supervisor was last idle. A
+ *   refused program is killed at its exec stop (SIGKILL: the new image is loaded, not run) after
  *   `shellguard: blocked by policy "RULE"` is written to its stderr.
  * - The path judged is /proc/PID/exe at the exec event, the file the kernel actually loaded (a memfd shows as
  *   `/memfd:NAME (deleted)`), not the path the caller passed, which is user memory and could change under us.
