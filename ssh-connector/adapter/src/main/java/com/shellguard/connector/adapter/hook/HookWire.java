@@ -102,6 +102,26 @@ final class HookWire {
         }
     }
 
+    /** How far a command's reported start may lie before its report arrives (a gateway slow to read it) or after. */
+    static final long START_BEFORE_MICROS = 600_000_000L;
+    static final long START_AFTER_MICROS = 60_000_000L;
+
+    /**
+     * The facts with a start time the gateway can believe: a hook reports a command as it starts, so a start more than
+     * {@value #START_BEFORE_MICROS} µs before {@code nowMicros} or {@value #START_AFTER_MICROS} µs after it is a forger's
+     * (with the session's key, anyone can claim 1970 or the year 294,000 and put a command's row outside every time
+     * range an auditor asks for); it is replaced by the time the report arrived.
+     */
+    static CommandFacts believableStart(CommandFacts f, long nowMicros) {
+        long start = f.startMicros();
+        if (start >= nowMicros - START_BEFORE_MICROS && start <= nowMicros + START_AFTER_MICROS) {
+            return f;
+        }
+        return new CommandFacts(f.commandId(), nowMicros, f.role(), f.flags(), f.subshell(), f.source(), f.line(),
+                f.function(), f.cwd(), f.resolution(), f.word(), f.path(), f.canonical(), f.sameAs(), f.lineId(), f.alias(),
+                f.text(), f.shell(), f.words(), f.caller(), f.parent(), f.uid());
+    }
+
     private static String text(List<String> f, CommandField field) {
         return unescape(f.get(field.position()));
     }

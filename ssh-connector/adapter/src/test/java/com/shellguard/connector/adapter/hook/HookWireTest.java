@@ -131,4 +131,19 @@ class HookWireTest {
         assertEquals(4, HookWire.fields(line.trim()).size());
         assertTrue(line.indexOf('\n') == line.length() - 1);
     }
+
+    /** With the session's key a forger reported commands as started in 1970 or in the year 294,000. */
+    @Test
+    void aStartTimeFarFromTheReportsArrivalIsReplacedByTheArrival() {
+        long now = 1_796_000_000_000_000L;
+        String m = message("R", "42.7", "1", "", "interactive", "", "0", "", "", "", "/home/u", "file", "rm", "/usr/bin/rm",
+                "/usr/bin/rm", "", "42.3", "", "rm -rf /srv");
+        CommandFacts forged = HookWire.facts(HookWire.fields(m), "bash").orElseThrow();
+        assertEquals(now, HookWire.believableStart(forged, now).startMicros());
+        CommandFacts future = HookWire.facts(HookWire.fields(m.replace(US + "1" + US, US + "9223372036854775807" + US)), "bash").orElseThrow();
+        assertEquals(Long.MAX_VALUE, future.startMicros());
+        assertEquals(now, HookWire.believableStart(future, now).startMicros());
+        CommandFacts honest = HookWire.facts(HookWire.fields(m.replace(US + "1" + US, US + (now - 2_000_000) + US)), "bash").orElseThrow();
+        assertEquals(now - 2_000_000, HookWire.believableStart(honest, now).startMicros(), "a report 2 s late keeps its time");
+    }
 }
