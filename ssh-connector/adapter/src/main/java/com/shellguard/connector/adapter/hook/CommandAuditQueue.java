@@ -164,7 +164,11 @@ public final class CommandAuditQueue implements AutoCloseable {
         }
     }
 
-    /** Crosses to the application: everything queued, in batches, behind what waits from before. */
+    /**
+     * Crosses to the application: everything queued, in batches, behind what waits from before, each batch written as
+     * soon as it is made. (Making every batch first and writing after held a flood's batches in memory, then on disk,
+     * for as long as sessions kept the queue from emptying, with the database up and nothing written.)
+     */
     private void deliver() {
         while (!queue.isEmpty()) {
             List<CommandEvent> commands = new ArrayList<>();
@@ -198,6 +202,7 @@ public final class CommandAuditQueue implements AutoCloseable {
             if (!batch.isEmpty()) {
                 delivery.offer(batch);
             }
+            delivery.deliver();
         }
         delivery.deliver();
     }

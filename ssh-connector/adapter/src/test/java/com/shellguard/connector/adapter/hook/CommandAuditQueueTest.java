@@ -12,6 +12,7 @@ import com.shellguard.connector.api.CommandVerdict;
 import com.shellguard.connector.api.GatewayListener;
 import com.shellguard.connector.api.Resolution;
 import com.shellguard.connector.api.ShellRole;
+import com.shellguard.connector.api.TypedLine;
 import jakarta.resource.spi.work.WorkManager;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -89,6 +90,34 @@ class CommandAuditQueueTest {
         assertEquals(taken + 1, rows.size());
         assertEquals(big.substring(0, AuditSize.TEXT), rows.get(0).facts().text(), "what the audit's column keeps of it");
         assertEquals(other, rows.get(taken));
+    }
+
+    /**
+     * The delivery made every batch of what was queued before writing any: with the database up, a queue a flood kept
+     * full went to memory, then to the spool on disk (and past it, was dropped) before one row was written.
+     */
+    @Test
+    void withTheDatabaseUpEachBatchIsWrittenBeforeTheNextIsMadeSoNothingGoesToTheSpool() throws Exception {
+        Path spoolDirectory = dir.resolve("spool");
+        List<Long> spooledAtEachWrite = new ArrayList<>();
+        GatewayListener database = (GatewayListener) Proxy.newProxyInstance(GatewayListener.class.getClassLoader(),
+                new Class<?>[] {GatewayListener.class}, (proxy, method, args) -> {
+                    try (var files = java.nio.file.Files.list(spoolDirectory)) {
+                        spooledAtEachWrite.add(files.count());
+                    }
+                    return null;
+                });
+        WorkManager busy = (WorkManager) Proxy.newProxyInstance(WorkManager.class.getClassLoader(),
+                new Class<?>[] {WorkManager.class}, (proxy, method, args) -> {
+                    throw new jakarta.resource.spi.work.WorkRejectedException("busy");
+                });
+        CommandAuditQueue queue = new CommandAuditQueue(database, new BlockingWork(busy), new Timer(true),
+                new AuditSpool(spoolDirectory, 1 << 30), 3000);
+        for (int i = 0; i < 5 * CommandAuditQueue.MAX_BATCH; i++) {
+            assertTrue(queue.add(new TypedLine("s" + i % 7, "1." + i, "ls", 0)));
+        }
+        queue.close();
+        assertEquals(List.of(0L, 0L, 0L, 0L, 0L), spooledAtEachWrite, "five batches, none through the spool");
     }
 
     private static CommandFacts facts(String id, String text) {
