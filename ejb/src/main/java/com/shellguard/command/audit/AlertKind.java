@@ -22,13 +22,14 @@ import com.shellguard.connector.api.SessionAlert;
  * when the lost node held none); and, about a node rather than a session, AUDIT_DELAYED (the node could not write
  * the audit for a while: what happened meanwhile was held and written late), AUDIT_SPOOLED (what was held outgrew
  * the node's memory limit and went to its spool on disk) and AUDIT_LOST (the spool was full: audit events were
- * dropped).
+ * dropped); RECORDING_FAILED (a session's recording could not be started or written any more, the gateway's disk
+ * full: the session went on unrecorded).
  */
 public enum AlertKind {
     TAMPER, HOOK_UNAVAILABLE, FORGED_REPORT, POLICY, GUARD_UNAVAILABLE, HOST_KEY_PINNED, HOST_KEY_CHANGED,
     SUPERVISOR_UNAVAILABLE, SUPERVISOR_LOST, SUPERVISOR_SETUID, PROTECTED_FILE, HOOK_FLOOD,
     HOOK_SILENT, STARTUP_FILE_CHANGED, LOGIN_LOCKED, ADDRESS_THROTTLED, NODE_LOST, AUDIT_DELAYED, AUDIT_SPOOLED,
-    AUDIT_LOST;
+    AUDIT_LOST, RECORDING_FAILED;
 
     public static AlertKind of(SessionAlert.Kind kind) {
         return switch (kind) {
@@ -45,6 +46,7 @@ public enum AlertKind {
             case AUDIT_DELAYED -> AUDIT_DELAYED;
             case AUDIT_SPOOLED -> AUDIT_SPOOLED;
             case AUDIT_LOST -> AUDIT_LOST;
+            case RECORDING_FAILED -> RECORDING_FAILED;
         };
     }
 }

@@ -57,6 +57,11 @@ public record SessionAlert(String sessionId, Kind kind, String detail, long time
          */
         STARTUP_FILE_CHANGED,
         /**
+         * The session's recording could not be started, or could not be written any more (the gateway's disk full, a
+         * watched user's output filling it): the session went on unrecorded from then on.
+         */
+        RECORDING_FAILED,
+        /**
          * Not about one session ({@code sessionId} null): this node could not write the audit to the database for a
          * while (it was away); what happened meanwhile was held and written once it was back, late but complete.
          */

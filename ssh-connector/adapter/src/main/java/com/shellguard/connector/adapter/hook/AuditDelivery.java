@@ -55,7 +55,8 @@ final class AuditDelivery {
     private final AtomicLong sequence = new AtomicLong();
 
     private final Deque<CommandRecordBatch> held = new ArrayDeque<>();
-    private long heldItems;
+    /** The {@linkplain AuditSize#weight weight} of what {@link #held} holds, which {@code memoryLimit} bounds. */
+    private long heldWeight;
 
     private volatile Outage outage;
     private long nextAttemptMillis;
@@ -104,9 +105,10 @@ final class AuditDelivery {
         if (current != null) {
             current.held += batch.size();
         }
-        if (spool.isEmpty() && heldItems + batch.size() <= memoryLimit) {
+        long weight = AuditSize.weight(batch);
+        if (spool.isEmpty() && heldWeight + weight <= memoryLimit) {
             held.addLast(batch);
-            heldItems += batch.size();
+            heldWeight += weight;
             return;
         }
         if (spool.append(batch, evenIfFull)) {
@@ -152,7 +154,7 @@ final class AuditDelivery {
             }
             if (fromMemory) {
                 held.pollFirst();
-                heldItems -= next.get().size();
+                heldWeight -= AuditSize.weight(next.get());
             } else {
                 spool.removeOldest();
             }
@@ -170,8 +172,8 @@ final class AuditDelivery {
         }
         List<CommandRecordBatch> remaining = new ArrayList<>(held);
         held.clear();
-        long items = heldItems;
-        heldItems = 0;
+        long items = remaining.stream().mapToLong(CommandRecordBatch::size).sum();
+        heldWeight = 0;
         long lost = spool.prepend(remaining);
         if (lost > 0) {
             LOG.severe("ShellGuard: AUDIT_LOST: the node stops and its audit spool is full: " + lost + " audit events are lost");
@@ -192,7 +194,7 @@ final class AuditDelivery {
         Outage current = outage;
         if (current == null) {
             outage = new Outage(now(), cause);
-            outage.held = heldItems;
+            outage.held = held.stream().mapToLong(CommandRecordBatch::size).sum();
             LOG.log(Level.WARNING, "ShellGuard: AUDIT_DELAYED: the audit cannot be written to the database (" + cause
                     + "); audit events are held (memory, then the spool " + spool.directory() + ") and written in order"
                     + " once it can be", e);

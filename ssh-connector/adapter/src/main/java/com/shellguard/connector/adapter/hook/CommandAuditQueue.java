@@ -49,9 +49,10 @@ public final class CommandAuditQueue implements AutoCloseable {
     static final long DELIVERY_MILLIS = 200;
     static final int MAX_BATCH = 2000;
     /**
-     * Items one session may have waiting for delivery: far above what a busy script reports between deliveries, and
-     * what keeps a forger with the session's key from filling the node's memory. Past it the session's items are
-     * dropped and {@link #add(CommandEvent)} and its kin return false, so the hook side can alert.
+     * The {@linkplain AuditSize#weight weight} of what one session may have waiting for delivery (a short record weighs
+     * 1): far above what a busy script reports between deliveries, and what keeps a forger with the session's key, or a
+     * script of mebibyte-long command lines, from filling the node's memory. Past it the session's items are dropped
+     * and {@link #add(CommandEvent)} and its kin return false, so the hook side can alert.
      */
     static final int MAX_PER_SESSION = 50_000;
     /**
@@ -85,7 +86,7 @@ public final class CommandAuditQueue implements AutoCloseable {
     }
 
     boolean add(CommandEvent event) {
-        return offer(event.sessionId(), event);
+        return offer(event.sessionId(), AuditSize.clip(event));
     }
 
     /**
@@ -93,7 +94,8 @@ public final class CommandAuditQueue implements AutoCloseable {
      * once the check completes, or as claimed when the check takes longer than {@value #CHECK_WAIT_SECONDS} s.
      */
     boolean add(CommandEvent claimed, CompletableFuture<CommandEvent> checked) {
-        return offer(claimed.sessionId(), new Checking(claimed, checked));
+        CommandEvent kept = AuditSize.clip(claimed);
+        return offer(claimed.sessionId(), new Checking(kept, checked.thenApply(AuditSize::clip)));
     }
 
     private record Checking(CommandEvent claimed, CompletableFuture<CommandEvent> checked) {
@@ -104,7 +106,7 @@ public final class CommandAuditQueue implements AutoCloseable {
     }
 
     boolean add(TypedLine line) {
-        return offer(line.sessionId(), line);
+        return offer(line.sessionId(), AuditSize.clip(line));
     }
 
     /**
@@ -122,14 +124,15 @@ public final class CommandAuditQueue implements AutoCloseable {
 
     /** Alerts are always taken: each kind is raised a bounded number of times per session where it is raised. */
     public void add(SessionAlert alert) {
-        queue.add(alert);
+        queue.add(AuditSize.clip(alert));
     }
 
     private boolean offer(String sessionId, Object item) {
         if (sessionId != null) {
+            int weight = AuditSize.weight(item instanceof Checking c ? c.claimed() : item);
             AtomicInteger count = waiting.computeIfAbsent(sessionId, k -> new AtomicInteger());
-            if (count.incrementAndGet() > MAX_PER_SESSION) {
-                count.decrementAndGet();
+            if (count.addAndGet(weight) > MAX_PER_SESSION) {
+                count.addAndGet(-weight);
                 return false;
             }
         }
@@ -137,9 +140,9 @@ public final class CommandAuditQueue implements AutoCloseable {
         return true;
     }
 
-    private void delivered(String sessionId) {
+    private void delivered(String sessionId, int weight) {
         if (sessionId != null) {
-            waiting.computeIfPresent(sessionId, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
+            waiting.computeIfPresent(sessionId, (k, count) -> count.addAndGet(-weight) <= 0 ? null : count);
         }
     }
 
@@ -161,7 +164,11 @@ public final class CommandAuditQueue implements AutoCloseable {
         }
     }
 
-    /** Crosses to the application: everything queued, in batches, behind what waits from before. */
+    /**
+     * Crosses to the application: everything queued, in batches, behind what waits from before, each batch written as
+     * soon as it is made. (Making every batch first and writing after held a flood's batches in memory, then on disk,
+     * for as long as sessions kept the queue from emptying, with the database up and nothing written.)
+     */
     private void deliver() {
         while (!queue.isEmpty()) {
             List<CommandEvent> commands = new ArrayList<>();
@@ -172,18 +179,19 @@ public final class CommandAuditQueue implements AutoCloseable {
             Object item;
             int n = 0;
             while (n++ < MAX_BATCH && (item = queue.poll()) != null) {
+                int weight = AuditSize.weight(item instanceof Checking c ? c.claimed() : item);
                 if (item instanceof Checking checking) {
                     item = checked(checking);
                 }
                 if (item instanceof CommandEvent e) {
                     commands.add(e);
-                    delivered(e.sessionId());
+                    delivered(e.sessionId(), weight);
                 } else if (item instanceof CommandCompletion c) {
                     completions.add(c);
-                    delivered(c.sessionId());
+                    delivered(c.sessionId(), weight);
                 } else if (item instanceof TypedLine l) {
                     lines.add(l);
-                    delivered(l.sessionId());
+                    delivered(l.sessionId(), weight);
                 } else if (item instanceof SessionAlert a) {
                     alerts.add(a);
                 } else if (item instanceof SessionSummary end) {
@@ -194,6 +202,7 @@ public final class CommandAuditQueue implements AutoCloseable {
             if (!batch.isEmpty()) {
                 delivery.offer(batch);
             }
+            delivery.deliver();
         }
         delivery.deliver();
     }

@@ -216,7 +216,7 @@ final class HookConnection {
         String shellPid = lineId.contains(".") ? lineId.substring(0, lineId.indexOf('.')) : lineId;
         long now = System.currentTimeMillis() * 1000;
         List<HookWire.HistoryEntry> entries = shell.equals("zsh") ? List.of(new HookWire.HistoryEntry(0, text))
-                : HookWire.typedLines(text);
+                : HookWire.typedLines(text, historyNumber(lineId));
         for (int i = 0; i < entries.size(); i++) {
             HookWire.HistoryEntry e = entries.get(i);
             String id = i == entries.size() - 1 ? lineId : shellPid + "." + e.number();
@@ -224,8 +224,15 @@ final class HookConnection {
         }
     }
 
+    /** The history number in a line id, {@code pid.N}; -1 if it has none. */
+    private static long historyNumber(String lineId) {
+        String n = lineId.substring(lineId.indexOf('.') + 1);
+        return n.matches("\\d{1,18}") ? Long.parseLong(n) : -1;
+    }
+
     private void withFacts(List<String> f, Consumer<CommandFacts> use) {
-        Optional<CommandFacts> facts = HookWire.facts(f, shell);
+        Optional<CommandFacts> facts = HookWire.facts(f, shell)
+                .map(read -> HookWire.believableStart(read, System.currentTimeMillis() * 1000));
         if (facts.isEmpty()) {
             LOG.fine(() -> "session " + session.sessionId() + ": malformed hook message");
             return;

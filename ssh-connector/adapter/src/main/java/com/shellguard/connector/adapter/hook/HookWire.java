@@ -102,6 +102,26 @@ final class HookWire {
         }
     }
 
+    /** How far a command's reported start may lie before its report arrives (a gateway slow to read it) or after. */
+    static final long START_BEFORE_MICROS = 600_000_000L;
+    static final long START_AFTER_MICROS = 60_000_000L;
+
+    /**
+     * The facts with a start time the gateway can believe: a hook reports a command as it starts, so a start more than
+     * {@value #START_BEFORE_MICROS} µs before {@code nowMicros} or {@value #START_AFTER_MICROS} µs after it is a forger's
+     * (with the session's key, anyone can claim 1970 or the year 294,000 and put a command's row outside every time
+     * range an auditor asks for); it is replaced by the time the report arrived.
+     */
+    static CommandFacts believableStart(CommandFacts f, long nowMicros) {
+        long start = f.startMicros();
+        if (start >= nowMicros - START_BEFORE_MICROS && start <= nowMicros + START_AFTER_MICROS) {
+            return f;
+        }
+        return new CommandFacts(f.commandId(), nowMicros, f.role(), f.flags(), f.subshell(), f.source(), f.line(),
+                f.function(), f.cwd(), f.resolution(), f.word(), f.path(), f.canonical(), f.sameAs(), f.lineId(), f.alias(),
+                f.text(), f.shell(), f.words(), f.caller(), f.parent(), f.uid());
+    }
+
     private static String text(List<String> f, CommandField field) {
         return unescape(f.get(field.position()));
     }
@@ -130,23 +150,32 @@ final class HookWire {
 
     /**
      * The typed lines of an L record: {@code history N} output, the entries since the last reported line, each
-     * without its number. A line that continues an entry (a multi-line command) does not start with a number.
+     * without its number; {@code last} is the number of the newest (the L record's line id, {@code pid.HISTCMD}), or
+     * -1 if unknown. A line that continues an entry (a multi-line command) does not start with a number, except where
+     * the user typed one: {@code rm -rf /srv; echo "} newline {@code   999  ls"} shows in the output as two entries, so
+     * the output's numbering decides. It starts with the oldest entry's number; when that is {@code last}, the whole
+     * output is that one entry (the usual case: one line per record); otherwise only a number one higher than the
+     * entry before, up to {@code last}, starts an entry. Limit: with more than one entry in a record, a continuation
+     * line of an older entry that starts with the next entry's number still splits it.
      */
-    static List<HistoryEntry> typedLines(String historyOutput) {
+    static List<HistoryEntry> typedLines(String historyOutput, long last) {
         List<HistoryEntry> entries = new ArrayList<>();
         java.util.regex.Matcher m = ENTRY.matcher(historyOutput);
-        int start = -1;
-        long number = 0;
-        while (m.find()) {
-            if (start >= 0) {
-                entries.add(new HistoryEntry(number, trimNewline(historyOutput.substring(start, m.start()))));
+        if (!m.find()) {
+            return entries;
+        }
+        long number = Long.parseLong(m.group(1));
+        int start = m.end();
+        while (number != last && m.find()) {
+            long next = Long.parseLong(m.group(1));
+            if (next != number + 1 || (last >= 0 && next > last)) {
+                continue;
             }
-            number = Long.parseLong(m.group(1));
+            entries.add(new HistoryEntry(number, trimNewline(historyOutput.substring(start, m.start()))));
+            number = next;
             start = m.end();
         }
-        if (start >= 0) {
-            entries.add(new HistoryEntry(number, trimNewline(historyOutput.substring(start))));
-        }
+        entries.add(new HistoryEntry(number, trimNewline(historyOutput.substring(start))));
         return entries;
     }
 

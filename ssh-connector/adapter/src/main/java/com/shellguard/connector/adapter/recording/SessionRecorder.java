@@ -31,8 +31,8 @@ import java.util.logging.Logger;
  * session, normally the last milliseconds. The file is not synced (an operating system crash loses what the
  * kernel had not written back yet).
  *
- * <p>A recording that cannot be written (disk full) is given up with one warning: the session goes on, and
- * its audit row still tells what happened.
+ * <p>A recording that cannot be written (disk full) is given up with one warning and one {@linkplain #onFailure
+ * alert}: the session goes on, and its audit row still tells what happened.
  */
 public final class SessionRecorder implements AutoCloseable {
 
@@ -61,6 +61,7 @@ public final class SessionRecorder implements AutoCloseable {
     private final Utf8JsonEscaper stdout = new Utf8JsonEscaper();
     private final Utf8JsonEscaper stderr = new Utf8JsonEscaper();
     private volatile boolean failed;
+    private volatile Consumer<String> failure = why -> { };
 
     /** What happened, as the session's thread saw it; written by the writer, in this order. */
     private sealed interface Event {
@@ -110,6 +111,11 @@ public final class SessionRecorder implements AutoCloseable {
 
     public String sessionId() {
         return sessionId;
+    }
+
+    /** Told once, with why, if the recording is given up: what the session shows from then on is not recorded. */
+    public void onFailure(Consumer<String> failure) {
+        this.failure = failure;
     }
 
     /** Bytes the target wrote to its stdout (the terminal, for a shell); copied, so the caller may reuse them. */
@@ -285,6 +291,7 @@ public final class SessionRecorder implements AutoCloseable {
         } catch (IOException e) {
             failed = true;
             LOG.log(Level.WARNING, "the recording of session " + sessionId + " cannot be written any more; the session goes on unrecorded", e);
+            failure.accept("the recording cannot be written any more (" + e.getMessage() + "); the session goes on unrecorded");
         }
     }
 }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,7 +59,7 @@ final class AdmissionControl implements SessionListener, SessionDisconnectHandle
     @Override
     public void sessionCreated(Session session) {
         InetAddress peer = source(session);
-        Admission admission = new Admission(balancers.trusts(peer) ? null : peer);
+        Admission admission = new Admission(balancers.trusts(peer) ? null : network(peer));
         session.setAttribute(KEY, admission);
         admission.unauthenticated = true;
         int all = unauthenticated.incrementAndGet();
@@ -83,7 +85,7 @@ final class AdmissionControl implements SessionListener, SessionDisconnectHandle
             if (!admission.unauthenticated || admission.source != null) {
                 return;
             }
-            admission.source = client;
+            admission.source = network(client);
         }
         countSource(admission);
         refuseIfOver(session, admission);
@@ -223,6 +225,23 @@ final class AdmissionControl implements SessionListener, SessionDisconnectHandle
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "could not tell the client why it is disconnected", e);
             session.close(true);
+        }
+    }
+
+    /**
+     * What a per-source count counts: an IPv4 address, or the /64 of an IPv6 one (the block one client is normally
+     * given, any of whose 2^64 addresses it may connect from).
+     */
+    static InetAddress network(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (bytes.length != 16) {
+            return address;
+        }
+        Arrays.fill(bytes, 8, 16, (byte) 0);
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e); // 16 bytes are always an address
         }
     }
 

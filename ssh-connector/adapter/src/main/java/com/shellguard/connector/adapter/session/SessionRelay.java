@@ -7,12 +7,16 @@ import com.shellguard.connector.adapter.recording.SessionRecorder;
 import com.shellguard.connector.adapter.relay.ByteTap;
 import com.shellguard.connector.adapter.relay.ChannelRelay;
 import com.shellguard.connector.api.ChannelKind;
+import com.shellguard.connector.api.CommandRecordBatch;
+import com.shellguard.connector.api.SessionAlert;
 import com.shellguard.connector.api.SessionPlan;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -107,10 +111,33 @@ final class SessionRelay {
         AsciicastHeader header = new AsciicastHeader(user.columns(), user.rows(), System.currentTimeMillis() / 1000, env,
                 gatewayUser + "@" + plan.login() + "@" + plan.server(), kind == ChannelKind.EXEC ? command : null);
         try {
-            return services.recordings().start(sessionId, header);
+            SessionRecorder recorder = services.recordings().start(sessionId, header);
+            recorder.onFailure(this::recordingFailed);
+            return recorder;
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "session " + sessionId + " cannot be recorded in " + services.recordings().directory(), e);
+            recordingFailed("the recording cannot be started (" + e.getMessage() + "); the session runs unrecorded");
             return null;
+        }
+    }
+
+    /**
+     * A {@code RECORDING_FAILED} alert: the disk that holds the recordings may be full, which a watched user can cause
+     * with output alone. Written off the recording writer's thread, which every session's recording shares.
+     */
+    private void recordingFailed(String why) {
+        SessionAlert alert = new SessionAlert(sessionId, SessionAlert.Kind.RECORDING_FAILED, why, System.currentTimeMillis() * 1000);
+        Runnable write = () -> {
+            try {
+                services.listener().recordCommands(new CommandRecordBatch(List.of(), List.of(), List.of(), List.of(alert)));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "session " + sessionId + ": could not record " + alert.detail(), e);
+            }
+        };
+        try {
+            services.work().submit(write);
+        } catch (RejectedExecutionException busy) {
+            write.run();
         }
     }
 }

@@ -134,6 +134,25 @@ class AuditDeliveryTest {
     }
 
     @Test
+    void whileTheDatabaseIsAwayLongLinesGoToTheSpoolByTheirSizeNotTheirCount() throws Exception {
+        Database db = new Database();
+        db.up = false;
+        AuditDelivery delivery = delivery(db, new AuditSpool(dir, 1 << 24), 70);
+        String line = "x".repeat(AuditSize.TEXT);
+        for (int i = 0; i < 4; i++) {
+            delivery.offer(new CommandRecordBatch(delivery.newKey(), List.of(), List.of(),
+                    List.of(new TypedLine("s1", "l" + i, line, 0)), List.of(), List.of()));
+            delivery.deliver();
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "each line of 8192 characters weighs 33 of the limit of 70: two of the four fit in memory");
+        }
+        db.up = true;
+        drain(delivery);
+        assertEquals(4, db.lines().size());
+    }
+
+    @Test
     void aFullSpoolDropsWhatDoesNotFitAndSaysHowMuchAndTheEndsOfSessionsTravelWithTheRest() {
         Database db = new Database();
         db.up = false;

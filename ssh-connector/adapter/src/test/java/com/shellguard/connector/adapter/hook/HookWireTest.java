@@ -96,10 +96,24 @@ class HookWireTest {
 
     @Test
     void typedLinesLoseTheirHistoryNumbersAndKeepTheirContinuations() {
-        assertEquals(List.of(new HookWire.HistoryEntry(17, "ls -l | wc")), HookWire.typedLines("   17  ls -l | wc\n"));
-        assertEquals(List.of(new HookWire.HistoryEntry(3, "edited")), HookWire.typedLines("    3* edited\n"));
+        assertEquals(List.of(new HookWire.HistoryEntry(17, "ls -l | wc")), HookWire.typedLines("   17  ls -l | wc\n", 17));
+        assertEquals(List.of(new HookWire.HistoryEntry(3, "edited")), HookWire.typedLines("    3* edited\n", 3));
         assertEquals(List.of(new HookWire.HistoryEntry(4, "f() { :; }"), new HookWire.HistoryEntry(5, "for i in 1; do\n  echo $i\ndone")),
-                HookWire.typedLines("    4  f() { :; }\n    5  for i in 1; do\n  echo $i\ndone\n"));
+                HookWire.typedLines("    4  f() { :; }\n    5  for i in 1; do\n  echo $i\ndone\n", 5));
+    }
+
+    /**
+     * A watched user typed {@code rm -rf /srv; echo "first}, newline, {@code   999  hidden"; id}: the audit stored the
+     * line as {@code hidden"; id}, the line a continuation that looks like a history entry made up.
+     */
+    @Test
+    void aContinuationLineThatLooksLikeAHistoryEntryStaysInItsLine() {
+        String typed = "rm -rf /srv; echo \"first\n  999  hidden\"; id";
+        assertEquals(List.of(new HookWire.HistoryEntry(12, typed)), HookWire.typedLines("   12  " + typed + "\n", 12));
+        assertEquals(List.of(new HookWire.HistoryEntry(11, "ls"), new HookWire.HistoryEntry(12, typed)),
+                HookWire.typedLines("   11  ls\n   12  " + typed + "\n", 12), "999 is not the entry after 12");
+        assertEquals(List.of(new HookWire.HistoryEntry(12, "echo \"a\n   12  b\"")),
+                HookWire.typedLines("   12  echo \"a\n   12  b\"\n", 12), "nor is a second 12");
     }
 
     @Test
@@ -116,5 +130,20 @@ class HookWireTest {
         String line = HookWire.verdictLine("1.1", new CommandVerdict(CommandVerdict.Action.BLOCK, "a\nb" + US + "c", false, null, 1));
         assertEquals(4, HookWire.fields(line.trim()).size());
         assertTrue(line.indexOf('\n') == line.length() - 1);
+    }
+
+    /** With the session's key a forger reported commands as started in 1970 or in the year 294,000. */
+    @Test
+    void aStartTimeFarFromTheReportsArrivalIsReplacedByTheArrival() {
+        long now = 1_796_000_000_000_000L;
+        String m = message("R", "42.7", "1", "", "interactive", "", "0", "", "", "", "/home/u", "file", "rm", "/usr/bin/rm",
+                "/usr/bin/rm", "", "42.3", "", "rm -rf /srv");
+        CommandFacts forged = HookWire.facts(HookWire.fields(m), "bash").orElseThrow();
+        assertEquals(now, HookWire.believableStart(forged, now).startMicros());
+        CommandFacts future = HookWire.facts(HookWire.fields(m.replace(US + "1" + US, US + "9223372036854775807" + US)), "bash").orElseThrow();
+        assertEquals(Long.MAX_VALUE, future.startMicros());
+        assertEquals(now, HookWire.believableStart(future, now).startMicros());
+        CommandFacts honest = HookWire.facts(HookWire.fields(m.replace(US + "1" + US, US + (now - 2_000_000) + US)), "bash").orElseThrow();
+        assertEquals(now - 2_000_000, HookWire.believableStart(honest, now).startMicros(), "a report 2 s late keeps its time");
     }
 }

@@ -158,4 +158,32 @@ class SessionRecorderTest {
         r.output("late".getBytes(StandardCharsets.UTF_8), 0, 4);
         assertFalse(file.toString(StandardCharsets.UTF_8).contains("late"));
     }
+
+    /**
+     * A watched user's output can fill the gateway's disk (300 MB of random bytes made a 710 MB recording); every
+     * session of the node then went on unrecorded with a line in the log only. The recording says so once, for an alert.
+     */
+    @Test
+    void aRecordingThatCannotBeWrittenAnyMoreSaysSoOnceAndTheSessionGoesOn() {
+        AtomicBoolean full = new AtomicBoolean();
+        OutputStream disk = new OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                if (full.get()) {
+                    throw new java.io.IOException("No space left on device");
+                }
+                file.write(b);
+            }
+        };
+        SessionRecorder r = recorder(disk);
+        List<String> told = new ArrayList<>();
+        r.onFailure(told::add);
+        full.set(true);
+        r.output("lost".getBytes(StandardCharsets.UTF_8), 0, 4);
+        r.output("lost too".getBytes(StandardCharsets.UTF_8), 0, 8);
+        r.close();
+        assertEquals(1, told.size(), told.toString());
+        assertTrue(told.get(0).contains("No space left on device"), told.get(0));
+        assertTrue(closed.get());
+    }
 }
