@@ -20,6 +20,10 @@ command -v less >/dev/null || missing+=(less)
 command -v git >/dev/null || missing+=(git)
 command -v rsync >/dev/null || missing+=(rsync)
 command -v python3 >/dev/null || missing+=(python3)
+# the tools EverydayToolsPerTierIT starts inside a session in each tier: terminal multiplexers and debuggers
+command -v screen >/dev/null || missing+=(screen)
+command -v gdb >/dev/null || missing+=(gdb)
+command -v strace >/dev/null || missing+=(strace)
 # commands handed to cron and at are judged (CommandBypassIT): their clients must be there to try it
 command -v crontab >/dev/null || missing+=(cron)
 command -v at >/dev/null || missing+=(at)

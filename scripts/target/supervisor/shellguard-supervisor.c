@@ -632,7 +632,9 @@ static int was_approved(pid_t pid, const struct stat *st) {
  *   could run anything unseen and outlive the session; clone3, whose flags are in memory a filter cannot read, fails
  *   with ENOSYS, which makes the C library fall back to clone;
  * - ptrace fails (EPERM): a process of the session, untraced or not, may not trace another (the privileged tier's
- *   exec stops would otherwise be answerable by a tracer of the login's);
+ *   exec stops would otherwise be answerable by a tracer of the login's); on x86_64 the call stops first
+ *   (SECCOMP_RET_TRACE with SG_TRACE_PTRACE as its data) so that the supervisor can say why before it fails it:
+ *   gdb and strace alone only say "Operation not permitted";
  * - system calls of another ABI (i386 or x32 on x86_64) kill the process: their numbers mean other calls, which
  *   this filter does not judge;
  * - in the privileged tier on x86_64, execve and execveat stop at their entry (SECCOMP_RET_TRACE), so a refused
@@ -640,6 +642,14 @@ static int was_approved(pid_t pid, const struct stat *st) {
  * Root needs no no_new_privs to install it; the login does (the same-account tier), which costs nothing there:
  * that tier refuses setuid programs already (an unprivileged tracer makes them run without their privilege).
  */
+/* The data of the filter's SECCOMP_RET_TRACE for ptrace; execve's is 0. */
+#define SG_TRACE_PTRACE 1
+#ifdef SG_ENTRY_REFUSAL
+#define SG_PTRACE_REFUSAL (SECCOMP_RET_TRACE | SG_TRACE_PTRACE)
+#else
+#define SG_PTRACE_REFUSAL (SECCOMP_RET_ERRNO | EPERM)
+#endif
+
 static int install_filter(int entry_refusal) {
 #ifndef CLONE_UNTRACED
 #define CLONE_UNTRACED 0x00800000
@@ -658,7 +668,7 @@ static int install_filter(int entry_refusal) {
         BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
 #endif
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_ptrace, 0, 1),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+        BPF_STMT(BPF_RET | BPF_K, SG_PTRACE_REFUSAL),
 #ifdef __NR_clone3
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 0, 1),
         BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
@@ -802,9 +812,39 @@ static void on_exec_entry(pid_t pid) {
     }
     ptrace(PTRACE_CONT, pid, 0, 0);
 }
+
+/* A process of the session calls ptrace (gdb, strace): told why once, and the call fails with EPERM. Failing it is
+ * not a choice: every process of the session has the supervisor as its tracer already, and a process has one. */
+static void on_ptrace(pid_t pid) {
+    static pid_t told[64];
+    static unsigned next;
+    int seen = 0;
+    for (size_t i = 0; i < sizeof told / sizeof told[0]; i++) {
+        seen |= told[i] == pid;
+    }
+    if (!seen) {
+        told[next++ % (sizeof told / sizeof told[0])] = pid;
+        tell(pid, "shellguard: ptrace (gdb, strace) cannot run in this session: its supervisor already traces every "
+                  "process of the session, and a process has one tracer\n");
+    }
+    struct user_regs_struct regs;
+    if (ptrace(PTRACE_GETREGS, pid, 0, &regs) != 0) {
+        return; /* gone */
+    }
+    regs.orig_rax = (unsigned long)-1;
+    regs.rax = (unsigned long)-EPERM;
+    if (ptrace(PTRACE_SETREGS, pid, 0, &regs) != 0) {
+        kill(pid, SIGKILL); /* never let the call through */
+    }
+    ptrace(PTRACE_CONT, pid, 0, 0);
+}
 #else
 static void on_exec_entry(pid_t pid) {
     ptrace(PTRACE_CONT, pid, 0, 0);
+}
+
+static void on_ptrace(pid_t pid) {
+    ptrace(PTRACE_CONT, pid, 0, 0); /* not reached: the filter fails ptrace itself here */
 }
 #endif
 
@@ -1072,9 +1112,16 @@ int main(int argc, char **argv) {
             case PTRACE_EVENT_EXEC:
                 on_exec(pid);
                 break;
-            case PTRACE_EVENT_SECCOMP:
-                on_exec_entry(pid);
+            case PTRACE_EVENT_SECCOMP: {
+                unsigned long data = 0;
+                ptrace(PTRACE_GETEVENTMSG, pid, 0, &data);
+                if (data == SG_TRACE_PTRACE) {
+                    on_ptrace(pid);
+                } else {
+                    on_exec_entry(pid);
+                }
                 break;
+            }
             case PTRACE_EVENT_STOP:
                 if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
                     ptrace(PTRACE_LISTEN, pid, 0, 0); /* a group stop: job control keeps working */

@@ -4,7 +4,8 @@
 # - same-account (run as the login sgtarget): a statically linked program a rule names is refused before it
 #   runs, a raw execve system call and a memfd run through execveat are seen and judged, every start is
 #   reported with path, argv, cwd, uid and parent, sudo is refused with a clear word and an alert (an
-#   unprivileged tracer cannot let it gain privilege), killing the supervisor kills the session;
+#   unprivileged tracer cannot let it gain privilege), killing the supervisor kills the session, no process of
+#   the session may trace another (ptrace fails, and on x86_64 the supervisor says why, as gdb and strace do not);
 # - privileged (installer and start as root with sg_as_login=sgtarget): the shell runs as sgtarget with its
 #   groups and environment, `sudo -n true` works under the root tracer and what sudo starts is seen (uid 0),
 #   static and raw starts are refused at the exec call's entry (EACCES, the program never loaded), and the login
@@ -127,6 +128,7 @@ check "each start is reported with path, argv, cwd, uid and parent" 'grep -qP "^
 check "sudo is refused with a clear word and an alert, not silently broken" '[[ $out == *"is a setuid or setgid program"* ]] && grep -q "^A	setuid	/usr/bin/sudo" "$tmp/gw.log"'
 check "the supervisor said hello and goodbye" 'grep -q "^H.*supervisor/1	supervisor$" "$tmp/gw.log" && grep -q "^K	end	" "$tmp/gw.log"'
 check "no child escapes the trace (CLONE_UNTRACED refused) and nothing in the session may trace" '[[ $out == *"untraced-clone=Operation not permitted"* && $out == *"ptrace=Operation not permitted"* && $out != *FORBIDDEN-RAN* ]]'
+check "a ptrace call is told why it fails (x86_64)" '[[ $arch != x86_64 || $out == *"shellguard: ptrace (gdb, strace) cannot run in this session"* ]]'
 
 install "" "sleep 30 & echo \$! > $tmp/w/bg; kill -9 \$PPID; sleep 5; echo survived"
 status=$(su -s /bin/sh "$login" -c "TMPDIR=$tmp/w XDG_RUNTIME_DIR= SHELL=/bin/bash /bin/sh -s" < "$tmp/installer")
@@ -152,6 +154,7 @@ check "what sudo starts is seen, as root" 'grep -qP "^R\t.*\t/usr/bin/id\t.*\t\d
 check "static and raw starts are refused at the exec call's entry, with EACCES, and asked once" '[[ $out != *FORBIDDEN-RAN* && $out == *"static=126"* && $out == *"raw=99"* ]] && (( $(grep -cP "^Q\t.*\t$tmp/forbidden\t$tmp/forbidden\t" "$tmp/gw.log") == 2 ))'
 check "the supervisor is root's, and the login cannot signal it" '[[ $out == *"Uid:	0	0	0	0"* && $out == *"kill=1"* ]]'
 check "no child escapes the root tracer either (CLONE_UNTRACED, ptrace refused)" '[[ $out == *"untraced-clone=Operation not permitted"* && $out == *"ptrace=Operation not permitted"* && $out != *FORBIDDEN-RAN* ]]'
+check "a ptrace call under the root tracer is told why it fails (x86_64)" '[[ $arch != x86_64 || $out == *"shellguard: ptrace (gdb, strace) cannot run in this session"* ]]'
 
 if (( failures )); then echo "$failures supervisor check(s) failed"; exit 1; fi
 echo "all supervisor checks passed"

@@ -127,7 +127,7 @@ public class SessionService {
                             + " never through the server's privileged account)" : "")));
             UpstreamCredential credential = credential(account);
             scopes.opened(request.sessionId(), new SessionScope(user.getUsername(), user.getGroups(), server.getName(),
-                    server.getLabels(), login));
+                    server.getLabels(), login, carrier.isPresent()));
             List<String> hostKeys = server.pinnedKeys().stream().map(Object::toString).toList();
             CommandControl control = commandControl(request.kind(), server, carrier.isPresent());
             ForwardingPolicy forwarding = GrantResolver.forwarding(rules(), user.getUsername(), user.getGroups(),

@@ -22,6 +22,7 @@ final class InvocationWalk {
     private final List<Invocation> invocations = new ArrayList<>();
     private Optional<String> tamper = Optional.empty();
     private final List<String> unseen = new ArrayList<>();
+    private final List<String> otherUsersShells = new ArrayList<>();
 
     /** Records a program, checks it, and follows what it runs. */
     void follow(Launch launch, int depth) {
@@ -44,8 +45,13 @@ final class InvocationWalk {
                 follow(launch.inner(program), depth + 1);
             } else if (wrapped instanceof Wrapped.Code code) {
                 followCode(code.code(), code.via(), launch.variables(), code.hooked(), depth + 1);
-            } else if (wrapped instanceof Wrapped.InteractiveShell) {
-                note(TamperRule.tamper(launch, "starts an interactive shell the hook does not follow"));
+            } else if (wrapped instanceof Wrapped.InteractiveShell shell) {
+                Optional<String> unfollowed = TamperRule.tamper(launch, ShellLaunchRule.UNFOLLOWED);
+                if (shell.asAnotherUser() && launch.variables() != HookVariables.CLEARED) {
+                    unfollowed.ifPresent(otherUsersShells::add);
+                } else {
+                    note(unfollowed);
+                }
             } else if (wrapped instanceof Wrapped.Unseen) {
                 unseen.add(launch.display());
             }
@@ -77,13 +83,14 @@ final class InvocationWalk {
     }
 
     CommandAnalysis result() {
-        return new CommandAnalysis(invocations, tamper, unseen);
+        return new CommandAnalysis(invocations, tamper, unseen, otherUsersShells);
     }
 
     private void check(Launch launch) {
         for (TamperRule rule : RULES) {
             note(rule.check(launch));
         }
+        ShellLaunchRule.otherUsersShell(launch).ifPresent(otherUsersShells::add);
     }
 
     private void note(Optional<String> found) {

@@ -100,7 +100,7 @@ final class OptionsThenCommand implements Wrapper {
         String name = launch.name();
         if (rest.isEmpty()) {
             if (shellWithoutCommand || shellOptions.stream().anyMatch(parsed::has)) {
-                return List.of(new Wrapped.InteractiveShell());
+                return List.of(new Wrapped.InteractiveShell(variables == HookVariables.SWITCHED_USER));
             }
             return defaultCommand.isEmpty() ? List.of() : List.of(Wrapped.Program.of(name, defaultCommand));
         }

@@ -15,6 +15,6 @@ final class ScriptProgram implements Wrapper {
     public List<Wrapped> unwrap(Launch launch) {
         return SYNTAX.anywhere(launch.args()).value("-c", "--command")
             .<List<Wrapped>>map(code -> List.of(new Wrapped.Code("script -c", code, false)))
-            .orElseGet(() -> List.of(new Wrapped.InteractiveShell()));
+            .orElseGet(() -> List.of(new Wrapped.InteractiveShell(false)));
     }
 }

@@ -36,9 +36,26 @@ final class ShellLaunchRule implements TamperRule {
         if (family.get() == ShellFamily.ZSH && line.withoutStartupFiles()) {
             return TamperRule.tamper(launch, "starts zsh without the startup files that load the hook");
         }
-        if (line.interactive() && !line.keepsHook(launch.startedAs(), launch.variables(), launch.hookedShell())) {
-            return TamperRule.tamper(launch, "starts an interactive shell the hook does not follow");
+        if (line.interactive() && !line.keepsHook(launch.startedAs(), launch.variables(), launch.hookedShell())
+                && launch.variables() != HookVariables.SWITCHED_USER) {
+            return TamperRule.tamper(launch, UNFOLLOWED);
         }
         return Optional.empty();
+    }
+
+    static final String UNFOLLOWED = "starts an interactive shell the hook does not follow";
+
+    /**
+     * An interactive shell another user's command starts ({@code sudo bash}, {@code su -c bash}): no hook follows it,
+     * and whether that is tamper depends on the session's tier ({@link CommandAnalysis#otherUsersShells}).
+     */
+    static Optional<String> otherUsersShell(Launch launch) {
+        Optional<ShellFamily> family = ShellFamily.of(launch.name());
+        if (family.isEmpty() || launch.startedAs() == StartedAs.FUNCTION || launch.variables() != HookVariables.SWITCHED_USER) {
+            return Optional.empty();
+        }
+        ShellCommandLine line = ShellCommandLine.parse(family.get(), launch.name(), launch.args());
+        return line.interactive() && !line.keepsHook(launch.startedAs(), launch.variables(), launch.hookedShell())
+                ? TamperRule.tamper(launch, UNFOLLOWED) : Optional.empty();
     }
 }

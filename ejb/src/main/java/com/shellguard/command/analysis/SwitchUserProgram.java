@@ -17,7 +17,7 @@ final class SwitchUserProgram implements Wrapper {
         String name = launch.name();
         ParsedOptions leading = SYNTAX.leading(launch.args());
         if (leading.has("-u", "--user")) {
-            return leading.operands().isEmpty() ? List.of(new Wrapped.InteractiveShell())
+            return leading.operands().isEmpty() ? List.of(new Wrapped.InteractiveShell(true))
                 : List.of(new Wrapped.Program(name, leading.operands(), StartedAs.FILE, HookVariables.SWITCHED_USER,
                 List.of(), List.of()));
         }
@@ -27,7 +27,7 @@ final class SwitchUserProgram implements Wrapper {
             .orElseGet(() -> {
                 List<String> operands = parsed.operands().stream().filter(operand -> !operand.equals("-")).toList();
                 // su USER ARGS... hands ARGS to the shell (a script, usually): not interactive
-                return operands.size() > 1 ? List.of() : List.of(new Wrapped.InteractiveShell());
+                return operands.size() > 1 ? List.of() : List.of(new Wrapped.InteractiveShell(true));
             });
     }
 }

@@ -42,8 +42,11 @@ sealed interface Wrapped {
     /**
      * An interactive shell the wrapper starts without being told which ({@code sudo -i}, {@code su}, {@code script}):
      * never the hook's, so the hook cannot follow it.
+     *
+     * @param asAnotherUser started as another user ({@code sudo -i}, {@code su -}), which only a supervisor running as
+     *                      root can follow; otherwise ({@code script}, {@code chroot DIR}) nothing follows it
      */
-    record InteractiveShell() implements Wrapped {
+    record InteractiveShell(boolean asAnotherUser) implements Wrapped {
     }
 
     /**

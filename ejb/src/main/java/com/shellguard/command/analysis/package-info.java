@@ -25,8 +25,10 @@
  *       alias with a name the hook calls;</li>
  *   <li>starting a shell the hook does not follow: without its variables ({@code env -i}), by {@code exec}
  *       interactively, bash in POSIX or (for scripts) privileged mode, zsh without startup files, or any
- *       interactive shell the hook's own stand-in does not start ({@code /bin/sh}, {@code sudo -i}, {@code su},
- *       {@code script}, {@code chroot DIR});</li>
+ *       interactive shell the hook's own stand-in does not start ({@code /bin/sh}, {@code script},
+ *       {@code chroot DIR}); an interactive shell of another user ({@code sudo -i}, {@code sudo bash}, {@code su -})
+ *       is named apart ({@code CommandAnalysis.otherUsersShells}): the policy counts it as tamper except in the
+ *       privileged tier, whose root supervisor follows and judges what it starts;</li>
  *   <li>a command word only known when it runs whose arguments mention the hook's trap, options or names.</li>
  * </ul>
  *

@@ -30,7 +30,7 @@ public record CommandPolicy(long version, List<PolicyRule> rules, Set<String> al
     /** The part of the policy one session is subject to. */
     public SessionPolicy forSession(SessionScope scope) {
         return new SessionPolicy(version, rules.stream().filter(r -> r.scope().covers(scope)).toList(),
-                appliesTo(allowlistLabels, scope.labels()));
+                appliesTo(allowlistLabels, scope.labels()), scope.privilegedTier());
     }
 
     /** Whether sessions on a server with these labels get the command hook: yes, unless switched off for them. */

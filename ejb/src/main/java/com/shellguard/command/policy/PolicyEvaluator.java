@@ -7,12 +7,15 @@ import com.shellguard.command.model.Command;
 import com.shellguard.connector.api.CommandVerdict;
 import com.shellguard.connector.api.CommandVerdict.Action;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The decision for one command, a pure function of the session's policy, the command and its analysis.
  * <ol>
  * <li>Tampering with the hook blocks the command, with an alert, before any rule is looked at: no rule may
- *     allow switching the control off.</li>
+ *     allow switching the control off. An interactive shell of another user ({@code sudo -i}, {@code su -}) counts
+ *     as tamper except in the privileged tier, whose supervisor is root's and follows and judges every program that
+ *     shell starts (no hook does: sudo and su drop its variables and the exec guard is not loaded into them).</li>
  * <li>A command that hands commands to {@code crontab}, {@code at} or {@code batch} to run later, outside the session,
  *     is refused while any rule applies (or the server runs an allowlist): what it schedules comes from a file,
  *     standard input or an editor the gateway cannot read, and no rule could judge it when it runs.</li>
@@ -36,9 +39,11 @@ public final class PolicyEvaluator {
     }
 
     public static CommandVerdict decide(SessionPolicy policy, Command command, CommandAnalysis analysis) {
-        if (analysis.tamper().isPresent()) {
+        Optional<String> tamper = analysis.tamper().or(() -> policy.privilegedTier() ? Optional.empty()
+                : analysis.otherUsersShells().stream().findFirst());
+        if (tamper.isPresent()) {
             return new CommandVerdict(Action.BLOCK, BuiltInRules.TAMPER_PROTECTION, true, "tampering with the command control: "
-                    + analysis.tamper().get(), policy.version());
+                    + tamper.get(), policy.version());
         }
         if (!analysis.unseen().isEmpty() && (policy.allowlist() || !policy.rules().isEmpty())) {
             return new CommandVerdict(Action.BLOCK, BuiltInRules.UNSEEN_SCHEDULE, false, String.join(", ", analysis.unseen())

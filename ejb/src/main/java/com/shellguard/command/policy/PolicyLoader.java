@@ -79,6 +79,6 @@ public class PolicyLoader {
                 Optional.ofNullable(s.getUserName()).flatMap(users::find).map(GatewayUser::getGroups).orElse(Set.of()),
                 s.getServerName(),
                 Optional.ofNullable(s.getServerName()).flatMap(servers::find).map(Server::getLabels).orElse(Set.of()),
-                s.getLogin()), s.getStatus() == SessionStatus.OPEN && s.getEnded() == null));
+                s.getLogin(), s.getPrivilegedAccount() != null), s.getStatus() == SessionStatus.OPEN && s.getEnded() == null));
     }
 }

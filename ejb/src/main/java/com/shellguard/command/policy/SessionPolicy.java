@@ -4,11 +4,18 @@ import com.shellguard.command.rule.RuleMatch;
 import com.shellguard.connector.api.CommandPolicySnapshot;
 import java.util.List;
 
-/** The rules in one session's scope, in the order they are tried, and whether its server runs an allowlist. */
-public record SessionPolicy(long version, List<PolicyRule> rules, boolean allowlist) {
+/**
+ * The rules in one session's scope, in the order they are tried, whether its server runs an allowlist, and whether
+ * the session is of the privileged tier ({@link SessionScope#privilegedTier}).
+ */
+public record SessionPolicy(long version, List<PolicyRule> rules, boolean allowlist, boolean privilegedTier) {
 
     public SessionPolicy {
         rules = List.copyOf(rules);
+    }
+
+    public SessionPolicy(long version, List<PolicyRule> rules, boolean allowlist) {
+        this(version, rules, allowlist, false);
     }
 
     /**

@@ -222,10 +222,20 @@ class CommandAnalyzerTamperTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sudo -i", "sudo -s", "sudo bash", "sudo sh -c bash", "su", "su - alice", "su -s /bin/bash bob",
-        "doas -s", "script", "script -q /dev/null", "chroot /srv", "/bin/sh -c 'bash'", "xargs sh", "bash -c 'sudo -i'"})
+    @ValueSource(strings = {"script", "script -q /dev/null", "chroot /srv", "/bin/sh -c 'bash'", "xargs sh", "env -i sudo -i"})
     void programsThatStartAnInteractiveShellOfTheirOwnAreTamper(String text) {
         assertTamper(text, "interactive shell the hook does not follow");
+    }
+
+    /** Whether they are tamper is the session's tier's to say (PolicyEvaluatorTest): only a root supervisor follows them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sudo -i", "sudo -s", "sudo bash", "sudo sh -c bash", "su", "su -", "su - alice", "su -s /bin/bash bob",
+        "doas -s", "bash -c 'sudo -i'", "sudo -u bob -i"})
+    void anInteractiveShellOfAnotherUserIsNamedApartFromTamper(String text) {
+        CommandAnalysis analysis = Commands.analyze(text);
+        assertEquals(Optional.empty(), analysis.tamper(), text);
+        assertEquals(1, analysis.otherUsersShells().size(), text + ": " + analysis.otherUsersShells());
+        assertTrue(analysis.otherUsersShells().get(0).contains("interactive shell the hook does not follow"), analysis.toString());
     }
 
     @Test

@@ -253,6 +253,21 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void anotherUsersInteractiveShellIsTamperInTheSameAccountTierAndRunsInThePrivilegedOne() {
+        rule("no-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK);
+        Command sudo = program("sudo", "/usr/bin/sudo", "sudo -i");
+        CommandAnalysis analysis = new CommandAnalysis(List.of(new Invocation("sudo", List.of("-i"), null)), Optional.empty(),
+                List.of(), List.of("sudo -i: starts an interactive shell the hook does not follow"));
+        CommandVerdict sameAccount = PolicyEvaluator.decide(policy(), sudo, analysis);
+        assertEquals(Action.BLOCK, sameAccount.action());
+        assertEquals(BuiltInRules.TAMPER_PROTECTION, sameAccount.rule());
+        assertTrue(sameAccount.reason().contains("sudo -i: starts an interactive shell"), sameAccount.reason());
+        SessionScope privileged = new SessionScope("alice", Set.of("ops"), "web01", Set.of("prod"), "deploy", true);
+        SessionPolicy followedByRoot = new CommandPolicy(7, rules, Set.of(), Set.of()).forSession(privileged);
+        assertEquals(Action.ALLOW, PolicyEvaluator.decide(followedByRoot, sudo, analysis).action());
+    }
+
+    @Test
     void aProgramRunThroughAnotherIsDecidedOnItsOwnAndTheStrictestDecisionWins() {
         rule("sudo-ok", RuleMatch.COMMAND, "sudo", RuleAction.ALLOW, RuleScope.ANY, 10);
         rule("no-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK, RuleScope.ANY, 100);
