@@ -36,9 +36,21 @@ import com.shellguard.transfer.TransferAuditService;
 import com.shellguard.forwarding.ForwardAuditService;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
 
+/**
+ * The application's side of the connector: each call of a gateway node, delivered to the service that answers it.
+ *
+ * <p>No transaction of its own ({@code NOT_SUPPORTED}): each service starts and commits its own before it returns, so
+ * a commit that fails (the database restarted under it, refused the write, a lock timed out) reaches the node as the
+ * exception of its call. In a transaction of the bean's own, Payara commits after the method has returned and only
+ * logs a failed commit ({@code MDB00037 ... Unable to complete container-managed transaction}): the node took the call
+ * for done, and an audit batch written as the database restarted was lost, counted as delivered.
+ */
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @MessageDriven(messageListenerInterface = GatewayListener.class, activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MPCONFIG=shellguard.resource-adapter}")
 })

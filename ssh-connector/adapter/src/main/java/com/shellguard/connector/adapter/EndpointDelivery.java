@@ -26,7 +26,10 @@ import com.shellguard.connector.api.Termination;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -37,13 +40,40 @@ import java.util.function.Function;
  * The adapter's side of the inbound contract: a {@link GatewayListener} that delivers each call to a
  * fresh message endpoint of the activated bean and returns its answer. The rest of the adapter codes
  * against {@link GatewayListener} and never sees endpoints.
+ *
+ * <p>Calls wait their turn for an endpoint: the container keeps a bounded pool of the bean's instances (Payara's
+ * {@code mdb-container} {@code max-pool-size}, {@value #ENDPOINTS} by default) and refuses an endpoint outright when
+ * all are in use ({@code UnavailableException}, caused by its {@code ResourcesExceededException}), while the
+ * WorkManager runs up to its own, larger, number of calls at once. Under overload (200 sessions setting up on two
+ * cores) that refusal reached users as "the ShellGuard application is not available" and failed audit writes, so at
+ * most {@value #ENDPOINTS} calls hold an endpoint at a time, the others queue (fairly) for up to
+ * {@value #WAIT_SECONDS} s, and an endpoint the container still refuses is asked for again until then.
+ *
+ * <p>Limits: a pool configured smaller than {@value #ENDPOINTS} is met by the retries alone; a call that waited
+ * {@value #WAIT_SECONDS} s fails as before (the gateway is too busy), the user refused with the usual message.
  */
 final class EndpointDelivery implements GatewayListener {
 
     private static final Logger LOG = Logger.getLogger(EndpointDelivery.class.getName());
+    static final int ENDPOINTS = 32;
+    static final long WAIT_SECONDS = 60;
+    private static final long RETRY_MILLIS = 50;
+
+    private final Semaphore endpoints;
+    private final long waitNanos;
 
     private final AtomicReference<MessageEndpointFactory> factory = new AtomicReference<>();
     private volatile Consumer<SessionSummary> undeliveredEnds;
+
+    EndpointDelivery() {
+        this(ENDPOINTS, Duration.ofSeconds(WAIT_SECONDS));
+    }
+
+    /** At most {@code endpoints} calls at once, each waiting up to {@code wait} for its turn and its endpoint. */
+    EndpointDelivery(int endpoints, Duration wait) {
+        this.endpoints = new Semaphore(endpoints, true);
+        this.waitNanos = wait.toNanos();
+    }
 
     /**
      * Where the end of a session goes when the application cannot write it now (the database is away): the audit's
@@ -66,16 +96,45 @@ final class EndpointDelivery implements GatewayListener {
         if (current == null) {
             throw new GatewayUnavailableException("the ShellGuard application is not running on this gateway node");
         }
-        MessageEndpoint endpoint;
+        long deadline = System.nanoTime() + waitNanos;
         try {
-            endpoint = current.createEndpoint(null);
-        } catch (UnavailableException e) {
-            throw new GatewayUnavailableException("the ShellGuard application is not available", e);
+            if (!endpoints.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
+                throw new GatewayUnavailableException("the gateway is too busy: no application endpoint was free within "
+                        + TimeUnit.NANOSECONDS.toSeconds(waitNanos) + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayUnavailableException("interrupted while waiting for the ShellGuard application", e);
         }
         try {
-            return call.apply((GatewayListener) endpoint);
+            MessageEndpoint endpoint = endpoint(current, deadline);
+            try {
+                return call.apply((GatewayListener) endpoint);
+            } finally {
+                endpoint.release();
+            }
         } finally {
-            endpoint.release();
+            endpoints.release();
+        }
+    }
+
+    /** An endpoint, asked for again while the container refuses one (its pool is in use elsewhere) until the deadline. */
+    private static MessageEndpoint endpoint(MessageEndpointFactory factory, long deadline) {
+        while (true) {
+            try {
+                return factory.createEndpoint(null);
+            } catch (UnavailableException e) {
+                if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS) - deadline > 0) {
+                    throw new GatewayUnavailableException("the ShellGuard application is not available", e);
+                }
+                LOG.fine(() -> "no application endpoint now (" + e + "); asked again");
+                try {
+                    Thread.sleep(RETRY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new GatewayUnavailableException("the ShellGuard application is not available", e);
+                }
+            }
         }
     }
 

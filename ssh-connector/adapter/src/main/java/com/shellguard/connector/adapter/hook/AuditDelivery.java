@@ -38,7 +38,9 @@ import java.util.logging.Logger;
  * <p>Limits: a batch the database refuses for its content rather than for being away (none is known) would be tried
  * again for ever and hold everything behind it, each attempt logged; what is held in memory is lost if the node is
  * killed (a clean stop spools it); a database that hangs instead of refusing holds the delivery until the connection
- * gives up, while new events wait in memory.
+ * gives up, while new events wait in memory. {@link #unwritable()} is learnt from writes only: with nothing to write
+ * (an exec session of a shell builtin makes no command row), a database that stopped taking the audit goes unnoticed
+ * until the next write.
  */
 final class AuditDelivery {
 
