@@ -16,6 +16,7 @@
 #   SHELLGUARD_CLUSTER_PORT    this node's Hazelcast port (default 6900; the first free one from there)
 #   SHELLGUARD_JAVA_OPTS       extra JVM options (default -Xmx384m)
 #   SHELLGUARD_CDS             0: no class-data archive (default on: written under payara/ when a node without one stops)
+#   SHELLGUARD_START_TRACE     1: the log gets Payara's timings of each deployment phase (where a start's time goes)
 #   SHELLGUARD_LOCKOUT_FAILURES          failed logins of one account that lock it (default 5; 0 never locks)
 #   SHELLGUARD_LOCKOUT_ADDRESS_FAILURES  failed logins from one source address that throttle it (default 20; 0 off, e.g. behind a proxy)
 #   SHELLGUARD_LOCKOUT_WINDOW_MINUTES    within how many minutes those failures count (default 15)
@@ -156,14 +157,19 @@ if [[ ${SHELLGUARD_CDS:-1} != 0 ]]; then
   fi
 fi
 
+# Payara's timings of each deployment phase (class scanning, each container's prepare and load) as a table in the log
+TRACE=()
+[[ ${SHELLGUARD_START_TRACE:-0} == 1 ]] && TRACE=(-Dorg.glassfish.deployment.trace=true)
+
 # shellcheck disable=SC2086
 # The gateway MDB binds to the resource adapter this property names; on Micro a RAR is named after its file.
 # A database schema the node cannot migrate ends the node (Payara Micro would run on without the application).
 exec java ${SHELLGUARD_JAVA_OPTS:--Xmx384m} -Dshellguard.resource-adapter=shellguard-connector -Dshellguard.schema.exit-on-failure=true \
-  "${CDS[@]}" $(<"$PAYARA/module-options") \
+  "${CDS[@]}" "${TRACE[@]}" $(<"$PAYARA/module-options") \
   -cp "$CLASSPATH_RUN" fish.payara.micro.impl.RootDirLauncher \
   --port "$HTTP_PORT" \
   "${CLUSTER[@]}" \
+  --disablephonehome \
   --postbootcommandfile "$POSTBOOT" \
   --deploy "$RAR" \
   --deploy "$WAR"
