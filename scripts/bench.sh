@@ -470,7 +470,7 @@ import re, sys
 steps, order = {}, []
 for line in open(sys.argv[1], errors="replace"):
     m = re.search(r"set-up ms:((?: [a-z-]+=\d+)+)", line) or re.search(r"hook installer ms:((?: [a-z-]+=\d+)+)", line)
-    f = re.search(r"startup files of \S+ read(?: [a-z ]+)? in (\d+) us, checked in (\d+) us", line)
+    f = re.search(r"startup files of \S+ read(?: [A-Za-z ]+)? in (\d+) us, checked in (\d+) us", line)
     if f:
         m = re.match(r"(.*)", f" startup-read={int(f.group(1)) // 1000} startup-compare={(int(f.group(2)) - int(f.group(1))) // 1000}")
     if m:
