@@ -475,6 +475,26 @@ PY
     sleep 3
   done
   read -r RATE_ROW_COUNT RATE_MISSING RATE_DOUBLED <<< "$RATE_ROWS"
+  # where the gateway's set-up time went in (a): its per-session step lines (SetupTimes, HookInstaller)
+  RATE_STEPS=$(python3 - "$W/gateway.log" <<'PY'
+import re, sys
+steps, order = {}, []
+for line in open(sys.argv[1], errors="replace"):
+    m = re.search(r"set-up ms:((?: [a-z-]+=\d+)+)", line) or re.search(r"hook installer ms:((?: [a-z-]+=\d+)+)", line)
+    f = re.search(r"startup files of \S+ read(?: [A-Za-z ]+)? in (\d+) us, checked in (\d+) us", line)
+    if f:
+        m = re.match(r"(.*)", f" startup-read={int(f.group(1)) // 1000} startup-compare={(int(f.group(2)) - int(f.group(1))) // 1000}")
+    if m:
+        for name, ms in re.findall(r"([a-z-]+)=(\d+)", m.group(1)):
+            if name not in steps:
+                order.append(name)
+            steps.setdefault(name, []).append(int(ms))
+def pct(v, p):
+    v = sorted(v)
+    return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
+print("; ".join(f"{n} {pct(steps[n], 50)}/{pct(steps[n], 99)} ({len(steps[n])})" for n in order))
+PY
+)
 
   N=${BENCH_LOAD_SESSIONS:-1000} OPEN_RATE=${BENCH_LOAD_OPEN_RATE:-10} INTERVAL=${BENCH_LOAD_INTERVAL:-5}
   WINDOW=${BENCH_LOAD_WINDOW:-30}
@@ -523,6 +543,8 @@ PY
     "$(pair "${RATE_JSON[shellguard]}" 'r["commands_answered"]' 'r["commands_typed"]' /)" "" ""
   lrow "audit rows (answered, no row; doubled)" "" "$RATE_ROW_COUNT ($RATE_MISSING; $RATE_DOUBLED)" "0; 0" \
     "$([[ $RATE_MISSING == 0 && $RATE_DOUBLED == 0 ]] && echo yes || echo NO)"
+  echo "gateway set-up steps, ms p50/p99 (sessions): ${RATE_STEPS:-none logged}"
+  echo "  (installer's forward and installer are inside hook; total runs from the shell request to the input flowing)"
   for h in direct shellguard; do
     f=$(field "${RATE_JSON[$h]}" 'r["failures"] or ""')
     [[ -z $f ]] || echo "failures via $h: $f"

@@ -34,6 +34,8 @@
 #   sg_port  the loopback port sshd forwards to the gateway, which the hooks report to
 #   sg_key   the session's secret, written to the session file
 #   sg_supervisor  `off`: the session runs without the supervisor (refused in the privileged tier); else on
+#   sg_startup  the login's startup and key files to hash first, relative to its home, separated by spaces (no
+#            spaces in them); unset: none
 #   positional parameters, in threes KIND NAME CONTENT:
 #     file NAME TEXT   a file for the session directory (NAME relative to it; TEXT gets a final newline if it
 #                      lacks one); an exec session's command comes as the file `command`
@@ -41,6 +43,9 @@
 #                      machines whose programs use musl)
 #     lane ARCH B64    the bash hook's lane for ARCH, likewise
 # Outputs, one status line each, in this order (REASON is free text for the gateway's log and alerts):
+#   SHELLGUARD-STARTUP FILE STATE   for each file of sg_startup, first: STATE is its SHA-256 in hex, `absent`, or
+#     `unreadable: REASON`; or one SHELLGUARD-STARTUP-UNAVAILABLE REASON line when they cannot be hashed here (no
+#     sha256sum, no setpriv in the privileged tier): the gateway then reads them over SFTP
 #   SHELLGUARD-MACHINE ARCH   this machine's key for the native parts (`uname -m`, with -musl for a musl machine):
 #     the gateway sends later sessions of this server only that machine's parts (a sixth of the bytes), and all
 #     of them again when a session reports another machine
@@ -108,6 +113,31 @@ if [ -n "$sg_as_login" ]; then
   sg_candidates="/tmp /var/tmp"   # root's own runtime and temporary directories are not the login's
 else
   sg_candidates="${XDG_RUNTIME_DIR:-} ${TMPDIR:-} /tmp /var/tmp $HOME"
+fi
+# the login's startup and key files (sg_startup, paths relative to the login's home), hashed before anything is
+# written here; in the privileged tier as the login (setpriv, as the privileged tier's sftp subsystem reads them), so
+# a file the login cannot read is reported unreadable rather than read with root's rights
+if [ -n "${sg_startup-}" ]; then
+  sg_hashes='PATH=/usr/bin:/bin:/usr/local/bin:/usr/sbin:/sbin
+    command -v sha256sum >/dev/null 2>&1 || { echo "SHELLGUARD-STARTUP-UNAVAILABLE sha256sum is not installed"; exit 0; }
+    cd "$1" 2>/dev/null || { echo "SHELLGUARD-STARTUP-UNAVAILABLE cannot enter the home directory $1"; exit 0; }
+    shift
+    for f in "$@"; do
+      d=${f%/*}; [ "$d" = "$f" ] && d=.
+      if [ -e "$f" ] && [ ! -f "$f" ]; then echo "SHELLGUARD-STARTUP $f unreadable: not a regular file"
+      elif [ -e "$f" ]; then
+        if h=$(sha256sum 2>&1 < "$f"); then echo "SHELLGUARD-STARTUP $f ${h%% *}"
+        else echo "SHELLGUARD-STARTUP $f unreadable: $(printf "%s" "$h" | tr "\n" " ")"; fi
+      elif [ -L "$f" ] || [ -x "$d" ] || [ ! -e "$d" ]; then echo "SHELLGUARD-STARTUP $f absent"
+      else echo "SHELLGUARD-STARTUP $f unreadable: cannot search $d"; fi
+    done'
+  if [ -z "$sg_as_login" ]; then
+    /bin/sh -c "$sg_hashes" sg-startup "$HOME" $sg_startup
+  elif command -v setpriv >/dev/null 2>&1; then
+    setpriv --reuid="$sg_as_login" --regid="$sg_gid" --init-groups -- /bin/sh -c "$sg_hashes" sg-startup "$sg_home" $sg_startup
+  else
+    echo "SHELLGUARD-STARTUP-UNAVAILABLE setpriv (util-linux) is not installed"
+  fi
 fi
 sg_base=
 for sg_b in $sg_candidates; do

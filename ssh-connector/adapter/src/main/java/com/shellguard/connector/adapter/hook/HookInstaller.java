@@ -75,20 +75,43 @@ public final class HookInstaller {
      */
     public HookSession install(ClientSession upstream, String sessionId, String command, PrivilegedTier privileged,
             boolean supervisor) throws HookUnavailableException {
+        return install(upstream, sessionId, command, privileged, supervisor, null);
+    }
+
+    /**
+     * As {@link #install(ClientSession, String, String, PrivilegedTier, boolean)}, the installer also hashing the
+     * login's startup files first when {@code startupFiles} asks for them (null: not).
+     */
+    public HookSession install(ClientSession upstream, String sessionId, String command, PrivilegedTier privileged,
+            boolean supervisor, StartupFileWitness startupFiles) throws HookUnavailableException {
         if (privileged != null && !supervisor) {
             throw new IllegalArgumentException("the privileged tier cannot start a session without its supervisor");
         }
+        long started = System.nanoTime();
         HookSession hook = new HookSession(sessionId, services);
         hook.privileged(privileged);
         hook.bind(upstream, forward(upstream));
+        long forwarded = System.nanoTime();
         String installer = privileged == null ? "exec /bin/sh -s" : privileged.asRoot("/bin/sh -s");
         InstallerScript.Natives all = new InstallerScript.Natives(guards.byArchitecture(), lanes.byArchitecture(),
                 supervisor ? supervisors.byArchitecture() : Map.of());
         String target = String.valueOf(upstream.getConnectAddress());
         String assumed = machines.get(target);
-        List<String> first = runInstaller(upstream, installer, InstallerScript.build(scripts.files(),
-                assumed == null ? all : all.forMachine(assumed), hook.port(), hook.key(), command,
-                privileged == null ? null : privileged.asLogin(), supervisor));
+        String script = InstallerScript.build(scripts.files(), assumed == null ? all : all.forMachine(assumed),
+                hook.port(), hook.key(), command, privileged == null ? null : privileged.asLogin(), supervisor,
+                startupFiles == null ? List.of() : startupFiles.files());
+        List<String> first = runInstaller(upstream, installer, script);
+        long ran = System.nanoTime();
+        if (startupFiles != null) {
+            Optional<Map<String, String>> hashed = InstallerScript.startupFiles(first, startupFiles.files());
+            hashed.ifPresent(startupFiles.hashes());
+            if (hashed.isEmpty()) {
+                LOG.fine(() -> "session " + sessionId + ": the installer did not hash the startup files: "
+                        + statusLine(first, InstallerScript.STARTUP_UNAVAILABLE).orElse("(no answer)"));
+            }
+        }
+        LOG.info(() -> "session " + sessionId + " hook installer ms: forward=" + (forwarded - started) / 1_000_000
+                + " installer=" + (ran - forwarded) / 1_000_000 + " (" + script.length() / 1024 + " KiB sent)");
         Optional<String> machine = statusLine(first, InstallerScript.MACHINE_STATUS)
                 .map(l -> l.substring(InstallerScript.MACHINE_STATUS.length()).trim());
         List<String> output = first;

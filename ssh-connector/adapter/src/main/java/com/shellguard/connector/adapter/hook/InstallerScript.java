@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the gateway feeds to {@code /bin/sh -s} on the target before a hooked session starts: the installer
@@ -18,7 +21,9 @@ import java.util.Map;
  * {@code SHELLGUARD-LANE ok} or {@code SHELLGUARD-LANE unavailable REASON}, then
  * {@code SHELLGUARD-SUPERVISOR ok TIER} (TIER {@code same-account} or {@code privileged}) or
  * {@code SHELLGUARD-SUPERVISOR unavailable REASON} or, when asked for none, {@code SHELLGUARD-SUPERVISOR off}, then
- * {@code SHELLGUARD-HOOK ok DIR SHELL PATH} or {@code SHELLGUARD-HOOK unavailable REASON}.
+ * {@code SHELLGUARD-HOOK ok DIR SHELL PATH} or {@code SHELLGUARD-HOOK unavailable REASON}. Before all of them, when
+ * asked for: the login's startup files, {@code SHELLGUARD-STARTUP PATH STATE} each, STATE their SHA-256 in hex,
+ * {@code absent} or {@code unreadable: REASON}, read before the installer writes anything.
  */
 final class InstallerScript {
 
@@ -28,6 +33,13 @@ final class InstallerScript {
     static final String SUPERVISOR_STATUS = "SHELLGUARD-SUPERVISOR";
     /** The target's key for its native parts ({@code uname -m}, {@code -musl} after it on a musl machine). */
     static final String MACHINE_STATUS = "SHELLGUARD-MACHINE";
+    /** One line per startup file asked for: {@code SHELLGUARD-STARTUP PATH STATE}, first of all. */
+    static final String STARTUP_STATUS = "SHELLGUARD-STARTUP";
+    /** Instead of those lines where they cannot be hashed on the target: {@code SHELLGUARD-STARTUP-UNAVAILABLE REASON}. */
+    static final String STARTUP_UNAVAILABLE = "SHELLGUARD-STARTUP-UNAVAILABLE";
+    private static final java.util.regex.Pattern STARTUP_LINE = java.util.regex.Pattern.compile(
+            "SHELLGUARD-STARTUP (\\S+) ([0-9a-f]{64}|absent|unreadable: .*)");
+    private static final java.util.regex.Pattern STARTUP_PATH = java.util.regex.Pattern.compile("[A-Za-z0-9._/-]+");
     /**
      * Each native part's base64 text, made once: a session's installer carried about a megabyte of them, encoded
      * anew for every session set-up. Keyed by the array itself (the gateway loads each part once).
@@ -72,7 +84,23 @@ final class InstallerScript {
      */
     static String build(Map<String, String> files, Natives natives, int port, String key, String command, String asLogin,
             boolean supervisor) {
+        return build(files, natives, port, key, command, asLogin, supervisor, List.of());
+    }
+
+    /**
+     * @param startupFiles the login's startup and key files the installer hashes first of all (paths relative to the
+     *                     login's home, of letters, digits, {@code . _ / -} only), each reported on a
+     *                     {@link #STARTUP_STATUS} line; none: no such lines
+     */
+    static String build(Map<String, String> files, Natives natives, int port, String key, String command, String asLogin,
+            boolean supervisor, List<String> startupFiles) {
         StringBuilder s = new StringBuilder();
+        if (!startupFiles.isEmpty()) {
+            startupFiles.stream().filter(f -> !STARTUP_PATH.matcher(f).matches()).findFirst().ifPresent(f -> {
+                throw new IllegalArgumentException("not a startup file path the installer takes: " + f);
+            });
+            s.append("sg_startup=").append(quoted(String.join(" ", startupFiles))).append('\n');
+        }
         s.append("sg_port=").append(port).append('\n');
         if (!supervisor) {
             s.append("sg_supervisor=off\n");
@@ -90,6 +118,23 @@ final class InstallerScript {
         natives.lanes().forEach((arch, library) -> parameter(s, "lane", arch, base64(library)));
         natives.supervisors().forEach((arch, program) -> parameter(s, "supervisor", arch, base64(program)));
         return s.append('\n').append(SCRIPT).toString();
+    }
+
+    /**
+     * The state of each startup file the installer was asked for (see {@link #build}), by path, from its output; empty
+     * when it did not report every one of them (it could not hash them there, or it did not run), with nothing
+     * left out: the caller then reads them another way.
+     */
+    static Optional<Map<String, String>> startupFiles(List<String> output, List<String> asked) {
+        Map<String, String> states = new LinkedHashMap<>();
+        for (String line : output) {
+            java.util.regex.Matcher m = STARTUP_LINE.matcher(line.trim());
+            if (m.matches() && asked.contains(m.group(1))) {
+                String state = m.group(2);
+                states.putIfAbsent(m.group(1), state.length() > 200 ? state.substring(0, 200) : state);
+            }
+        }
+        return states.keySet().containsAll(asked) ? Optional.of(states) : Optional.empty();
     }
 
     /** One KIND NAME CONTENT triple of the installer's positional parameters, on a line of its own. */

@@ -3,14 +3,18 @@ package com.shellguard.connector.adapter.session;
 import com.shellguard.connector.adapter.hook.HookSession;
 import com.shellguard.connector.adapter.hook.HookUnavailableException;
 import com.shellguard.connector.adapter.hook.PrivilegedTier;
+import com.shellguard.connector.adapter.hook.StartupFileWitness;
+import com.shellguard.connector.adapter.upstream.StartupFileReader;
 import com.shellguard.connector.api.ChannelKind;
 import com.shellguard.connector.api.HookStatus;
 import com.shellguard.connector.api.SessionPlan;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,12 +61,16 @@ final class CommandControl {
 
     /**
      * Installs the hook over the target connection, which then removes it when it closes.
+     * The login's startup files are checked on the way ({@link StartupFileCheck}: the installer hashes them first
+     * of all, and their verdict is decided before the hook's own, so a strict server refuses changed files before any
+     * shell or command of the session starts).
      *
      * @param execCommand the command of an exec session, null for a shell
+     * @param steps       where the installation's steps are timed
      * @return the installed hook, or empty when the session goes on without one
-     * @throws EndOfSession when a strict server's hook or guard cannot be put in place
+     * @throws EndOfSession when a strict server's startup files changed or its hook or guard cannot be put in place
      */
-    Optional<HookSession> install(TargetConnection target, String execCommand) throws EndOfSession {
+    Optional<HookSession> install(TargetConnection target, String execCommand, SetupTimes steps) throws EndOfSession {
         Optional<String> noAudit = services.hooks().auditUnwritable();
         if (noAudit.isPresent()) {
             refuseWhereRequired("this gateway node cannot write the audit now (" + noAudit.get() + ")",
@@ -70,10 +78,15 @@ final class CommandControl {
         }
         HookSession hook;
         PrivilegedTier privileged = PrivilegedTier.of(plan);
+        AtomicReference<Map<String, String>> startupFiles = new AtomicReference<>();
         try {
             hook = services.hooks().install(target.session(), sessionId, execCommand, privileged,
-                    privileged != null || plan.control().supervisor());
+                    privileged != null || plan.control().supervisor(),
+                    new StartupFileWitness(StartupFileReader.FILES, startupFiles::set));
         } catch (HookUnavailableException e) {
+            steps.step("hook");
+            StartupFileCheck.check(services, sessionId, plan, target, startupFiles.get());
+            steps.step("startup-files");
             report(new HookStatus(sessionId, HookStatus.State.UNAVAILABLE, null, e.getMessage(),
                     privileged == null ? null : HookSession.TIER_PRIVILEGED, List.of()));
             if (privileged != null) {
@@ -84,6 +97,9 @@ final class CommandControl {
             return Optional.empty();
         }
         target.hooked(hook);
+        steps.step("hook");
+        StartupFileCheck.check(services, sessionId, plan, target, startupFiles.get());
+        steps.step("startup-files");
         hook.strict(plan.control().required());
         Optional<String> noGuard = hook.guardUnavailable();
         if (noGuard.isPresent()) {

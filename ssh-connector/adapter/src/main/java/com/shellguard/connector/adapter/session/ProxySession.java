@@ -53,6 +53,7 @@ final class ProxySession implements AsyncCommand {
     private IoOutputStream out;
     private IoOutputStream err;
     private ExitCallback exitCallback;
+    private SetupTimes setup;
     private UserChannel user;
     private SessionEnding ending;
 
@@ -127,6 +128,7 @@ final class ProxySession implements AsyncCommand {
         environment = env;
         user = new UserChannel(channel, env, in, out, err, exitCallback);
         ending = new SessionEnding(services, sessionId, state, user);
+        setup = new SetupTimes();
         try {
             services.work().submit(this::open);
         } catch (RejectedExecutionException e) {
@@ -141,10 +143,12 @@ final class ProxySession implements AsyncCommand {
      * thread: the steps after it go on in new work once the choice is made.
      */
     private void open() {
+        setup.step("queued");
         attempt(() -> {
             CompletableFuture<TargetSelector> chosen = new TargetChooser(services.listener(), services.work(), user, kind)
                     .choose();
             if (chosen.isDone()) {
+                setup.step("menu");
                 openAt(chosen.join());
             } else {
                 chosen.whenComplete(this::chosen);
@@ -154,6 +158,7 @@ final class ProxySession implements AsyncCommand {
 
     private void chosen(TargetSelector target, Throwable failure) {
         try {
+            setup.step("menu");
             services.work().submit(() -> attempt(() -> {
                 if (failure != null) {
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
@@ -173,20 +178,24 @@ final class ProxySession implements AsyncCommand {
         if (!plan.allowed()) {
             throw new EndOfSession(SessionEnd.refused(plan.refusal()));
         }
+        setup.step("plan");
         state.opened();
         services.live().add(sessionId, this::terminate);
         alertTamperingEnvironment();
         TargetConnection connection = TargetConnection.open(services, sessionId, plan);
         state.connected(connection);
+        setup.step("upstream");
         if (state.userGone()) {
             throw new EndOfSession(SessionEnd.userLeftWhileOpening());
         }
-        if (plan.control().hook()) {
+        boolean hooked = CommandControl.appliesTo(plan, kind);
+        if (plan.control().hook() && !hooked) {
             StartupFileCheck.check(services, sessionId, plan, connection);
+            setup.step("startup-files");
         }
         CommandControl control = new CommandControl(services, sessionId, plan);
-        Optional<HookSession> hook = CommandControl.appliesTo(plan, kind)
-                ? control.install(connection, kind == ChannelKind.SHELL ? null : command)
+        Optional<HookSession> hook = hooked
+                ? control.install(connection, kind == ChannelKind.SHELL ? null : command, setup)
                 : Optional.empty();
         if (state.hasEnded()) {
             // an administrator ended it while it connected, perhaps before the end could find the connection
@@ -199,9 +208,16 @@ final class ProxySession implements AsyncCommand {
         }
         ClientChannel channel = TargetChannels.open(connection.session(), kind, command, hook.orElse(null),
                 PrivilegedTier.of(plan), user, services.timeout());
+        setup.step("channel");
         SignalForwarding.start(user, channel, state::recorder);
         new SessionRelay(services, sessionId, kind, command, state, user, ending::end)
-                .start(channel, plan, target.user(), hook, control);
+                .start(channel, plan, target.user(), hook, control)
+                .whenComplete((armed, failure) -> {
+                    if (failure == null) {
+                        setup.step(hook.isPresent() && kind == ChannelKind.SHELL ? "armed" : "relay");
+                        setup.log(sessionId);
+                    }
+                });
     }
 
     private interface Step {

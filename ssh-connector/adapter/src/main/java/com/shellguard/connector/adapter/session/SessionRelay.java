@@ -52,8 +52,12 @@ final class SessionRelay {
         this.end = end;
     }
 
-    /** @param gatewayUser the gateway user, for the recording's title */
-    void start(ClientChannel target, SessionPlan plan, String gatewayUser, Optional<HookSession> hook,
+    /**
+     * @param gatewayUser the gateway user, for the recording's title
+     * @return completes when the user's input flows to the target: at once, or for a hooked shell once it armed;
+     *         never when the relay did not start
+     */
+    CompletableFuture<?> start(ClientChannel target, SessionPlan plan, String gatewayUser, Optional<HookSession> hook,
                CommandControl control) {
         boolean recorded = kind == ChannelKind.SHELL || kind == ChannelKind.EXEC;
         SessionRecorder recording = recorded ? startRecording(plan, gatewayUser, hook) : null;
@@ -71,7 +75,7 @@ final class SessionRelay {
             if (recording != null) {
                 recording.close();
             }
-            return;
+            return new CompletableFuture<>();
         }
         CompletableFuture<?> inputGate = CompletableFuture.completedFuture(null);
         if (hook.isPresent()) {
@@ -95,6 +99,7 @@ final class SessionRelay {
                 end.accept(SessionEnd.exited(status));
             }
         });
+        return inputGate;
     }
 
     /**

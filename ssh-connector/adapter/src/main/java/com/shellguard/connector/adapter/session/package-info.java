@@ -8,11 +8,12 @@
  * <li>the application is asked for the session's plan, which may refuse it;</li>
  * <li>{@link com.shellguard.connector.adapter.session.TargetConnection} opens upstream, and closes it once at
  * the end, the hook's files first;</li>
- * <li>{@link com.shellguard.connector.adapter.session.StartupFileCheck} reads the hashes of the login's startup and
- * key files before anything of the gateway's runs there, where the server is under command control, and refuses a
- * strict server's session when they changed since an administrator accepted them;</li>
  * <li>{@link com.shellguard.connector.adapter.session.CommandControl} installs the command hook and the exec
- * guard, holds a shell's input until it armed, and refuses the session on a strict server where it cannot;</li>
+ * guard, holds a shell's input until it armed, and refuses the session on a strict server where it cannot; on the
+ * way, {@link com.shellguard.connector.adapter.session.StartupFileCheck} checks the hashes of the login's startup and
+ * key files that the installer took before it wrote anything (where the server is under command control; a file
+ * transfer's are read over SFTP instead), and refuses a strict server's session when they changed since an
+ * administrator accepted them, before the session's shell or command starts;</li>
  * <li>{@link com.shellguard.connector.adapter.session.TargetChannels} opens the target channel of the user's
  * kind with the locale of the client's variables only ({@link com.shellguard.connector.adapter.session.ClientEnvironment}:
  * the hook's variables alert), {@link com.shellguard.connector.adapter.session.SignalForwarding} passes signals and window changes
@@ -21,6 +22,7 @@
  * <li>{@link com.shellguard.connector.adapter.session.SessionEnding} ends it once, with one of the ends
  * {@link com.shellguard.connector.adapter.session.SessionEnd} names.</li>
  * </ol>
+ * {@link com.shellguard.connector.adapter.session.SetupTimes} logs how long each step took, one line a session.
  * {@link com.shellguard.connector.adapter.session.ProxySession} is the channel as MINA sees it and runs the
  * steps in order. The end can come from several threads at once (the target, the user leaving, the hook's
  * policy, the arming timer, an administrator through

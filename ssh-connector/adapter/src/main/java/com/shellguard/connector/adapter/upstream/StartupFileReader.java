@@ -17,7 +17,8 @@ import org.apache.sshd.sftp.common.SftpException;
 
 /**
  * Reads the SHA-256 of a login's startup and key files over one SFTP session on the session's own upstream connection,
- * before anything of the gateway's runs there: the files a shell or sshd runs or trusts on the login's behalf before
+ * before anything of the gateway's runs there, where the hook's installer does not hash them in its own round trip
+ * (file transfers, which install no hook; a target without {@code sha256sum}): the files a shell or sshd runs or trusts on the login's behalf before
  * any hook could be armed. Paths are relative to the login's home, where an SFTP session starts. A file that does not
  * exist is {@link StartupFileReport#ABSENT}; one that cannot be read is reported as such, which counts as a change.
  *

@@ -246,4 +246,53 @@ class InstallerScriptTest {
         assertFalse(Files.exists(stale));
         assertFalse(Files.exists(staleSupervisor));
     }
+
+    @Test
+    void theLoginsStartupFilesAreHashedBeforeAnyOtherAnswerAsShaAbsentOrUnreadable() throws Exception {
+        Path home = Files.createTempDirectory("sg-home");
+        Files.writeString(home.resolve(".bashrc"), "alias ll='ls -l'\n");
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.writeString(home.resolve(".ssh/authorized_keys"), "");
+        Files.createDirectories(home.resolve(".profile"));
+        Files.createSymbolicLink(home.resolve(".zshrc"), home.resolve("nowhere"));
+        List<String> asked = List.of(".bashrc", ".ssh/authorized_keys", ".profile", ".zshrc", ".ssh/rc");
+        Path base = Files.createTempDirectory("sg-installer");
+        String out = run(InstallerScript.build(Map.of("hook.bash", "", "start", ""), new InstallerScript.Natives(Map.of(),
+                        Map.of(), Map.of()), FORWARD.getLocalPort(), "k", null, null, false, asked),
+                Map.of("TMPDIR", base.toString(), "SHELL", "/bin/bash", "XDG_RUNTIME_DIR", "", "HOME", home.toString()));
+        List<String> lines = out.lines().toList();
+        assertTrue(lines.subList(0, asked.size()).stream().allMatch(l -> l.startsWith(InstallerScript.STARTUP_STATUS + " ")), out);
+        Map<String, String> states = InstallerScript.startupFiles(lines, asked).orElseThrow(() -> new AssertionError(out));
+        assertEquals(sha256("alias ll='ls -l'\n"), states.get(".bashrc"));
+        assertEquals(sha256(""), states.get(".ssh/authorized_keys"));
+        assertEquals("unreadable: not a regular file", states.get(".profile"));
+        assertEquals(List.of("absent", "absent"), List.of(states.get(".zshrc"), states.get(".ssh/rc")));
+        assertTrue(status(out).startsWith(InstallerScript.STATUS + " ok "), out);
+    }
+
+    @Test
+    void startupFilesTheInstallerDidNotAllReportAreNotTakenForItsAnswer() {
+        List<String> asked = List.of(".bashrc", ".profile");
+        assertTrue(InstallerScript.startupFiles(List.of(InstallerScript.STARTUP_STATUS + " .bashrc absent",
+                InstallerScript.STATUS + " ok /tmp/.shellguard-0123456789 bash /bin/bash"), asked).isEmpty());
+        assertTrue(InstallerScript.startupFiles(List.of(InstallerScript.STARTUP_UNAVAILABLE + " sha256sum is not installed"),
+                asked).isEmpty());
+        assertTrue(InstallerScript.startupFiles(List.of(InstallerScript.STARTUP_STATUS + " .bashrc absent",
+                InstallerScript.STARTUP_STATUS + " .profile 0123"), asked).isEmpty(), "a state that is no hash");
+        assertEquals(Map.of(".bashrc", "absent", ".profile", "unreadable: Permission denied"), InstallerScript.startupFiles(
+                List.of(InstallerScript.STARTUP_STATUS + " .bashrc absent", InstallerScript.STARTUP_STATUS
+                        + " .profile unreadable: Permission denied", InstallerScript.STARTUP_STATUS + " .evil absent"), asked)
+                .orElseThrow());
+    }
+
+    @Test
+    void aStartupFilePathTheInstallerWouldSplitIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> InstallerScript.build(Map.of(),
+                new InstallerScript.Natives(Map.of(), Map.of(), Map.of()), 1, "k", null, null, true, List.of(".my rc")));
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
 }
