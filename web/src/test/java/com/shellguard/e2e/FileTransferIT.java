@@ -118,6 +118,8 @@ class FileTransferIT {
                     "-put " + evil + " .bashrc",
                     "-mkdir .ssh",
                     "-put " + evil + " .ssh/authorized_keys",
+                    "-put " + evil + " .ssh/authorized_keys2",
+                    "-put " + evil + " .pam_environment",
                     "-symlink .bashrc sg-sftp-link-" + tag,
                     "-put " + evil + " sg-shell-link-" + tag,
                     "put " + evil + " sg-staged-" + tag,
@@ -135,6 +137,8 @@ class FileTransferIT {
             assertArrayEquals(profileBefore, Files.exists(profile) ? Files.readAllBytes(profile) : null,
                     "~/.profile is unchanged, though reached through a link and ..");
             assertFalse(Files.exists(HOME.resolve(".ssh/authorized_keys")));
+            assertFalse(Files.exists(HOME.resolve(".ssh/authorized_keys2")), "OpenSSH's second key file is protected too");
+            assertFalse(Files.exists(HOME.resolve(".pam_environment")), "what PAM reads before the session is protected");
             assertFalse(Files.exists(HOME.resolve("sg-sftp-link-" + tag), LinkOption.NOFOLLOW_LINKS));
             assertTrue(Files.isDirectory(HOME.resolve(".ssh")));
 
@@ -142,6 +146,8 @@ class FileTransferIT {
             JsonObject refused = awaitTransfer(p, refusal("UPLOAD", home + "/.bashrc"));
             assertTrue(refused.getString("detail").contains("protected"), refused.toString());
             awaitTransfer(p, refusal("UPLOAD", home + "/.ssh/authorized_keys"));
+            awaitTransfer(p, refusal("UPLOAD", home + "/.ssh/authorized_keys2"));
+            awaitTransfer(p, refusal("UPLOAD", home + "/.pam_environment"));
             awaitTransfer(p, refusal("SYMLINK", home + "/sg-sftp-link-" + tag));
             awaitTransfer(p, refusal("UPLOAD", home + "/sg-shell-link-" + tag));
             awaitTransfer(p, refusal("RENAME", home + "/sg-staged-" + tag));
@@ -164,6 +170,8 @@ class FileTransferIT {
                 Files.deleteIfExists(HOME.resolve(name + tag));
             }
             Files.deleteIfExists(HOME.resolve(".ssh/authorized_keys"));
+            Files.deleteIfExists(HOME.resolve(".ssh/authorized_keys2"));
+            Files.deleteIfExists(HOME.resolve(".pam_environment"));
             if (!hadKeyDirectory) {
                 Files.deleteIfExists(HOME.resolve(".ssh"));
             }

@@ -33,8 +33,8 @@ public final class StartupFileReader {
 
     /** The files read, relative to the login's home. */
     public static final List<String> FILES = List.of(".bashrc", ".bash_profile", ".bash_login", ".profile",
-            ".bash_aliases", ".bash_logout", ".zshenv", ".zshrc", ".zprofile", ".zlogin", ".zlogout",
-            ".ssh/authorized_keys", ".ssh/rc", ".ssh/environment");
+            ".bash_aliases", ".bash_completion", ".bash_logout", ".zshenv", ".zshrc", ".zprofile", ".zlogin", ".zlogout",
+            ".pam_environment", ".ssh/authorized_keys", ".ssh/authorized_keys2", ".ssh/rc", ".ssh/environment");
 
     private StartupFileReader() {
     }
