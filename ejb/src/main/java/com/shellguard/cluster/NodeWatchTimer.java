@@ -31,6 +31,8 @@ public class NodeWatchTimer {
     static final int PERIOD_SECONDS = 5;
     static final int DEFAULT_LOST_SECONDS = 30;
     static final int MIN_LOST_SECONDS = 3 * PERIOD_SECONDS;
+    /** A watcher that could not look for longer (two beats) starts its watches over: it cannot tell who was silent. */
+    static final int BLIND_AFTER_SECONDS = 2 * PERIOD_SECONDS;
     private static final Logger LOG = Logger.getLogger(NodeWatchTimer.class.getName());
 
     @Inject
@@ -50,7 +52,7 @@ public class NodeWatchTimer {
 
     @PostConstruct
     void configure() {
-        silence = new NodeSilence(Duration.ofSeconds(threshold(lostSeconds)));
+        silence = new NodeSilence(Duration.ofSeconds(threshold(lostSeconds)), Duration.ofSeconds(BLIND_AFTER_SECONDS));
     }
 
     /** The threshold in seconds, or a message that names the setting. */
