@@ -21,6 +21,12 @@ import java.time.OffsetDateTime;
 @Table(name = "sg_session", indexes = {@Index(columnList = "started"), @Index(columnList = "user_name")})
 public class SessionRecord {
 
+    /** How the message of a session closed by a survivor for its lost node starts. */
+    public static final String NODE_LOST = "NODE_LOST: ";
+
+    /** What follows in that message once the node, alive after all, reported the session's own end. */
+    public static final String ALIVE_AFTER_ALL = "; the node was alive after all: ";
+
     @Id
     @Column(length = 64)
     private String id;
@@ -129,6 +135,28 @@ public class SessionRecord {
         this.exitStatus = exit;
         this.status = failure == null ? SessionStatus.CLOSED : SessionStatus.FAILED;
         this.message = clip(failure);
+        this.ended = at;
+    }
+
+    /**
+     * Whether another node closed this row because it took the session's node for lost, and the node has not reported
+     * the session's own end since.
+     */
+    public boolean closedAsLost() {
+        return status == SessionStatus.FAILED && message != null && message.startsWith(NODE_LOST)
+                && !message.contains(ALIVE_AFTER_ALL);
+    }
+
+    /**
+     * The node another one took for lost was alive, and reports the session's real end: its time and counts replace the
+     * survivor's guess; the row stays {@code FAILED}, its message says both what the survivor saw and how it ended.
+     */
+    public void endAfterTakenForLost(long fromClient, long toClient, Integer exit, String failure, OffsetDateTime at) {
+        this.bytesFromClient = fromClient;
+        this.bytesToClient = toClient;
+        this.exitStatus = exit;
+        this.message = clip(message + ALIVE_AFTER_ALL + "the session ran on until it ended"
+                + (failure == null ? "" : " (" + failure + ")"));
         this.ended = at;
     }
 

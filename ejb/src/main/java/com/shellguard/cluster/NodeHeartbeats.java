@@ -13,11 +13,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * The heartbeat rows: a node's own beat, what the watchers read, and a survivor's closing of a lost node. Each runs in
+ * The heartbeat rows: a node's own beat, what the watchers read, a survivor's closing of a lost node, and what a node
+ * taken for lost reads and records when it fences itself. Each runs in
  * a transaction of its own; the beat and the closing both hold the node's row lock, so a node that starts again
  * either registers before the closing (which then finds the counter moved and does nothing) or after it (and finds
  * its old rows already closed).
@@ -27,6 +31,7 @@ import java.util.logging.Logger;
 public class NodeHeartbeats {
 
     private static final Logger LOG = Logger.getLogger(NodeHeartbeats.class.getName());
+    private static final int IDS_PER_QUERY = 500;
 
     @PersistenceContext(unitName = "shellguard")
     EntityManager em;
@@ -57,6 +62,42 @@ public class NodeHeartbeats {
     public List<NodeSilence.Seen> rows() {
         return em.createQuery("select n from ClusterNode n", ClusterNode.class).getResultList().stream()
                 .map(n -> new NodeSilence.Seen(n.getName(), n.getIncarnation(), n.getBeats(), n.getLostAt() != null)).toList();
+    }
+
+    /** How the audit rows read of those of {@code ids} that {@code self} relays and that are closed. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<SelfFence.Held> held(String self, Collection<String> ids) {
+        List<String> all = List.copyOf(ids);
+        List<SelfFence.Held> held = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+            em.createQuery("select s from SessionRecord s where s.id in :ids and s.gatewayNode = :node and s.ended is not null",
+                            SessionRecord.class)
+                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY)))
+                    .setParameter("node", self).getResultList()
+                    .forEach(s -> held.add(new SelfFence.Held(s.getId(), true, s.getMessage())));
+        }
+        return held;
+    }
+
+    /**
+     * Records that {@code self} learned it had been taken for lost (by {@code lostBy}, when its beat found its row so
+     * marked) and is ending {@code fenced}: a {@code NODE_FENCED} alert for each, or one for the node when it ends none.
+     */
+    public void recordFence(String self, String lostBy, Set<String> fenced) {
+        String by = lostBy == null ? "another node" : lostBy;
+        for (String id : fenced) {
+            SessionRecord s = em.find(SessionRecord.class, id);
+            alerts.add(new AlertRecord(Clock.now(), id, s == null ? null : s.getUserName(), s == null ? null : s.getServerName(),
+                    AlertKind.NODE_FENCED, "the gateway node " + self + " was taken for lost by " + by + " but was alive: it"
+                    + " ends this session, which ran on after the audit closed it, and rejoins the cluster", null));
+        }
+        if (fenced.isEmpty()) {
+            alerts.add(new AlertRecord(Clock.now(), null, null, null, AlertKind.NODE_FENCED, "the gateway node " + self
+                    + " was taken for lost by " + by + " but was alive; it relayed no session the audit had closed, and"
+                    + " rejoins the cluster", null));
+        }
+        LOG.severe(() -> "ShellGuard: " + by + " took this node (" + self + ") for lost while it was silent and closed the"
+                + " audit of its sessions; ending the " + fenced.size() + " of them still running here, and rejoining");
     }
 
     /**

@@ -12,7 +12,9 @@ import java.util.Set;
  * What one node has seen of the others' heartbeat counters, and since when, by its own monotonic clock. A node is
  * silent when neither its counter nor its incarnation has moved for the threshold since this watcher first saw it or
  * saw it move: a watcher that just started waits a whole threshold before it judges anyone, and a node's wall clock
- * never enters the judgement.
+ * never enters the judgement. A watcher that could not look for longer than {@code blindAfter} (the database was away
+ * for it too, or it stalled itself) starts every watch over: a counter it could not read for a while did not stop, as
+ * far as it can tell, and the node behind it may have been as blocked as the watcher was.
  */
 final class NodeSilence {
 
@@ -28,10 +30,13 @@ final class NodeSilence {
     }
 
     private final Duration threshold;
+    private final long blindAfterNanos;
     private final Map<String, Last> last = new HashMap<>();
+    private Long lookedAtNanos;
 
-    NodeSilence(Duration threshold) {
+    NodeSilence(Duration threshold, Duration blindAfter) {
         this.threshold = threshold;
+        this.blindAfterNanos = blindAfter.toNanos();
     }
 
     /**
@@ -39,6 +44,10 @@ final class NodeSilence {
      * {@code self}, silent for the threshold and not yet taken for lost.
      */
     synchronized List<Silent> observe(List<Seen> rows, String self, long nowNanos) {
+        if (lookedAtNanos != null && nowNanos - lookedAtNanos > blindAfterNanos) {
+            last.clear();
+        }
+        lookedAtNanos = nowNanos;
         List<Silent> silent = new ArrayList<>();
         Set<String> present = new HashSet<>();
         for (Seen row : rows) {
@@ -58,5 +67,14 @@ final class NodeSilence {
         }
         last.keySet().retainAll(present);
         return silent;
+    }
+
+    /**
+     * How long {@code name}'s counter had stood still at this watcher's last look; null for a node it does not watch
+     * (itself) or has not seen yet.
+     */
+    synchronized Duration quietFor(String name) {
+        Last before = last.get(name);
+        return before == null || lookedAtNanos == null ? null : Duration.ofNanos(lookedAtNanos - before.sinceNanos());
     }
 }

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every {@value #PERIOD_SECONDS} seconds, this node beats and looks at the others: a node silent for
  * {@code SHELLGUARD_NODE_LOST_SECONDS} (default {@value #DEFAULT_LOST_SECONDS}, at least {@value #MIN_LOST_SECONDS}:
- * three missed beats) is taken for lost and its sessions' audit closed. The node also beats once before it writes its
+ * three missed beats) is taken for lost and its sessions' audit closed; a node that learns, as it beats, that it was
+ * taken for lost ends those of its sessions still running ({@link NodeFence}). The node also beats once before it writes its
  * first session row ({@link #register()}), so a node started again under its old name is a new incarnation before it
  * has anything a survivor could take for the lost one's.
  */
@@ -31,10 +32,15 @@ public class NodeWatchTimer {
     static final int PERIOD_SECONDS = 5;
     static final int DEFAULT_LOST_SECONDS = 30;
     static final int MIN_LOST_SECONDS = 3 * PERIOD_SECONDS;
+    /** A watcher that could not look for longer (two beats) starts its watches over: it cannot tell who was silent. */
+    static final int BLIND_AFTER_SECONDS = 2 * PERIOD_SECONDS;
     private static final Logger LOG = Logger.getLogger(NodeWatchTimer.class.getName());
 
     @Inject
     NodeHeartbeats heartbeats;
+
+    @Inject
+    NodeFence fence;
 
     @Inject
     ExportNode node;
@@ -47,10 +53,12 @@ public class NodeWatchTimer {
     private NodeSilence silence;
     private volatile boolean registered;
     private volatile boolean failing;
+    /** The survivor that took this node for lost, from a beat whose fencing has not run to its end yet. */
+    private volatile String takenForLostBy;
 
     @PostConstruct
     void configure() {
-        silence = new NodeSilence(Duration.ofSeconds(threshold(lostSeconds)));
+        silence = new NodeSilence(Duration.ofSeconds(threshold(lostSeconds)), Duration.ofSeconds(BLIND_AFTER_SECONDS));
     }
 
     /** The threshold in seconds, or a message that names the setting. */
@@ -79,6 +87,8 @@ public class NodeWatchTimer {
     void tick() {
         try {
             beat();
+            fence.check(takenForLostBy);
+            takenForLostBy = null;
             String self = node.name();
             for (NodeSilence.Silent silent : silence.observe(heartbeats.rows(), self, System.nanoTime())) {
                 heartbeats.closeLost(silent, self);
@@ -97,12 +107,15 @@ public class NodeWatchTimer {
     }
 
     private synchronized void beat() {
-        String takenForLostBy = heartbeats.beat(node.name(), incarnation);
+        String lostBy = heartbeats.beat(node.name(), incarnation);
         registered = true;
-        if (takenForLostBy != null) {
-            LOG.severe("ShellGuard: node " + takenForLostBy + " took this node (" + node.name() + ") for lost while it"
-                    + " was silent, and closed the audit of the sessions it relayed; those still running are audited"
-                    + " again when they end");
+        if (lostBy != null) {
+            takenForLostBy = lostBy;
         }
+    }
+
+    /** How long {@code name}'s heartbeat had stood still at this node's last look; null for itself or one not yet seen. */
+    public Duration quietFor(String name) {
+        return silence.quietFor(name);
     }
 }

@@ -12,8 +12,12 @@
  * registers a new incarnation before it writes any session row, and the survivor's closing re-checks the counter
  * under the row's lock, so the restarted node's new sessions are never taken for the lost ones.
  *
- * <p>Limits: a node that is alive but cannot reach the database (or stalls) for longer than the threshold is taken
- * for lost too; its sessions go on, and their audit rows are corrected when they end (the alert stays). Names must be
- * unique in the cluster: two live nodes of one name look alive to each other and share a row.
+ * <p>A node taken for lost that was alive after all (stalled, or cut off from the database) fences itself when it can
+ * beat again ({@link com.shellguard.cluster.NodeFence}, {@link com.shellguard.cluster.SelfFence}): the sessions it
+ * still relays whose audit a survivor closed end, with a line to their users, and their rows take their real end once.
+ * Until then they run on with their audit reading {@code NODE_LOST}, out of reach of termination and grant expiry:
+ * that is the limit. A watcher that could not look for two beats starts its watches over, so a database away for
+ * every node makes nobody lost. Names must be unique in the cluster: two live nodes of one name look alive to each
+ * other and share a row.
  */
 package com.shellguard.cluster;

@@ -2,6 +2,7 @@ package com.shellguard.gateway;
 
 import com.shellguard.access.AccessRequestService;
 import com.shellguard.auth.AuthenticationService;
+import com.shellguard.cluster.NodeFence;
 import com.shellguard.cluster.NodeWatchTimer;
 import com.shellguard.command.CommandControlService;
 import com.shellguard.connector.api.AccessAsk;
@@ -39,6 +40,7 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -76,6 +78,9 @@ public class GatewayEventBean implements GatewayListener {
 
     @Inject
     SessionTerminator terminator;
+
+    @Inject
+    NodeFence fence;
 
     @Inject
     TransferAuditService transfers;
@@ -190,7 +195,14 @@ public class GatewayEventBean implements GatewayListener {
 
     @Override
     public List<Termination> terminationsRequested(String gatewayNode) {
-        return terminator.requestedOn(gatewayNode);
+        List<Termination> fenced = fence.terminations();
+        List<Termination> requested = terminator.requestedOn(gatewayNode);
+        if (fenced.isEmpty()) {
+            return requested;
+        }
+        List<Termination> all = new ArrayList<>(fenced);
+        all.addAll(requested);
+        return all;
     }
 
     @Override

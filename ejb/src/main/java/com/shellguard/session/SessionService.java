@@ -147,12 +147,21 @@ public class SessionService {
 
     /**
      * Closes the session's row, at the time the session ended (an end the node could only write later, after the
-     * database came back, keeps its time). A row already closed by an end (one sent again) is left as it is.
+     * database came back, keeps its time). A row already closed by an end (one sent again) is left as it is; a row a
+     * survivor closed as {@code NODE_LOST} while the session ran on takes the real end once, and is not published
+     * again (the audit export had the survivor's end).
      */
     public void sessionEnded(SessionSummary summary) {
         scopes.ended(summary.sessionId());
-        audit.session(summary.sessionId()).filter(record -> record.getEnded() == null
-                || record.getStatus() == SessionStatus.REFUSED).ifPresent(record -> {
+        audit.session(summary.sessionId()).ifPresent(record -> {
+            if (record.closedAsLost()) {
+                record.endAfterTakenForLost(summary.bytesFromClient(), summary.bytesToClient(), summary.exitStatus(),
+                        summary.failure(), Clock.ofMicros(summary.endMicros()));
+                return;
+            }
+            if (record.getEnded() != null && record.getStatus() != SessionStatus.REFUSED) {
+                return;
+            }
             record.end(summary.bytesFromClient(), summary.bytesToClient(), summary.exitStatus(), summary.failure(),
                     Clock.ofMicros(summary.endMicros()));
             terminations.remove(summary.sessionId()).ifPresent(request -> {
@@ -191,7 +200,7 @@ public class SessionService {
         List<SessionRecord> lost = audit.openSessionsOf(gatewayNode);
         lost.forEach(s -> {
             TerminationRequest request = moot.get(s.getId());
-            s.end(s.getBytesFromClient(), s.getBytesToClient(), null, "NODE_LOST: " + why
+            s.end(s.getBytesFromClient(), s.getBytesToClient(), null, SessionRecord.NODE_LOST + why
                     + (request == null ? "" : "; the termination " + request.getRequestedBy() + " requested was moot"), Clock.now());
         });
         export.publishAll(lost.stream().map(AuditEvents::sessionEnd).toList());

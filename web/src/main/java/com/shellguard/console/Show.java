@@ -2,7 +2,9 @@ package com.shellguard.console;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 
@@ -19,5 +21,9 @@ public class Show {
 
     public String time(OffsetDateTime time) {
         return time == null ? "" : TIME.format(time);
+    }
+
+    public String instant(Instant time) {
+        return time == null ? "" : TIME.format(time.atOffset(ZoneOffset.UTC));
     }
 }

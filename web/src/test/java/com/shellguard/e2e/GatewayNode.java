@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -96,6 +97,19 @@ final class GatewayNode implements AutoCloseable {
     void crashAndRestart() {
         kill();
         boot();
+    }
+
+    /**
+     * {@code kill -STOP}: the node stalls as in a very long GC pause, every thread frozen and every connection kept
+     * open, until {@link #thaw()}.
+     */
+    void freeze() {
+        Processes.check(List.of("kill", "-STOP", String.valueOf(process.pid())));
+    }
+
+    /** {@code kill -CONT}: the frozen node goes on where it stopped. */
+    void thaw() {
+        Processes.check(List.of("kill", "-CONT", String.valueOf(process.pid())));
     }
 
     /** {@code kill -9}: the node gets no chance to close a session, a recording or its audit. */

@@ -19,7 +19,8 @@ import com.shellguard.connector.api.SessionAlert;
  * the login's protected startup or key files, and was refused), LOGIN_LOCKED (an account was locked after failed logins; no
  * session), ADDRESS_THROTTLED (a source address was refused after failed logins; no session), NODE_LOST (the
  * cluster node relaying a session stopped answering and another node closed the session's audit; without a session
- * when the lost node held none); and, about a node rather than a session, AUDIT_DELAYED (the node could not write
+ * when the lost node held none), NODE_FENCED (that node was alive after all: it ended the session itself when it
+ * learned it had been taken for lost; without a session when it held none); and, about a node rather than a session, AUDIT_DELAYED (the node could not write
  * the audit for a while: what happened meanwhile was held and written late), AUDIT_SPOOLED (what was held outgrew
  * the node's memory limit and went to its spool on disk) and AUDIT_LOST (the spool was full: audit events were
  * dropped); RECORDING_FAILED (a session's recording could not be started or written any more, the gateway's disk
@@ -28,8 +29,8 @@ import com.shellguard.connector.api.SessionAlert;
 public enum AlertKind {
     TAMPER, HOOK_UNAVAILABLE, FORGED_REPORT, POLICY, GUARD_UNAVAILABLE, HOST_KEY_PINNED, HOST_KEY_CHANGED,
     SUPERVISOR_UNAVAILABLE, SUPERVISOR_LOST, SUPERVISOR_SETUID, PROTECTED_FILE, HOOK_FLOOD,
-    HOOK_SILENT, STARTUP_FILE_CHANGED, LOGIN_LOCKED, ADDRESS_THROTTLED, NODE_LOST, AUDIT_DELAYED, AUDIT_SPOOLED,
-    AUDIT_LOST, RECORDING_FAILED;
+    HOOK_SILENT, STARTUP_FILE_CHANGED, LOGIN_LOCKED, ADDRESS_THROTTLED, NODE_LOST, NODE_FENCED, AUDIT_DELAYED,
+    AUDIT_SPOOLED, AUDIT_LOST, RECORDING_FAILED;
 
     public static AlertKind of(SessionAlert.Kind kind) {
         return switch (kind) {

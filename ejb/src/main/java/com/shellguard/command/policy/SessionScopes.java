@@ -3,6 +3,7 @@ package com.shellguard.command.policy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -45,6 +46,11 @@ public class SessionScopes {
 
     public void ended(String sessionId) {
         sessions.remove(sessionId);
+    }
+
+    /** The sessions open on this node, as far as their starts and ends have reached the application. */
+    public Set<String> openSessionIds() {
+        return Set.copyOf(sessions.keySet());
     }
 
     public Optional<SessionScope> scope(String sessionId) {

@@ -2,6 +2,8 @@ package com.shellguard.console.dashboard;
 
 import com.shellguard.activity.ActivityService;
 import com.shellguard.activity.TodayActivity;
+import com.shellguard.cluster.ClusterView;
+import com.shellguard.cluster.NodeState;
 import com.shellguard.command.audit.CommandAuditService;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -9,8 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import java.util.List;
 
-/** The dashboard: today's activity, and the chart of it hour by hour. */
+/** The dashboard: today's activity, the chart of it hour by hour, and the gateway nodes. */
 @Named
 @RequestScoped
 public class DashboardPage {
@@ -21,6 +24,9 @@ public class DashboardPage {
     @Inject
     CommandAuditService alerts;
 
+    @Inject
+    ClusterView cluster;
+
     private TodayActivity today;
 
     @PostConstruct
@@ -30,6 +36,11 @@ public class DashboardPage {
 
     public TodayActivity getToday() {
         return today;
+    }
+
+    /** The gateway nodes and their heartbeats, as this node sees them. */
+    public List<NodeState> getNodes() {
+        return cluster.nodes();
     }
 
     /** Alerts raised in the last 24 hours, whatever the day. */
