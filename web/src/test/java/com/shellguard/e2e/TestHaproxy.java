@@ -79,19 +79,26 @@ final class TestHaproxy implements AutoCloseable {
                 servers));
     }
 
+    /** Until a connection through haproxy reaches a node: its SSH banner comes back (a busy node may be marked down a while). */
     private void awaitListening() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("haproxy exited: " + log());
             }
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(5_000);
+                byte[] banner = new byte[8];
+                if (socket.getInputStream().readNBytes(banner, 0, banner.length) == banner.length
+                        && new String(banner, java.nio.charset.StandardCharsets.US_ASCII).equals("SSH-2.0-")) {
+                    return;
+                }
             } catch (IOException e) {
-                Processes.sleep(Duration.ofMillis(200));
+                // not listening yet, or no node up behind it yet
             }
+            Processes.sleep(Duration.ofMillis(500));
         }
-        throw new AssertionError("haproxy does not listen on " + port + ": " + log());
+        throw new AssertionError("no node answers through haproxy on " + port + ": " + log());
     }
 
     String log() {
