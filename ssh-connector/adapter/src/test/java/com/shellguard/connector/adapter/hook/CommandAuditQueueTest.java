@@ -35,15 +35,8 @@ class CommandAuditQueueTest {
     @Test
     void aReportedCommandWhoseCheckNeverEndsIsWrittenAsReported() throws Exception {
         List<CommandRecordBatch> written = new ArrayList<>();
-        GatewayListener database = (GatewayListener) Proxy.newProxyInstance(GatewayListener.class.getClassLoader(),
-                new Class<?>[] {GatewayListener.class}, (proxy, method, args) -> {
-                    written.add((CommandRecordBatch) args[0]);
-                    return null;
-                });
-        WorkManager busy = (WorkManager) Proxy.newProxyInstance(WorkManager.class.getClassLoader(),
-                new Class<?>[] {WorkManager.class}, (proxy, method, args) -> {
-                    throw new jakarta.resource.spi.work.WorkRejectedException("busy");
-                });
+        GatewayListener database = writingInto(written);
+        WorkManager busy = busyWorkManager();
         CommandFacts facts = new CommandFacts("1.1", 0, ShellRole.INTERACTIVE, CommandFlags.NONE, 0, "", 0, "", "/",
                 Resolution.FILE, "rm", "/usr/bin/rm", "/usr/bin/rm", List.of(), "", "", "rm -rf /tmp/x", "bash", List.of());
         CommandEvent claimed = new CommandEvent("s1", facts, false, CommandVerdict.allowed(1));
@@ -63,15 +56,8 @@ class CommandAuditQueueTest {
     @Test
     void aSessionsLongCommandLinesWaitAsWhatTheAuditKeepsAndFillOnlyTheSessionsBound() throws Exception {
         List<CommandRecordBatch> written = new ArrayList<>();
-        GatewayListener database = (GatewayListener) Proxy.newProxyInstance(GatewayListener.class.getClassLoader(),
-                new Class<?>[] {GatewayListener.class}, (proxy, method, args) -> {
-                    written.add((CommandRecordBatch) args[0]);
-                    return null;
-                });
-        WorkManager busy = (WorkManager) Proxy.newProxyInstance(WorkManager.class.getClassLoader(),
-                new Class<?>[] {WorkManager.class}, (proxy, method, args) -> {
-                    throw new jakarta.resource.spi.work.WorkRejectedException("busy");
-                });
+        GatewayListener database = writingInto(written);
+        WorkManager busy = busyWorkManager();
         String big = "/bin/true " + "a".repeat(900_000);
         CommandAuditQueue queue = new CommandAuditQueue(database, new BlockingWork(busy), new Timer(true),
                 new AuditSpool(dir, 1 << 30), 1000);
@@ -107,10 +93,7 @@ class CommandAuditQueueTest {
                     }
                     return null;
                 });
-        WorkManager busy = (WorkManager) Proxy.newProxyInstance(WorkManager.class.getClassLoader(),
-                new Class<?>[] {WorkManager.class}, (proxy, method, args) -> {
-                    throw new jakarta.resource.spi.work.WorkRejectedException("busy");
-                });
+        WorkManager busy = busyWorkManager();
         CommandAuditQueue queue = new CommandAuditQueue(database, new BlockingWork(busy), new Timer(true),
                 new AuditSpool(spoolDirectory, 1 << 30), 3000);
         for (int i = 0; i < 5 * CommandAuditQueue.MAX_BATCH; i++) {
@@ -123,5 +106,22 @@ class CommandAuditQueueTest {
     private static CommandFacts facts(String id, String text) {
         return new CommandFacts(id, 0, ShellRole.INTERACTIVE, CommandFlags.NONE, 0, "", 0, "", "/",
                 Resolution.FILE, "true", "/bin/true", "/usr/bin/true", List.of(), "", "", text, "bash", List.of());
+    }
+
+    /** The application, taking every batch the queue writes into {@code written}. */
+    private static GatewayListener writingInto(List<CommandRecordBatch> written) {
+        return (GatewayListener) Proxy.newProxyInstance(GatewayListener.class.getClassLoader(),
+                new Class<?>[] {GatewayListener.class}, (proxy, method, args) -> {
+                    written.add((CommandRecordBatch) args[0]);
+                    return null;
+                });
+    }
+
+    /** A WorkManager with no thread to spare: the queue's re-checks never run. */
+    private static WorkManager busyWorkManager() {
+        return (WorkManager) Proxy.newProxyInstance(WorkManager.class.getClassLoader(),
+                new Class<?>[] {WorkManager.class}, (proxy, method, args) -> {
+                    throw new jakarta.resource.spi.work.WorkRejectedException("busy");
+                });
     }
 }
