@@ -26,11 +26,13 @@ public final class Recordings implements AutoCloseable {
     private final Timer timer;
     private final RecordingWriter writer = new RecordingWriter();
     private final Set<SessionRecorder> open = ConcurrentHashMap.newKeySet();
+    private final RecordingLimits limits;
 
     public Recordings(Path directory, Timer timer) throws IOException {
         this.directory = directory;
         this.timer = timer;
         Files.createDirectories(directory);
+        this.limits = RecordingLimits.fromEnvironment(directory);
         timer.schedule(new TimerTask() {
             @Override
             public void run() {
@@ -55,7 +57,7 @@ public final class Recordings implements AutoCloseable {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         OutputStream out = new BufferedOutputStream(
                 Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND), BUFFER);
-        SessionRecorder recorder = new SessionRecorder(sessionId, out, header, System::nanoTime, writer, open::remove);
+        SessionRecorder recorder = new SessionRecorder(sessionId, out, header, System::nanoTime, writer, open::remove, limits);
         open.add(recorder);
         return recorder;
     }

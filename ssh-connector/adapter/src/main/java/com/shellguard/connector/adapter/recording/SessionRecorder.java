@@ -31,8 +31,9 @@ import java.util.logging.Logger;
  * session, normally the last milliseconds. The file is not synced (an operating system crash loses what the
  * kernel had not written back yet).
  *
- * <p>A recording that cannot be written (disk full) is given up with one warning and one {@linkplain #onFailure
- * alert}: the session goes on, and its audit row still tells what happened.
+ * <p>A recording that cannot be written (disk full), or that reaches one of its {@link RecordingLimits}, is given up
+ * with one warning and one {@linkplain #onFailure alert} (past a limit, with a last line in the recording that says
+ * why): the session goes on, and its audit row still tells what happened.
  */
 public final class SessionRecorder implements AutoCloseable {
 
@@ -49,6 +50,7 @@ public final class SessionRecorder implements AutoCloseable {
     private final Consumer<SessionRecorder> due;
     private final Consumer<SessionRecorder> onClose;
     private final CompletableFuture<Void> written = new CompletableFuture<>();
+    private final RecordingLimits limits;
 
     // the session's side, under this object's lock
     private ArrayDeque<Event> events = new ArrayDeque<>();
@@ -61,6 +63,8 @@ public final class SessionRecorder implements AutoCloseable {
     private final Utf8JsonEscaper stdout = new Utf8JsonEscaper();
     private final Utf8JsonEscaper stderr = new Utf8JsonEscaper();
     private volatile boolean failed;
+    private long recordedOutput;
+    private long spaceCheckedNanos;
     private volatile Consumer<String> failure = why -> { };
 
     /** What happened, as the session's thread saw it; written by the writer, in this order. */
@@ -96,11 +100,13 @@ public final class SessionRecorder implements AutoCloseable {
      * {@code onClose} is told once it is closed.
      */
     SessionRecorder(String sessionId, OutputStream file, AsciicastHeader header, LongSupplier clockNanos,
-                    Consumer<SessionRecorder> due, Consumer<SessionRecorder> onClose) {
+                    Consumer<SessionRecorder> due, Consumer<SessionRecorder> onClose, RecordingLimits limits) {
         this.sessionId = sessionId;
+        this.limits = limits;
         this.writer = new AsciicastWriter(file);
         this.clockNanos = clockNanos;
         this.startNanos = clockNanos.getAsLong();
+        this.spaceCheckedNanos = startNanos - 2_000_000_000L;
         this.due = due;
         this.onClose = onClose;
         write(() -> {
@@ -226,6 +232,12 @@ public final class SessionRecorder implements AutoCloseable {
         for (Event e : batch) {
             size += e.size();
             ended |= e instanceof End;
+            if (e instanceof Output o && !failed) {
+                String over = overLimit(o.data().length);
+                if (over != null) {
+                    giveUp(e.micros(), over);
+                }
+            }
             write(() -> writeEvent(e));
         }
         write(writer::flush);
@@ -249,6 +261,41 @@ public final class SessionRecorder implements AutoCloseable {
         }
         if (again) {
             due.accept(this);
+        }
+    }
+
+    /** Why recording {@code length} more bytes of output would pass a limit, or null. */
+    private String overLimit(int length) {
+        recordedOutput += length;
+        if (limits.maxOutputBytes() > 0 && recordedOutput > limits.maxOutputBytes()) {
+            return "the session's output passed " + limits.maxOutputBytes() / RecordingLimits.MIB
+                    + " MiB, the recording's limit (SHELLGUARD_RECORDING_MAX_MB)";
+        }
+        long now = clockNanos.getAsLong();
+        if (limits.minFreeBytes() > 0 && now - spaceCheckedNanos >= 1_000_000_000L) {
+            spaceCheckedNanos = now;
+            long free = limits.usableBytes().getAsLong();
+            if (free < limits.minFreeBytes()) {
+                return "the recordings volume has " + free / RecordingLimits.MIB + " MiB free, less than the "
+                        + limits.minFreeBytes() / RecordingLimits.MIB + " MiB it keeps (SHELLGUARD_RECORDING_MIN_FREE_MB)";
+            }
+        }
+        return null;
+    }
+
+    /** Ends the recording with a line that says why; the session goes on. */
+    private void giveUp(long micros, String why) {
+        String told = "recording stopped: " + why + "; the session goes on unrecorded";
+        write(() -> {
+            writer.outputRest(micros, stdout);
+            writer.outputRest(micros, stderr);
+            writer.output(micros, "\r\n[shellguard: " + told + "]\r\n");
+            writer.flush();
+        });
+        if (!failed) {
+            failed = true;
+            LOG.warning(() -> "the recording of session " + sessionId + ": " + told);
+            failure.accept(told);
         }
     }
 

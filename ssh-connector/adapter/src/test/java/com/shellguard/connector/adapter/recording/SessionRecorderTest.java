@@ -35,8 +35,52 @@ class SessionRecorderTest {
 
     /** {@code due} stands in for the node's writer: draining on the caller's thread, or later. */
     private SessionRecorder recorder(OutputStream out, Consumer<SessionRecorder> due) {
+        return recorder(out, due, RecordingLimits.none());
+    }
+
+    private SessionRecorder recorder(OutputStream out, Consumer<SessionRecorder> due, RecordingLimits limits) {
         return new SessionRecorder("s1", out, new AsciicastHeader(80, 24, 1L, Map.of(), "t", null), nanos::get,
-                due, r -> closed.set(true));
+                due, r -> closed.set(true), limits);
+    }
+
+    /**
+     * A session printing without end would fill the volume the node's database and audit spool share with the
+     * recordings: past its limit the recording ends with a line saying why and one alert, and the session goes on.
+     */
+    @Test
+    void outputPastTheSessionsLimitEndsTheRecordingWithItsReasonAndOneAlert() {
+        SessionRecorder r = recorder(file, SessionRecorder::drain, new RecordingLimits(100, 0, () -> Long.MAX_VALUE));
+        List<String> told = new ArrayList<>();
+        r.onFailure(told::add);
+        r.output("a".repeat(60).getBytes(StandardCharsets.UTF_8), 0, 60);
+        r.output("b".repeat(60).getBytes(StandardCharsets.UTF_8), 0, 60);
+        r.output("c".repeat(60).getBytes(StandardCharsets.UTF_8), 0, 60);
+        r.close();
+        String output = AsciicastLines.output(file.toString(StandardCharsets.UTF_8));
+        assertTrue(output.startsWith("a".repeat(60)), output);
+        assertFalse(output.contains("bbb") || output.contains("ccc"), output);
+        assertTrue(output.contains("[shellguard: recording stopped: the session's output passed 0 MiB") && output.contains("SHELLGUARD_RECORDING_MAX_MB"), output);
+        assertEquals(1, told.size(), told.toString());
+        assertTrue(closed.get());
+    }
+
+    @Test
+    void aRecordingsVolumeBelowItsFreeFloorEndsTheRecordingWithItsReason() {
+        long mib = 1024L * 1024;
+        AtomicLong free = new AtomicLong(5000 * mib);
+        SessionRecorder r = recorder(file, SessionRecorder::drain, new RecordingLimits(0, 1024 * mib, free::get));
+        List<String> told = new ArrayList<>();
+        r.onFailure(told::add);
+        r.output("kept".getBytes(StandardCharsets.UTF_8), 0, 4);
+        free.set(10 * mib);
+        nanos.addAndGet(2_000_000_000L);
+        r.output("dropped".getBytes(StandardCharsets.UTF_8), 0, 7);
+        r.close();
+        String output = AsciicastLines.output(file.toString(StandardCharsets.UTF_8));
+        assertTrue(output.startsWith("kept"), output);
+        assertFalse(output.contains("dropped"), output);
+        assertEquals(List.of("recording stopped: the recordings volume has 10 MiB free, less than the 1024 MiB it keeps"
+                + " (SHELLGUARD_RECORDING_MIN_FREE_MB); the session goes on unrecorded"), told);
     }
 
     @Test
