@@ -113,6 +113,13 @@ class AuditDurabilityIT {
                 // the database answers reads but refuses the audit's writes: the node learns it from its next audit
                 // write, a program the hook reports (a builtin of an exec session is on the session's row, not a
                 // command row, and writes no audit batch); from then on a strict server takes no new session
+                // the node first writes what it still held (late completions, the recovery's alerts): a write of
+                // those refused would teach it the audit is unwritable before the session below is asked for
+                awaitTrue("the node done writing what it held", () -> {
+                    String batches = db.query("select count(*) from sg_audit_batch");
+                    Processes.sleep(Duration.ofSeconds(3));
+                    return batches.equals(db.query("select count(*) from sg_audit_batch"));
+                });
                 db.query("revoke insert on sg_audit_batch from " + db.role);
                 OpenSshClient client = OpenSshClient.withKey(node.sshPort(), restart.person().key());
                 String login = user + "@" + restart.server();
