@@ -1,5 +1,6 @@
 package com.shellguard.auth;
 
+import com.shellguard.connector.api.SourceNetwork;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,14 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -60,32 +58,13 @@ public class LoginFailureCount {
 
     /**
      * The subject of a source address given as the audit writes it, {@code host:port} (IPv6 hosts included): the
-     * host, since each new connection comes from a new port; for IPv6, the host's /64.
+     * host's {@link SourceNetwork}, since each new connection comes from a new port (and, in IPv6, may come from a new
+     * address of the client's /64); a host that is no address literal as it is.
      */
     static String address(String source) {
         int port = source.lastIndexOf(':');
-        return subject("address:", network(port < 0 ? source : source.substring(0, port)));
-    }
-
-    /**
-     * An IPv6 host as its /64, the block one client is normally given (and may take any of 2^64 addresses from, one
-     * per attempt); an IPv4 host, or anything that is not an IPv6 literal, as it is.
-     */
-    private static String network(String host) {
-        String literal = host.replaceAll("%.*", "");
-        if (!literal.contains(":") || !literal.matches("[0-9A-Fa-f:.]+")) {
-            return host;
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(literal).getAddress(); // a literal: no name lookup
-            if (bytes.length != 16) {
-                return host;
-            }
-            Arrays.fill(bytes, 8, 16, (byte) 0);
-            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
-        } catch (UnknownHostException e) {
-            return host;
-        }
+        String host = port < 0 ? source : source.substring(0, port);
+        return subject("address:", SourceNetwork.ofLiteral(host).map(SourceNetwork::toString).orElse(host));
     }
 
     private static String subject(String kind, String value) {

@@ -1,13 +1,12 @@
 package com.shellguard.connector.adapter.server;
 
 import com.shellguard.connector.adapter.session.PeerAddress;
+import com.shellguard.connector.api.SourceNetwork;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,9 +23,9 @@ import org.apache.sshd.common.session.helpers.TimeoutIndicator;
 
 /**
  * Admits connections within the node's {@link ConnectionLimits}: counts connections that have not logged in yet (in
- * all and per source address) and logged-in connections per gateway user, and ends, with a message the client prints
- * and an audit row ({@link LimitAudit}), a connection that would exceed a count, that takes too long to log in, or
- * that stays silent past the idle timeout.
+ * all and per {@link SourceNetwork}) and logged-in connections per gateway user, and ends, with a message the client
+ * prints and an audit row ({@link LimitAudit}), a connection that would exceed a count, that takes too long to log in,
+ * or that stays silent past the idle timeout.
  *
  * <p>A connection over an unauthenticated count is still accepted for a moment: the refusal is an SSH disconnect
  * message, which can only follow the client's identification line; a client that sends none (a slowloris) is dropped
@@ -45,7 +44,7 @@ final class AdmissionControl implements SessionListener, SessionDisconnectHandle
     private final LimitAudit audit;
     private final Duration loginTime;
     private final AtomicInteger unauthenticated = new AtomicInteger();
-    private final Map<InetAddress, AtomicInteger> unauthenticatedBySource = new ConcurrentHashMap<>();
+    private final Map<SourceNetwork, AtomicInteger> unauthenticatedBySource = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> connectionsByUser = new ConcurrentHashMap<>();
 
     /** {@code loginTime}: the limits' login time, or longer where a single sign-on in a browser needs it. */
@@ -59,7 +58,7 @@ final class AdmissionControl implements SessionListener, SessionDisconnectHandle
     @Override
     public void sessionCreated(Session session) {
         InetAddress peer = source(session);
-        Admission admission = new Admission(balancers.trusts(peer) ? null : network(peer));
+        Admission admission = new Admission(balancers.trusts(peer) ? null : SourceNetwork.of(peer));
         session.setAttribute(KEY, admission);
         admission.unauthenticated = true;
         int all = unauthenticated.incrementAndGet();
@@ -85,7 +84,7 @@ final class AdmissionControl implements SessionListener, SessionDisconnectHandle
             if (!admission.unauthenticated || admission.source != null) {
                 return;
             }
-            admission.source = network(client);
+            admission.source = SourceNetwork.of(client);
         }
         countSource(admission);
         refuseIfOver(session, admission);
@@ -197,7 +196,7 @@ final class AdmissionControl implements SessionListener, SessionDisconnectHandle
             admission.unauthenticated = false;
         }
         unauthenticated.decrementAndGet();
-        InetAddress source;
+        SourceNetwork source;
         synchronized (admission) {
             source = admission.source;
             admission.source = null;
@@ -228,23 +227,6 @@ final class AdmissionControl implements SessionListener, SessionDisconnectHandle
         }
     }
 
-    /**
-     * What a per-source count counts: an IPv4 address, or the /64 of an IPv6 one (the block one client is normally
-     * given, any of whose 2^64 addresses it may connect from).
-     */
-    static InetAddress network(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        if (bytes.length != 16) {
-            return address;
-        }
-        Arrays.fill(bytes, 8, 16, (byte) 0);
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e); // 16 bytes are always an address
-        }
-    }
-
     private static InetAddress source(Session session) {
         SocketAddress address = session.getIoSession().getRemoteAddress();
         return address instanceof InetSocketAddress inet ? inet.getAddress() : InetAddress.getLoopbackAddress();
@@ -257,13 +239,13 @@ final class AdmissionControl implements SessionListener, SessionDisconnectHandle
     /** What admission knows of one connection. */
     private static final class Admission {
         /** Null until the PROXY header named the client of a connection from a trusted balancer. */
-        InetAddress source;
+        SourceNetwork source;
         boolean unauthenticated;
         String user;
         String refusalLimit;
         String refusal;
 
-        Admission(InetAddress source) {
+        Admission(SourceNetwork source) {
             this.source = source;
         }
 
