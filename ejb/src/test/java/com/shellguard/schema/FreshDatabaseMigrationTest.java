@@ -13,35 +13,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.Test;
 
 /** An empty database is migrated from nothing to the newest version, every file once; a second start applies nothing. */
 class FreshDatabaseMigrationTest {
 
     private static final Pattern VERSIONED = Pattern.compile("V(\\d+)__\\w+\\.sql");
 
-    @Test
-    void anEmptyH2DatabaseMigratesFromNothingToTheNewestVersion() {
-        try (TestDatabases.Database db = TestDatabases.h2()) {
-            assertMigratesFromNothing(db);
+    @OnEveryDatabase
+    void anEmptyDatabaseMigratesFromNothingToTheNewestVersion(TestDatabases.Engine engine) {
+        try (TestDatabases.Database db = engine.create()) {
+            SchemaMigrations migrations = SchemaMigrations.of(db.dataSource());
+            MigrateResult first = migrations.migrate();
+            assertNull(first.initialSchemaVersion, "an empty database has no version");
+            assertEquals(migrationFiles(), first.migrationsExecuted, "every migration file applied once");
+            assertEquals(String.valueOf(newestVersion()), migrations.currentVersion());
+            MigrateResult again = SchemaMigrations.of(db.dataSource()).migrate();
+            assertEquals(0, again.migrationsExecuted, "a second start applies nothing");
         }
-    }
-
-    @Test
-    void anEmptyPostgresqlDatabaseMigratesFromNothingToTheNewestVersion() {
-        try (TestDatabases.Database db = TestDatabases.postgresql()) {
-            assertMigratesFromNothing(db);
-        }
-    }
-
-    private static void assertMigratesFromNothing(TestDatabases.Database db) {
-        SchemaMigrations migrations = SchemaMigrations.of(db.dataSource());
-        MigrateResult first = migrations.migrate();
-        assertNull(first.initialSchemaVersion, "an empty database has no version");
-        assertEquals(migrationFiles(), first.migrationsExecuted, "every migration file applied once");
-        assertEquals(String.valueOf(newestVersion()), migrations.currentVersion());
-        MigrateResult again = SchemaMigrations.of(db.dataSource()).migrate();
-        assertEquals(0, again.migrationsExecuted, "a second start applies nothing");
     }
 
     static long migrationFiles() {

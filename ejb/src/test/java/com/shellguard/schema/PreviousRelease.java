@@ -16,20 +16,20 @@ final class PreviousRelease {
     private PreviousRelease() {
     }
 
-    static Path fixture(String vendor) {
+    static Path fixture(TestDatabases.Engine engine) {
         try {
-            return Path.of(PreviousRelease.class.getClassLoader().getResource("upgrade/0.1.0/" + vendor + "/shellguard.sql").toURI());
+            return Path.of(PreviousRelease.class.getClassLoader().getResource("upgrade/0.1.0/" + engine.vendor() + "/shellguard.sql").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static void loadInto(TestDatabases.Database db, String vendor) {
-        if (vendor.equals("h2")) {
-            TestDatabases.execute(db.dataSource(), "RUNSCRIPT FROM '" + fixture("h2") + "'");
+    static void loadInto(TestDatabases.Database db, TestDatabases.Engine engine) {
+        if (engine == TestDatabases.Engine.H2) {
+            TestDatabases.execute(db.dataSource(), "RUNSCRIPT FROM '" + fixture(engine) + "'");
         } else {
             String name = ((PGSimpleDataSource) db.dataSource()).getDatabaseName();
-            psql(List.of("psql", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-U", "postgres", "-d", name, "-f", fixture(vendor).toString()));
+            psql(List.of("psql", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-U", "postgres", "-d", name, "-f", fixture(engine).toString()));
         }
     }
 

@@ -21,24 +21,33 @@ import org.junit.jupiter.api.Test;
  */
 class PreviousReleaseUpgradeTest {
 
-    @Test
-    void anH2DatabaseOfThePreviousReleaseIsBaselinedAndMigratedToTheSchemaAFreshOneGets() {
-        try (TestDatabases.Database old = TestDatabases.h2(); TestDatabases.Database fresh = TestDatabases.h2()) {
-            assertUpgrades(old, fresh, "h2");
-        }
-    }
+    @OnEveryDatabase
+    void aDatabaseOfThePreviousReleaseIsBaselinedAndMigratedToTheSchemaAFreshOneGets(TestDatabases.Engine engine) {
+        try (TestDatabases.Database old = engine.create(); TestDatabases.Database fresh = engine.create()) {
+            PreviousRelease.loadInto(old, engine);
+            List<String> users = query(old, "select username, role from sg_user order by username");
+            List<String> commands = query(old, "select verdict, count(*) from sg_command group by verdict order by verdict");
+            assertTrue(users.contains("alice|USER"), "the fixture holds the previous release's users: " + users);
 
-    @Test
-    void aPostgresqlDatabaseOfThePreviousReleaseIsBaselinedAndMigratedToTheSchemaAFreshOneGets() {
-        try (TestDatabases.Database old = TestDatabases.postgresql(); TestDatabases.Database fresh = TestDatabases.postgresql()) {
-            assertUpgrades(old, fresh, "postgresql");
+            SchemaMigrations migrations = SchemaMigrations.of(old.dataSource());
+            var result = migrations.migrate();
+            assertEquals(String.valueOf(FreshDatabaseMigrationTest.newestVersion()), migrations.currentVersion());
+            assertEquals(List.of("1|BASELINE"), query(old, "select \"version\", \"type\" from \"flyway_schema_history\" where \"version\" = '1'"),
+                    "the previous release's schema is version 1, not built again");
+            assertEquals(FreshDatabaseMigrationTest.migrationFiles() - 1, result.migrationsExecuted, "every version after the baseline applied");
+
+            SchemaMigrations.of(fresh.dataSource()).migrate();
+            assertEquals(List.of(), SchemaShape.of(fresh.dataSource()).differencesFrom(SchemaShape.of(old.dataSource())),
+                    "an upgraded database and a fresh one have one schema");
+            assertEquals(users, query(old, "select username, role from sg_user order by username"));
+            assertEquals(commands, query(old, "select verdict, count(*) from sg_command group by verdict order by verdict"));
         }
     }
 
     @Test
     void nodesStartingTogetherOnOnePostgresqlDatabaseMigrateItOnce() throws Exception {
         try (TestDatabases.Database old = TestDatabases.postgresql(); TestDatabases.Database fresh = TestDatabases.postgresql()) {
-            PreviousRelease.loadInto(old, "postgresql");
+            PreviousRelease.loadInto(old, TestDatabases.Engine.POSTGRESQL);
             for (TestDatabases.Database db : List.of(old, fresh)) {
                 ExecutorService nodes = Executors.newFixedThreadPool(4);
                 try {
@@ -62,26 +71,6 @@ class PreviousReleaseUpgradeTest {
             assertEquals(List.of("1|BASELINE"), query(old, "select \"version\", \"type\" from \"flyway_schema_history\" where \"version\" = '1'"));
             assertEquals(List.of("1|SQL"), query(fresh, "select \"version\", \"type\" from \"flyway_schema_history\" where \"version\" = '1'"));
         }
-    }
-
-    private static void assertUpgrades(TestDatabases.Database old, TestDatabases.Database fresh, String vendor) {
-        PreviousRelease.loadInto(old, vendor);
-        List<String> users = query(old, "select username, role from sg_user order by username");
-        List<String> commands = query(old, "select verdict, count(*) from sg_command group by verdict order by verdict");
-        assertTrue(users.contains("alice|USER"), "the fixture holds the previous release's users: " + users);
-
-        SchemaMigrations migrations = SchemaMigrations.of(old.dataSource());
-        var result = migrations.migrate();
-        assertEquals(String.valueOf(FreshDatabaseMigrationTest.newestVersion()), migrations.currentVersion());
-        assertEquals(List.of("1|BASELINE"), query(old, "select \"version\", \"type\" from \"flyway_schema_history\" where \"version\" = '1'"),
-                "the previous release's schema is version 1, not built again");
-        assertEquals(FreshDatabaseMigrationTest.migrationFiles() - 1, result.migrationsExecuted, "every version after the baseline applied");
-
-        SchemaMigrations.of(fresh.dataSource()).migrate();
-        assertEquals(List.of(), SchemaShape.of(fresh.dataSource()).differencesFrom(SchemaShape.of(old.dataSource())),
-                "an upgraded database and a fresh one have one schema");
-        assertEquals(users, query(old, "select username, role from sg_user order by username"));
-        assertEquals(commands, query(old, "select verdict, count(*) from sg_command group by verdict order by verdict"));
     }
 
     static List<String> query(TestDatabases.Database db, String sql) {

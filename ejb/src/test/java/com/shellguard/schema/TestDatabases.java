@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.Session;
@@ -24,6 +26,37 @@ public final class TestDatabases {
     static final String H2_OPTIONS = ";MODE=PostgreSQL";
 
     private TestDatabases() {
+    }
+
+    /**
+     * The databases a node runs on, for a behaviour proven on each of them ({@link OnEveryDatabase}); its name is
+     * also the folder of the previous release's fixture for it.
+     */
+    public enum Engine {
+        H2("H2", TestDatabases::h2),
+        POSTGRESQL("PostgreSQL", TestDatabases::postgresql);
+
+        private final String title;
+        private final Supplier<Database> fresh;
+
+        Engine(String title, Supplier<Database> fresh) {
+            this.title = title;
+            this.fresh = fresh;
+        }
+
+        /** A new, empty database of this engine, dropped on close. */
+        public Database create() {
+            return fresh.get();
+        }
+
+        String vendor() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return title;
+        }
     }
 
     public interface Database extends AutoCloseable {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.shellguard.connector.api.StartupFileReport;
 import com.shellguard.connector.api.StartupFileVerdict;
+import com.shellguard.schema.OnEveryDatabase;
 import com.shellguard.schema.TestDatabases;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
 
 /**
  * A login's first sessions arriving together each check its startup files, none of them known yet, in transactions
@@ -26,45 +26,33 @@ class StartupFileRaceTest {
     private static final Map<String, String> FILES = Map.of(".bashrc", "a1", ".profile", "b2", ".bash_profile",
             StartupFileReport.ABSENT, ".ssh/authorized_keys", "c3");
 
-    @Test
-    void onH2() throws Exception {
-        try (TestDatabases.Database db = TestDatabases.h2()) {
-            concurrentFirstSessions(db);
-        }
-    }
-
-    @Test
-    void onPostgresql() throws Exception {
-        try (TestDatabases.Database db = TestDatabases.postgresql()) {
-            concurrentFirstSessions(db);
-        }
-    }
-
-    private static void concurrentFirstSessions(TestDatabases.Database db) throws Exception {
-        StartupFileTransactions tx = StartupFileTransactions.on(db);
-        ExecutorService threads = Executors.newFixedThreadPool(SESSIONS);
-        try {
-            CyclicBarrier together = new CyclicBarrier(SESSIONS);
-            List<Future<StartupFileVerdict>> checks = new ArrayList<>();
-            for (int i = 0; i < SESSIONS; i++) {
-                checks.add(threads.submit(() -> tx.in(em -> {
-                    StartupFileService service = tx.service(em);
-                    await(together);
-                    return service.check(new StartupFileReport(UUID.randomUUID().toString(), "web01", "deploy", FILES, null));
-                })));
+    @OnEveryDatabase
+    void aLoginsFirstSessionsCheckingItsFilesTogetherEachSucceedAndLeaveOneRowAFileAndNoAlert(TestDatabases.Engine engine)
+            throws Exception {
+        try (TestDatabases.Database db = engine.create(); StartupFileTransactions tx = StartupFileTransactions.on(db)) {
+            ExecutorService threads = Executors.newFixedThreadPool(SESSIONS);
+            try {
+                CyclicBarrier together = new CyclicBarrier(SESSIONS);
+                List<Future<StartupFileVerdict>> checks = new ArrayList<>();
+                for (int i = 0; i < SESSIONS; i++) {
+                    checks.add(threads.submit(() -> tx.in(em -> {
+                        StartupFileService service = tx.service(em);
+                        await(together);
+                        return service.check(new StartupFileReport(UUID.randomUUID().toString(), "web01", "deploy", FILES, null));
+                    })));
+                }
+                for (Future<StartupFileVerdict> check : checks) {
+                    StartupFileVerdict verdict = check.get();
+                    assertEquals(List.of(), verdict.changed());
+                    assertEquals(null, verdict.failure());
+                }
+                List<StartupFile> rows = tx.list();
+                assertEquals(FILES.size(), rows.size(), "one row per file");
+                rows.forEach(f -> assertEquals(FILES.get(f.getPath()), f.getAcceptedHash(), f.getPath()));
+                assertEquals(List.of(), tx.alerts.alerts, "a login's first sessions pin its files without an alert");
+            } finally {
+                threads.shutdownNow();
             }
-            for (Future<StartupFileVerdict> check : checks) {
-                StartupFileVerdict verdict = check.get();
-                assertEquals(List.of(), verdict.changed());
-                assertEquals(null, verdict.failure());
-            }
-            List<StartupFile> rows = tx.list();
-            assertEquals(FILES.size(), rows.size(), "one row per file");
-            rows.forEach(f -> assertEquals(FILES.get(f.getPath()), f.getAcceptedHash(), f.getPath()));
-            assertEquals(List.of(), tx.alerts.alerts, "a login's first sessions pin its files without an alert");
-        } finally {
-            threads.shutdownNow();
-            tx.close();
         }
     }
 
