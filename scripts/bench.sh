@@ -30,11 +30,12 @@
 #
 # Exec guard:
 #
-#   starts    BENCH_STARTS fork+exec of /bin/true from a small C loop, without and with the exec guard preloaded
-#             (a session directory with the everyday rule set's policy, so each start is decided locally; no
-#             gateway needed), in alternating batches of 500; mean per start, median over the batches. Target:
-#             <= +0.2 ms per start. Then the same loop as an exec request over shellguard-off and shellguard,
-#             where the guard also reports each start (made by a program, not a hooked shell) to the gateway.
+#   starts    BENCH_STARTS fork+exec of /bin/true from a small C loop (scripts/bench/start-loop.c), without and
+#             with the exec guard preloaded (a session directory with the everyday rule set's policy, so each start
+#             is decided locally; no gateway needed), in alternating batches of 500; mean per start, median over
+#             the batches. Target: <= +0.2 ms per start. Then the same loop as an exec request over shellguard-off
+#             and shellguard, where the guard also reports each start (made by a program, not a hooked shell) to
+#             the gateway.
 #
 # Two more modes, each on its own (the first argument):
 #
@@ -695,42 +696,17 @@ if section starts; then
       echo end
     } > "$W/starts/session/guard.policy"
   }
-  cat > "$W/starts/loop.c" <<'C'
-#include <stdio.h>
-#include <stdlib.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
-/* N fork+execve of /bin/true; prints the mean microseconds per start */
-int main(int argc, char **argv) {
-    int n = atoi(argv[1]);
-    char *args[] = {"true", NULL};
-    extern char **environ;
-    struct timespec a, b;
-    clock_gettime(CLOCK_MONOTONIC, &a);
-    for (int i = 0; i < n; i++) {
-        pid_t pid = fork();
-        if (pid == 0) {
-            execve("/bin/true", args, environ);
-            _exit(127);
-        }
-        int status;
-        waitpid(pid, &status, 0);
-        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-            fprintf(stderr, "start %d failed\n", i);
-            return 1;
-        }
-    }
-    clock_gettime(CLOCK_MONOTONIC, &b);
-    printf("%.1f\n", ((b.tv_sec - a.tv_sec) * 1e9 + (b.tv_nsec - a.tv_nsec)) / 1e3 / n);
-    return 0;
-}
-C
-  gcc -O2 -o "$W/starts/loop" "$W/starts/loop.c" || die "cannot build the start loop"
+  gcc -O2 -o "$W/starts/loop" "$ROOT/scripts/bench/start-loop.c" || die "cannot build the start loop"
+  starts_mean() { # command... -> the mean microseconds per start the start loop it runs prints (its second figure)
+    local figures
+    figures=$("$@") || return 1
+    read -r _ figures _ <<< "$figures"
+    echo "$figures"
+  }
   for _ in $(seq $(( (STARTS + 499) / 500 ))); do
-    START_PLAIN_ALL+="$("$W/starts/loop" 500) " || die "the start loop failed"
+    START_PLAIN_ALL+="$(starts_mean "$W/starts/loop" 500) " || die "the start loop failed"
     guard_policy
-    START_GUARD_ALL+="$(LD_PRELOAD="$W/starts/session/guard.so" "$W/starts/loop" 500) " || die "the start loop failed with the guard"
+    START_GUARD_ALL+="$(LD_PRELOAD="$W/starts/session/guard.so" starts_mean "$W/starts/loop" 500) " || die "the start loop failed with the guard"
   done
   START_PLAIN=$(median <<< "$START_PLAIN_ALL") START_GUARD=$(median <<< "$START_GUARD_ALL")
   if [[ $SKIP_GATEWAY != 1 ]]; then
@@ -739,8 +715,8 @@ C
     # reported to the gateway over the session's forward; unhooked, nothing is
     log "exec guard: $STARTS starts of /bin/true by a program inside sessions, shellguard-off and shellguard ..."
     for _ in $(seq $(( (STARTS + 499) / 500 ))); do
-      SESSION_PLAIN_ALL+="$("${SSH[@]}" shellguard-off "$W/starts/loop 500") " || die "the start loop failed unhooked"
-      SESSION_GUARD_ALL+="$("${SSH[@]}" shellguard "$W/starts/loop 500") " || die "the start loop failed with the guard"
+      SESSION_PLAIN_ALL+="$(starts_mean "${SSH[@]}" shellguard-off "$W/starts/loop 500") " || die "the start loop failed unhooked"
+      SESSION_GUARD_ALL+="$(starts_mean "${SSH[@]}" shellguard "$W/starts/loop 500") " || die "the start loop failed with the guard"
     done
     SESSION_PLAIN=$(median <<< "$SESSION_PLAIN_ALL") SESSION_GUARD=$(median <<< "$SESSION_GUARD_ALL")
   fi
