@@ -25,9 +25,7 @@ cleanup() {
   if [[ ${SG_KEEP-} ]]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
-failures=0
-fail() { printf '  FAIL  %s\n' "$1"; failures=$((failures + 1)); }
-check() { if eval "$2"; then printf '  ok    %s\n' "$1"; else fail "$1"; fi; }
+. "$here/tests/lib/checks.sh"
 
 sh "$here/build.sh" "$tmp/native" 2>/dev/null
 glibc=$tmp/native/shellguard-guard-$arch.so musl=$tmp/native/shellguard-guard-$arch-musl.so
@@ -116,5 +114,4 @@ if [[ -n ${root-} ]]; then
     '[[ $out == "SHELLGUARD-GUARD unavailable this gateway has no exec guard for $arch-musl" ]]'
 fi
 
-if (( failures )); then echo "test-musl-guard: $failures failed"; exit 1; fi
-echo "test-musl-guard: all passed"
+finish test-musl-guard

@@ -35,9 +35,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-failures=0
-fail() { printf '  FAIL  %s\n' "$1"; failures=$((failures + 1)); }
-check() { if eval "$2"; then printf '  ok    %s\n' "$1"; else fail "$1"; fi; }
+. "$here/tests/lib/checks.sh"
 
 sh "$here/build.sh" "$tmp/native" 2>/dev/null
 arch=$(uname -m)
@@ -156,5 +154,4 @@ check "the supervisor is root's, and the login cannot signal it" '[[ $out == *"U
 check "no child escapes the root tracer either (CLONE_UNTRACED, ptrace refused)" '[[ $out == *"untraced-clone=Operation not permitted"* && $out == *"ptrace=Operation not permitted"* && $out != *FORBIDDEN-RAN* ]]'
 check "a ptrace call under the root tracer is told why it fails (x86_64)" '[[ $arch != x86_64 || $out == *"shellguard: ptrace (gdb, strace) cannot run in this session"* ]]'
 
-if (( failures )); then echo "$failures supervisor check(s) failed"; exit 1; fi
-echo "all supervisor checks passed"
+finish test-supervisor

@@ -20,8 +20,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-failures=0
-fail() { printf '  FAIL  %s\n' "$1"; failures=$((failures + 1)); }
+. "$here/tests/lib/checks.sh"
 # verdict DESCRIPTION: passes when the command before it succeeded
 verdict() { if (( $? == 0 )); then printf '  ok    %s\n' "$1"; else fail "$1"; fi; }
 
@@ -383,5 +382,4 @@ measure builtins 7 "20,000 builtin iterations (x=\$i)"
 measure programs 3 "1,000 external commands (/bin/true)"
 
 echo
-if (( failures )); then echo "test-zsh-hook: $failures check(s) failed"; exit 1; fi
-echo "test-zsh-hook: all checks passed"
+finish test-zsh-hook
