@@ -53,7 +53,8 @@ class ConnectionLimitsIT {
                 "SHELLGUARD_IDLE_TIMEOUT", "8",
                 "SHELLGUARD_MAX_CHANNELS", "2",
                 "SHELLGUARD_PROXY_PROTOCOL_FROM", BALANCER,
-                "SHELLGUARD_MAX_CONNECTIONS_PER_USER", "2"));
+                "SHELLGUARD_MAX_CONNECTIONS_PER_USER", "2",
+                "SHELLGUARD_RECORDING_MAX_MB", "1"));
         String token = node.admin().post("/tokens", "{\"name\":\"limits-it\"}").expect(201).object().getString("token");
         admin = new Provisioning(Api.bearer(node.baseUrl(), token), target);
     }
@@ -107,6 +108,44 @@ class ConnectionLimitsIT {
                 closeAll(held);
             }
         }
+    }
+
+    /**
+     * A balancer sends its header as soon as it has connected, before the client's first byte (haproxy does, and a
+     * client that waits for the server's identification always meets it so): the header comes alone, the node reads
+     * it, and must skip it again when the identification follows, or a version 2 header's bytes end the connection.
+     */
+    @Test
+    void aVersion2HeaderThatArrivesBeforeTheClientSpeaksIsReadOnceAndTheClientGetsIn() throws IOException {
+        Provisioning.Access access = admin.access("headerfirst");
+        Path balancer = Files.createTempFile("sg-balancer", ".py");
+        Files.write(balancer, List.of(
+                "import os, socket, sys, threading, time",
+                "s = socket.create_connection(('127.0.0.1', int(sys.argv[1])), source_address=('" + BALANCER + "', 0))",
+                "block = bytes([198, 51, 100, 7, 127, 0, 0, 1]) + (40000).to_bytes(2, 'big') + (22).to_bytes(2, 'big')",
+                "s.sendall(b'\\r\\n\\r\\n\\x00\\r\\nQUIT\\n' + bytes([0x21, 0x11]) + len(block).to_bytes(2, 'big') + block)",
+                "banner = b''",
+                "while not banner.endswith(b'\\n'):",
+                "    banner += s.recv(1)",
+                "time.sleep(0.5)  # the node has read the header alone; only now does the client's first byte go",
+                "os.write(1, banner)",
+                "def up():",
+                "    while True:",
+                "        data = os.read(0, 65536)",
+                "        if not data:",
+                "            s.shutdown(socket.SHUT_WR)",
+                "            return",
+                "        s.sendall(data)",
+                "threading.Thread(target=up, daemon=True).start()",
+                "while True:",
+                "    data = s.recv(65536)",
+                "    if not data:",
+                "        break",
+                "    os.write(1, data)"));
+        Processes.Result in = key(access).withOptions("-o", "ProxyCommand=/usr/bin/python3 " + balancer + " " + node.sshPort())
+                .ssh(destination(access), "echo in");
+        assertEquals("in\n", in.stdout(), in.output());
+        admin.awaitSession(access.person().name(), s -> s.getString("clientAddress", "").startsWith("198.51.100.7:"));
     }
 
     @Test
@@ -202,6 +241,41 @@ class ConnectionLimitsIT {
         assertTrue(r.stdout().startsWith("open\nopen\n"), "the channels within the limit open: " + r.output());
         assertTrue(r.stdout().contains("third refused: 4 shellguard: this connection has 2 channels open"), r.output());
         awaitLimitRow("LIMIT_CHANNELS", "127.0.0.7");
+    }
+
+    /**
+     * A recording's bound counts what the recording writes, window changes included: asyncssh (as an automation
+     * client would, or a watched user with a few lines of it) sends 80,000 of them on a terminal that prints
+     * nothing, about 2.5 MB of recording lines, against a node whose recordings stop at 1 MiB.
+     */
+    @Test
+    void windowChangesWithoutOutputStopTheRecordingAtItsBoundWithAnAlert() throws IOException {
+        Provisioning.Access access = admin.access("resizes");
+        Path script = Files.createTempFile("sg-resizes", ".py");
+        Files.write(script, List.of(
+                "import asyncio, sys, asyncssh",
+                "async def main(port, user, key):",
+                "    async with asyncssh.connect('127.0.0.11', port=port, username=user, client_keys=[key], known_hosts=None,",
+                "                                local_addr=('127.0.0.11', 0)) as conn:",
+                "        p = await conn.create_process('echo ready; cat > /dev/null', term_type='xterm', term_size=(80, 24))",
+                "        print((await p.stdout.readline()).strip())",
+                "        for i in range(80000):",
+                "            p.change_terminal_size(80 + i % 2, 24)",
+                "            if i % 1000 == 0:",
+                "                await p.stdin.drain()",
+                "        p.stdin.write_eof()",
+                "        await p.wait()",
+                "        print('sent')",
+                "asyncio.run(main(int(sys.argv[1]), sys.argv[2], sys.argv[3]))"));
+        Processes.Result r = Processes.run(List.of("/usr/bin/python3", "-W", "ignore", script.toString(),
+                String.valueOf(node.sshPort()), destination(access), access.person().key().toString()), null, Duration.ofSeconds(180));
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.stdout().contains("sent"), r.output());
+        JsonObject alert = admin.awaitAlertOf(access.person().name(), a -> "RECORDING_FAILED".equals(a.getString("kind", null)),
+                "RECORDING_FAILED");
+        String recording = admin.admin.get("/sessions/" + alert.getString("session") + "/recording").expect(200).body();
+        assertTrue(recording.length() < 1_300_000, "the recording stopped at its bound, not at " + recording.length() + " characters");
+        assertTrue(recording.contains("SHELLGUARD_RECORDING_MAX_MB"), "its last line says why");
     }
 
     @Test

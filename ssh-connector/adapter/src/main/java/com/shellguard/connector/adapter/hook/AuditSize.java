@@ -109,8 +109,16 @@ final class AuditSize {
         return s == null ? 0 : s.length();
     }
 
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+    /**
+     * {@code s} within {@code max} characters; a longer one ends with a note of its whole length, so an auditor sees
+     * that there was more (padding put before a payload otherwise hid the payload, and the cut, from the audit).
+     */
+    static String cut(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        String note = " [cut by the audit: " + s.length() + " characters in all]";
+        return note.length() >= max ? s.substring(0, max) : s.substring(0, max - note.length()) + note;
     }
 
     private static List<String> cut(List<String> list) {

@@ -232,7 +232,7 @@ final class HookConnection {
 
     private void withFacts(List<String> f, Consumer<CommandFacts> use) {
         Optional<CommandFacts> facts = HookWire.facts(f, shell)
-                .map(read -> HookWire.believableStart(read, System.currentTimeMillis() * 1000));
+                .map(read -> HookWire.believableStart(read, System.currentTimeMillis() * 1000, session.openedMicros()));
         if (facts.isEmpty()) {
             LOG.fine(() -> "session " + session.sessionId() + ": malformed hook message");
             return;

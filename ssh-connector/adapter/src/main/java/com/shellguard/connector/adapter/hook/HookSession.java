@@ -75,6 +75,8 @@ public final class HookSession {
     private volatile boolean supervisorLost;
     private volatile boolean supervisorGone;
     private volatile long lastBeat;
+    /** When the gateway set the session's hook up: no command of the session started before. */
+    private final long openedMicros;
     /** Four missed heartbeats (they come every 5 s) and the supervisor counts as lost. */
     private static final long SUPERVISOR_SILENCE_MILLIS = 20_000;
     private static final long SUPERVISOR_BEAT_CHECK_SECONDS = 5;
@@ -102,6 +104,7 @@ public final class HookSession {
     };
 
     HookSession(String sessionId, HookServices services) {
+        this.openedMicros = System.currentTimeMillis() * 1000;
         this.sessionId = sessionId;
         this.services = services;
         byte[] secret = new byte[36];
@@ -545,5 +548,9 @@ public final class HookSession {
         if (current == null || current.version() < version) {
             snapshotTaken = 0;
         }
+    }
+
+    long openedMicros() {
+        return openedMicros;
     }
 }

@@ -110,11 +110,13 @@ final class HookWire {
      * The facts with a start time the gateway can believe: a hook reports a command as it starts, so a start more than
      * {@value #START_BEFORE_MICROS} µs before {@code nowMicros} or {@value #START_AFTER_MICROS} µs after it is a forger's
      * (with the session's key, anyone can claim 1970 or the year 294,000 and put a command's row outside every time
-     * range an auditor asks for); it is replaced by the time the report arrived.
+     * range an auditor asks for); it is replaced by the time the report arrived. So is a start before
+     * {@code sessionMicros}, when the gateway set the session's hook up: no command of the session ran before it, and
+     * a forger within the ten minutes dated a command before the session's own start.
      */
-    static CommandFacts believableStart(CommandFacts f, long nowMicros) {
+    static CommandFacts believableStart(CommandFacts f, long nowMicros, long sessionMicros) {
         long start = f.startMicros();
-        if (start >= nowMicros - START_BEFORE_MICROS && start <= nowMicros + START_AFTER_MICROS) {
+        if (start >= Math.max(nowMicros - START_BEFORE_MICROS, sessionMicros) && start <= nowMicros + START_AFTER_MICROS) {
             return f;
         }
         return new CommandFacts(f.commandId(), nowMicros, f.role(), f.flags(), f.subshell(), f.source(), f.line(),

@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
  * What a watched user's output may cost the node's disk. A session prints as much as it likes, and its recording
  * grows with it (a 300 MB burst of random bytes made a 710 MB recording), so one session could fill the volume
  * that also holds the node's H2 database and its audit spool. Two bounds, each a setting, each ending the
- * recording (never the session) with an alert: {@code SHELLGUARD_RECORDING_MAX_MB} of output recorded per session
+ * recording (never the session) with an alert: {@code SHELLGUARD_RECORDING_MAX_MB} of output recorded per session (window changes and markers
+ * count as the lines they write)
  * (default 4096, room for a recorded 1 GiB text download and more), and {@code SHELLGUARD_RECORDING_MIN_FREE_MB}
  * left free on the recordings volume (default 1024), checked at most once a second per session. 0 turns a bound off.
  *

@@ -63,7 +63,7 @@ public final class SessionRecorder implements AutoCloseable {
     private final Utf8JsonEscaper stdout = new Utf8JsonEscaper();
     private final Utf8JsonEscaper stderr = new Utf8JsonEscaper();
     private volatile boolean failed;
-    private long recordedOutput;
+    private long recordedBytes;
     private long spaceCheckedNanos;
     private volatile Consumer<String> failure = why -> { };
 
@@ -71,25 +71,51 @@ public final class SessionRecorder implements AutoCloseable {
     private sealed interface Event {
         long micros();
 
+        /** Bytes of output this event holds in the queue (the relay's backpressure counts only output). */
         default int size() {
             return 0;
         }
+
+        /**
+         * What this event costs the recording, charged against its {@link RecordingLimits}: a window change or a
+         * marker writes a line of its own, and a client sending window changes without end would otherwise fill
+         * the volume with no output at all.
+         */
+        default int recorded() {
+            return LINE;
+        }
     }
+
+    /** A recording line's own bytes, its time stamp, code and brackets, about what a window change writes. */
+    private static final int LINE = 32;
 
     private record Output(long micros, boolean error, byte[] data) implements Event {
         @Override
         public int size() {
             return data.length;
         }
+
+        @Override
+        public int recorded() {
+            return data.length;
+        }
     }
 
     private record GatewayText(long micros, String text) implements Event {
+        @Override
+        public int recorded() {
+            return LINE + text.length();
+        }
     }
 
     private record Resize(long micros, int columns, int rows) implements Event {
     }
 
     private record Marker(long micros, String label) implements Event {
+        @Override
+        public int recorded() {
+            return LINE + label.length();
+        }
     }
 
     private record End(long micros) implements Event {
@@ -232,8 +258,8 @@ public final class SessionRecorder implements AutoCloseable {
         for (Event e : batch) {
             size += e.size();
             ended |= e instanceof End;
-            if (e instanceof Output o && !failed) {
-                String over = overLimit(o.data().length);
+            if (!(e instanceof End) && !failed) {
+                String over = overLimit(e.recorded());
                 if (over != null) {
                     giveUp(e.micros(), over);
                 }
@@ -264,11 +290,11 @@ public final class SessionRecorder implements AutoCloseable {
         }
     }
 
-    /** Why recording {@code length} more bytes of output would pass a limit, or null. */
+    /** Why recording {@code length} more bytes would pass a limit, or null. */
     private String overLimit(int length) {
-        recordedOutput += length;
-        if (limits.maxOutputBytes() > 0 && recordedOutput > limits.maxOutputBytes()) {
-            return "the session's output passed " + limits.maxOutputBytes() / RecordingLimits.MIB
+        recordedBytes += length;
+        if (limits.maxOutputBytes() > 0 && recordedBytes > limits.maxOutputBytes()) {
+            return "the session's recording passed " + limits.maxOutputBytes() / RecordingLimits.MIB
                     + " MiB, the recording's limit (SHELLGUARD_RECORDING_MAX_MB)";
         }
         long now = clockNanos.getAsLong();

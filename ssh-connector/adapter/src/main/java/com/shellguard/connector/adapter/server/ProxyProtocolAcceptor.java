@@ -12,13 +12,16 @@ import org.apache.sshd.server.session.ServerSession;
 /**
  * Reads the PROXY protocol header ({@link ProxyHeader}) that a {@linkplain TrustedBalancers trusted balancer} sends
  * before the client's SSH identification, and makes the client it names the session's address: in the audit, the
- * per-address limits and the login lockouts. MINA asks it with everything received until the identification is read;
- * it answers once per connection.
+ * per-address limits and the login lockouts. MINA asks it with everything received until the identification is read,
+ * from the connection's first byte each time: a header that came before the whole identification line (a balancer
+ * sends it as soon as it connects, before the client's first byte) is read once and skipped at every later call, or
+ * its bytes would be taken for lines before the identification (a version 2 header's NUL ends the connection).
  */
 final class ProxyProtocolAcceptor implements ServerProxyAcceptor {
 
     private static final Logger LOG = Logger.getLogger(ProxyProtocolAcceptor.class.getName());
-    private static final AttributeKey<Boolean> READ = new AttributeKey<>();
+    /** The length of the header read, 0 for a connection that sends none. */
+    private static final AttributeKey<Integer> READ = new AttributeKey<>();
 
     private final TrustedBalancers balancers;
     private final AdmissionControl admission;
@@ -30,12 +33,14 @@ final class ProxyProtocolAcceptor implements ServerProxyAcceptor {
 
     @Override
     public boolean acceptServerProxyMetadata(ServerSession session, Buffer buffer) throws Exception {
-        if (session.getAttribute(READ) != null) {
+        Integer read = session.getAttribute(READ);
+        if (read != null) {
+            buffer.rpos(buffer.rpos() + read);
             return true;
         }
         SocketAddress peer = session.getIoSession().getRemoteAddress();
         if (!(peer instanceof InetSocketAddress balancer) || !balancers.trusts(balancer.getAddress())) {
-            session.setAttribute(READ, Boolean.TRUE);
+            session.setAttribute(READ, 0);
             return true;
         }
         ProxyHeader header;
@@ -50,7 +55,7 @@ final class ProxyProtocolAcceptor implements ServerProxyAcceptor {
             return false;
         }
         buffer.rpos(buffer.rpos() + header.length());
-        session.setAttribute(READ, Boolean.TRUE);
+        session.setAttribute(READ, header.length());
         if (header.client() != null && session instanceof AbstractServerSession server) {
             server.setClientAddress(header.client());
         }

@@ -139,11 +139,28 @@ class HookWireTest {
         String m = message("R", "42.7", "1", "", "interactive", "", "0", "", "", "", "/home/u", "file", "rm", "/usr/bin/rm",
                 "/usr/bin/rm", "", "42.3", "", "rm -rf /srv");
         CommandFacts forged = HookWire.facts(HookWire.fields(m), "bash").orElseThrow();
-        assertEquals(now, HookWire.believableStart(forged, now).startMicros());
+        assertEquals(now, HookWire.believableStart(forged, now, 0).startMicros());
         CommandFacts future = HookWire.facts(HookWire.fields(m.replace(US + "1" + US, US + "9223372036854775807" + US)), "bash").orElseThrow();
         assertEquals(Long.MAX_VALUE, future.startMicros());
-        assertEquals(now, HookWire.believableStart(future, now).startMicros());
+        assertEquals(now, HookWire.believableStart(future, now, 0).startMicros());
         CommandFacts honest = HookWire.facts(HookWire.fields(m.replace(US + "1" + US, US + (now - 2_000_000) + US)), "bash").orElseThrow();
-        assertEquals(now - 2_000_000, HookWire.believableStart(honest, now).startMicros(), "a report 2 s late keeps its time");
+        assertEquals(now - 2_000_000, HookWire.believableStart(honest, now, 0).startMicros(), "a report 2 s late keeps its time");
+    }
+
+    /**
+     * Within the ten minutes a report may lag, a forger with the session's key dated a command five minutes before the
+     * session itself was set up, where no command of it can have run.
+     */
+    @Test
+    void aStartTimeBeforeTheSessionWasSetUpIsReplacedByTheArrival() {
+        long now = 1_796_000_000_000_000L;
+        long session = now - 60_000_000;
+        String m = message("R", "42.7", String.valueOf(session - 300_000_000), "", "interactive", "", "0", "", "", "", "/home/u",
+                "file", "rm", "/usr/bin/rm", "/usr/bin/rm", "", "42.3", "", "rm -rf /srv");
+        CommandFacts forged = HookWire.facts(HookWire.fields(m), "bash").orElseThrow();
+        assertEquals(now, HookWire.believableStart(forged, now, session).startMicros());
+        CommandFacts honest = HookWire.facts(HookWire.fields(m.replace(US + (session - 300_000_000) + US, US + (session + 5) + US)),
+                "bash").orElseThrow();
+        assertEquals(session + 5, HookWire.believableStart(honest, now, session).startMicros(), "a command of the session keeps its time");
     }
 }

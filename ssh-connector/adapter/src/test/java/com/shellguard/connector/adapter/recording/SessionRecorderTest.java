@@ -59,9 +59,35 @@ class SessionRecorderTest {
         String output = AsciicastLines.output(file.toString(StandardCharsets.UTF_8));
         assertTrue(output.startsWith("a".repeat(60)), output);
         assertFalse(output.contains("bbb") || output.contains("ccc"), output);
-        assertTrue(output.contains("[shellguard: recording stopped: the session's output passed 0 MiB") && output.contains("SHELLGUARD_RECORDING_MAX_MB"), output);
+        assertTrue(output.contains("[shellguard: recording stopped: the session's recording passed 0 MiB") && output.contains("SHELLGUARD_RECORDING_MAX_MB"), output);
         assertEquals(1, told.size(), told.toString());
         assertTrue(closed.get());
+    }
+
+    /**
+     * A client may send window changes without end and print nothing: each is a line of the recording, so they count
+     * against both bounds as output does, or a watched user fills the node's volume with no alert.
+     */
+    @Test
+    void windowChangesWithoutOutputEndTheRecordingAtEitherBound() {
+        SessionRecorder capped = recorder(file, SessionRecorder::drain, new RecordingLimits(1000, 0, () -> Long.MAX_VALUE));
+        List<String> told = new ArrayList<>();
+        capped.onFailure(told::add);
+        for (int i = 0; i < 1000; i++) {
+            capped.resize(80 + i % 2, 24);
+        }
+        capped.close();
+        assertTrue(file.size() < 3000, "the recording stopped near its 1000 bytes, not at " + file.size());
+        assertEquals(1, told.size(), told.toString());
+        assertTrue(told.get(0).contains("SHELLGUARD_RECORDING_MAX_MB"), told.toString());
+
+        AtomicLong free = new AtomicLong(0);
+        SessionRecorder full = recorder(new ByteArrayOutputStream(), SessionRecorder::drain, new RecordingLimits(0, 1, free::get));
+        List<String> toldFull = new ArrayList<>();
+        full.onFailure(toldFull::add);
+        full.resize(100, 30);
+        full.close();
+        assertEquals(1, toldFull.size(), "a window change on a full volume is not written: " + toldFull);
     }
 
     @Test
