@@ -91,7 +91,7 @@
 #                         shows - for what was not measured
 #   BENCH_START_RUNS (3)  BENCH_IDLE_SECONDS (30)   (start mode)
 #   BENCH_LOAD_RATE (10)  BENCH_LOAD_SECONDS (30)  BENCH_LOAD_SESSIONS (1000)  BENCH_LOAD_OPEN_RATE (10)
-#   BENCH_LOAD_INTERVAL (5)  BENCH_LOAD_WINDOW (30)                             (load mode)
+#   BENCH_LOAD_INTERVAL (5)  BENCH_LOAD_WINDOW (30)                             (load mode; BENCH_LOAD_SESSIONS=0: (a) only)
 #   BENCH_GATEWAY_START_SECONDS (600)  how long the gateway may take to start
 #   BENCH_KEEP=1          after the table, keep the sshds and the gateway running until interrupted, for
 #                         experiments through the printed client configuration
@@ -303,11 +303,13 @@ if [[ $SKIP_GATEWAY != 1 ]]; then
   SSH_PORT=$(free_port); HTTP_PORT=$(free_port); ADMIN_PW=bench-$RANDOM$RANDOM$RANDOM
   log "starting a gateway node (SSH $SSH_PORT, HTTP $HTTP_PORT) ..."
   # every benchmark session is the same person from the same address: the per-person and per-address caps are
-  # raised above what the load mode opens; a fresh home has no class-data archive, and writing one would only
-  # slow this node's start and stop (the start mode measures it)
+  # raised above what the load mode opens, and the handshakes per target to what its sshd allows (MaxStartups
+  # above); a fresh home has no class-data archive, and writing one would only slow this node's start and stop
+  # (the start mode measures it)
   SHELLGUARD_CDS=${SHELLGUARD_CDS:-0} SHELLGUARD_HOME=$W/gateway SHELLGUARD_SSH_PORT=$SSH_PORT SHELLGUARD_HTTP_PORT=$HTTP_PORT \
     SHELLGUARD_MAX_CONNECTIONS_PER_USER=${SHELLGUARD_MAX_CONNECTIONS_PER_USER:-5000} \
     SHELLGUARD_MAX_UNAUTHENTICATED_PER_SOURCE=${SHELLGUARD_MAX_UNAUTHENTICATED_PER_SOURCE:-500} \
+    SHELLGUARD_UPSTREAM_HANDSHAKES=${SHELLGUARD_UPSTREAM_HANDSHAKES:-2000} \
     SHELLGUARD_ADMIN_PASSWORD=$ADMIN_PW "$ROOT/scripts/run.sh" > "$W/gateway.log" 2>&1 < /dev/null &
   GATEWAY_PID=$!
   healthy() {
@@ -499,31 +501,33 @@ PY
 
   N=${BENCH_LOAD_SESSIONS:-1000} OPEN_RATE=${BENCH_LOAD_OPEN_RATE:-10} INTERVAL=${BENCH_LOAD_INTERVAL:-5}
   WINDOW=${BENCH_LOAD_WINDOW:-30}
-  OPEN_SECONDS=$(awk -v n="$N" -v r="$OPEN_RATE" 'BEGIN {printf "%d", n / r + 0.999}')
-  # the window opens once the last session should be usable: its set-up takes up to (a)'s p99 through the gateway
-  SETTLE=$(awk -v p="$(field "${RATE_JSON[shellguard]}" 'r["setup_ms"]["p99"]')" 'BEGIN {s = int(p / 1000) + 10; print (s > 10 ? s : 10)}')
-  # every session types (from its first prompt on) until the window is over: opening, settling, the window, one interval
-  COMMANDS=$(awk -v o="$OPEN_SECONDS" -v s="$SETTLE" -v w="$WINDOW" -v i="$INTERVAL" 'BEGIN {printf "%d", (o + s + w + i) / i + 1}')
-  log "load (b): the idle gateway: keystroke echo ($SAMPLES), heap after a full GC ..."
-  read -r _ IDLE_ECHO50 IDLE_ECHO99 < <(echo_rtt "$SAMPLES" shellguard)
-  IDLE_HEAP=$(heap_mb "$JVM_PID") || die "cannot read the gateway's heap (jcmd)"
-  IDLE_RSS=$(rss_mb "$JVM_PID")
-  log "load (b): $N sessions opened at $OPEN_RATE/s, a command each every $INTERVAL s ($COMMANDS each) ..."
-  load_py held "$SSH_PORT" bench@sgtarget@target --sessions "$N" --rate "$OPEN_RATE" --commands "$COMMANDS" \
-    --interval "$INTERVAL" --timeout 120 > "$W/held.json" &
-  HELD_PID=$!
-  sleep $((OPEN_SECONDS + SETTLE))
-  log "load (b): measuring for $WINDOW s with $N sessions open ..."
-  c0=$(cpu_seconds "$JVM_PID") t0=$EPOCHREALTIME
-  sleep "$WINDOW"
-  c1=$(cpu_seconds "$JVM_PID") t1=$EPOCHREALTIME
-  read -r _ LOAD_ECHO50 LOAD_ECHO99 < <(echo_rtt "$SAMPLES" shellguard)
-  LOADED_HEAP=$(heap_mb "$JVM_PID") || die "cannot read the gateway's heap (jcmd)"
-  LOADED_RSS=$(rss_mb "$JVM_PID")
-  wait "$HELD_PID" || die "the load generator failed"
-  HELD_JSON=$(tail -n 1 "$W/held.json")
-  LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+  if ((N > 0)); then
+    OPEN_SECONDS=$(awk -v n="$N" -v r="$OPEN_RATE" 'BEGIN {printf "%d", n / r + 0.999}')
+    # the window opens once the last session should be usable: its set-up takes up to (a)'s p99 through the gateway
+    SETTLE=$(awk -v p="$(field "${RATE_JSON[shellguard]}" 'r["setup_ms"]["p99"]')" 'BEGIN {s = int(p / 1000) + 10; print (s > 10 ? s : 10)}')
+    # every session types (from its first prompt on) until the window is over: opening, settling, the window, one interval
+    COMMANDS=$(awk -v o="$OPEN_SECONDS" -v s="$SETTLE" -v w="$WINDOW" -v i="$INTERVAL" 'BEGIN {printf "%d", (o + s + w + i) / i + 1}')
+    log "load (b): the idle gateway: keystroke echo ($SAMPLES), heap after a full GC ..."
+    read -r _ IDLE_ECHO50 IDLE_ECHO99 < <(echo_rtt "$SAMPLES" shellguard)
+    IDLE_HEAP=$(heap_mb "$JVM_PID") || die "cannot read the gateway's heap (jcmd)"
+    IDLE_RSS=$(rss_mb "$JVM_PID")
+    log "load (b): $N sessions opened at $OPEN_RATE/s, a command each every $INTERVAL s ($COMMANDS each) ..."
+    load_py held "$SSH_PORT" bench@sgtarget@target --sessions "$N" --rate "$OPEN_RATE" --commands "$COMMANDS" \
+      --interval "$INTERVAL" --timeout 120 > "$W/held.json" &
+    HELD_PID=$!
+    sleep $((OPEN_SECONDS + SETTLE))
+    log "load (b): measuring for $WINDOW s with $N sessions open ..."
+    c0=$(cpu_seconds "$JVM_PID") t0=$EPOCHREALTIME
+    sleep "$WINDOW"
+    c1=$(cpu_seconds "$JVM_PID") t1=$EPOCHREALTIME
+    read -r _ LOAD_ECHO50 LOAD_ECHO99 < <(echo_rtt "$SAMPLES" shellguard)
+    LOADED_HEAP=$(heap_mb "$JVM_PID") || die "cannot read the gateway's heap (jcmd)"
+    LOADED_RSS=$(rss_mb "$JVM_PID")
+    wait "$HELD_PID" || die "the load generator failed"
+    HELD_JSON=$(tail -n 1 "$W/held.json")
   CPU_PCT=$(awk -v a="$c0" -v b="$c1" -v s="${t0/./}" -v e="${t1/./}" 'BEGIN {printf "%.1f", (b - a) / ((e - s) / 1e6) * 100}')
+  fi
+  LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
   echo
   echo "ShellGuard load: $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), $(ssh -V 2>&1 | cut -d, -f1), asyncssh client"
@@ -550,6 +554,10 @@ PY
     f=$(field "${RATE_JSON[$h]}" 'r["failures"] or ""')
     [[ -z $f ]] || echo "failures via $h: $f"
   done
+  if ((N == 0)); then
+    echo "(b) not run (BENCH_LOAD_SESSIONS=0)"
+    exit 0
+  fi
   echo
   echo "(b) $N hooked interactive sessions held open together, a command each every $INTERVAL s; the gateway over $WINDOW s"
   brow() { printf '| %-40s | %12s | %14s | %16s |\n' "$@"; }

@@ -67,6 +67,15 @@ umask 077
 sg_nl='
 '
 sg_fail() { echo "SHELLGUARD-HOOK unavailable $*"; exit 0; }
+# sg_lines TEXT: sg_said is TEXT's first three lines on one line, each followed by a space (builtins only: every
+# process the installer starts is time the user waits for a prompt)
+sg_lines() {
+  sg_said= sg_n=0
+  while [ -n "$1" ] && [ $sg_n -lt 3 ]; do
+    sg_said="$sg_said${1%%"$sg_nl"*} " sg_n=$((sg_n + 1))
+    case $1 in *"$sg_nl"*) set -- "${1#*"$sg_nl"}" ;; *) set -- "" ;; esac
+  done
+}
 [ -n "${sg_port-}" ] && [ -n "${sg_key-}" ] && [ $(($# % 3)) = 0 ] \
   || sg_fail "the installer was started without its parameters (sg_port, sg_key, KIND NAME CONTENT ...)"
 
@@ -122,9 +131,16 @@ if [ -n "${sg_startup-}" ]; then
     command -v sha256sum >/dev/null 2>&1 || { echo "SHELLGUARD-STARTUP-UNAVAILABLE sha256sum is not installed"; exit 0; }
     cd "$1" 2>/dev/null || { echo "SHELLGUARD-STARTUP-UNAVAILABLE cannot enter the home directory $1"; exit 0; }
     shift
+    r=
+    for f in "$@"; do [ -f "$f" ] && [ -r "$f" ] && r="$r $f"; done
+    s=; [ -z "$r" ] || s=$(sha256sum -- $r 2>/dev/null)
+    nl="
+"
     for f in "$@"; do
       d=${f%/*}; [ "$d" = "$f" ] && d=.
+      h=${nl}${s}${nl}; h=${h%%"  $f$nl"*}; h=${h##*"$nl"}
       if [ -e "$f" ] && [ ! -f "$f" ]; then echo "SHELLGUARD-STARTUP $f unreadable: not a regular file"
+      elif [ ${#h} = 64 ] && [ -f "$f" ]; then echo "SHELLGUARD-STARTUP $f $h"
       elif [ -e "$f" ]; then
         if h=$(sha256sum 2>&1 < "$f"); then echo "SHELLGUARD-STARTUP $f ${h%% *}"
         else echo "SHELLGUARD-STARTUP $f unreadable: $(printf "%s" "$h" | tr "\n" " ")"; fi
@@ -132,7 +148,7 @@ if [ -n "${sg_startup-}" ]; then
       else echo "SHELLGUARD-STARTUP $f unreadable: cannot search $d"; fi
     done'
   if [ -z "$sg_as_login" ]; then
-    /bin/sh -c "$sg_hashes" sg-startup "$HOME" $sg_startup
+    (set -- "$HOME" $sg_startup; eval "$sg_hashes")
   elif command -v setpriv >/dev/null 2>&1; then
     setpriv --reuid="$sg_as_login" --regid="$sg_gid" --init-groups -- /bin/sh -c "$sg_hashes" sg-startup "$sg_home" $sg_startup
   else
@@ -149,7 +165,8 @@ for sg_d in "$sg_base"/.shellguard-*; do
   case $sg_d in *-supervisor) continue ;; esac   # removed with their session's directory
   [ -d "$sg_d" ] && { [ -O "$sg_d" ] || [ -O "$sg_d-supervisor" ]; } || continue
   if [ -f "$sg_d/shell.pid" ]; then
-    kill -0 "$(cat "$sg_d/shell.pid" 2>/dev/null)" 2>/dev/null && continue
+    sg_pid=; read -r sg_pid < "$sg_d/shell.pid" 2>/dev/null
+    kill -0 "$sg_pid" 2>/dev/null && continue
   elif [ -n "$(find "$sg_d" -maxdepth 0 -mmin -2 2>/dev/null)" ]; then
     continue
   fi
@@ -158,9 +175,9 @@ done
 sg_dir=$(mktemp -d "$sg_base/.shellguard-XXXXXXXXXX" 2>/dev/null) \
   || sg_fail "cannot create a private directory in $sg_base"
 sg_sup=$sg_dir-supervisor
-mkdir "$sg_dir/zdot" && mkdir -m 0700 "$sg_sup" || sg_fail "cannot write to $sg_dir"
+mkdir -m 0700 "$sg_dir/zdot" "$sg_sup" || sg_fail "cannot write to $sg_dir"
 printf 'port=%s\nkey=%s\n' "$sg_port" "$sg_key" > "$sg_dir/session" || sg_fail "cannot write session"
-cp "$sg_dir/session" "$sg_sup/session" || sg_fail "cannot write the supervisor's session file"
+printf 'port=%s\nkey=%s\n' "$sg_port" "$sg_key" > "$sg_sup/session" || sg_fail "cannot write the supervisor's session file"
 sg_write_files "$@"
 sg_arch=$(uname -m 2>/dev/null)   # which of the native libraries this machine takes
 
@@ -173,7 +190,8 @@ sg_library guard "$sg_dir/guard.so" "exec guard" "$sg_arch$sg_libc" "$@"
 sg_guard=$sg_nolib
 if [ -z "$sg_guard" ] && [ -s "$sg_dir/guard.so" ]; then
   # the guard prints its ready line when loaded with the probe variable set (guard/shellguard-guard.c)
-  sg_probe=$(__SG_GUARD_PROBE=1 LD_PRELOAD="$sg_dir/guard.so" /bin/true 2>&1 | head -n 3 | tr '\n' ' ')
+  sg_lines "$(__SG_GUARD_PROBE=1 LD_PRELOAD="$sg_dir/guard.so" /bin/true 2>&1)"
+  sg_probe=$sg_said
   if [ "$sg_probe" = "shellguard-guard ready " ]; then
     sg_guard=
   else
@@ -200,19 +218,28 @@ case $sg_login in
   *)
     sg_fail "the login shell ${SHELL:-(none)} is not one the hook supports (bash, zsh, or a POSIX sh with bash installed)" ;;
 esac
-if [ "$sg_shell" = bash ]; then
-  # bash 4.4 is the oldest with what the hook reads (PS0, ${var@a}); bash 5 is what it is written for (hook.bash)
-  "$sg_bin" -c '[ "${BASH_VERSINFO[0]}" -ge 5 ] || [ "${BASH_VERSINFO[0]}" = 4 -a "${BASH_VERSINFO[1]}" -ge 4 ] || exit 1
-      exec 3<>"/dev/tcp/127.0.0.1/$1"' sg "$sg_port" 2>/dev/null \
-    || sg_fail "the hook needs bash 4.4 or later with /dev/tcp ($("$sg_bin" -c 'echo $BASH_VERSION' 2>/dev/null))"
-fi
-
 sg_library lane "$sg_dir/lane.so" "bash hook lane" "$sg_arch" "$@"
-sg_lane_bash=$(command -v bash 2>/dev/null)
-# the lane refuses, on standard error, a bash whose version is not the one it was built for (bash/lane.c)
-if [ -z "$sg_nolib" ] && [ -n "$sg_lane_bash" ] \
-   && sg_lane_said=$("$sg_lane_bash" -c '[ "${BASH_VERSINFO[0]}" = 5 ] || { echo "bash $BASH_VERSION is not bash 5" >&2; exit 1; }
-        enable -f "$1" __sg_lane && [ "$__sg_lane_go" = 0 ]' sg "$sg_dir/lane.so" 2>&1 >/dev/null); then
+[ -z "$sg_nolib" ] && sg_lane=$sg_dir/lane.so || sg_lane=
+# the lane refuses, on standard error, a bash whose version is not the one it was built for (bash/lane.c); $2: the
+# lane, empty for none
+sg_lane_probe='[ -n "$2" ] || exit 1
+  [ "${BASH_VERSINFO[0]}" = 5 ] || { echo "bash $BASH_VERSION is not bash 5" >&2; exit 1; }
+  enable -f "$2" __sg_lane && [ "$__sg_lane_go" = 0 ]'
+if [ "$sg_shell" = bash ]; then
+  # bash 4.4 is the oldest with what the hook reads (PS0, ${var@a}); bash 5 is what it is written for (hook.bash).
+  # The same bash then probes the lane: one process fewer than a bash of its own
+  sg_lane_said=$("$sg_bin" -c '[ "${BASH_VERSINFO[0]}" -ge 5 ] || [ "${BASH_VERSINFO[0]}" = 4 -a "${BASH_VERSINFO[1]}" -ge 4 ] || exit 3
+      true 3<>"/dev/tcp/127.0.0.1/$1" 2>/dev/null || exit 3
+      '"$sg_lane_probe" sg "$sg_port" "$sg_lane" 2>&1 >/dev/null)
+  sg_lane_status=$?
+  [ "$sg_lane_status" != 3 ] \
+    || sg_fail "the hook needs bash 4.4 or later with /dev/tcp ($("$sg_bin" -c 'echo $BASH_VERSION' 2>/dev/null))"
+else
+  sg_lane_bash=$(command -v bash 2>/dev/null)
+  sg_lane_status=1
+  [ -z "$sg_lane_bash" ] || { sg_lane_said=$("$sg_lane_bash" -c "$sg_lane_probe" sg "" "$sg_lane" 2>&1 >/dev/null); sg_lane_status=$?; }
+fi
+if [ -n "$sg_lane" ] && [ "$sg_lane_status" = 0 ]; then
   echo "SHELLGUARD-LANE ok"
 else
   rm -f "$sg_dir/lane.so"
@@ -226,7 +253,8 @@ else
   sg_library supervisor "$sg_sup/supervisor" supervisor "$sg_arch" "$@"
   sg_supervisor=$sg_nolib
   if [ -z "$sg_supervisor" ] && [ -s "$sg_sup/supervisor" ] && chmod 0700 "$sg_sup/supervisor"; then
-    sg_probe=$("$sg_sup/supervisor" --probe 2>&1 | head -n 3 | tr '\n' ' ')
+    sg_lines "$("$sg_sup/supervisor" --probe 2>&1)"
+    sg_probe=$sg_said
     [ "$sg_probe" = "shellguard-supervisor ready " ] \
       || sg_supervisor="the supervisor cannot run here (ptrace refused: Yama, a container without CAP_SYS_PTRACE, noexec $sg_base?): ${sg_probe:-no answer}"
   else

@@ -40,7 +40,7 @@ public final class UpstreamConnector {
     private final SshClient client;
     private final Duration timeout;
     private final HostKeyScanner scanner;
-    private final HandshakeSlots handshakes = new HandshakeSlots();
+    private final HandshakeSlots handshakes = HandshakeSlots.fromEnvironment();
     /** Connections the server may close before its banner before the session is refused. */
     private static final int BANNER_ATTEMPTS = 5;
 

@@ -11,15 +11,15 @@ import org.junit.jupiter.api.Test;
 
 class HandshakeSlotsTest {
 
-    private final HandshakeSlots slots = new HandshakeSlots();
+    private final HandshakeSlots slots = new HandshakeSlots(HandshakeSlots.DEFAULT_PER_SERVER);
 
     @Test
-    void aServersNinthHandshakeWaitsUntilOneOfTheEightEnds() throws Exception {
+    void aServersEleventhHandshakeWaitsUntilOneOfTheTenEnds() throws Exception {
         List<HandshakeSlots.Slot> held = new ArrayList<>();
-        for (int i = 0; i < HandshakeSlots.PER_SERVER; i++) {
+        for (int i = 0; i < HandshakeSlots.DEFAULT_PER_SERVER; i++) {
             held.add(slots.acquire("10.0.0.5", 22, Duration.ofSeconds(5)));
         }
-        CompletableFuture<HandshakeSlots.Slot> ninth = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<HandshakeSlots.Slot> eleventh = CompletableFuture.supplyAsync(() -> {
             try {
                 return slots.acquire("10.0.0.5", 22, Duration.ofSeconds(30));
             } catch (InterruptedException e) {
@@ -27,15 +27,15 @@ class HandshakeSlotsTest {
             }
         });
         Thread.sleep(300);
-        assertTrue(!ninth.isDone(), "the ninth handshake waits");
+        assertTrue(!eleventh.isDone(), "the eleventh handshake waits");
         held.get(0).close();
         held.get(0).close();
-        ninth.get(10, TimeUnit.SECONDS).close();
+        eleventh.get(10, TimeUnit.SECONDS).close();
     }
 
     @Test
     void anotherServerDoesNotWaitForThisOnesHandshakes() throws Exception {
-        for (int i = 0; i < HandshakeSlots.PER_SERVER; i++) {
+        for (int i = 0; i < HandshakeSlots.DEFAULT_PER_SERVER; i++) {
             slots.acquire("10.0.0.5", 22, Duration.ofSeconds(5));
         }
         CompletableFuture<HandshakeSlots.Slot> other = CompletableFuture.supplyAsync(() -> {
@@ -46,5 +46,21 @@ class HandshakeSlotsTest {
             }
         });
         other.get(10, TimeUnit.SECONDS).close();
+    }
+
+    @Test
+    void withoutALimitNoHandshakeWaits() throws Exception {
+        HandshakeSlots unlimited = new HandshakeSlots(0);
+        for (int i = 0; i < 1000; i++) {
+            unlimited.acquire("10.0.0.5", 22, Duration.ZERO);
+        }
+        CompletableFuture<HandshakeSlots.Slot> next = CompletableFuture.supplyAsync(() -> {
+            try {
+                return unlimited.acquire("10.0.0.5", 22, Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        next.get(1, TimeUnit.SECONDS).close();
     }
 }
