@@ -6,6 +6,8 @@
 #   reported with path, argv, cwd, uid and parent, sudo is refused with a clear word and an alert (an
 #   unprivileged tracer cannot let it gain privilege), killing the supervisor kills the session, no process of
 #   the session may trace another (ptrace fails, and on x86_64 the supervisor says why, as gdb and strace do not);
+#   the exec guard beside it leaves a start the supervisor traces to the supervisor's report, and reports it
+#   itself in a session without the supervisor (whatever the client's environment claims);
 # - privileged (installer and start as root with sg_as_login=sgtarget): the shell runs as sgtarget with its
 #   groups and environment, `sudo -n true` works under the root tracer and what sudo starts is seen (uid 0),
 #   static and raw starts are refused at the exec call's entry (EACCES, the program never loaded), and the login
