@@ -794,7 +794,7 @@ if [[ $SKIP_GATEWAY != 1 ]]; then
     done
   fi
 fi
-cho
+echo
 printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "exec guard (this machine)" "without" "with guard" "difference" target "met?"
 printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "------------------------------------" "------------" "------------" "--------------" "------------" "----"
 printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "program start (fork+exec), us" "$START_PLAIN" "$START_GUARD" \

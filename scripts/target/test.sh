@@ -1,7 +1,8 @@
 #!/bin/sh
 # The target side's own tests in one command: runs every script in tests/ and exits non-zero when any fails.
 # Today that is tests/zsh-hook.sh, the zsh hook against a stand-in gateway (needs zsh, tmux and python3), and
-# tests/supervisor.sh, the supervisor in both tiers against a stand-in gateway (needs root, gcc, sudo).
+# tests/supervisor.sh, the supervisor in both tiers against a stand-in gateway (needs root, gcc, sudo), and
+# tests/guard-policy.sh, the exec guard's copy of the policy and its refresh (needs gcc, strace).
 #
 # Not here, because they need the connector's build: the installer's tests (InstallerScriptTest runs
 # install/install.sh as the gateway sends it, with the native libraries build.sh made) and the hook wire

@@ -52,7 +52,7 @@ struct sg_file {
     ino_t ino;
     off_t size;
     unsigned char sha[32];
-    struct timespec ctime; /* the supervisor's own copy only: when the hash was taken */
+    struct timespec ctime; /* the file's change time when it was hashed: a refresh keeps an unchanged file's hash */
 };
 
 struct sg_policy {

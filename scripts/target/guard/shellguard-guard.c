@@ -9,7 +9,8 @@
  *
  *   - a start that no rule can concern (allow mode, no line rules, its name, path and file match no rule's)
  *     runs at once: a stat, a realpath and a few string matches, so program starts stay cheap; the gateway
- *     is told of it (no answer awaited) for the audit, unless a hooked shell, which reports its own, started it;
+ *     is told of it (no answer awaited) for the audit, unless a hooked shell, which reports its own, started it,
+ *     or the session's supervisor traces the process, which reports every start of the session;
  *   - anything else (a name or path glob matches, it is the very file of a named program or a copy of it,
  *     the server has an allowlist or line rules, it is setuid and cannot be followed) is asked of the
  *     gateway over the session's forward, whose policy EJB decides and audits it, with the program that
@@ -263,6 +264,38 @@ static int hooked_shell(char *const envp[]) {
     return (hooked & shell) != 0 && sg_shell_armed(shell);
 }
 
+/* Whether this process is traced by the session's supervisor, which reports every start of the session itself
+ * (path, argv, cwd, uid, parent) from the kernel's exec event: then a start decided here needs no report of its
+ * own, which would cost sshd and the gateway a channel per start (-1: not looked at yet). The start script
+ * records the supervisor's pid in __SG_SUPERVISOR; the kernel's TracerPid must be that pid. Inside a supervised
+ * session it cannot be another: every process is traced by the supervisor from its first instruction, a process
+ * has one tracer, and no process of the session may trace (seccomp). Where the supervisor is off, the variable
+ * is absent and every start is reported; a user who sets it to the pid of a tracer of their own (strace) hides
+ * the guard's reports of the traced programs, which that tier cannot prevent anyway (README, "What the exec
+ * guard cannot stop"). The answer holds for the process's life and its forked children (the supervisor
+ * follows forks), so a forking process finds it out once, before its first fork (prepare_children). */
+static int supervised = -1;
+static int traced_by_supervisor(void) {
+    if (supervised < 0) {
+        supervised = 0;
+        const char *recorded = getenv("__SG_SUPERVISOR");
+        char status[4096];
+        int fd = recorded && *recorded ? open("/proc/self/status", O_RDONLY | O_CLOEXEC) : -1;
+        if (fd >= 0) {
+            ssize_t n = read(fd, status, sizeof status - 1);
+            close(fd);
+            status[n > 0 ? n : 0] = 0;
+            const char *at = strstr(status, "\nTracerPid:");
+            if (at) {
+                char *end;
+                long tracer = strtol(at + 12, &end, 10);
+                supervised = tracer > 0 && end != at + 12 && strtol(recorded, NULL, 10) == tracer;
+            }
+        }
+    }
+    return supervised;
+}
+
 static int preloads_self(const char *value);
 
 static int is_loader(const char *canonical) {
@@ -294,7 +327,8 @@ static int blocked(const char *why, const char *detail) {
 }
 
 /* Decides one start of file (as the caller named it: word) with argv and envp. 0: it runs; -1: refused, errno
- * EACCES. A start that runs without asking is reported for the audit unless a hooked shell started it. */
+ * EACCES. A start that runs without asking is reported for the audit unless a hooked shell started it or the
+ * session's supervisor traces this process (both report it themselves). */
 static int decide(const char *call, const char *word, const char *file, char *const argv[], char *const envp[],
                   int depth) {
     char path[PATH_MAX], canonical[PATH_MAX], same[1024] = "", rule[256] = "";
@@ -336,7 +370,7 @@ static int decide(const char *call, const char *word, const char *file, char *co
                       || ((st.st_mode & (S_ISUID | S_ISGID)) && p->nnames + p->nglobs > 0);
     sg_same_as(p, path, &st, same, sizeof same);
     if (!ask_gateway && !same[0]) {
-        if (!hooked_shell(envp)) {
+        if (!hooked_shell(envp) && !traced_by_supervisor()) {
             report(call, word, path, canonical, argv);
         }
         return 0;
@@ -408,6 +442,7 @@ static void prepare_children(void) {
     int saved = errno;
     sg_policy();
     know_shell();
+    traced_by_supervisor();
     if (shell) {
         sg_shell_note(shell);
     }

@@ -6,6 +6,8 @@
 #   reported with path, argv, cwd, uid and parent, sudo is refused with a clear word and an alert (an
 #   unprivileged tracer cannot let it gain privilege), killing the supervisor kills the session, no process of
 #   the session may trace another (ptrace fails, and on x86_64 the supervisor says why, as gdb and strace do not);
+#   the exec guard beside it leaves a start the supervisor traces to the supervisor's report, and reports it
+#   itself in a session without the supervisor (whatever the client's environment claims);
 # - privileged (installer and start as root with sg_as_login=sgtarget): the shell runs as sgtarget with its
 #   groups and environment, `sudo -n true` works under the root tracer and what sudo starts is seen (uid 0),
 #   static and raw starts are refused at the exec call's entry (EACCES, the program never loaded), and the login
@@ -97,14 +99,18 @@ EOF
 gcc -o "$tmp/untraced" "$tmp/untraced.c"
 chmod 0755 "$tmp"/forbidden "$tmp"/raw "$tmp"/memfd "$tmp"/untraced
 
-# install LOGIN COMMAND: runs the real installer (as root for the privileged tier, with sg_as_login) with the
-# start script, empty hook files and the supervisor; prints its status lines
+# install LOGIN COMMAND [WITH]: writes the real installer (run as root for the privileged tier, with sg_as_login) with
+# the start script, empty hook files and the supervisor; WITH `guard` adds the exec guard, `guard unsupervised`
+# has the guard and no supervisor (sg_supervisor=off)
 install() {
-  local as=$1 command=$2
+  local as=$1 command=$2 with=${3-}
   { printf 'sg_port=%s\nsg_key=%s\n' "$port" "k$RANDOM"
     [[ -n $as ]] && printf "sg_as_login='%s'\n" "$as"
-    printf "set -- file start '%s' file exec.bash '' file hook.bash '' file command '%s' supervisor %s '%s'\n" \
+    [[ $with == *unsupervised* ]] && printf 'sg_supervisor=off\n'
+    printf "set -- file start '%s' file exec.bash '' file hook.bash '' file command '%s' supervisor %s '%s'" \
       "$(sed "s/'/'\\\\''/g" "$here/install/start")" "$command" "$arch" "$(base64 -w0 "$supervisor")"
+    [[ $with == *guard* ]] && printf " guard %s '%s'" "$arch" "$(base64 -w0 "$tmp/native/shellguard-guard-$arch.so")"
+    printf '\n'
     cat "$here/install/install.sh"
   } > "$tmp/installer"
 }
@@ -127,6 +133,21 @@ check "sudo is refused with a clear word and an alert, not silently broken" '[[ 
 check "the supervisor said hello and goodbye" 'grep -q "^H.*supervisor/1	supervisor$" "$tmp/gw.log" && grep -q "^K	end	" "$tmp/gw.log"'
 check "no child escapes the trace (CLONE_UNTRACED refused) and nothing in the session may trace" '[[ $out == *"untraced-clone=Operation not permitted"* && $out == *"ptrace=Operation not permitted"* && $out != *FORBIDDEN-RAN* ]]'
 check "a ptrace call is told why it fails (x86_64)" '[[ $arch != x86_64 || $out == *"shellguard: ptrace (gdb, strace) cannot run in this session"* ]]'
+
+# the exec guard beside the supervisor: env's start of echo (a program's start the guard decides alone, no hooked
+# shell here) is reported by the supervisor, which traces the process, not again on a connection of the guard's
+guard_reports() { grep -cP "^R\t\d+\.g\d+\t.*$1" "$tmp/gw.log"; }
+install "" "/usr/bin/env echo sg-traced-start" guard
+status=$(su -s /bin/sh "$login" -c "TMPDIR=$tmp/w XDG_RUNTIME_DIR= SHELL=/bin/bash /bin/sh -s" < "$tmp/installer")
+dir=$(sed -n 's/^SHELLGUARD-HOOK ok \([^ ]*\) .*/\1/p' <<<"$status") && dirs+=("$dir")
+out=$(su -s /bin/sh "$login" -c "cd $tmp && /bin/sh $dir/start exec bash /bin/bash" 2>&1)
+check "the guard leaves a start the supervisor traces to the supervisor's report" '[[ $status == *"SHELLGUARD-GUARD ok"* && $out == sg-traced-start ]] && grep -qP "^R\t\d+\.s\d+\t.*\techo sg-traced-start\t" "$tmp/gw.log" && (( $(guard_reports sg-traced-start) == 0 ))'
+# without the supervisor the guard reports such a start itself, whatever the client's environment claims
+install "" "/usr/bin/env echo sg-untraced-start" "guard unsupervised"
+status=$(su -s /bin/sh "$login" -c "TMPDIR=$tmp/w XDG_RUNTIME_DIR= SHELL=/bin/bash /bin/sh -s" < "$tmp/installer")
+dir=$(sed -n 's/^SHELLGUARD-HOOK ok \([^ ]*\) .*/\1/p' <<<"$status") && dirs+=("$dir")
+out=$(su -s /bin/sh "$login" -c "cd $tmp && __SG_SUPERVISOR=1 /bin/sh $dir/start exec bash /bin/bash" 2>&1)
+check "without the supervisor the guard reports the start itself" '[[ $status == *"SHELLGUARD-SUPERVISOR off"* && $out == sg-untraced-start ]] && (( $(guard_reports sg-untraced-start) >= 1 ))'
 
 install "" "sleep 30 & echo \$! > $tmp/w/bg; kill -9 \$PPID; sleep 5; echo survived"
 status=$(su -s /bin/sh "$login" -c "TMPDIR=$tmp/w XDG_RUNTIME_DIR= SHELL=/bin/bash /bin/sh -s" < "$tmp/installer")

@@ -138,17 +138,42 @@ class GuardBypassIT {
         assertTrue(shell.terminal().screen().contains("shellguard: blocked by policy"), shell.terminal().tail());
     }
 
+    /**
+     * A start no rule concerns runs, and is audited once. In this session the supervisor traces every process and
+     * reports every start itself, so the guard, traced by it, does not report the start again on a connection of
+     * its own (which cost sshd and the gateway a channel per start); where a label switches the supervisor off,
+     * the guard reports it, naming the program that asked.
+     */
     @Test
-    void programsStartedByProgramsRunWhenNoRuleConcernsThemAndAreAuditedWithTheirCaller() {
-        String out = shell.output("python3 -c 'import subprocess; print(\"ls:\", subprocess.run([\"ls\", \"/\"], capture_output=True).returncode)'");
-        assertTrue(out.contains("ls: 0"), out);
-        assertTrue(shell.output("awk 'BEGIN { system(\"echo from-awk\") }'").contains("from-awk"));
-        JsonObject ls = fx.awaitCommand(sessionId, r -> "guard".equals(r.getString("shell", null))
-                && "ls /".equals(r.getString("command", null)), "the guard's row for ls started by python");
-        assertEquals("ALLOWED", ls.getString("verdict"), ls.toString());
-        assertTrue(ls.getString("caller", "").matches("\\d+ /.*python3.*"), "python asked: " + ls);
-        fx.awaitCommand(sessionId, r -> "guard".equals(r.getString("shell", null))
-                && r.getString("command", "").contains("echo from-awk"), "the guard's row for the shell awk started");
+    void programsStartedByProgramsRunWhenNoRuleConcernsThemAndAreAuditedOnceWithTheirCaller() {
+        String marker = "py-" + Long.toHexString(System.nanoTime());
+        String python = "python3 -c 'import subprocess; print(\"true:\", subprocess.run([\"true\", \"" + marker + "\"]).returncode)'";
+        assertTrue(shell.output(python).contains("true: 0"));
+        assertTrue(shell.output("awk 'BEGIN { system(\"echo from-awk-" + marker + "\") }'").contains("from-awk-" + marker));
+        JsonObject started = fx.awaitCommand(sessionId, r -> "supervisor".equals(r.getString("shell", null))
+                && ("true " + marker).equals(r.getString("command", null)), "the supervisor's row for true started by python");
+        assertEquals("ALLOWED", started.getString("verdict"), started.toString());
+        assertTrue(started.getString("parent", "").matches("\\d+ /.*python3.*"), "python started it: " + started);
+        fx.awaitCommand(sessionId, r -> "supervisor".equals(r.getString("shell", null))
+                && r.getString("command", "").contains("echo from-awk-" + marker), "the supervisor's row for the shell awk started");
+        long guardRows = fx.admin.get("/audit/commands?session=" + sessionId + "&q=" + marker + "&limit=100").expect(200).array()
+                .stream().map(v -> v.asJsonObject()).filter(r -> "guard".equals(r.getString("shell", null))).count();
+        assertEquals(0, guardRows, "the guard leaves what the supervisor traces to the supervisor's report");
+
+        String label = Fixture.unique("guardonly");
+        fx.admin.put("/command-defaults/" + label, "{\"mode\":\"allow\",\"supervisor\":\"off\"}").expect(200);
+        String unsupervised = fx.server("guardonly", true);
+        fx.admin.put("/servers/" + unsupervised, "{\"labels\":[" + Api.quote(label) + "]}").expect(200);
+        Fixture.Person p = fx.person("guardonly");
+        fx.grant(p, unsupervised, TargetServer.LOGIN);
+        Processes.Result ran = fx.keyClient(p).ssh(p.name() + "@" + unsupervised, python);
+        assertTrue(ran.stdout().contains("true: 0"), ran.output());
+        JsonObject session = fx.awaitSession(p.name(), s -> unsupervised.equals(s.getString("server")) && Fixture.has(s, "end"));
+        assertFalse(Fixture.strings(session.getJsonObject("hook").getJsonArray("layers")).contains("supervisor"), session.toString());
+        JsonObject reported = fx.awaitCommand(session.getString("id"), r -> "guard".equals(r.getString("shell", null))
+                && ("true " + marker).equals(r.getString("command", null)), "the guard's row for true started by python");
+        assertEquals("ALLOWED", reported.getString("verdict"), reported.toString());
+        assertTrue(reported.getString("caller", "").matches("\\d+ /.*python3.*"), "python asked: " + reported);
     }
 
     /**
