@@ -178,6 +178,9 @@ sg_sup=$sg_dir-supervisor
 mkdir -m 0700 "$sg_dir/zdot" "$sg_sup" || sg_fail "cannot write to $sg_dir"
 printf 'port=%s\nkey=%s\n' "$sg_port" "$sg_key" > "$sg_dir/session" || sg_fail "cannot write session"
 printf 'port=%s\nkey=%s\n' "$sg_port" "$sg_key" > "$sg_sup/session" || sg_fail "cannot write the supervisor's session file"
+# the files the supervisor watches while the session runs (supervisor/startup-watch.c): the home, then sg_startup
+[ -z "${sg_startup-}" ] || printf '%s\n' "$HOME" $sg_startup > "$sg_sup/watch" \
+  || sg_fail "cannot write the supervisor's watch list"
 sg_write_files "$@"
 sg_arch=$(uname -m 2>/dev/null)   # which of the native libraries this machine takes
 

@@ -9,7 +9,8 @@
  *   shellguard-supervisor --probe                print "shellguard-supervisor ready" if this machine lets it trace
  *
  * DIR is the supervisor's directory: `session` (port and key of the gateway's forward), `guard.policy` (its copy
- * of the session's policy, shared code with the exec guard) and, in the privileged tier only, `login`.
+ * of the session's policy, shared code with the exec guard), `watch` (the login's startup and key files, watched
+ * while the session runs: startup-watch.c) and, in the privileged tier only, `login`.
  *
  * Why ptrace, and how (README, "The supervisor", says it for users):
  * - Armed before the shell runs: the supervisor connects to the gateway and says hello (role supervisor), forks,
@@ -53,6 +54,7 @@
  * session's shell is judged (the start script and what it runs are ShellGuard's own, see own_execs). */
 #define _GNU_SOURCE
 #include "guard.h"
+#include "startup-watch.h"
 
 #include <errno.h>
 #include <linux/audit.h>
@@ -111,7 +113,7 @@ static pid_t shell_pid;        /* the child that runs the session's start script
  * `bash --rcfile ... -i` reads as a shell started around the hook, which is exactly what it is not.) */
 static int own_execs, judging;
 static unsigned counter;
-static volatile sig_atomic_t beat, forward_signal;
+static volatile sig_atomic_t beat, forward_signal, files_changed;
 static int privileged;
 
 /* The login of the privileged tier (DIR/login: uid, gid, groups, name, home, shell, one a line). */
@@ -135,6 +137,11 @@ static void on_beat(int sig) {
 
 static void on_forward(int sig) {
     forward_signal = sig;
+}
+
+static void on_files(int sig) {
+    (void)sig;
+    files_changed = 1;
 }
 
 /* What the gateway sent on the connection and ask has not read yet: verdicts are read a buffer at a time, not
@@ -272,6 +279,18 @@ static void heartbeat(void) {
     char line[16];
     int n = snprintf(line, sizeof line, "K%cbeat\n", SG_US);
     send_line(line, (size_t)n);
+}
+
+/* A startup or key file of the login changed while the session ran (startup-watch.c): `A startup`. */
+static void startup_file_changed(const char *file, const char *what) {
+    char detail[PATH_MAX + 200], alert[2 * PATH_MAX + 420];
+    snprintf(detail, sizeof detail, "~/%s %s during the session", file, what);
+    size_t n = 0;
+    char head[] = {'A', SG_US, 's', 't', 'a', 'r', 't', 'u', 'p', SG_US, 0};
+    sg_append(alert, &n, sizeof alert, head);
+    sg_append_escaped(alert, &n, sizeof alert - 1, detail);
+    alert[n++] = '\n';
+    send_line(alert, n);
 }
 
 /* --- what the kernel says about a process at its exec stop ------------------------------------------------ */
@@ -1021,6 +1040,13 @@ int main(int argc, char **argv) {
     sigaction(SIGHUP, &forward, NULL);
     sigaction(SIGTERM, &forward, NULL);
     sigaction(SIGALRM, &tick, NULL);
+    struct sigaction files = {.sa_handler = on_files};
+    sigaction(SIGIO, &files, NULL);
+    char watch_list[PATH_MAX + 16];
+    if (sg_session_file(watch_list, sizeof watch_list, "watch") != 0 || sg_watch_start(watch_list, startup_file_changed) < 0) {
+        say("shellguard: the supervisor cannot watch the login's startup files; the session does not start\n");
+        return 255;
+    }
     int go[2], ready[2];
     if (pipe2(go, O_CLOEXEC) != 0 || pipe2(ready, O_CLOEXEC) != 0) {
         return 255;
@@ -1080,6 +1106,10 @@ int main(int argc, char **argv) {
         if (beat) {
             beat = 0;
             heartbeat();
+        }
+        if (files_changed) {
+            files_changed = 0;
+            sg_watch_events();
         }
         if (forward_signal) {
             kill(shell_pid, forward_signal);

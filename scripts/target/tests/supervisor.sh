@@ -107,12 +107,30 @@ install() {
   { printf 'sg_port=%s\nsg_key=%s\n' "$port" "k$RANDOM"
     [[ -n $as ]] && printf "sg_as_login='%s'\n" "$as"
     [[ $with == *unsupervised* ]] && printf 'sg_supervisor=off\n'
+    printf "sg_startup='.profile .ssh/authorized_keys2'\n"
     printf "set -- file start '%s' file exec.bash '' file hook.bash '' file command '%s' supervisor %s '%s'" \
       "$(sed "s/'/'\\\\''/g" "$here/install/start")" "$command" "$arch" "$(base64 -w0 "$supervisor")"
     [[ $with == *guard* ]] && printf " guard %s '%s'" "$arch" "$(base64 -w0 "$tmp/native/shellguard-guard-$arch.so")"
     printf '\n'
     cat "$here/install/install.sh"
   } > "$tmp/installer"
+}
+
+# planted LABEL [AS]: a session that reads one watched startup file and adds, then removes, a key file sshd reads
+# (~/.ssh/authorized_keys2: the key it would take for an unwatched `ssh localhost`); the supervisor reports the
+# key file while it exists, the read nothing
+planted() {
+  local as=${2-}
+  install "$as" 'cat ~/.profile >/dev/null 2>&1; mkdir -p ~/.ssh; echo "# planted" >> ~/.ssh/authorized_keys2; sleep 0.5; rm -f ~/.ssh/authorized_keys2; sleep 0.5'
+  if [[ -n $as ]]; then status=$(TMPDIR=$tmp SHELL=/bin/bash /bin/sh -s < "$tmp/installer")
+  else status=$(su -s /bin/sh "$login" -c "TMPDIR=$tmp/w XDG_RUNTIME_DIR= SHELL=/bin/bash /bin/sh -s" < "$tmp/installer"); fi
+  dir=$(sed -n 's/^SHELLGUARD-HOOK ok \([^ ]*\) .*/\1/p' <<<"$status") && dirs+=("$dir")
+  : > "$tmp/gw.log"
+  if [[ -n $as ]]; then out=$(cd / && /bin/sh "$dir-supervisor/start" exec bash /bin/bash 2>&1)
+  else out=$(su -s /bin/sh "$login" -c "cd $tmp && /bin/sh $dir/start exec bash /bin/bash" 2>&1); fi
+  [[ ${SG_DEBUG-} ]] && { cat "$tmp/gw.log"; echo "$out"; }
+  check "$1: a key file planted and removed within the session is reported, a read startup file is not" \
+    'grep -qP "^A\tstartup\t~/.ssh/authorized_keys2 (created|written)" "$tmp/gw.log" && grep -qP "^A\tstartup\t~/.ssh/authorized_keys2 removed" "$tmp/gw.log" && ! grep -q "~/.profile" "$tmp/gw.log"'
 }
 
 # --- same-account tier ----------------------------------------------------------------------------------------
@@ -157,6 +175,8 @@ out=$(su -s /bin/sh "$login" -c "cd $tmp && /bin/sh $dir/start exec bash /bin/ba
 sleep 0.3   # a killed process may stay a zombie until its new parent reaps it: dead all the same
 check "killing the supervisor kills the whole session (EXITKILL) and says no goodbye" '[[ $out != *survived* ]] && [[ -s $tmp/w/bg ]] && ! ps -o stat= -p "$(cat "$tmp/w/bg")" | grep -qv Z && ! grep -q "^K	end" "$tmp/gw.log"'
 
+planted same-account
+
 # --- privileged tier ------------------------------------------------------------------------------------------
 echo "== privileged tier (root for $login)"
 : > "$tmp/gw.log"
@@ -174,5 +194,6 @@ check "static and raw starts are refused at the exec call's entry, with EACCES, 
 check "the supervisor is root's, and the login cannot signal it" '[[ $out == *"Uid:	0	0	0	0"* && $out == *"kill=1"* ]]'
 check "no child escapes the root tracer either (CLONE_UNTRACED, ptrace refused)" '[[ $out == *"untraced-clone=Operation not permitted"* && $out == *"ptrace=Operation not permitted"* && $out != *FORBIDDEN-RAN* ]]'
 check "a ptrace call under the root tracer is told why it fails (x86_64)" '[[ $arch != x86_64 || $out == *"shellguard: ptrace (gdb, strace) cannot run in this session"* ]]'
+planted privileged "$login"
 
 finish test-supervisor

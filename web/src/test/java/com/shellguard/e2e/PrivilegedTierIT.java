@@ -103,6 +103,13 @@ class PrivilegedTierIT {
     }
 
     @Test
+    void aKeyFilePlantedAndRemovedWithinTheSessionRaisesAStartupFileAlertForEachChange() {
+        Processes.Result r = client().ssh(as(TargetServer.LOGIN), PlantedKey.PLANT_AND_REMOVE);
+        assertEquals(0, r.exitCode(), r.output());
+        PlantedKey.awaitAlerts(admin, alice.name());
+    }
+
+    @Test
     void theLoginsShellRunsItsStartupFilesUnderTheHookCanSudoAndCannotKillItsSupervisor() {
         try (ShellSession shell = ShellSession.open(client(), as(TargetServer.LOGIN), "bash")) {
             String sessionId = admin.awaitSession(alice.name(), s -> !Provisioning.has(s, "end")

@@ -179,6 +179,15 @@ class SupervisorIT {
     }
 
     @Test
+    void aKeyFilePlantedAndRemovedWithinTheSessionRaisesAStartupFileAlertForEachChange() {
+        Fixture.Person p = fx.person("planter");
+        fx.grant(p, server, TargetServer.LOGIN);
+        Processes.Result r = fx.keyClient(p).ssh(p.name() + "@" + server, PlantedKey.PLANT_AND_REMOVE);
+        assertEquals(0, r.exitCode(), r.output());
+        PlantedKey.awaitAlerts(fx, p.name());
+    }
+
+    @Test
     void killingTheSupervisorEndsTheSessionWithAnAlert() {
         Fixture.Person p = fx.person("killer");
         fx.grant(p, server, TargetServer.LOGIN);

@@ -186,12 +186,15 @@ final class HookConnection {
                 }
             }
             case "A" -> {
-                if (session.hookAlerts() < MAX_HOOK_ALERTS) {
-                    session.alert(supervisor && f.size() > 1 && f.get(1).equals("setuid") ? SessionAlert.Kind.SUPERVISOR_SETUID
-                            : SessionAlert.Kind.TAMPER, f.size() > 2 ? HookWire.unescape(f.get(2)) : "");
-                } else {
+                String kind = f.size() > 1 ? f.get(1) : "", detail = f.size() > 2 ? HookWire.unescape(f.get(2)) : "";
+                if (session.hookAlerts() >= MAX_HOOK_ALERTS) {
                     session.distrust(SessionAlert.Kind.HOOK_FLOOD, "alerts", "more than " + MAX_HOOK_ALERTS
                             + " alerts from the session's hooks; the rest are dropped");
+                } else if (supervisor && kind.equals("startup")) {
+                    session.distrust(SessionAlert.Kind.STARTUP_FILE_CHANGED, null, detail);
+                } else {
+                    session.alert(supervisor && kind.equals("setuid") ? SessionAlert.Kind.SUPERVISOR_SETUID
+                            : SessionAlert.Kind.TAMPER, detail);
                 }
             }
             case "K" -> {
