@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * A node that stalls ({@code kill -STOP}, as a very long GC pause) past {@code SHELLGUARD_NODE_LOST_SECONDS} is taken
  * for lost by the other, which closes its session in the audit; when it goes on ({@code kill -CONT}) it learns so at
  * its next beat and ends that session itself, with a line that tells the user why, writes the session's real end once,
- * raises {@code NODE_FENCED}, and relays new sessions as before. {@code GET /api/v1/cluster/nodes} shows each step.
+ * raises {@code NODE_FENCED}, and relays new sessions as before. {@code GET /api/v1/cluster/nodes} shows each step,
+ * and the survivor answers its API all through the stall.
  */
 class StalledNodeFencingIT {
 
