@@ -112,6 +112,11 @@ final class GatewayNode implements AutoCloseable {
         Processes.check(List.of("kill", "-CONT", String.valueOf(process.pid())));
     }
 
+    /** The node's threads as {@code jstack} sees them: what a node that does not answer is waiting for. */
+    String threadDump() {
+        return Processes.run(List.of("jstack", String.valueOf(process.pid())), null, Duration.ofSeconds(60)).output();
+    }
+
     /** {@code kill -9}: the node gets no chance to close a session, a recording or its audit. */
     void kill() {
         try {

@@ -1,7 +1,6 @@
 package com.shellguard.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
@@ -9,6 +8,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,14 +22,26 @@ import org.junit.jupiter.api.Test;
  * A node that stalls ({@code kill -STOP}, as a very long GC pause) past {@code SHELLGUARD_NODE_LOST_SECONDS} is taken
  * for lost by the other, which closes its session in the audit; when it goes on ({@code kill -CONT}) it learns so at
  * its next beat and ends that session itself, with a line that tells the user why, writes the session's real end once,
- * raises {@code NODE_FENCED}, and relays new sessions as before. {@code GET /api/v1/cluster/nodes} shows each step.
+ * raises {@code NODE_FENCED}, and relays new sessions as before. {@code GET /api/v1/cluster/nodes} shows each step,
+ * and the survivor answers its API all through the stall.
  */
 class StalledNodeFencingIT {
 
     /** Far beyond the 15 s threshold and the 5 s heartbeat: a loaded machine delays timers. */
     private static final Duration WITHIN = Duration.ofMinutes(3);
 
+    /**
+     * How long the node stays frozen at least: past the survivor's closing (the 15 s threshold and a beat or two), past
+     * the moment the data grid drops the frozen member ({@code hazelcast.max.no.heartbeat.seconds}, 60 s), and past the
+     * 20 s the woken node's supervisor watch would once have taken for its supervisors' silence.
+     */
+    private static final Duration FROZEN_FOR = Duration.ofSeconds(80);
+
+    /** Far beyond any answer of an idle node, even on a loaded machine: a call this slow is a node that stalls. */
+    private static final Duration ANSWER = Duration.ofSeconds(25);
+
     private static TestCluster cluster;
+    private static long slowest;
 
     @BeforeAll
     static void startCluster() {
@@ -63,12 +79,30 @@ class StalledNodeFencingIT {
             assertEquals(1, nodeAsSeenBy(survivor, node).getInt("openSessions"));
 
             stalled.freeze();
-            // while a node is frozen the other's REST API has been seen to stop answering for a while (cause not found
-            // yet; README "When a node dies"), so what the survivor does is read from the database
-            awaitSql("select status || ' ' || message from sg_session where id = '" + id + "'",
-                    row -> row.startsWith("FAILED NODE_LOST: the gateway node " + node + " stopped answering"));
-            assertNotEquals("", sql("select lost_at from sg_cluster_node where name = '" + node + "'"),
-                    "the survivor marks the node lost");
+            long frozen = System.nanoTime();
+            answered("DELETE /sessions/" + id, () -> survivor.admin().delete("/sessions/" + id).expect(202));
+            // all through the stall, past the survivor's closing and past the data grid dropping the frozen member, the
+            // survivor answers its API and shows what it did
+            boolean closed = false;
+            JsonObject seen = null;
+            while (!closed || System.nanoTime() - frozen < FROZEN_FOR.toNanos()) {
+                assertTrue(System.nanoTime() - frozen < WITHIN.toNanos(), "the survivor should close the node's session: " + seen);
+                seen = answered("GET /cluster/nodes", () -> nodeAsSeenBy(survivor, node));
+                JsonObject row = answered("GET /sessions/" + id,
+                        () -> survivor.admin().get("/sessions/" + id).expect(200).object());
+                answered("GET /servers", () -> survivor.admin().get("/servers").expect(200).array());
+                closed = "lost".equals(seen.getString("state")) && "FAILED".equals(row.getString("status"));
+                Processes.sleep(Duration.ofSeconds(2));
+            }
+            System.out.printf("StalledNodeFencingIT: the survivor answered every call during the %.0f s stall, the slowest"
+                    + " in %.1f s%n", (System.nanoTime() - frozen) / 1e9, slowest / 1e9);
+            assertEquals(survivor.admin().get("/cluster/nodes").expect(200).array().getValuesAs(JsonObject.class).stream()
+                    .filter(n -> n.getBoolean("self")).findFirst().orElseThrow().getString("name"), seen.getString("lostBy"),
+                    "the survivor took the frozen node for lost: " + seen);
+            String closing = sql("select status || ' ' || message from sg_session where id = '" + id + "'");
+            assertTrue(closing.startsWith("FAILED NODE_LOST: the gateway node " + node + " stopped answering"), closing);
+            assertTrue(closing.contains("the termination admin requested was moot"), closing);
+            survivor.admin().delete("/sessions/" + id).expect(409);
 
             stalled.thaw();
             long thawed = System.nanoTime();
@@ -118,6 +152,25 @@ class StalledNodeFencingIT {
         JsonArray alerts = survivor.admin().get("/audit/alerts?session=" + sessionId + "&limit=1000").expect(200).array();
         assertEquals(1, count(alerts, "NODE_LOST"), alerts.toString());
         assertEquals(1, count(alerts, "NODE_FENCED"), alerts.toString());
+    }
+
+    /** The call's result, or a failure with the survivor's threads when it has not answered within {@link #ANSWER}. */
+    private static <T> T answered(String call, Supplier<T> request) {
+        long start = System.nanoTime();
+        CompletableFuture<T> answer = CompletableFuture.supplyAsync(request);
+        try {
+            T result = answer.get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+            slowest = Math.max(slowest, System.nanoTime() - start);
+            return result;
+        } catch (TimeoutException e) {
+            throw new AssertionError("the survivor did not answer " + call + " within " + ANSWER.toSeconds()
+                    + " s while the other node was frozen; its threads:\n" + cluster.b.threadDump());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Error error ? error : new AssertionError(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static JsonObject nodeAsSeenBy(GatewayNode viewer, String name) {

@@ -77,6 +77,8 @@ public final class HookSession {
     private volatile long lastBeat;
     /** When the gateway set the session's hook up: no command of the session started before. */
     private final long openedMicros;
+    /** When the heartbeat watch last looked (or started), by the gateway's monotonic clock. */
+    private volatile long lastLookNanos;
     /** Four missed heartbeats (they come every 5 s) and the supervisor counts as lost. */
     private static final long SUPERVISOR_SILENCE_MILLIS = 20_000;
     private static final long SUPERVISOR_BEAT_CHECK_SECONDS = 5;
@@ -207,6 +209,7 @@ public final class HookSession {
         boolean first = supervised && supervisorGreeted.compareAndSet(false, true);
         if (first) {
             lastBeat = System.currentTimeMillis();
+            lastLookNanos = System.nanoTime();
             watchHeartbeat();
         }
         return first;
@@ -224,7 +227,9 @@ public final class HookSession {
 
     /**
      * A supervisor that stops beating while its connection stays open was stopped (SIGSTOP) or hangs: every program
-     * start of the session would wait on it, and nothing says it still watches. Lost, like a killed one.
+     * start of the session would wait on it, and nothing says it still watches. Lost, like a killed one. A look that
+     * comes a whole check late means the gateway itself stalled (a long GC pause, a stopped process): the beats sent
+     * meanwhile wait unread in the connection, so the watch starts over instead of taking the supervisor for lost.
      */
     private void watchHeartbeat() {
         java.util.concurrent.ScheduledExecutorService executor = scheduler;
@@ -234,6 +239,12 @@ public final class HookSession {
         executor.schedule(() -> {
             if (supervisorGone || supervisorLost) {
                 return;
+            }
+            long now = System.nanoTime();
+            boolean blind = now - lastLookNanos > java.util.concurrent.TimeUnit.SECONDS.toNanos(2 * SUPERVISOR_BEAT_CHECK_SECONDS);
+            lastLookNanos = now;
+            if (blind) {
+                lastBeat = System.currentTimeMillis();
             }
             long silent = System.currentTimeMillis() - lastBeat;
             if (silent > SUPERVISOR_SILENCE_MILLIS) {
