@@ -133,9 +133,14 @@ planted() {
     'grep -qP "^A\tstartup\t~/.ssh/authorized_keys2 (created|written)" "$tmp/gw.log" && grep -qP "^A\tstartup\t~/.ssh/authorized_keys2 removed" "$tmp/gw.log" && ! grep -q "~/.profile" "$tmp/gw.log"'
 }
 
+# a tmux server started and left (it daemonizes: a double fork and setsid) whose only window's shell then exits,
+# ending the server: the session's shell goes on (after-tmux=0: the server ran, and was gone when the shell looked)
+tmux_round='tmux -L "sgsup$$" -f /dev/null new-session -d "sleep 0.3" && sleep 1.5 && ! tmux -L "sgsup$$" has-session 2>/dev/null; echo "after-tmux=$?";'
+tmux_check='[[ $out == *"after-tmux=0"* ]]'
+
 # --- same-account tier ----------------------------------------------------------------------------------------
 echo "== same-account tier (as $login)"
-session="$tmp/forbidden; echo static=\$?; $tmp/raw $tmp/forbidden; echo raw=\$?; $tmp/memfd /bin/true; echo memfd=\$?; sudo -n true; echo sudo=\$?; $tmp/untraced $tmp/forbidden"
+session="$tmux_round $tmp/forbidden; echo static=\$?; $tmp/raw $tmp/forbidden; echo raw=\$?; $tmp/memfd /bin/true; echo memfd=\$?; sudo -n true; echo sudo=\$?; $tmp/untraced $tmp/forbidden"
 install "" "$session"
 status=$(su -s /bin/sh "$login" -c "TMPDIR=$tmp/w XDG_RUNTIME_DIR= SHELL=/bin/bash /bin/sh -s" < "$tmp/installer")
 check "the installer reports the same-account supervisor" '[[ $status == *"SHELLGUARD-SUPERVISOR ok same-account"* ]]'
@@ -148,6 +153,7 @@ check "a memfd run through execveat is seen" 'grep -q "^R.*/memfd:sgmem (deleted
 uid=$(id -u "$login")
 check "each start is reported with path, argv, cwd, uid and parent" 'grep -qP "^R\t\d+\.s\d+\t.*\tsupervisor\t.*\texecve\t$tmp\tfile\t$tmp/memfd\t$tmp/memfd\t$tmp/memfd\t.*\t$tmp/memfd /bin/true\t\t\t\d+ /usr/bin/bash\t$uid$" "$tmp/gw.log"'
 check "sudo is refused with a clear word and an alert, not silently broken" '[[ $out == *"is a setuid or setgid program"* ]] && grep -q "^A	setuid	/usr/bin/sudo" "$tmp/gw.log"'
+check "a tmux server that daemonizes and ends with its window's shell leaves the session running" "$tmux_check"
 check "the supervisor said hello and goodbye" 'grep -q "^H.*supervisor/1	supervisor$" "$tmp/gw.log" && grep -q "^K	end	" "$tmp/gw.log"'
 check "no child escapes the trace (CLONE_UNTRACED refused) and nothing in the session may trace" '[[ $out == *"untraced-clone=Operation not permitted"* && $out == *"ptrace=Operation not permitted"* && $out != *FORBIDDEN-RAN* ]]'
 check "a ptrace call is told why it fails (x86_64)" '[[ $arch != x86_64 || $out == *"shellguard: ptrace (gdb, strace) cannot run in this session"* ]]'
@@ -180,7 +186,7 @@ planted same-account
 # --- privileged tier ------------------------------------------------------------------------------------------
 echo "== privileged tier (root for $login)"
 : > "$tmp/gw.log"
-session='id -u; id -G; echo "home=$HOME user=$USER"; sudo -n true; echo sudo=$?; sudo -n id -u; '"$tmp"'/forbidden; echo static=$?; '"$tmp"'/raw '"$tmp"'/forbidden; echo raw=$?; '"$tmp"'/untraced '"$tmp"'/forbidden; grep ^Uid: /proc/$PPID/status; kill -9 $PPID; echo kill=$?'
+session="$tmux_round"'id -u; id -G; echo "home=$HOME user=$USER"; sudo -n true; echo sudo=$?; sudo -n id -u; '"$tmp"'/forbidden; echo static=$?; '"$tmp"'/raw '"$tmp"'/forbidden; echo raw=$?; '"$tmp"'/untraced '"$tmp"'/forbidden; grep ^Uid: /proc/$PPID/status; kill -9 $PPID; echo kill=$?'
 install "$login" "$session"
 status=$(TMPDIR=$tmp SHELL=/bin/bash /bin/sh -s < "$tmp/installer")
 check "the installer reports the privileged supervisor" '[[ $status == *"SHELLGUARD-SUPERVISOR ok privileged"* ]]'
@@ -188,6 +194,7 @@ dir=$(sed -n 's/^SHELLGUARD-HOOK ok \([^ ]*\) .*/\1/p' <<<"$status") && dirs+=("
 check "the session's directory is the login's, the supervisor's root's alone" '[[ $(stat -c %U "$dir") == "$login" && $(stat -c "%U %a" "$dir-supervisor") == "root 700" ]]'
 out=$(cd / && /bin/sh "$dir-supervisor/start" exec bash /bin/bash 2>&1)
 check "the shell runs as the login with its groups and environment" 'grep -qx "$(id -u "$login")" <<<"$out" && grep -qx "$(id -G "$login")" <<<"$out" && [[ $out == *"home=$(getent passwd "$login" | cut -d: -f6) user=$login"* ]]'
+check "a tmux server that daemonizes and ends with its window's shell leaves the session running (root tracer)" "$tmux_check"
 check "sudo -n true works under the root tracer" '[[ $out == *"sudo=0"* ]] && grep -qx 0 <<<"$out"'
 check "what sudo starts is seen, as root" 'grep -qP "^R\t.*\t/usr/bin/id\t.*\t\d+ /usr/bin/sudo\t0$" "$tmp/gw.log"'
 check "static and raw starts are refused at the exec call's entry, with EACCES, and asked once" '[[ $out != *FORBIDDEN-RAN* && $out == *"static=126"* && $out == *"raw=99"* ]] && (( $(grep -cP "^Q\t.*\t$tmp/forbidden\t$tmp/forbidden\t" "$tmp/gw.log") == 2 ))'

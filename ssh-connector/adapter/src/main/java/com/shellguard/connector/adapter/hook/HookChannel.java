@@ -24,6 +24,14 @@ import org.apache.sshd.server.channel.AbstractServerChannel;
  * channel opened by the target's sshd. The gateway consumes it in process instead of connecting anywhere,
  * and accepts it only for a port it asked a session's hook to use, while the session has room for another
  * connection waiting for its hello, and for {@value HookConnection#HELLO_SECONDS} seconds without one.
+ *
+ * <p>Nothing is written on the channel once it closes. Replies are written by worker threads (a verdict, a
+ * policy), and the hooked process may exit meanwhile: sshd then closes the channel and frees its number at once.
+ * A reply written after the gateway's close reaches sshd as data for a channel it no longer has, and OpenSSH
+ * answers that by disconnecting the whole connection ("data packet referred to nonexistent channel"): the
+ * session's own channel closed with it, without an exit status. That is how a session once ended when the shell
+ * of a tmux window exited. So a reply is written, or dropped, under the same lock that marks the channel closed,
+ * before its close goes out.
  */
 final class HookChannel extends AbstractServerChannel {
 
@@ -33,6 +41,7 @@ final class HookChannel extends AbstractServerChannel {
     private ChannelAsyncOutputStream out;
     private HookConnection connection;
     private boolean writing;
+    private boolean closed;
 
     HookChannel() {
         super("", List.of(), null);
@@ -105,27 +114,38 @@ final class HookChannel extends AbstractServerChannel {
     }
 
     private void writeNext() {
-        byte[] next;
         synchronized (outgoing) {
-            next = outgoing.poll();
+            byte[] next = closed ? null : outgoing.poll();
             if (next == null) {
+                outgoing.clear();
                 writing = false;
                 return;
             }
-        }
-        try {
-            out.writeBuffer(new ByteArrayBuffer(next)).addListener(done -> {
-                if (done.getException() != null) {
-                    LOG.log(Level.FINE, "a reply to a hook was not delivered", done.getException());
-                }
-                writeNext();
-            });
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "a reply to a hook was not delivered", e);
-            synchronized (outgoing) {
+            try {
+                out.writeBuffer(new ByteArrayBuffer(next)).addListener(done -> {
+                    if (done.getException() != null) {
+                        LOG.log(Level.FINE, "a reply to a hook was not delivered", done.getException());
+                    }
+                    writeNext();
+                });
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "a reply to a hook was not delivered", e);
                 outgoing.clear();
                 writing = false;
             }
         }
+    }
+
+    /** Runs before the channel's close is sent: a reply being written finishes first, none is written after. */
+    @Override
+    protected void preClose() {
+        synchronized (outgoing) {
+            closed = true;
+            outgoing.clear();
+        }
+        if (out != null) {
+            out.close(true);
+        }
+        super.preClose();
     }
 }
