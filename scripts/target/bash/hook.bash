@@ -47,6 +47,7 @@ __sg_clock= __sg_pcarray=1
 [[ ${BASH_VERSINFO[0]} -lt 5 ]] && __sg_clock=1
 [[ ${BASH_VERSINFO[0]} -lt 5 || ( ${BASH_VERSINFO[0]} == 5 && ${BASH_VERSINFO[1]} == 0 ) ]] && __sg_pcarray=
 __sg_es=0
+__sg_startup_run=              # set by rc.bash while the privileged tier's startup files run (until the first prompt)
 __sg_guard=                    # the exec guard's library, once armed (the installer leaves it only where it loads)
 __sg_US=$'\x1f'
 __sg_RS=$'\x1e'
@@ -379,6 +380,8 @@ __sg_t() {
     # (not in the trap's cache: every prompt comes here, to send S)
     __sg_hd[$__sg_text]=function$__sg_US$__sg_xw
     [[ $__sg_nl ]] && __sg_u=' '
+    # the startup files ran: what they set to keep lines out of the history goes before any line is typed
+    [[ $__sg_startup_run ]] && { HISTCONTROL= HISTIGNORE= __sg_startup_run=; }
     # the prompt is shown: the gateway expects the next typed line to be reported (HOOK_SILENT)
     [[ $__sg_role == interactive ]] && __sg_send S
     builtin return 0
@@ -456,6 +459,9 @@ __sg_judge() {
   fi
   # a function's own entry trap: the call was judged already
   [[ ${FUNCNAME[2]-} && ${FUNCNAME[2]} != main && $__sg_xw == "${FUNCNAME[2]}" ]] && builtin return 0
+  # the privileged tier's startup files run under the hook (rc.bash), and Debian's ~/.bashrc sets HISTCONTROL: a
+  # plain history setting runs there unjudged (never cached), and the first prompt empties both (__sg_t)
+  [[ $__sg_startup_run && $__sg_text =~ ^(HISTCONTROL|HISTIGNORE)=[^[:space:]\$\`]*$ ]] && builtin return 0
   (( __sg_es - __sg_pt > 3 )) && __sg_fetch_policy
   __sg_alias=
   __sg_classify "$__sg_text"
@@ -674,7 +680,7 @@ __sg_repair() {
   if [[ $__sg_role == interactive ]]; then
     builtin shopt -qo history || { builtin set -o history; __sg_broken+=" history"; }
     # the typed line is read from the history: what keeps lines out of it must not change after arming
-    [[ ${HISTCONTROL-}${HISTIGNORE-} ]] && { HISTCONTROL= HISTIGNORE=; __sg_broken+=" HISTCONTROL"; }
+    [[ ${HISTCONTROL-}${HISTIGNORE-} && ! $__sg_startup_run ]] && { HISTCONTROL= HISTIGNORE=; __sg_broken+=" HISTCONTROL"; }
     __sg_histsize || __sg_broken+=" HISTSIZE"
     if [[ $__sg_pcarray ]]; then
       [[ ${PROMPT_COMMAND[*]} == *__sg_prompt* ]] || { PROMPT_COMMAND+=('\__sg_prompt'); __sg_broken+=" PROMPT_COMMAND"; }

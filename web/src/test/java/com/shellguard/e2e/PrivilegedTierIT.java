@@ -110,6 +110,14 @@ class PrivilegedTierIT {
     }
 
     @Test
+    void aHistorySettingTheStartupFilesMayMakeIsTamperOnceThePromptIsShown() {
+        try (ShellSession shell = ShellSession.open(client(), as(TargetServer.LOGIN), "bash")) {
+            String out = shell.output("HISTCONTROL=ignoreboth; echo \"histcontrol=[$HISTCONTROL]\"");
+            assertTrue(out.contains("blocked by policy") && out.contains("histcontrol=[]"), out);
+        }
+    }
+
+    @Test
     void theLoginsShellRunsItsStartupFilesUnderTheHookCanSudoAndCannotKillItsSupervisor() {
         try (ShellSession shell = ShellSession.open(client(), as(TargetServer.LOGIN), "bash")) {
             String sessionId = admin.awaitSession(alice.name(), s -> !Provisioning.has(s, "end")
