@@ -9,8 +9,9 @@ import jakarta.json.JsonObject;
  */
 final class PlantedKey {
 
-    static final String PLANT_AND_REMOVE = "mkdir -p ~/.ssh && echo '# planted' >> ~/.ssh/authorized_keys2 && sleep 1"
-            + " && rm -f ~/.ssh/authorized_keys2 && sleep 1";
+    /** The home is left as found: ~/.ssh goes again when the command made it (other tests count on its absence). */
+    static final String PLANT_AND_REMOVE = "[ -d ~/.ssh ] && had=1; mkdir -p ~/.ssh && echo '# planted' >> ~/.ssh/authorized_keys2"
+            + " && sleep 1 && rm -f ~/.ssh/authorized_keys2 && sleep 1; [ \"$had\" ] || rmdir ~/.ssh";
 
     private PlantedKey() {
     }
