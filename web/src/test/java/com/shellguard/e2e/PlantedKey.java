@@ -1,6 +1,13 @@
 package com.shellguard.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * A key file sshd reads, planted and removed again within one session: the key a watched user would add for an
@@ -9,19 +16,36 @@ import jakarta.json.JsonObject;
  */
 final class PlantedKey {
 
-    /** The home is left as found: ~/.ssh goes again when the command made it (other tests count on its absence). */
-    static final String PLANT_AND_REMOVE = "[ -d ~/.ssh ] && had=1; mkdir -p ~/.ssh && echo '# planted' >> ~/.ssh/authorized_keys2"
-            + " && sleep 1 && rm -f ~/.ssh/authorized_keys2 && sleep 1; [ \"$had\" ] || rmdir ~/.ssh";
+    static final String PLANT_AND_REMOVE = "mkdir -p ~/.ssh && echo '# planted' >> ~/.ssh/authorized_keys2 && sleep 1"
+            + " && rm -f ~/.ssh/authorized_keys2 && sleep 1";
+    private static final Path KEYS = Path.of("/home/" + TargetServer.LOGIN, ".ssh");
 
     private PlantedKey() {
     }
 
-    /** Waits for the session of {@code user} that ran {@link #PLANT_AND_REMOVE} to end with both alerts. */
-    static void awaitAlerts(Provisioning gateway, String user) {
-        JsonObject session = gateway.awaitSession(user, s -> Provisioning.has(s, "end") && PLANT_AND_REMOVE.equals(s.getString("command", null)));
-        for (String change : new String[] {"created", "removed"}) {
-            gateway.awaitAlert(session.getString("id"), a -> "STARTUP_FILE_CHANGED".equals(a.getString("kind"))
-                    && a.getString("detail", "").startsWith("~/.ssh/authorized_keys2 " + change), "a STARTUP_FILE_CHANGED alert: " + change);
+    /**
+     * Runs {@link #PLANT_AND_REMOVE} through {@code ssh} as {@code user} and waits for its session to end with both
+     * alerts. The home is left as found: a ~/.ssh the command made goes again (other tests count on its absence).
+     */
+    static void plantAndAwaitAlerts(Provisioning gateway, String user, Function<String, Processes.Result> ssh) {
+        boolean hadKeys = Files.isDirectory(KEYS);
+        try {
+            Processes.Result r = ssh.apply(PLANT_AND_REMOVE);
+            assertEquals(0, r.exitCode(), r.output());
+            JsonObject session = gateway.awaitSession(user, s -> Provisioning.has(s, "end") && PLANT_AND_REMOVE.equals(s.getString("command", null)));
+            for (String change : new String[] {"created", "removed"}) {
+                gateway.awaitAlert(session.getString("id"), a -> "STARTUP_FILE_CHANGED".equals(a.getString("kind"))
+                        && a.getString("detail", "").startsWith("~/.ssh/authorized_keys2 " + change), "a STARTUP_FILE_CHANGED alert: " + change);
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(KEYS.resolve("authorized_keys2"));
+                if (!hadKeys) {
+                    Files.deleteIfExists(KEYS);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

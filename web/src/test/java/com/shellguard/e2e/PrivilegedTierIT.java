@@ -104,9 +104,7 @@ class PrivilegedTierIT {
 
     @Test
     void aKeyFilePlantedAndRemovedWithinTheSessionRaisesAStartupFileAlertForEachChange() {
-        Processes.Result r = client().ssh(as(TargetServer.LOGIN), PlantedKey.PLANT_AND_REMOVE);
-        assertEquals(0, r.exitCode(), r.output());
-        PlantedKey.awaitAlerts(admin, alice.name());
+        PlantedKey.plantAndAwaitAlerts(admin, alice.name(), command -> client().ssh(as(TargetServer.LOGIN), command));
     }
 
     @Test

@@ -182,9 +182,7 @@ class SupervisorIT {
     void aKeyFilePlantedAndRemovedWithinTheSessionRaisesAStartupFileAlertForEachChange() {
         Fixture.Person p = fx.person("planter");
         fx.grant(p, server, TargetServer.LOGIN);
-        Processes.Result r = fx.keyClient(p).ssh(p.name() + "@" + server, PlantedKey.PLANT_AND_REMOVE);
-        assertEquals(0, r.exitCode(), r.output());
-        PlantedKey.awaitAlerts(fx, p.name());
+        PlantedKey.plantAndAwaitAlerts(fx, p.name(), command -> fx.keyClient(p).ssh(p.name() + "@" + server, command));
     }
 
     @Test
