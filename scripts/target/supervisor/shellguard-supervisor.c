@@ -125,6 +125,22 @@ static struct {
     char name[64], home[PATH_MAX], shell[PATH_MAX];
 } login;
 
+/* One byte over the start-up pipes, again after a signal: the supervisor's handlers (the startup watch's SIGIO
+ * above all, which a busy home raises at any time) are installed without SA_RESTART, so that the main loop wakes. */
+static int read_byte(int fd, char *c) {
+    ssize_t n;
+    while ((n = read(fd, c, 1)) < 0 && errno == EINTR) {
+    }
+    return n == 1;
+}
+
+static int write_byte(int fd, char c) {
+    ssize_t n;
+    while ((n = write(fd, &c, 1)) < 0 && errno == EINTR) {
+    }
+    return n == 1;
+}
+
 static void say(const char *text) {
     ssize_t ignored = write(2, text, strlen(text));
     (void)ignored;
@@ -1060,7 +1076,7 @@ int main(int argc, char **argv) {
         close(go[1]);
         close(ready[0]);
         /* the fork inherited the supervisor's non-dumpable mark, which an unprivileged tracer cannot attach to */
-        if (prctl(PR_SET_DUMPABLE, 1) != 0 || write(ready[1], "r", 1) != 1 || read(go[0], &c, 1) != 1) {
+        if (prctl(PR_SET_DUMPABLE, 1) != 0 || !write_byte(ready[1], 'r') || !read_byte(go[0], &c)) {
             _exit(255); /* the supervisor could not trace this child: it never runs the shell */
         }
         for (int sig = 1; sig < NSIG; sig++) {
@@ -1089,14 +1105,19 @@ int main(int argc, char **argv) {
     close(go[0]);
     close(ready[1]);
     char r;
-    if (read(ready[0], &r, 1) != 1 || ptrace(PTRACE_SEIZE, shell_pid, 0, SG_OPTIONS) != 0) {
+    if (!read_byte(ready[0], &r)) {
+        say("shellguard: the supervisor cannot prepare the session's shell to be traced\n");
+        kill(shell_pid, SIGKILL);
+        return 255;
+    }
+    if (ptrace(PTRACE_SEIZE, shell_pid, 0, SG_OPTIONS) != 0) {
         char text[200];
         snprintf(text, sizeof text, "shellguard: the supervisor cannot trace the session (ptrace: %s)\n", strerror(errno));
         say(text);
         kill(shell_pid, SIGKILL);
         return 255;
     }
-    if (write(go[1], "g", 1) != 1) {
+    if (!write_byte(go[1], 'g')) {
         return 255;
     }
     close(go[1]);
