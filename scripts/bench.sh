@@ -139,6 +139,9 @@ WARMUP=${BENCH_WARMUP:-1}
 SKIP_GATEWAY=${BENCH_SKIP_GATEWAY:-0}
 SECTIONS=" ${BENCH_SECTIONS:-connect bulk echo commands scripts starts} "
 section() { [[ $SECTIONS == *" $1 "* ]]; }
+# command control is measured per tier (not in the load mode, which measures hooked sessions of one tier)
+TIERS=0
+if [[ $MODE == "" && $SKIP_GATEWAY != 1 ]] && { section commands || section scripts || section starts; }; then TIERS=1; fi
 BYTE_COUNT=$(numfmt --from=iec "$BYTES")
 
 GATEWAY_PID=
@@ -317,6 +320,13 @@ for port in "$TARGET_PORT" "$JUMP_PORT"; do
   for _ in $(seq 50); do [[ $(ssh_banner "$port") == SSH-2.0 ]] && break; sleep 0.1; done
   [[ $(ssh_banner "$port") == SSH-2.0 ]] || { cat "$W"/*.log >&2; die "sshd on port $port did not start"; }
 done
+if [[ $TIERS == 1 ]]; then
+  # the privileged tier's account must get in before the gateway is given it, or its refusal would read as the gateway's
+  out=$(ssh -F /dev/null -p "$TARGET_PORT" -i "$W/root_key" -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=no \
+    -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR root@127.0.0.1 'echo ok' 2>&1) || true
+  [[ $out == ok ]] || die "the target's sshd does not let root in by key, which the privileged tier needs: $out" \
+    "(sshd without PAM refuses a locked root, '!' in /etc/shadow, even a key: usermod -p '*' root allows key logins only)"
+fi
 
 # --- a gateway node, provisioned through its API ----------------------------------------------------------
 PATHS=(direct proxyjump) SSH_PORT=
@@ -629,7 +639,7 @@ while True:
     req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/sessions?user=bench&limit=1000",
                                  headers={"Authorization": "Basic " + auth})
     rows = [s for s in json.load(urllib.request.urlopen(req))
-            if s.get("server") == server and s.get("command", "") == command]
+            if s.get("server") == server and (s.get("command") or "") == command]
     hook = rows[0].get("hook") if rows else None  # newest first
     if hook or time.monotonic() > deadline:
         break
@@ -639,18 +649,19 @@ PY
 }
 tier_layers() { # host command -> the layers of that session, after stopping the bench unless it got the host's
                 # tier with the hook, the exec guard and the supervisor armed
-  local r state tier layers
+  local r state tier layers what="an interactive login"
+  [[ -z $2 ]] || what="the command '$2'"
   r=$(hook_of "${SERVER[$1]}" "$2") || die "cannot read the gateway's session audit"
   read -r state tier layers <<< "$r"
   if [[ $state != ARMED || $tier != "${TIER[$1]}" || ,$layers, != *,hook,* || ,$layers, != *,guard,* ||
         ,$layers, != *,supervisor,* ]]; then
-    die "a session via $1 (server ${SERVER[$1]}${2:+, command '$2'}) got command control" \
+    die "a session via $1 (server ${SERVER[$1]}, $what) got command control" \
       "'$state', tier '$tier', layers '$layers', not the ${TIER[$1]} tier with hook, guard and supervisor:" \
       "its figures would not be that tier's"
   fi
   echo "$layers"
 }
-if [[ $SKIP_GATEWAY != 1 ]] && { section commands || section scripts || section starts; }; then
+if [[ $TIERS == 1 ]]; then
   for h in shellguard shellguard-priv; do
     marker="bench-tier-check-$h-$RANDOM"
     out=$("${SSH[@]}" "$h" "echo $marker" 2>&1) || true
@@ -857,7 +868,7 @@ row "keystroke echo p99, ms" "$(v ECHO99 direct)" "$(v ECHO99 proxyjump)" "$(v E
 if [[ $SKIP_GATEWAY != 1 ]]; then
   echo
   # each figure: the unhooked gateway's, then a row per tier with its own difference from it and whether it met the target
-  crow() { printf '| %-34s | %8s | %12s | %-12s | %12s | %12s | %-10s | %-4s |\n' "$@"; }
+  crow() { printf '| %-34s | %8s | %12s | %-12s | %13s | %12s | %-10s | %-4s |\n' "$@"; }
   tier_rows() { # label direct array compare(diff_ms|ratio|us_diff) target condition(a: the tier's figure, b: off's)
     local off tier h
     off=$(v "$3" shellguard-off)
@@ -871,7 +882,7 @@ if [[ $SKIP_GATEWAY != 1 ]]; then
     done
   }
   crow "command control, every layer" direct "gateway, off" tier "gateway, tier" "tier vs off" target "met?"
-  crow "----------------------------------" "--------" "------------" "------------" "------------" "------------" "----------" "----"
+  crow "----------------------------------" "--------" "------------" "------------" "-------------" "------------" "----------" "----"
   tier_rows "typed command, p50 ms" "$(v CMD50 direct)" CMD50 diff_ms "<= +1 ms" 'a <= b + 1'
   tier_rows "typed command, p99 ms" "$(v CMD99 direct)" CMD99 diff_ms "<= +5 ms" 'a <= b + 5'
   tier_rows "2,000 external commands, ms" - EXT ratio "<= 1.6x" 'a <= 1.6 * b'
@@ -883,9 +894,9 @@ if [[ $SKIP_GATEWAY != 1 ]]; then
     done
   fi
   if section starts; then
-    printf 'program starts in sessions (p50 us per start, each batch):'
-    for h in "${GW_HOSTS[@]}"; do printf ' %s %s;' "$h" "${SESSION_ALL[$h]% }"; done
-    echo
+    line="program starts in sessions (p50 us per start, each batch):" sep=" "
+    for h in "${GW_HOSTS[@]}"; do line+="$sep$h ${SESSION_ALL[$h]% }" sep="; "; done
+    echo "$line"
   fi
   for h in shellguard shellguard-priv; do
     [[ -n ${LAYERS[$h]:-} ]] || continue
@@ -900,7 +911,7 @@ printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "exec guard alone (this
 printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "------------------------------------" "------------" "------------" "--------------" "------------" "----"
 printf '| %-36s | %12s | %12s | %14s | %-12s | %-4s |\n' "program start (fork+exec), mean us" "$START_PLAIN" "$START_GUARD" \
   "$(us_diff "$START_GUARD" "$START_PLAIN")" "<= +0.2 ms" "$(met 'a <= b + 200' "$START_GUARD" "$START_PLAIN")"
-echo "start batches (mean us per start): without $START_PLAIN_ALL; with $START_GUARD_ALL"
+echo "start batches (mean us per start): without ${START_PLAIN_ALL% }; with ${START_GUARD_ALL% }"
 echo
 echo "MB/s = MiB per second, connection included. Figures depend on this machine and its load; compare ratios"
 echo "within one run. The targets are goals to read off the table, not a pass/fail of this script."
