@@ -28,7 +28,7 @@
 #                    target's sshd takes for root: PermitRootLogin prohibit-password): the privileged tier (the
 #                    supervisor runs as root and starts the session as sgtarget)
 #
-# Both tiers run every layer: the shell hook, its lane (interactive bash), the exec guard and the supervisor. Before
+# Both tiers run every layer: the shell hook, its lane (bash), the exec guard and the supervisor. Before
 # anything is timed, an exec request through each of the two is looked up in the gateway's audit (GET /sessions):
 # its hook field must name the tier and the layers hook, guard and supervisor, and so must that of the typed-command
 # sessions after their section; anything else stops the bench (a figure of the wrong tier is worse than none).
