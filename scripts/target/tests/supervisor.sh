@@ -143,7 +143,7 @@ as_login() { su -s /bin/sh "$login" -c "cd && $1"; }
 # told FILE WHAT: the supervisor reported that FILE (relative to home) changed as WHAT (a regular expression)
 told() { grep -qP "^A\tstartup\t~/$1 ($2)" "$tmp/gw.log"; }
 # what the watch tests make in $watcher's home, removed after each
-drop_ssh() { rm -rf "$tmp/home/.ssh" "$tmp/home/.sg-keys" "$tmp/home/.sg-key"; }
+drop_ssh() { rm -rf "$tmp/home/.ssh" "$tmp/home"/.sg-*; }
 
 # planted LABEL [AS]: a session that reads one watched startup file and adds, then removes, a key file sshd reads
 # (~/.ssh/authorized_keys2: the key it would take for an unwatched `ssh localhost`); the supervisor reports the
@@ -199,6 +199,21 @@ m[2:3] = b\"A\"; m[2:3] = b\"a\"; print(\"mapped\", flush=True); time.sleep(30)'
   check "$1: a key file written through a memory mapping held to the session's end is reported" \
     '[[ $out == *mapped* ]] && told .ssh/authorized_keys2 written'
   drop_ssh
+  # a write through a hard link made beforehand, then a file renamed over the key file
+  as_login 'mkdir .ssh && echo "# a key" > .ssh/authorized_keys2 && ln .ssh/authorized_keys2 .sg-key'
+  run_session "$as" 'echo "# planted" >> ~/.sg-key; sleep 0.5; echo "# planted" > ~/.ssh/new; mv ~/.ssh/new ~/.ssh/authorized_keys2; sleep 0.5'
+  check "$1: a key written through a hard link, and a key file renamed over the watched one, are reported" \
+    'told .ssh/authorized_keys2 written && told .ssh/authorized_keys2 "replaced by a rename"'
+  drop_ssh
+  if [[ -z $as ]]; then
+    # the supervisor stopped by the login (the gateway ends the session after 20 s without its heartbeat) while more
+    # events than the kernel queues (fs.inotify.max_queued_events) happen: the overflow is reported for every file
+    local events=$(( $(cat /proc/sys/fs/inotify/max_queued_events) + 100 ))
+    run_session "" "kill -STOP \$PPID; for ((i = 0; i < $events; i++)); do : > ~/.sg-f\$i; done; kill -CONT \$PPID; sleep 0.5"
+    check "$1: an overflow of the watch's event queue is reported" \
+      'told .ssh/authorized_keys2 "possibly changed .the kernel.s event queue overflowed."'
+    drop_ssh
+  fi
   # a key planted after the installer's start check and before the watch began
   as_login 'mkdir .ssh'
   run_session "$as" 'sleep 0.5' 'echo "# planted" > .ssh/authorized_keys2'
