@@ -148,12 +148,13 @@ if [ -n "${sg_startup-}" ]; then
       else echo "SHELLGUARD-STARTUP $f unreadable: cannot search $d"; fi
     done'
   if [ -z "$sg_as_login" ]; then
-    (set -- "$HOME" $sg_startup; eval "$sg_hashes")
+    sg_states=$(set -- "$HOME" $sg_startup; eval "$sg_hashes")
   elif command -v setpriv >/dev/null 2>&1; then
-    setpriv --reuid="$sg_as_login" --regid="$sg_gid" --init-groups -- /bin/sh -c "$sg_hashes" sg-startup "$sg_home" $sg_startup
+    sg_states=$(setpriv --reuid="$sg_as_login" --regid="$sg_gid" --init-groups -- /bin/sh -c "$sg_hashes" sg-startup "$sg_home" $sg_startup)
   else
-    echo "SHELLGUARD-STARTUP-UNAVAILABLE setpriv (util-linux) is not installed"
+    sg_states="SHELLGUARD-STARTUP-UNAVAILABLE setpriv (util-linux) is not installed"
   fi
+  printf '%s\n' "$sg_states"
 fi
 sg_base=
 for sg_b in $sg_candidates; do
@@ -178,9 +179,19 @@ sg_sup=$sg_dir-supervisor
 mkdir -m 0700 "$sg_dir/zdot" "$sg_sup" || sg_fail "cannot write to $sg_dir"
 printf 'port=%s\nkey=%s\n' "$sg_port" "$sg_key" > "$sg_dir/session" || sg_fail "cannot write session"
 printf 'port=%s\nkey=%s\n' "$sg_port" "$sg_key" > "$sg_sup/session" || sg_fail "cannot write the supervisor's session file"
-# the files the supervisor watches while the session runs (supervisor/startup-watch.c): the home, then sg_startup
-[ -z "${sg_startup-}" ] || printf '%s\n' "$HOME" $sg_startup > "$sg_sup/watch" \
-  || sg_fail "cannot write the supervisor's watch list"
+# the files the supervisor watches while the session runs (supervisor/startup-watch.c): the home, then a line per
+# file of sg_startup, `FILE STATE` with the state hashed above where there is one (the supervisor compares it with
+# what it finds once it watches: a change in between is reported too)
+if [ -n "${sg_startup-}" ]; then
+  sg_list=$HOME$sg_nl sg_rest=${sg_states-}
+  while [ -n "$sg_rest" ]; do
+    sg_l=${sg_rest%%"$sg_nl"*}
+    case $sg_rest in *"$sg_nl"*) sg_rest=${sg_rest#*"$sg_nl"} ;; *) sg_rest= ;; esac
+    case $sg_l in "SHELLGUARD-STARTUP "*) sg_list=$sg_list${sg_l#SHELLGUARD-STARTUP }$sg_nl ;; esac
+  done
+  [ "$sg_list" != "$HOME$sg_nl" ] || for sg_f in $sg_startup; do sg_list=$sg_list$sg_f$sg_nl; done
+  printf '%s' "$sg_list" > "$sg_sup/watch" || sg_fail "cannot write the supervisor's watch list"
+fi
 sg_write_files "$@"
 sg_arch=$(uname -m 2>/dev/null)   # which of the native libraries this machine takes
 

@@ -56,6 +56,7 @@
 #include "guard.h"
 #include "startup-watch.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <linux/audit.h>
 #include <linux/filter.h>
@@ -996,9 +997,62 @@ static int probe(void) {
 
 /* Ends the supervisor as the session's shell ended: its exit status, or the signal that killed it (sshd then
  * reports the same exit signal to the client as without the supervisor). */
+/* SIGKILLs every live process this supervisor traces (the session's, found by TracerPid in /proc: the table above
+ * is not a complete list); returns how many it found. */
+static int kill_traced(void) {
+    DIR *proc = opendir("/proc");
+    if (!proc) {
+        return 0;
+    }
+    int found = 0;
+    char path[64], text[4096];
+    for (struct dirent *d; (d = readdir(proc));) {
+        pid_t pid = (pid_t)atoi(d->d_name);
+        if (pid <= 0) {
+            continue;
+        }
+        snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        ssize_t n = fd < 0 ? -1 : read(fd, text, sizeof text - 1);
+        if (fd >= 0) {
+            close(fd);
+        }
+        if (n <= 0) {
+            continue;
+        }
+        text[n] = 0;
+        const char *state = strstr(text, "\nState:\t"), *tracer = strstr(text, "\nTracerPid:\t");
+        if (state && tracer && state[8] != 'Z' && state[8] != 'X' && atoi(tracer + 12) == (int)getpid()) {
+            kill(pid, SIGKILL);
+            found++;
+        }
+    }
+    closedir(proc);
+    return found;
+}
+
+/* The session's shell ended: what it left running (background jobs) is killed now, before the goodbye, rather than
+ * by the supervisor's own exit (EXITKILL), and the watch's events are read after that. A job that waited for the
+ * shell's end and wrote a key into ~/.ssh at once did so between the last read of the watch and the supervisor's
+ * exit, unreported, and the key stayed. Killed processes are waited for, so their files are closed (and that
+ * reported) before the last read. */
+static void end_session(void) {
+    int status;
+    for (int round = 0; round < 1000 && kill_traced() > 0; round++) {
+        while (waitpid(-1, &status, __WALL | WNOHANG) > 0) {
+        }
+        struct timespec pause = {0, 1000000};
+        nanosleep(&pause, NULL);
+    }
+    while (waitpid(-1, &status, __WALL | WNOHANG) > 0) {
+    }
+    sg_watch_events();
+}
+
 static void finish(int status, int signal_number) {
     char line[48];
     int n = snprintf(line, sizeof line, "K%cend%c%d\n", SG_US, SG_US, status);
+    end_session();
     flush_reports();
     if (gateway >= 0) {
         sg_send(gateway, line, (size_t)n);

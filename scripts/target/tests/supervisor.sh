@@ -28,6 +28,11 @@ done
 tmp=$(mktemp -d /tmp/sg-supervisor-test.XXXXXX)
 chmod 0755 "$tmp"
 mkdir -m 0700 "$tmp/w" && chown "$login" "$tmp/w"   # the login's own place: its TMPDIR here
+# the login the startup file watch tests plant keys for: one made for them, with its home in $tmp, so that they
+# neither change sgtarget's home nor meet what other tests do there meanwhile
+watcher=sgw$$
+useradd -M -N -d "$tmp/home" -s /bin/bash "$watcher" || { echo "test-supervisor: cannot make the login $watcher" >&2; exit 2; }
+mkdir -m 0755 "$tmp/home" && mkdir -m 0700 "$tmp/ww" && chown "$watcher" "$tmp/home" "$tmp/ww"
 gw_pid=
 dirs=()
 # the planted sessions make ~/.ssh where there was none; the login's home is left as found (the end-to-end tests
@@ -36,6 +41,7 @@ keys_dir=$(getent passwd "$login" | cut -d: -f6)/.ssh
 had_keys_dir=$([[ -e $keys_dir ]] && echo 1 || true)
 cleanup() {
   [[ -n $gw_pid ]] && kill "$gw_pid" 2>/dev/null
+  userdel -f "$watcher" 2>/dev/null
   for d in "${dirs[@]}"; do rm -rf "$d" "$d-supervisor"; done
   [[ -n $had_keys_dir ]] || rmdir "$keys_dir" 2>/dev/null || true
   if [[ ${SG_KEEP-} ]]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
@@ -114,28 +120,111 @@ install() {
     [[ $with == *unsupervised* ]] && printf 'sg_supervisor=off\n'
     printf "sg_startup='.profile .ssh/authorized_keys2'\n"
     printf "set -- file start '%s' file exec.bash '' file hook.bash '' file command '%s' supervisor %s '%s'" \
-      "$(sed "s/'/'\\\\''/g" "$here/install/start")" "$command" "$arch" "$(base64 -w0 "$supervisor")"
+      "$(sed "s/'/'\\\\''/g" "$here/install/start")" "$(sed "s/'/'\\\\''/g" <<<"$command")" "$arch" "$(base64 -w0 "$supervisor")"
     [[ $with == *guard* ]] && printf " guard %s '%s'" "$arch" "$(base64 -w0 "$tmp/native/shellguard-guard-$arch.so")"
     printf '\n'
     cat "$here/install/install.sh"
   } > "$tmp/installer"
 }
 
-# planted LABEL [AS]: a session that reads one watched startup file and adds, then removes, a key file sshd reads
-# (~/.ssh/authorized_keys2: the key it would take for an unwatched `ssh localhost`); the supervisor reports the
-# key file while it exists, the read nothing
-planted() {
-  local as=${2-}
-  install "$as" 'cat ~/.profile >/dev/null 2>&1; mkdir -p ~/.ssh; echo "# planted" >> ~/.ssh/authorized_keys2; sleep 0.5; rm -f ~/.ssh/authorized_keys2; sleep 0.5'
+# run_session AS COMMAND [BETWEEN]: installs and runs one session of the login $login whose command is COMMAND, in
+# the same-account tier (AS empty) or in the privileged tier for the login AS; $work is the login's TMPDIR; BETWEEN
+# runs as the login after the installer's start check and before the session (a process of the login's that waited
+# for the check); the gateway's log is $tmp/gw.log, the output $out
+work=$tmp/w
+run_session() {
+  local as=$1
+  install "$as" "$2"
   if [[ -n $as ]]; then status=$(TMPDIR=$tmp SHELL=/bin/bash /bin/sh -s < "$tmp/installer")
-  else status=$(su -s /bin/sh "$login" -c "TMPDIR=$tmp/w XDG_RUNTIME_DIR= SHELL=/bin/bash /bin/sh -s" < "$tmp/installer"); fi
+  else status=$(su -s /bin/sh "$login" -c "TMPDIR=$work XDG_RUNTIME_DIR= SHELL=/bin/bash /bin/sh -s" < "$tmp/installer"); fi
   dir=$(sed -n 's/^SHELLGUARD-HOOK ok \([^ ]*\) .*/\1/p' <<<"$status") && dirs+=("$dir")
+  [[ -n ${3-} ]] && as_login "$3"
   : > "$tmp/gw.log"
   if [[ -n $as ]]; then out=$(cd / && /bin/sh "$dir-supervisor/start" exec bash /bin/bash 2>&1)
   else out=$(su -s /bin/sh "$login" -c "cd $tmp && /bin/sh $dir/start exec bash /bin/bash" 2>&1); fi
   [[ ${SG_DEBUG-} ]] && { cat "$tmp/gw.log"; echo "$out"; }
+}
+as_login() { su -s /bin/sh "$login" -c "cd && $1"; }
+# told FILE WHAT: the supervisor reported that FILE (relative to home) changed as WHAT (a regular expression)
+told() { grep -qP "^A\tstartup\t~/$1 ($2)" "$tmp/gw.log"; }
+# what the watch tests make in $watcher's home, removed after each
+drop_ssh() { rm -rf "$tmp/home/.ssh" "$tmp/home"/.sg-*; }
+
+# planted LABEL [AS]: a session that reads one watched startup file and adds, then removes, a key file sshd reads
+# (~/.ssh/authorized_keys2: the key it would take for an unwatched `ssh localhost`); the supervisor reports the
+# key file while it exists, the read nothing
+planted() {
+  local login=$watcher work=$tmp/ww
+  run_session "${2:+$watcher}" 'cat ~/.profile >/dev/null 2>&1; mkdir -p ~/.ssh; echo "# planted" >> ~/.ssh/authorized_keys2; sleep 0.5; rm -f ~/.ssh/authorized_keys2; sleep 0.5'
   check "$1: a key file planted and removed within the session is reported, a read startup file is not" \
-    'grep -qP "^A\tstartup\t~/.ssh/authorized_keys2 (created|written)" "$tmp/gw.log" && grep -qP "^A\tstartup\t~/.ssh/authorized_keys2 removed" "$tmp/gw.log" && ! grep -q "~/.profile" "$tmp/gw.log"'
+    'told .ssh/authorized_keys2 "created|written" && told .ssh/authorized_keys2 removed && ! grep -q "~/.profile" "$tmp/gw.log"'
+  drop_ssh
+}
+
+# ways_around LABEL [AS]: what a login can prepare beforehand (an earlier session, or a process of its own, leaves it)
+# so that the watch would miss a key planted in the session: each is still reported. Their ~/.ssh is made for them.
+ways_around() {
+  local login=$watcher work=$tmp/ww home=$tmp/home as=${2:+$watcher}
+  as_login 'mkdir .sg-keys && ln -s .sg-keys .ssh'
+  run_session "$as" 'echo "# planted" > ~/.sg-keys/authorized_keys2; sleep 0.5; rm ~/.sg-keys/authorized_keys2; sleep 0.5'
+  check "$1: a key planted in the directory a ~/.ssh link leads to is reported" \
+    'told .ssh/authorized_keys2 created && told .ssh/authorized_keys2 removed'
+  drop_ssh
+  # a dangling link reads as an absent file to the start check; creating its target plants the key
+  as_login "mkdir .ssh && ln -s $work/sg-key .ssh/authorized_keys2"
+  run_session "$as" "echo '# planted' > $work/sg-key; sleep 0.5; rm $work/sg-key; sleep 0.5"
+  check "$1: a key planted as the target of a dangling ~/.ssh/authorized_keys2 link is reported" \
+    'told .ssh/authorized_keys2 created && told .ssh/authorized_keys2 removed'
+  drop_ssh
+  as_login 'mkdir .ssh && : > .sg-key && ln -s ../.sg-key .ssh/authorized_keys2'
+  run_session "$as" 'echo "# planted" >> ~/.sg-key; sleep 0.5'
+  check "$1: a key written into the file a ~/.ssh/authorized_keys2 link leads to, by that file's own name, is reported" \
+    'told .ssh/authorized_keys2 written'
+  drop_ssh
+  # sshd only searches ~/.ssh: one the login may search and write but not read still serves it keys
+  as_login 'mkdir .ssh && chmod 0300 .ssh'
+  run_session "$as" 'echo "# planted" > ~/.ssh/authorized_keys2; sleep 0.5; rm ~/.ssh/authorized_keys2; sleep 0.5'
+  check "$1: a key planted in a ~/.ssh the login made unreadable is reported (or that it cannot be watched)" \
+    'told .ssh/authorized_keys2 "created|cannot be watched"'
+  drop_ssh
+  # a job that waits for the shell's end and writes a key at once, when nothing of the session is left to remove it
+  # (a direct login with it can): reported, or never written
+  as_login 'mkdir .ssh'
+  run_session "$as" '( while kill -0 $$ 2>/dev/null; do :; done; echo "# planted" > ~/.ssh/authorized_keys2 ) & sleep 0.3'
+  check "$1: a key a background job writes as the session's shell ends is reported (or was not written)" \
+    '[[ ! -e $home/.ssh/authorized_keys2 ]] || told .ssh/authorized_keys2 created'
+  [[ -e $home/.ssh/authorized_keys2 ]] || echo "test-supervisor: $1: the job that waited for the shell's end was killed before it wrote" >&2
+  drop_ssh
+  # a write through a shared memory mapping is no inotify event; the file's close is, when its mapping's last holder
+  # is gone: a holder still running at the session's end is ended before the watch's last read
+  as_login 'mkdir .ssh && echo "# a key" > .ssh/authorized_keys2'
+  run_session "$as" "python3 -c 'import mmap, os, time
+f = os.open(os.path.expanduser(\"~/.ssh/authorized_keys2\"), os.O_RDWR); m = mmap.mmap(f, 0); os.close(f)
+m[2:3] = b\"A\"; m[2:3] = b\"a\"; print(\"mapped\", flush=True); time.sleep(30)' & sleep 1"
+  check "$1: a key file written through a memory mapping held to the session's end is reported" \
+    '[[ $out == *mapped* ]] && told .ssh/authorized_keys2 written'
+  drop_ssh
+  # a write through a hard link made beforehand, then a file renamed over the key file
+  as_login 'mkdir .ssh && echo "# a key" > .ssh/authorized_keys2 && ln .ssh/authorized_keys2 .sg-key'
+  run_session "$as" 'echo "# planted" >> ~/.sg-key; sleep 0.5; echo "# planted" > ~/.ssh/new; mv ~/.ssh/new ~/.ssh/authorized_keys2; sleep 0.5'
+  check "$1: a key written through a hard link, and a key file renamed over the watched one, are reported" \
+    'told .ssh/authorized_keys2 written && told .ssh/authorized_keys2 "replaced by a rename"'
+  drop_ssh
+  if [[ -z $as ]]; then
+    # the supervisor stopped by the login (the gateway ends the session after 20 s without its heartbeat) while more
+    # events than the kernel queues (fs.inotify.max_queued_events) happen: the overflow is reported for every file
+    local events=$(( $(cat /proc/sys/fs/inotify/max_queued_events) + 100 ))
+    run_session "" "kill -STOP \$PPID; for ((i = 0; i < $events; i++)); do : > ~/.sg-f\$i; done; kill -CONT \$PPID; sleep 0.5"
+    check "$1: an overflow of the watch's event queue is reported" \
+      'told .ssh/authorized_keys2 "possibly changed .the kernel.s event queue overflowed."'
+    drop_ssh
+  fi
+  # a key planted after the installer's start check and before the watch began
+  as_login 'mkdir .ssh'
+  run_session "$as" 'sleep 0.5' 'echo "# planted" > .ssh/authorized_keys2'
+  check "$1: a key planted between the start check and the watch is reported" \
+    'told .ssh/authorized_keys2 "created between the session.s start check and the watch"'
+  drop_ssh
 }
 
 # a tmux server started and left (it daemonizes: a double fork and setsid) whose only window's shell then exits,
@@ -187,6 +276,7 @@ sleep 0.3   # a killed process may stay a zombie until its new parent reaps it: 
 check "killing the supervisor kills the whole session (EXITKILL) and says no goodbye" '[[ $out != *survived* ]] && [[ -s $tmp/w/bg ]] && ! ps -o stat= -p "$(cat "$tmp/w/bg")" | grep -qv Z && ! grep -q "^K	end" "$tmp/gw.log"'
 
 planted same-account
+ways_around same-account
 
 # --- privileged tier ------------------------------------------------------------------------------------------
 echo "== privileged tier (root for $login)"
@@ -206,6 +296,7 @@ check "static and raw starts are refused at the exec call's entry, with EACCES, 
 check "the supervisor is root's, and the login cannot signal it" '[[ $out == *"Uid:	0	0	0	0"* && $out == *"kill=1"* ]]'
 check "no child escapes the root tracer either (CLONE_UNTRACED, ptrace refused)" '[[ $out == *"untraced-clone=Operation not permitted"* && $out == *"ptrace=Operation not permitted"* && $out != *FORBIDDEN-RAN* ]]'
 check "a ptrace call under the root tracer is told why it fails (x86_64)" '[[ $arch != x86_64 || $out == *"shellguard: ptrace (gdb, strace) cannot run in this session"* ]]'
-planted privileged "$login"
+planted privileged as-login
+ways_around privileged as-login
 
 finish test-supervisor

@@ -28,15 +28,22 @@ final class PlantedKey {
      * alerts. The home is left as found: a ~/.ssh the command made goes again (other tests count on its absence).
      */
     static void plantAndAwaitAlerts(Provisioning gateway, String user, Function<String, Processes.Result> ssh) {
+        plantAndAwaitAlerts(gateway, user, "", ssh);
+    }
+
+    /** As above, with {@code first} run before the key is planted in the same command; returns the ended session. */
+    static JsonObject plantAndAwaitAlerts(Provisioning gateway, String user, String first, Function<String, Processes.Result> ssh) {
         boolean hadKeys = Files.isDirectory(KEYS);
+        String command = first + PLANT_AND_REMOVE;
         try {
-            Processes.Result r = ssh.apply(PLANT_AND_REMOVE);
+            Processes.Result r = ssh.apply(command);
             assertEquals(0, r.exitCode(), r.output());
-            JsonObject session = gateway.awaitSession(user, s -> Provisioning.has(s, "end") && PLANT_AND_REMOVE.equals(s.getString("command", null)));
+            JsonObject session = gateway.awaitSession(user, s -> Provisioning.has(s, "end") && command.equals(s.getString("command", null)));
             for (String change : new String[] {"created", "removed"}) {
                 gateway.awaitAlert(session.getString("id"), a -> "STARTUP_FILE_CHANGED".equals(a.getString("kind"))
                         && a.getString("detail", "").startsWith("~/.ssh/authorized_keys2 " + change), "a STARTUP_FILE_CHANGED alert: " + change);
             }
+            return session;
         } finally {
             try {
                 Files.deleteIfExists(KEYS.resolve("authorized_keys2"));

@@ -47,6 +47,26 @@ class PrivilegedTierIT {
         admin.grant(alice, server, TargetServer.LOGIN, "root");
         work = TargetFiles.directory("sg-priv");
         TargetFiles.script(work.resolve("probe"), "#!/bin/sh\ntouch " + work.resolve("probe-ran") + "\n");
+        // what the login could write: find the session's directory by the pid of a shell it runs under, read the hooks'
+        // key, and send alerts of its own on the hooks' port
+        TargetFiles.script(work.resolve("alert-flood.sh"), """
+                #!/bin/bash
+                p=$PPID dir=
+                while [ -z "$dir" ] && [ "$p" -gt 1 ]; do
+                  for d in /tmp/.shellguard-* "${XDG_RUNTIME_DIR:-/none}"/.shellguard-* "${TMPDIR:-/none}"/.shellguard-*; do
+                    [ -r "$d/shell.pid" ] && [ "$(cat "$d/shell.pid")" = "$p" ] && dir=$d
+                  done
+                  read -r _ _ _ p _ < "/proc/$p/stat"
+                done
+                port=$(sed -n 's/^port=//p' "$dir/session")
+                key=$(sed -n 's/^key=//p' "$dir/session")
+                us=$'\\x1f'
+                exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1
+                printf 'H%s%s%s%s%s%s%s%s%s1%sbash/5.2%schild\\n' "$us" "$key" "$us" "$$" "$us" "$PPID" "$us" "$PPID" "$us" "$us" "$us" >&3
+                for ((i = 0; i < $1; i++)); do printf 'A%stamper%sforged %d\\n' "$us" "$us" "$i" >&3; done
+                sleep 1
+                exec 3>&-
+                """);
         admin.admin.post("/command-rules", "{\"name\":" + Api.quote(Fixture.unique("no-probe")) + ",\"match\":\"path\",\"pattern\":"
                 + Api.quote(work + "/probe") + ",\"action\":\"BLOCK\",\"users\":[" + Api.quote(alice.name()) + "]}").expect(201);
         bashrcBefore = Files.readString(BASHRC);
@@ -105,6 +125,14 @@ class PrivilegedTierIT {
     @Test
     void aKeyFilePlantedAndRemovedWithinTheSessionRaisesAStartupFileAlertForEachChange() {
         PlantedKey.plantAndAwaitAlerts(admin, alice.name(), command -> client().ssh(as(TargetServer.LOGIN), command));
+    }
+
+    @Test
+    void theLoginsOwnAlertsOnTheHooksPortDoNotUseUpTheSupervisorsStartupFileAlerts() {
+        JsonObject session = PlantedKey.plantAndAwaitAlerts(admin, alice.name(), "bash " + work.resolve("alert-flood.sh") + " 201 && ",
+                command -> client().ssh(as(TargetServer.LOGIN), command));
+        admin.awaitAlert(session.getString("id"), a -> "HOOK_FLOOD".equals(a.getString("kind"))
+                && a.getString("detail", "").contains("alerts from the session's hooks"), "the HOOK_FLOOD of the login's own alerts");
     }
 
     @Test

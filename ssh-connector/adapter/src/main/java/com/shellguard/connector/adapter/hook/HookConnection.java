@@ -46,6 +46,12 @@ final class HookConnection {
     /** Alerts ({@code A}) one session's hooks may raise; past it they are dropped with one {@code HOOK_FLOOD}. */
     private static final int MAX_HOOK_ALERTS = 200;
     /**
+     * Alerts the session's supervisor may raise, counted apart from the hooks' (which the login can send with the
+     * hooks' key: 200 of its own used up the supervisor's STARTUP_FILE_CHANGED alerts); its startup file reports are
+     * at most 8 a file of 32, and a same-account supervisor alerts each setuid start it refuses.
+     */
+    private static final int MAX_SUPERVISOR_ALERTS = 512;
+    /**
      * How often a busy shell is sent the current policy unasked. A hook asks itself when its copy is older than
      * 3 seconds, which costs the user a round trip; a shell that keeps talking gets it pushed instead.
      */
@@ -187,9 +193,10 @@ final class HookConnection {
             }
             case "A" -> {
                 String kind = f.size() > 1 ? f.get(1) : "", detail = f.size() > 2 ? HookWire.unescape(f.get(2)) : "";
-                if (session.hookAlerts() >= MAX_HOOK_ALERTS) {
-                    session.distrust(SessionAlert.Kind.HOOK_FLOOD, "alerts", "more than " + MAX_HOOK_ALERTS
-                            + " alerts from the session's hooks; the rest are dropped");
+                if (supervisor ? session.supervisorAlerts() >= MAX_SUPERVISOR_ALERTS : session.hookAlerts() >= MAX_HOOK_ALERTS) {
+                    session.distrust(SessionAlert.Kind.HOOK_FLOOD, supervisor ? "supervisor alerts" : "alerts", "more than "
+                            + (supervisor ? MAX_SUPERVISOR_ALERTS + " alerts from the session's supervisor"
+                                    : MAX_HOOK_ALERTS + " alerts from the session's hooks") + "; the rest are dropped");
                 } else if (supervisor && kind.equals("startup")) {
                     session.distrust(SessionAlert.Kind.STARTUP_FILE_CHANGED, null, detail);
                 } else {

@@ -93,6 +93,7 @@ public final class HookSession {
     private final CommandLedger ledger = new CommandLedger();
     private final PromptWatch prompt;
     private final AtomicInteger hookAlerts = new AtomicInteger();
+    private final AtomicInteger supervisorAlerts = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger unauthenticated = new AtomicInteger();
     private final AtomicInteger outstanding = new AtomicInteger();
@@ -409,6 +410,14 @@ public final class HookSession {
     /** How many alerts the session's hooks raised so far (counting this one). */
     int hookAlerts() {
         return hookAlerts.getAndIncrement();
+    }
+
+    /**
+     * How many alerts the session's supervisor raised so far (counting this one), apart from the hooks': the login
+     * can talk on the hooks' port with their key, and its own alerts there must not use up the supervisor's.
+     */
+    int supervisorAlerts() {
+        return supervisorAlerts.getAndIncrement();
     }
 
     /** A new connection asks to be taken; false when the session already has too many waiting for their hello. */
