@@ -35,15 +35,10 @@ useradd -M -N -d "$tmp/home" -s /bin/bash "$watcher" || { echo "test-supervisor:
 mkdir -m 0755 "$tmp/home" && mkdir -m 0700 "$tmp/ww" && chown "$watcher" "$tmp/home" "$tmp/ww"
 gw_pid=
 dirs=()
-# the planted sessions make ~/.ssh where there was none; the login's home is left as found (the end-to-end tests
-# that run next take an existing ~/.ssh as the user's)
-keys_dir=$(getent passwd "$login" | cut -d: -f6)/.ssh
-had_keys_dir=$([[ -e $keys_dir ]] && echo 1 || true)
 cleanup() {
   [[ -n $gw_pid ]] && kill "$gw_pid" 2>/dev/null
   userdel -f "$watcher" 2>/dev/null
   for d in "${dirs[@]}"; do rm -rf "$d" "$d-supervisor"; done
-  [[ -n $had_keys_dir ]] || rmdir "$keys_dir" 2>/dev/null || true
   if [[ ${SG_KEEP-} ]]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
