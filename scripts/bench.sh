@@ -549,7 +549,8 @@ PY
   lrow "audit rows (answered, no row; doubled)" "" "$RATE_ROW_COUNT ($RATE_MISSING; $RATE_DOUBLED)" "0; 0" \
     "$([[ $RATE_MISSING == 0 && $RATE_DOUBLED == 0 ]] && echo yes || echo NO)"
   echo "gateway set-up steps, ms p50/p99 (sessions): ${RATE_STEPS:-none logged}"
-  echo "  (installer's forward and installer are inside hook; total runs from the shell request to the input flowing)"
+  echo "  (kex, auth and request: the connection's own handshake, from its TCP accept to the shell request; installer's"
+  echo "   forward and installer are inside hook; total runs from the TCP accept to the input flowing)"
   for h in direct shellguard; do
     f=$(field "${RATE_JSON[$h]}" 'r["failures"] or ""')
     [[ -z $f ]] || echo "failures via $h: $f"
