@@ -1,15 +1,11 @@
 package com.shellguard.connector.adapter.hook;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -21,8 +17,9 @@ import org.apache.sshd.common.util.buffer.Buffer;
 
 /**
  * Puts the hook in place on the target for one session, over the session's own SSH connection, before the
- * user's channel opens: asks sshd for a loopback port forward the hooks will report to, then runs the
- * installer ({@link InstallerScript}) through {@code /bin/sh -s}. Nothing is installed on the server: the
+ * user's channel opens: asks sshd for a loopback port forward the hooks will report to while the installer's channel
+ * opens ({@link InstallerRun}: one round trip to the target for both), then gives the installer
+ * ({@link InstallerScript}, which names the forwarded port) to {@code /bin/sh -s} on that channel. Nothing is installed on the server: the
  * files live in a private directory that {@link #remove} deletes when the session ends.
  */
 public final class HookInstaller {
@@ -90,17 +87,22 @@ public final class HookInstaller {
         long started = System.nanoTime();
         HookSession hook = new HookSession(sessionId, services);
         hook.privileged(privileged);
-        hook.bind(upstream, forward(upstream));
-        long forwarded = System.nanoTime();
         String installer = privileged == null ? "exec /bin/sh -s" : privileged.asRoot("/bin/sh -s");
         InstallerScript.Natives all = new InstallerScript.Natives(guards.byArchitecture(), lanes.byArchitecture(),
                 supervisor ? supervisors.byArchitecture() : Map.of());
         String target = String.valueOf(upstream.getConnectAddress());
         String assumed = machines.get(target);
-        String script = InstallerScript.build(scripts.files(), assumed == null ? all : all.forMachine(assumed),
-                hook.port(), hook.key(), command, privileged == null ? null : privileged.asLogin(), supervisor,
-                startupFiles == null ? List.of() : startupFiles.files());
-        List<String> first = runInstaller(upstream, installer, script);
+        long forwarded;
+        String script;
+        List<String> first;
+        try (InstallerRun run = InstallerRun.start(upstream, installer)) { // the channel opens while the forward is asked for
+            hook.bind(upstream, forward(upstream));
+            forwarded = System.nanoTime();
+            script = InstallerScript.build(scripts.files(), assumed == null ? all : all.forMachine(assumed),
+                    hook.port(), hook.key(), command, privileged == null ? null : privileged.asLogin(), supervisor,
+                    startupFiles == null ? List.of() : startupFiles.files());
+            first = run.finish(script, services.timeout(), installerLimit());
+        }
         long ran = System.nanoTime();
         if (startupFiles != null) {
             Optional<Map<String, String>> hashed = InstallerScript.startupFiles(first, startupFiles.files());
@@ -243,24 +245,14 @@ public final class HookInstaller {
 
     /** Runs the installer; its output lines (the status lines among them). */
     private List<String> runInstaller(ClientSession upstream, String installer, String script) throws HookUnavailableException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Duration limit = services.timeout().multipliedBy(3);
-        try (ChannelExec channel = upstream.createExecChannel(installer)) {
-            channel.setIn(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)));
-            channel.setOut(out);
-            channel.setErr(err);
-            channel.open().verify(services.timeout());
-            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), limit);
-            if (!events.contains(ClientChannelEvent.CLOSED)) {
-                throw new HookUnavailableException("the hook installer did not finish within " + limit.toSeconds() + " s");
-            }
-        } catch (IOException e) {
-            throw new HookUnavailableException("the hook installer could not run: " + e.getMessage(), e);
+        try (InstallerRun run = InstallerRun.start(upstream, installer)) {
+            return run.finish(script, services.timeout(), installerLimit());
         }
-        List<String> lines = new java.util.ArrayList<>(out.toString(StandardCharsets.UTF_8).lines().toList());
-        lines.addAll(err.toString(StandardCharsets.UTF_8).lines().toList());
-        return lines;
+    }
+
+    /** How long an installer may run once its channel is open. */
+    private Duration installerLimit() {
+        return services.timeout().multipliedBy(3);
     }
 
     private static String abbreviate(String text) {

@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 
@@ -33,6 +35,7 @@ import org.apache.sshd.common.AttributeRepository.AttributeKey;
  */
 public final class HookSession {
 
+    private static final Logger LOG = Logger.getLogger(HookSession.class.getName());
     private static final AttributeKey<Map<Integer, HookSession>> BY_PORT = new AttributeKey<>();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long SNAPSHOT_MILLIS = 1000;
@@ -341,12 +344,25 @@ public final class HookSession {
         if (!statusReported) {
             statusReported = true;
             String detail = "bash".equals(shell) && !lane && laneUnavailable != null ? "without the lane: " + laneUnavailable : null;
-            services.listener().hookStatus(new HookStatus(sessionId, HookStatus.State.ARMED, shellAndVersion, detail,
-                    tier, layers()));
+            reportSoon(new HookStatus(sessionId, HookStatus.State.ARMED, shellAndVersion, detail, tier, layers()));
         }
         if ("interactive".equals(role)) {
             armed.complete(shellAndVersion);
         }
+    }
+
+    /**
+     * Records the status as work: a hello arrives on the upstream connection's network thread, which carries every
+     * upstream connection's traffic, and the shell must not wait for the write to arm.
+     */
+    private void reportSoon(HookStatus status) {
+        services.work().submitOrRun(() -> {
+            try {
+                services.listener().hookStatus(status);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "session " + sessionId + ": could not record the hook's status " + status.state(), e);
+            }
+        });
     }
 
     /**

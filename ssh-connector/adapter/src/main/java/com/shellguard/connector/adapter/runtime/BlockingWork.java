@@ -35,4 +35,16 @@ public final class BlockingWork {
             throw new RejectedExecutionException("the gateway is too busy: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Runs the task as work, or in place when the container will take no more: for what must happen whatever the load
+     * (an audit row, a session's end) and should only not hold the calling thread, a network thread of MINA's.
+     */
+    public void submitOrRun(Runnable task) {
+        try {
+            submit(task);
+        } catch (RejectedExecutionException busy) {
+            task.run();
+        }
+    }
 }

@@ -71,7 +71,8 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
     /**
      * A password is checked against a deliberately slow hash, so the check runs as work and MINA is told
      * the answer comes later. Public keys are checked in place: MINA verifies the signature only on the
-     * synchronous path, and a key lookup is quick.
+     * synchronous path, and refuses an asynchronous answer for them (since 2.20: only password and keyboard-interactive
+     * may answer later), so the key's lookup is the one application call left on MINA's network threads.
      */
     @Override
     public boolean authenticate(String username, String password, ServerSession session) {
@@ -271,7 +272,7 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
         if (event == Event.Authenticated) {
             AuthenticationTrail trail = AuthenticationTrail.of(session);
             trail.takeUnreportedFailure();
-            report(new AuthenticationOutcome(trail.user(), trail.lastMethod(), PeerAddress.of(session), true, trail.successNote()));
+            reportSoon(new AuthenticationOutcome(trail.user(), trail.lastMethod(), PeerAddress.of(session), true, trail.successNote()));
         }
     }
 
@@ -279,9 +280,18 @@ final class GatewayAuthenticator implements PasswordAuthenticator, PublickeyAuth
     public void sessionClosed(Session session) {
         AuthenticationTrail trail = AuthenticationTrail.of(session);
         if (!session.isAuthenticated() && trail.takeUnreportedFailure()) {
-            report(new AuthenticationOutcome(trail.user(), trail.lastMethod(), PeerAddress.of(session), false,
+            reportSoon(new AuthenticationOutcome(trail.user(), trail.lastMethod(), PeerAddress.of(session), false,
                     trail.lastRejection()));
         }
+    }
+
+    /**
+     * Reports as work: MINA signals a login while it holds the connection's write lock, before the success message
+     * goes out, often on a network thread, so a report written in place kept every login waiting for an audit insert
+     * (a committed write) and held that thread meanwhile.
+     */
+    private void reportSoon(AuthenticationOutcome outcome) {
+        work.submitOrRun(() -> report(outcome));
     }
 
     private void report(AuthenticationOutcome outcome) {

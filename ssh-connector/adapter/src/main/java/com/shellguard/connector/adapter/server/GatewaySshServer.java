@@ -6,6 +6,7 @@ import com.shellguard.connector.adapter.recording.Recordings;
 import com.shellguard.connector.adapter.relay.TransferTuning;
 import com.shellguard.connector.adapter.runtime.BlockingWork;
 import com.shellguard.connector.adapter.runtime.GatewaySettings;
+import com.shellguard.connector.adapter.session.ConnectionSteps;
 import com.shellguard.connector.adapter.session.LiveSessions;
 import com.shellguard.connector.adapter.session.ProxySessionFactory;
 import com.shellguard.connector.adapter.session.SessionServices;
@@ -69,6 +70,7 @@ public final class GatewaySshServer {
         sshd.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE,
                 UserAuthKeyboardInteractiveFactory.INSTANCE));
         sshd.setServiceFactories(List.of(SecondFactorUserAuthService.factory(devices != null), new ChannelCap(limits, limitAudit)));
+        sshd.addSessionListener(new ConnectionSteps());
         sshd.addSessionListener(authenticator);
         sshd.addSessionListener(admission);
         sshd.setSessionDisconnectHandler(admission);

@@ -128,7 +128,7 @@ final class ProxySession implements AsyncCommand {
         environment = env;
         user = new UserChannel(channel, env, in, out, err, exitCallback);
         ending = new SessionEnding(services, sessionId, state, user);
-        setup = new SetupTimes();
+        setup = SetupTimes.forChannelOf(channel.getSession());
         try {
             services.work().submit(this::open);
         } catch (RejectedExecutionException e) {

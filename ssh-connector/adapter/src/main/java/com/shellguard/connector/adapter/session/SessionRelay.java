@@ -90,7 +90,9 @@ final class SessionRelay {
                 inputGate = control.armedOrTimedOut(hooked, end);
             }
         }
-        relay.start(inputGate).whenComplete((status, failure) -> {
+        // the relay ends on the upstream connection's network thread (the target's close), and ending writes the
+        // session's audit row: as work, so the other connections' traffic on that thread does not wait for it
+        relay.start(inputGate).whenCompleteAsync((status, failure) -> {
             if (state.isTerminating()) {
                 end.accept(state.termination());
             } else if (status == null && !state.userGone()) {
@@ -98,7 +100,7 @@ final class SessionRelay {
             } else {
                 end.accept(SessionEnd.exited(status));
             }
-        });
+        }, services.work()::submitOrRun);
         return inputGate;
     }
 

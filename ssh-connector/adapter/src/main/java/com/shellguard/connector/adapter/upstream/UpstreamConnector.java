@@ -59,9 +59,10 @@ public final class UpstreamConnector {
         String where = "server " + plan.server() + " (" + plan.host() + ":" + plan.port() + ")";
         List<String> pinned = plan.hostKeys().isEmpty() ? pinOnFirstContact(sessionId, plan, where) : plan.hostKeys();
         HostKeyTypes types = HostKeyTypes.of(pinned);
+        PinnedHostKeys known = PinnedHostKeys.of(pinned);
         for (int attempt = 1; ; attempt++) {
             try {
-                return connectOnce(sessionId, plan, where, types);
+                return connectOnce(sessionId, plan, where, types, known);
             } catch (DroppedBeforeBanner dropped) {
                 if (attempt >= BANNER_ATTEMPTS) {
                     throw new UpstreamException(where + " closed the connection before saying hello, " + BANNER_ATTEMPTS
@@ -80,7 +81,7 @@ public final class UpstreamConnector {
      * @throws DroppedBeforeBanner when the server closed the connection before its banner, as sshd does to
      *                             connections beyond its MaxStartups: worth another try
      */
-    private ClientSession connectOnce(String sessionId, SessionPlan plan, String where, HostKeyTypes types)
+    private ClientSession connectOnce(String sessionId, SessionPlan plan, String where, HostKeyTypes types, PinnedHostKeys known)
             throws UpstreamException, DroppedBeforeBanner {
         HandshakeSlots.Slot slot;
         try {
@@ -90,13 +91,15 @@ public final class UpstreamConnector {
             throw new UpstreamException(where + ": interrupted while waiting to connect", e);
         }
         try (slot) {
-            return authenticate(sessionId, plan, where, types);
+            return authenticate(sessionId, plan, where, types, known);
         }
     }
 
-    private ClientSession authenticate(String sessionId, SessionPlan plan, String where, HostKeyTypes types)
+    /** A key the server proves is trusted when the plan has it pinned ({@link PinnedHostKeys}), else as the application decides. */
+    private ClientSession authenticate(String sessionId, SessionPlan plan, String where, HostKeyTypes types, PinnedHostKeys known)
             throws UpstreamException, DroppedBeforeBanner {
-        UpstreamAttempt attempt = new UpstreamAttempt(types, key -> verdict(sessionId, plan.server(), List.of(PublicKeyEntry.toString(key))));
+        UpstreamAttempt attempt = new UpstreamAttempt(types, key -> known.includes(key) ? null
+                : verdict(sessionId, plan.server(), List.of(PublicKeyEntry.toString(key))));
         ClientSession session;
         try {
             session = client.connect(plan.connectAs(), plan.host(), plan.port(),
