@@ -78,12 +78,14 @@ final class StandInGateway implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             ByteArrayOutputStream message = new ByteArrayOutputStream();
             int b;
+            int first = -1; // the message's type letter: a typed line (L) ends with RS, any other with a newline
             while ((b = in.read()) >= 0) {
-                boolean typedLine = message.size() > 0 && message.toByteArray()[0] == 'L';
-                if (b != (typedLine ? HookWire.RS : '\n')) {
+                if (b != (first == 'L' ? HookWire.RS : '\n')) {
+                    first = message.size() == 0 ? b : first;
                     message.write(b);
                     continue;
                 }
+                first = -1;
                 List<String> fields = HookWire.fields(message.toString(StandardCharsets.UTF_8));
                 message.reset();
                 messages.add(fields);
