@@ -144,6 +144,7 @@ class HookConformanceTest {
             }
             TargetSide.run(work, env, overLimit);
 
+            gateway.commands(2);
             List<CommandFacts> facts = decode(gateway, "guard");
             CommandFacts whole = one(facts, f -> f.text().startsWith("/bin/true padding-0 "));
             assertTrue(whole.text().endsWith(" padding-9999 sg-last-word"), "the whole argv, " + whole.text().length() + " characters");

@@ -50,6 +50,20 @@ final class StandInGateway implements AutoCloseable {
         return new ArrayList<>(messages);
     }
 
+    /**
+     * The Q and R messages, once there are at least {@code count} of them (or 60 s have passed): a hook's connection that
+     * the kernel took on its own may still wait to be accepted when the hook's process has ended, its message with it.
+     */
+    List<List<String>> commands(int count) throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        List<List<String>> commands = commands();
+        while (commands.size() < count && System.nanoTime() < end) {
+            Thread.sleep(50);
+            commands = commands();
+        }
+        return commands;
+    }
+
     /** The Q and R messages so far. */
     List<List<String>> commands() throws InterruptedException {
         return messages().stream().filter(m -> m.get(0).equals("Q") || m.get(0).equals("R")).toList();
