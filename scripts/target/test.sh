@@ -2,7 +2,8 @@
 # The target side's own tests in one command: runs every script in tests/ and exits non-zero when any fails.
 # Today that is tests/zsh-hook.sh, the zsh hook against a stand-in gateway (needs zsh, tmux and python3), and
 # tests/supervisor.sh, the supervisor in both tiers against a stand-in gateway (needs root, gcc, sudo), and
-# tests/guard-policy.sh, the exec guard's copy of the policy and its refresh (needs gcc, strace).
+# tests/guard-policy.sh, the exec guard's copy of the policy and its refresh (needs gcc, strace), and
+# tests/guard-argv.sh, the exec guard's long command lines, whole or cut and marked (needs gcc).
 #
 # Not here, because they need the connector's build: the installer's tests (InstallerScriptTest runs
 # install/install.sh as the gateway sends it, with the native libraries build.sh made) and the hook wire

@@ -85,12 +85,34 @@ void sg_same_as(const struct sg_policy *p, const char *path, const struct stat *
 
 /* The last part of a path. */
 const char *sg_base(const char *path);
-/* argv as one shell-quoted command line into out: the gateway reads it as it reads a hooked shell's text. */
-void sg_command_text(char *const argv[], char *out, size_t size);
 /* Whether a rule's program name (of word, path or canonical) or path glob (of path or canonical) matches. */
 int sg_matches_rule(const struct sg_policy *p, const char *word, const char *path, const char *canonical);
-/* A Q or R line from the command fields (NULL: empty), escaped; returns its length. */
-size_t sg_command_message(char type, const char *const fields[SG_FIELDS], char *msg, size_t size);
+
+/* The arguments of a start: the caller's argv (the exec guard), or the kernel's copy of them, NUL-separated, as
+ * /proc/PID/cmdline gives it (the supervisor; block[size] must be 0). */
+struct sg_args {
+    char *const *argv;
+    const char *block;
+    size_t size;
+};
+/* A Q or R message in pages of its own (mmap: the heap is out of bounds here, see above), or in the caller's
+ * fallback buffer when no memory could be mapped (mapped 0). */
+struct sg_message {
+    char *data;
+    size_t len, mapped;
+};
+/* The Q or R line of a start: the command fields (NULL: empty), and as its text (SG_F_TEXT) the arguments shell-quoted
+ * into one command line, which the gateway reads as it reads a hooked shell's text; every field escaped. The text is
+ * whole wherever the line keeps to the protocol's limit (SG_LIMIT_MESSAGE) and fits the memory at hand; otherwise it
+ * holds the arguments that fit and ends with " [cut by LAYER: N arguments, M bytes in all]" (M counts each argument's
+ * terminating NUL, as the kernel does), a mark no argument can produce (an argument with a blank or a bracket is
+ * quoted), on which the gateway refuses a start that a line rule or a wrapper's arguments could concern. 0 on success;
+ * sg_message_release gives the memory back (in a vfork child before its exec: the mapping is the parent's too). */
+int sg_start_message(char type, const char *const fields[SG_FIELDS], const struct sg_args *args, const char *layer,
+                     char *fallback, size_t fallback_size, struct sg_message *out);
+void sg_message_release(struct sg_message *m);
+/* The SHA-256 of the arguments from the second on, each with its terminator: what makes two starts of one file alike. */
+void sg_args_digest(char *const argv[], unsigned char out[32]);
 
 /* shells.c: the shells a start runs (by canonical path), the hook added to their starts, and whether the calling
  * process is a shell whose hook is armed. sg_hook_shell_start fills argv_out (room for argc + 4) and env_out (room

@@ -37,7 +37,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#define SG_TEXT 8192
 /* Only the C library's functions this stands in for are visible; everything else stays inside. */
 #define SG_EXPORT __attribute__((visibility("default")))
 
@@ -55,10 +54,11 @@ static int lock;
  * started with __SG_GUARD_PENDING set is dormant, and the guard removes that variable from every start. */
 static int dormant;
 /* The last start refused in this process: shells try every PATH directory after a refusal (dash runs
- * /usr/bin/rm, then /bin/rm, the same file); a repeat is refused again without asking and auditing twice. */
+ * /usr/bin/rm, then /bin/rm, the same file); a repeat (the same file, the same arguments after the first) is refused
+ * again without asking and auditing twice. */
 static dev_t refused_dev;
 static ino_t refused_ino;
-static char refused_text[256];
+static unsigned char refused_args[32];
 /* The canonical path of the start this thread just decided ("": none), for the shell rewrite (shells.c). */
 static __thread char started[PATH_MAX];
 
@@ -158,14 +158,15 @@ static void process(pid_t pid, char *out, size_t size) {
     snprintf(out, size, "%d %s", (int)pid, exe);
 }
 
-/* The message about the start being decided (one at a time: under the lock, see guarded). */
-static char message[SG_TEXT * 2 + 4 * PATH_MAX];
+/* Where a start's message is built when no memory can be mapped for it (one at a time: under the lock, see guarded);
+ * the command text is then cut, and marked, to what fits here. */
+static char fallback[16384];
 
 /* One start as the protocol's command fields (Q or R, PROTOCOL.md), with the program that asked and its parent,
- * into msg; returns its length. */
-static size_t start_message(char type, const char *call, const char *word, const char *path, const char *canonical,
-                            const char *same, char *const argv[], char *msg, size_t size) {
-    char text[SG_TEXT], cwd[PATH_MAX], caller[PATH_MAX + 32], parent[PATH_MAX + 32];
+ * into msg; 0 on success. */
+static int start_message(char type, const char *call, const char *word, const char *path, const char *canonical,
+                         const char *same, char *const argv[], struct sg_message *msg) {
+    char cwd[PATH_MAX], caller[PATH_MAX + 32], parent[PATH_MAX + 32];
     char id[48];
     struct timeval now;
     gettimeofday(&now, NULL);
@@ -173,7 +174,6 @@ static size_t start_message(char type, const char *call, const char *word, const
     if (!getcwd(cwd, sizeof cwd)) {
         cwd[0] = 0;
     }
-    sg_command_text(argv, text, sizeof text);
     process(getpid(), caller, sizeof caller);
     process(getppid(), parent, sizeof parent);
     char start[32];
@@ -181,24 +181,25 @@ static size_t start_message(char type, const char *call, const char *word, const
     const char *fields[SG_FIELDS] = {
         [SG_F_ID] = id, [SG_F_START] = start, [SG_F_ROLE] = SG_ROLE_GUARD, [SG_F_SUBSHELL] = "0",
         [SG_F_FUNCTION] = call, [SG_F_CWD] = cwd, [SG_F_RESOLUTION] = SG_RESOLUTION_FILE, [SG_F_WORD] = word,
-        [SG_F_PATH] = path, [SG_F_CANONICAL] = canonical, [SG_F_SAME_AS] = same, [SG_F_TEXT] = text,
+        [SG_F_PATH] = path, [SG_F_CANONICAL] = canonical, [SG_F_SAME_AS] = same,
         [SG_F_CALLER] = caller, [SG_F_PARENT] = parent,
     };
-    return sg_command_message(type, fields, msg, size);
+    struct sg_args args = {.argv = argv};
+    return sg_start_message(type, fields, &args, "the exec guard", fallback, sizeof fallback, msg);
 }
 
 /* Asks the gateway about one start (Q); returns its action (A, B, T) and the rule, or 0 when it cannot be
  * reached. */
 static char ask(const char *call, const char *word, const char *path, const char *canonical, const char *same,
                 char *const argv[], char *rule, size_t rule_size) {
-    int fd = sg_connect();
-    if (fd < 0) {
+    struct sg_message message;
+    if (start_message('Q', call, word, path, canonical, same, argv, &message) != 0) {
         return 0;
     }
-    size_t len = start_message('Q', call, word, path, canonical, same, argv, message, sizeof message);
+    int fd = sg_connect();
     char action = 0;
     static char line[SG_LINE];
-    if (sg_send(fd, message, len) == 0) {
+    if (fd >= 0 && sg_send(fd, message.data, message.len) == 0) {
         while (sg_read_line(fd, line, sizeof line) == 0) {
             /* V US id US A|B|T US rule; policy lines before it are for shells */
             if (line[0] != 'V' || line[1] != SG_US) {
@@ -214,19 +215,25 @@ static char ask(const char *call, const char *word, const char *path, const char
             break;
         }
     }
-    close(fd);
+    if (fd >= 0) {
+        close(fd);
+    }
+    sg_message_release(&message);
     return action;
 }
 
 /* Tells the gateway about a start no rule concerns (R), for the audit; nothing waits for an answer. */
 static void report(const char *call, const char *word, const char *path, const char *canonical, char *const argv[]) {
-    int fd = sg_connect();
-    if (fd < 0) {
+    struct sg_message message;
+    if (start_message('R', call, word, path, canonical, "", argv, &message) != 0) {
         return;
     }
-    size_t len = start_message('R', call, word, path, canonical, "", argv, message, sizeof message);
-    sg_send(fd, message, len);
-    close(fd);
+    int fd = sg_connect();
+    if (fd >= 0) {
+        sg_send(fd, message.data, message.len);
+        close(fd);
+    }
+    sg_message_release(&message);
 }
 
 /* What this process image runs: 0 another program, 1 bash, 2 zsh (-1: not looked at yet). */
@@ -375,16 +382,16 @@ static int decide(const char *call, const char *word, const char *file, char *co
         }
         return 0;
     }
-    char text[sizeof refused_text];
-    sg_command_text(argv && argv[0] ? argv + 1 : argv, text, sizeof text);
-    if (st.st_dev == refused_dev && st.st_ino == refused_ino && strcmp(text, refused_text) == 0) {
+    unsigned char args[32];
+    sg_args_digest(argv, args);
+    if (st.st_dev == refused_dev && st.st_ino == refused_ino && memcmp(args, refused_args, sizeof args) == 0) {
         errno = EACCES;
         return -1;
     }
     char action = ask(call, word, path, canonical, same, argv, rule, sizeof rule);
     if (action == 'B' || action == 'T') {
         refused_dev = st.st_dev, refused_ino = st.st_ino;
-        strcpy(refused_text, text);
+        memcpy(refused_args, args, sizeof args);
     }
     switch (action) {
         case 'A': return 0;

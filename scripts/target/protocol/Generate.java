@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * Turns protocol.def, the hook protocol's one definition, into each side's form. Run as a single-file program
  * (java Generate.java ...) by the Maven build and by scripts/target/build.sh, so it needs nothing but a JDK:
  * <pre>
- *   java Generate.java DEF java OUTDIR           Java sources of the connector API (CommandField, HelloField, ShellRole, ...)
+ *   java Generate.java DEF java OUTDIR           Java sources of the connector API (CommandField, HelloField, ShellRole,
+ *                                                HookTables, HookLimits, ...)
  *   java Generate.java DEF hooks SRCDIR OUTDIR   OUTDIR/hook.bash and hook.zsh: SRCDIR/{bash,zsh}/ with each
  *                                                 {@code @@TABLE SIDE FORMAT@@} replaced by that table's names
  *   java Generate.java DEF c OUTFILE             the C header of the exec guard and the bash lane
@@ -42,11 +43,15 @@ public final class Generate {
     record Table(String name, List<String> sides, String text, Map<String, Set<String>> bySide) {
     }
 
+    record Limit(String name, long bytes, String text) {
+    }
+
     private final List<String> messages = new ArrayList<>();
     private final List<String> hello = new ArrayList<>();
     private final List<Field> fields = new ArrayList<>();
     private final List<Value> values = new ArrayList<>();
     private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final List<Limit> limits = new ArrayList<>();
     private final Path def;
 
     private Generate(Path def) throws IOException {
@@ -77,6 +82,12 @@ public final class Generate {
                     throw new IllegalArgumentException(where + "value KIND WIRE JAVA_NAME TEXT, KIND one of " + ENUMS.keySet());
                 }
                 values.add(new Value(w[1], w[2].equals("-") ? "" : w[2], w[3], String.join(" ", List.of(w).subList(4, w.length))));
+            }
+            case "limit" -> {
+                if (w.length < 4 || !w[2].matches("[1-9][0-9]{0,9}")) {
+                    throw new IllegalArgumentException(where + "limit NAME BYTES TEXT, BYTES a whole number");
+                }
+                limits.add(new Limit(w[1], Long.parseLong(w[2]), String.join(" ", List.of(w).subList(3, w.length))));
             }
             case "table" -> {
                 if (w.length < 4) {
@@ -206,6 +217,19 @@ public final class Generate {
             write(dir.resolve(e.getValue() + ".java"), valueEnum(e.getKey(), e.getValue()));
         }
         write(dir.resolve("HookTables.java"), hookTables());
+        write(dir.resolve("HookLimits.java"), hookLimits());
+    }
+
+    private String hookLimits() {
+        StringBuilder s = new StringBuilder("package " + PACKAGE + ";\n\n");
+        s.append("/**\n * The sizes every side of the hook protocol keeps to, in bytes.\n * ").append(generatedBy()).append("\n */\n");
+        s.append("public final class HookLimits {\n\n");
+        for (Limit l : limits) {
+            s.append("    /** ").append(l.text()).append(" */\n");
+            s.append("    public static final int ").append(constant(l.name())).append(" = ").append(l.bytes()).append(";\n\n");
+        }
+        s.append("    private HookLimits() {\n    }\n}\n");
+        return s.toString();
     }
 
     private String commandField() {
@@ -289,6 +313,11 @@ public final class Generate {
         s.append(fields.stream().map(f -> "  SG_F_" + constant(f.name())).collect(Collectors.joining(",\n")));
         s.append(",\n  SG_FIELDS\n};\n");
         s.append("#define SG_REQUIRED_FIELDS ").append(fields.stream().filter(Field::required).count()).append("\n\n");
+        for (Limit l : limits) {
+            s.append("/* ").append(l.text()).append(" */\n#define SG_LIMIT_").append(constant(l.name())).append(' ')
+                    .append(l.bytes()).append("\n");
+        }
+        s.append('\n');
         for (Value v : values) {
             s.append("#define SG_").append(constant(v.kind())).append('_').append(v.javaName()).append(" \"").append(v.wire())
                     .append("\"\n");

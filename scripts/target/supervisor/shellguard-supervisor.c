@@ -54,6 +54,7 @@
  * session's shell is judged (the start script and what it runs are ShellGuard's own, see own_execs). */
 #define _GNU_SOURCE
 #include "guard.h"
+#include "sha256.h"
 #include "startup-watch.h"
 
 #include <dirent.h>
@@ -93,8 +94,13 @@
 #error "the supervisor's system call filter knows x86_64 and aarch64 only"
 #endif
 #define SG_BEAT_SECONDS 5
-#define SG_MAX_ARGS 1024
-#define SG_ARGS 65536
+/* The most argument and environment bytes the kernel takes in one exec (3/4 of _STK_LIM, since Linux 4.13), and the
+ * longest argument (MAX_ARG_STRLEN): what the privileged tier reads of argv at the exec call's entry, where it is
+ * the caller's memory. A start with more is left to its exec event, where the kernel's copy is read. */
+#define SG_KERNEL_ARGS (6UL << 20)
+#define SG_KERNEL_ARG 131072UL
+/* Memory for a start's arguments beyond this is given back after the start: a long argv is rare. */
+#define SG_ARGS_KEPT (256UL << 10)
 #define SG_SHELL "supervisor/1"
 /* PATH for the login in the privileged tier, as Debian's sshd sets it. */
 #define SG_LOGIN_PATH "/usr/local/bin:/usr/bin:/bin:/usr/games"
@@ -319,30 +325,83 @@ static void proc_link(pid_t pid, const char *what, char *out, size_t size) {
     out[n > 0 ? n : 0] = 0;
 }
 
-/* argv from /proc/PID/cmdline into args (pointers into text). */
-static int read_args(pid_t pid, char *text, size_t size, char **args, int max) {
+/* A start's arguments, NUL-separated as the kernel keeps them (block[len] is 0), in memory of the supervisor's own
+ * that grows to what the start has: the whole argv is judged, up to the kernel's own limits. */
+struct argblock {
+    char *data;
+    size_t len, cap;
+};
+
+/* Room for more bytes and a terminating 0 after len; 0 on success. */
+static int args_room(struct argblock *b, size_t more) {
+    if (b->len + more + 1 <= b->cap) {
+        return 0;
+    }
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < b->len + more + 1) {
+        cap *= 2;
+    }
+    char *data = realloc(b->data, cap);
+    if (!data) {
+        return -1;
+    }
+    b->data = data, b->cap = cap;
+    return 0;
+}
+
+/* After a start: memory a long argv took is given back. */
+static void args_trim(struct argblock *b) {
+    if (b->cap > SG_ARGS_KEPT) {
+        free(b->data);
+        *b = (struct argblock){0};
+    }
+}
+
+/* argv from /proc/PID/cmdline, all of it; 0 on success, -1 when the supervisor has no memory for it. */
+static int read_args(pid_t pid, struct argblock *b) {
     char path[64];
     snprintf(path, sizeof path, "/proc/%d/cmdline", (int)pid);
+    b->len = 0;
+    if (args_room(b, 0) != 0) {
+        return -1;
+    }
     int fd = open(path, O_RDONLY);
-    size_t len = 0;
     if (fd >= 0) {
         /* the kernel fills a read of cmdline as far as argv goes: a short read is its end */
-        ssize_t n;
-        while (len < size - 1 && (n = read(fd, text + len, size - 1 - len)) > 0) {
-            len += (size_t)n;
-            if ((size_t)n < size - 1 - (len - (size_t)n)) {
+        for (;;) {
+            if (b->cap - b->len < 4096 && args_room(b, b->cap) != 0) {
+                close(fd);
+                return -1;
+            }
+            size_t want = b->cap - 1 - b->len;
+            ssize_t n = read(fd, b->data + b->len, want);
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n <= 0) {
+                break;
+            }
+            b->len += (size_t)n;
+            if ((size_t)n < want) {
                 break;
             }
         }
         close(fd);
     }
-    text[len] = 0;
-    int argc = 0;
-    for (size_t at = 0; at < len && argc < max - 1; at += strlen(text + at) + 1) {
-        args[argc++] = text + at;
-    }
-    args[argc] = NULL;
-    return argc;
+    b->data[b->len] = 0;
+    return 0;
+}
+
+/* The start's first argument, its word; NULL when it has none. */
+static const char *first_arg(const struct argblock *b) {
+    return b->len ? b->data : NULL;
+}
+
+static void args_digest(const struct argblock *b, unsigned char out[32]) {
+    struct sg_sha256 s;
+    sg_sha256_init(&s);
+    sg_sha256_update(&s, b->data, b->len);
+    sg_sha256_final(&s, out);
 }
 
 /* PPid, and real and effective uid and gid, from /proc/PID/status. */
@@ -377,8 +436,7 @@ static void read_status(pid_t pid, pid_t *ppid, uid_t *uid, uid_t *euid, gid_t *
 struct start {
     pid_t pid;
     char exe[PATH_MAX], cwd[PATH_MAX], parent[PATH_MAX + 32], uid[24], same[1024];
-    char argtext[SG_ARGS];
-    char *args[SG_MAX_ARGS];
+    struct argblock args;
     struct stat st;
 };
 
@@ -431,31 +489,38 @@ static void proc_gone(pid_t pid) {
     }
 }
 
-static char message[SG_ARGS * 2 + 4 * PATH_MAX];
 static char reply[SG_LINE];
+/* Where a start's message is built when no memory can be mapped for it: its text is then cut, and marked, to fit. */
+static char fallback[SG_LINE];
 
-static size_t start_message(char type, const struct start *s, char *id, size_t id_size) {
-    char text[SG_ARGS], start[32];
+/* The start's Q or R message (sg_message_release gives it back); 0 on success. */
+static int start_message(char type, const struct start *s, char *id, size_t id_size, struct sg_message *msg) {
+    char start[32];
     struct timeval now;
     gettimeofday(&now, NULL);
     snprintf(id, id_size, "%d.s%u", (int)s->pid, ++counter);
     snprintf(start, sizeof start, "%lld%06ld", (long long)now.tv_sec, (long)now.tv_usec);
-    sg_command_text(s->args, text, sizeof text);
-    const char *word = s->args[0] ? s->args[0] : s->exe;
+    const char *word = first_arg(&s->args) ? first_arg(&s->args) : s->exe;
     const char *fields[SG_FIELDS] = {
         [SG_F_ID] = id, [SG_F_START] = start, [SG_F_ROLE] = SG_ROLE_SUPERVISOR, [SG_F_SUBSHELL] = "0",
         [SG_F_FUNCTION] = "execve", [SG_F_CWD] = s->cwd, [SG_F_RESOLUTION] = SG_RESOLUTION_FILE, [SG_F_WORD] = word,
-        [SG_F_PATH] = s->exe, [SG_F_CANONICAL] = s->exe, [SG_F_SAME_AS] = s->same, [SG_F_TEXT] = text,
+        [SG_F_PATH] = s->exe, [SG_F_CANONICAL] = s->exe, [SG_F_SAME_AS] = s->same,
         [SG_F_PARENT] = s->parent, [SG_F_UID] = s->uid,
     };
-    return sg_command_message(type, fields, message, sizeof message);
+    struct sg_args args = {.block = s->args.data, .size = s->args.len};
+    return sg_start_message(type, fields, &args, "the supervisor", fallback, sizeof fallback, msg);
 }
 
 /* Asks the gateway (Q) and waits for its verdict: A, B or T and the rule; 0 when it cannot be reached. */
 static char ask(const struct start *s, char *rule, size_t rule_size) {
     char id[48];
-    size_t len = start_message('Q', s, id, sizeof id);
-    if (send_line(message, len) != 0) {
+    struct sg_message message;
+    if (start_message('Q', s, id, sizeof id, &message) != 0) {
+        return 0;
+    }
+    int sent = send_line(message.data, message.len);
+    sg_message_release(&message);
+    if (sent != 0) {
         return 0;
     }
     size_t id_len = strlen(id);
@@ -519,7 +584,7 @@ static void lost(const struct start *s) {
     refuse(s->pid, text);
 }
 
-static int was_approved(pid_t pid, const struct stat *st);
+static int was_approved(pid_t pid, const struct stat *st, const struct argblock *args);
 
 /* uid, and the parent's pid and program, of a start stopped at its exec event. In the same-account tier run as an
  * account other than root, every process of the session has the supervisor's uid: the session's filter set
@@ -551,6 +616,8 @@ static void identify(pid_t pid, struct start *s) {
     }
 }
 
+static void judge_exec(pid_t pid, struct start *s);
+
 static void on_exec(pid_t pid) {
     static struct start s;
     if (!judging) {
@@ -560,56 +627,67 @@ static void on_exec(pid_t pid) {
         ptrace(PTRACE_CONT, pid, 0, 0);
         return;
     }
-    s.pid = pid;
+    judge_exec(pid, &s);
+    args_trim(&s.args);
+}
+
+static void judge_exec(pid_t pid, struct start *s) {
+    s->pid = pid;
     last_start = time(NULL);
     char exe_link[64];
     snprintf(exe_link, sizeof exe_link, "/proc/%d/exe", (int)pid);
-    proc_link(pid, "exe", s.exe, sizeof s.exe);
-    if (stat(exe_link, &s.st) != 0) {
+    proc_link(pid, "exe", s->exe, sizeof s->exe);
+    if (stat(exe_link, &s->st) != 0) {
         ptrace(PTRACE_CONT, pid, 0, 0); /* gone already */
         return;
     }
-    proc_exec(pid, s.exe);
-    if (privileged && was_approved(pid, &s.st)) {
-        ptrace(PTRACE_CONT, pid, 0, 0); /* asked, answered and audited at the call's entry: the same file */
+    proc_exec(pid, s->exe);
+    if (read_args(pid, &s->args) != 0) {
+        refuse(pid, "shellguard: the supervisor has no memory for this program's arguments; not started\n");
         return;
     }
-    proc_link(pid, "cwd", s.cwd, sizeof s.cwd);
-    read_args(pid, s.argtext, sizeof s.argtext, s.args, SG_MAX_ARGS);
-    identify(pid, &s);
-    if (!privileged && (s.st.st_mode & (S_ISUID | S_ISGID))) {
+    if (privileged && was_approved(pid, &s->st, &s->args)) {
+        ptrace(PTRACE_CONT, pid, 0, 0); /* asked, answered and audited at the call's entry: the same file and argv */
+        return;
+    }
+    proc_link(pid, "cwd", s->cwd, sizeof s->cwd);
+    identify(pid, s);
+    if (!privileged && (s->st.st_mode & (S_ISUID | S_ISGID))) {
         pid_t ppid;
         uid_t uid, euid;
         gid_t gid, egid;
         read_status(pid, &ppid, &uid, &euid, &gid, &egid);
-        if (lost_privilege(&s, euid, egid)) {
-            lost(&s);
+        if (lost_privilege(s, euid, egid)) {
+            lost(s);
             return;
         }
     }
     const struct sg_policy *p = sg_policy();
     if (!p) {
         char text[PATH_MAX + 80];
-        snprintf(text, sizeof text, "shellguard: the gateway cannot be reached; not started: %s\n", s.exe);
+        snprintf(text, sizeof text, "shellguard: the gateway cannot be reached; not started: %s\n", s->exe);
         refuse(pid, text);
         return;
     }
-    const char *word = s.args[0] ? s.args[0] : s.exe;
-    int setid = (s.st.st_mode & (S_ISUID | S_ISGID)) != 0;
-    int must_ask = p->allowlist || p->lines || p->overflow || sg_matches_rule(p, word, s.exe, s.exe)
+    const char *word = first_arg(&s->args) ? first_arg(&s->args) : s->exe;
+    int setid = (s->st.st_mode & (S_ISUID | S_ISGID)) != 0;
+    int must_ask = p->allowlist || p->lines || p->overflow || sg_matches_rule(p, word, s->exe, s->exe)
                    || (setid && p->nnames + p->nglobs > 0);
-    s.same[0] = 0;
-    sg_same_as(p, exe_link, &s.st, s.same, sizeof s.same);
-    if (!must_ask && !s.same[0]) {
+    s->same[0] = 0;
+    sg_same_as(p, exe_link, &s->st, s->same, sizeof s->same);
+    if (!must_ask && !s->same[0]) {
         /* what the report says was read while the process was stopped; it runs while the report is written */
         ptrace(PTRACE_CONT, pid, 0, 0);
         char id[48];
-        size_t len = start_message('R', &s, id, sizeof id);
-        queue_report(message, len);
+        struct sg_message message;
+        if (start_message('R', s, id, sizeof id, &message) == 0) {
+            queue_report(message.data, message.len);
+            sg_message_release(&message);
+        }
         return;
     }
     char rule[256] = "";
-    char action = ask(&s, rule, sizeof rule);
+    char action = ask(s, rule, sizeof rule);
     if (action == 'A') {
         ptrace(PTRACE_CONT, pid, 0, 0);
         return;
@@ -619,7 +697,7 @@ static void on_exec(pid_t pid) {
         snprintf(text, sizeof text, "shellguard: blocked by policy \"%s\"%s\n", rule,
                  action == 'T' ? "; the session ends" : "");
     } else {
-        snprintf(text, sizeof text, "shellguard: the gateway cannot be reached; not started: %s\n", s.exe);
+        snprintf(text, sizeof text, "shellguard: the gateway cannot be reached; not started: %s\n", s->exe);
     }
     refuse(pid, text);
 }
@@ -636,26 +714,34 @@ static struct approved {
     pid_t pid;
     dev_t dev;
     ino_t ino;
+    unsigned char args[32]; /* SHA-256 of the argv approved, as the kernel keeps it (NUL-separated) */
 } approved[256];
 
-__attribute__((unused)) static void approve(pid_t pid, const struct stat *st) {
+__attribute__((unused)) static void approve(pid_t pid, const struct stat *st, const struct argblock *args) {
     static unsigned next;
-    for (size_t i = 0; i < sizeof approved / sizeof approved[0]; i++) {
+    struct approved *a = NULL;
+    for (size_t i = 0; i < sizeof approved / sizeof approved[0] && !a; i++) {
         if (approved[i].pid == pid) {
-            approved[i].dev = st->st_dev, approved[i].ino = st->st_ino;
-            return;
+            a = &approved[i];
         }
     }
-    struct approved *a = &approved[next++ % (sizeof approved / sizeof approved[0])];
+    if (!a) {
+        a = &approved[next++ % (sizeof approved / sizeof approved[0])];
+    }
     a->pid = pid, a->dev = st->st_dev, a->ino = st->st_ino;
+    args_digest(args, a->args);
 }
 
-/* Whether the file pid just loaded is the one approved at its exec's entry (and forgets the approval). */
-static int was_approved(pid_t pid, const struct stat *st) {
+/* Whether the file pid just loaded, and the argv the kernel copied, are the ones approved at its exec's entry (and
+ * forgets the approval): another thread of the caller may change its memory between the entry and the kernel's copy. */
+static int was_approved(pid_t pid, const struct stat *st, const struct argblock *args) {
     for (size_t i = 0; i < sizeof approved / sizeof approved[0]; i++) {
         if (approved[i].pid == pid) {
             approved[i].pid = 0;
-            return approved[i].dev == st->st_dev && approved[i].ino == st->st_ino;
+            unsigned char loaded[32];
+            args_digest(args, loaded);
+            return approved[i].dev == st->st_dev && approved[i].ino == st->st_ino
+                   && memcmp(approved[i].args, loaded, sizeof loaded) == 0;
         }
     }
     return 0;
@@ -727,35 +813,72 @@ static int install_filter(int entry_refusal) {
 }
 
 #ifdef SG_ENTRY_REFUSAL
-/* A NUL-terminated string of the tracee's memory at addr (root reads any tracee's /proc/PID/mem). */
-static int read_string(int mem, unsigned long addr, char *out, size_t size) {
+/* A NUL-terminated string of the tracee's memory at addr (root reads any tracee's /proc/PID/mem) into out (size bytes,
+ * the NUL included), read a page at a time; its length, or -1 when it is unreadable or does not fit. */
+static ssize_t read_string(int mem, unsigned long addr, char *out, size_t size) {
     size_t len = 0;
-    while (len + 1 < size) {
-        size_t chunk = 256 - ((addr + len) % 256);
-        if (chunk > size - 1 - len) {
-            chunk = size - 1 - len;
+    while (len < size) {
+        size_t chunk = 4096 - ((addr + len) % 4096);
+        if (chunk > size - len) {
+            chunk = size - len;
         }
         ssize_t n = pread(mem, out + len, chunk, (off_t)(addr + len));
         if (n <= 0) {
             return -1;
         }
-        void *nul = memchr(out + len, 0, (size_t)n);
+        char *nul = memchr(out + len, 0, (size_t)n);
         if (nul) {
-            return 0;
+            return nul - out;
         }
         len += (size_t)n;
     }
-    out[size - 1] = 0;
-    return 0;
+    return -1;
 }
+
+/* argv as the caller passes it at the exec call's entry, NUL-separated as the kernel will keep it; 0 when it is
+ * read whole, -1 when it cannot be (unreadable memory, more than the kernel takes, no memory), and the exec event,
+ * which reads the kernel's own copy, is to decide. */
+static int read_caller_args(int mem, unsigned long argv_addr, struct argblock *b) {
+    b->len = 0;
+    unsigned long ptrs[512];
+    for (unsigned long at = argv_addr;;) {
+        ssize_t got = pread(mem, ptrs, sizeof ptrs, (off_t)at);
+        if (got < (ssize_t)sizeof ptrs[0]) {
+            return -1;
+        }
+        size_t n = (size_t)got / sizeof ptrs[0];
+        for (size_t i = 0; i < n; i++) {
+            if (!ptrs[i]) {
+                return args_room(b, 0);
+            }
+            if (args_room(b, SG_KERNEL_ARG) != 0) {
+                return -1;
+            }
+            ssize_t len = read_string(mem, ptrs[i], b->data + b->len, SG_KERNEL_ARG);
+            if (len < 0 || b->len + (size_t)len + 1 > SG_KERNEL_ARGS) {
+                return -1;
+            }
+            b->len += (size_t)len + 1;
+            b->data[b->len] = 0;
+        }
+        at += n * sizeof ptrs[0];
+    }
+}
+
+static void judge_exec_entry(pid_t pid, struct start *s);
 
 static void on_exec_entry(pid_t pid) {
     static struct start s;
-    struct user_regs_struct regs;
     if (!judging) {
         ptrace(PTRACE_CONT, pid, 0, 0); /* ShellGuard's own starts: see own_execs */
         return;
     }
+    judge_exec_entry(pid, &s);
+    args_trim(&s.args);
+}
+
+static void judge_exec_entry(pid_t pid, struct start *s) {
+    struct user_regs_struct regs;
     if (ptrace(PTRACE_GETREGS, pid, 0, &regs) != 0) {
         return;
     }
@@ -765,7 +888,7 @@ static void on_exec_entry(pid_t pid) {
     char mem_path[64], given[PATH_MAX], file[PATH_MAX + 64];
     snprintf(mem_path, sizeof mem_path, "/proc/%d/mem", (int)pid);
     int mem = open(mem_path, O_RDONLY);
-    if (mem < 0 || read_string(mem, path_addr, given, sizeof given) != 0) {
+    if (mem < 0 || read_string(mem, path_addr, given, sizeof given) < 0) {
         if (mem >= 0) {
             close(mem);
         }
@@ -781,56 +904,48 @@ static void on_exec_entry(pid_t pid) {
     } else {
         snprintf(file, sizeof file, "/proc/%d/fd/%d/%s", (int)pid, dirfd, given);
     }
-    s.pid = pid;
-    if (stat(file, &s.st) != 0 || !S_ISREG(s.st.st_mode)) {
+    s->pid = pid;
+    if (stat(file, &s->st) != 0 || !S_ISREG(s->st.st_mode)) {
         close(mem);
         ptrace(PTRACE_CONT, pid, 0, 0); /* nothing to run: the call fails on its own */
         return;
     }
-    if (!realpath(file, s.exe)) {
-        snprintf(s.exe, sizeof s.exe, "%s", file);
+    if (!realpath(file, s->exe)) {
+        snprintf(s->exe, sizeof s->exe, "%s", file);
     }
     /* decided on the path alone first: what no rule concerns runs on, and its exec event reports it */
     const struct sg_policy *p = sg_policy();
-    const char *word = given[0] ? given : s.exe;
-    int setid = (s.st.st_mode & (S_ISUID | S_ISGID)) != 0;
+    const char *word = given[0] ? given : s->exe;
+    int setid = (s->st.st_mode & (S_ISUID | S_ISGID)) != 0;
     if (p) {
-        s.same[0] = 0;
-        sg_same_as(p, file, &s.st, s.same, sizeof s.same);
-        if (!p->allowlist && !p->lines && !p->overflow && !sg_matches_rule(p, word, s.exe, s.exe)
-            && !(setid && p->nnames + p->nglobs > 0) && !s.same[0]) {
+        s->same[0] = 0;
+        sg_same_as(p, file, &s->st, s->same, sizeof s->same);
+        if (!p->allowlist && !p->lines && !p->overflow && !sg_matches_rule(p, word, s->exe, s->exe)
+            && !(setid && p->nnames + p->nglobs > 0) && !s->same[0]) {
             close(mem);
             ptrace(PTRACE_CONT, pid, 0, 0);
             return;
         }
     }
-    /* argv, as the caller passes it */
-    size_t used = 0;
-    int argc = 0;
-    for (; argc < SG_MAX_ARGS - 1 && used + 1 < sizeof s.argtext; argc++) {
-        unsigned long ptr;
-        if (pread(mem, &ptr, sizeof ptr, (off_t)(argv_addr + (unsigned long)argc * sizeof ptr)) != sizeof ptr || !ptr
-            || read_string(mem, ptr, s.argtext + used, sizeof s.argtext - used) != 0) {
-            break;
-        }
-        s.args[argc] = s.argtext + used;
-        used += strlen(s.argtext + used) + 1;
+    if (read_caller_args(mem, argv_addr, &s->args) != 0) {
+        close(mem);
+        ptrace(PTRACE_CONT, pid, 0, 0); /* the exec event decides, on the kernel's copy */
+        return;
     }
-    s.args[argc] = NULL;
     close(mem);
-    proc_link(pid, "cwd", s.cwd, sizeof s.cwd);
+    proc_link(pid, "cwd", s->cwd, sizeof s->cwd);
     pid_t ppid;
     uid_t uid, euid;
     gid_t gid, egid;
     read_status(pid, &ppid, &uid, &euid, &gid, &egid);
-    snprintf(s.uid, sizeof s.uid, "%u", (unsigned)uid);
+    snprintf(s->uid, sizeof s->uid, "%u", (unsigned)uid);
     char caller[PATH_MAX];
     proc_link(pid, "exe", caller, sizeof caller);
-    snprintf(s.parent, sizeof s.parent, "%d %s", (int)pid, caller); /* the caller itself, about to be replaced */
+    snprintf(s->parent, sizeof s->parent, "%d %s", (int)pid, caller); /* the caller itself, about to be replaced */
     char rule[256] = "";
-    char action = p ? ask(&s, rule, sizeof rule) : 0;
+    char action = p ? ask(s, rule, sizeof rule) : 0;
     if (action == 'A') {
-        approve(pid, &s.st);
+        approve(pid, &s->st, &s->args);
         ptrace(PTRACE_CONT, pid, 0, 0);
         return;
     }
@@ -838,7 +953,7 @@ static void on_exec_entry(pid_t pid) {
     if (action == 'B' || action == 'T') {
         snprintf(text, sizeof text, "shellguard: blocked by policy \"%s\"%s\n", rule, action == 'T' ? "; the session ends" : "");
     } else {
-        snprintf(text, sizeof text, "shellguard: the gateway cannot be reached; not started: %s\n", s.exe);
+        snprintf(text, sizeof text, "shellguard: the gateway cannot be reached; not started: %s\n", s->exe);
     }
     tell(pid, text);
     regs.orig_rax = (unsigned long)-1; /* the call is skipped, and returns what rax holds */

@@ -11,7 +11,9 @@
 # - privileged (installer and start as root with sg_as_login=sgtarget): the shell runs as sgtarget with its
 #   groups and environment, `sudo -n true` works under the root tracer and what sudo starts is seen (uid 0),
 #   static and raw starts are refused at the exec call's entry (EACCES, the program never loaded), and the login
-#   can neither signal nor trace the supervisor.
+#   can neither signal nor trace the supervisor;
+# - in both tiers, with a line rule: a start with more than 64 KiB of arguments is judged on its whole command text (a
+#   forbidden word after the padding is refused), and one past the protocol's longest message is sent cut and marked.
 # Needs root (to become sgtarget and to run the privileged tier), gcc with a static C library, python3, java (for
 # build.sh), sudo with scripts/test.sh's sudoers entry for sgtarget. Exits non-zero when any check fails.
 set -u
@@ -222,6 +224,27 @@ m[2:3] = b\"A\"; m[2:3] = b\"a\"; print(\"mapped\", flush=True); time.sleep(30)'
   drop_ssh
 }
 
+# long_argv LABEL REFUSED [AS]: with a line rule at the stand-in (a start whose command text holds sg-forbidden-word is
+# refused), a start with 108 KB of padding arguments before the word is asked about with its whole text (the supervisor
+# once sent 64 KiB of it, without a word that it had cut) and refused with status REFUSED; one with more arguments than
+# the longest message holds is sent with the text that fits, marked with the whole argv's counts, within the limit
+long_argv() {
+  local as=${3-} refused=$2
+  echo sg-forbidden-word > "$tmp/line-word"
+  run_session "$as" 'set -- $(seq 1 20000); /bin/echo "$@" sg-forbidden-word; echo padded=$?; set -- $(printf "pad%060d " $(seq 1 20000)); /bin/echo "$@"; echo cut=$?'
+  rm -f "$tmp/line-word"
+  local bytes asked='^Q\t\d+\.s\d+\t(?:[^\t]*\t){16}'
+  bytes=$(printf '%s\0' /bin/echo $(printf "pad%060d " $(seq 1 20000)) | wc -c)
+  check "$1: a forbidden word after 108 KB of padding is refused by the line rule" \
+    '[[ $out == *"shellguard: blocked by policy \"no-line-word\""* && $out == *"padded=$refused"* && $out != *"19999 20000"* ]]'
+  check "$1: the supervisor asked with the whole text, unmarked" \
+    'q=$(grep -P "$asked/bin/echo 1 2 3 .* 19999 20000 sg-forbidden-word\t" "$tmp/gw.log") && (( ${#q} > 108000 )) && [[ $q != *"[cut by"* ]]'
+  check "$1: a start past the longest message is refused while a line rule applies" \
+    '[[ $out == *"shellguard: blocked by policy \"command-too-long\""* && $out == *"cut=$refused"* ]]'
+  check "$1: its text keeps what fits and is marked with the whole argv's counts, within the limit" \
+    'n=$(grep -P "$asked/bin/echo pad0+1 pad0+2 .* \[cut by the supervisor: 20001 arguments, $bytes bytes in all\]\t" "$tmp/gw.log" | wc -c) && (( n <= 1048576 && n > 1048576 - 80 ))'
+}
+
 # a tmux server started and left (it daemonizes: a double fork and setsid) whose only window's shell then exits,
 # ending the server: the session's shell goes on (after-tmux=0: the server ran, and was gone when the shell looked)
 tmux_round='tmux -L "sgsup$$" -f /dev/null new-session -d "sleep 0.3" && sleep 1.5 && ! tmux -L "sgsup$$" has-session 2>/dev/null; echo "after-tmux=$?";'
@@ -272,6 +295,7 @@ check "killing the supervisor kills the whole session (EXITKILL) and says no goo
 
 planted same-account
 ways_around same-account
+long_argv same-account 137
 
 # --- privileged tier ------------------------------------------------------------------------------------------
 echo "== privileged tier (root for $login)"
@@ -293,5 +317,6 @@ check "no child escapes the root tracer either (CLONE_UNTRACED, ptrace refused)"
 check "a ptrace call under the root tracer is told why it fails (x86_64)" '[[ $arch != x86_64 || $out == *"shellguard: ptrace (gdb, strace) cannot run in this session"* ]]'
 planted privileged as-login
 ways_around privileged as-login
+long_argv privileged 126 "$login"
 
 finish test-supervisor

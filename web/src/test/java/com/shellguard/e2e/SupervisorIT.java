@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * dynamically linked program, a program run from memory through memfd_create and execveat) are seen by the
  * session's ptrace tracer, refused before they run when a rule forbids them, and audited with path, argv, cwd,
  * uid and parent (shell {@code supervisor}, origin {@code program}). sudo, which cannot gain privilege under an
- * unprivileged tracer, is refused with a clear word and an alert, never silently broken. Killing the supervisor
+ * unprivileged tracer, is refused with a clear word and an alert, never silently broken. A line rule judges a start's
+ * whole command line, however much padding comes before the forbidden word. Killing the supervisor
  * ends the session, with a SUPERVISOR_LOST alert. A label whose command default switches the supervisor off gets
  * sudo back (and loses the supervisor's watch), except on strict servers. The programs are compiled here with gcc,
  * as a user would.
@@ -176,6 +177,45 @@ class SupervisorIT {
 
     private static JsonObject endedWithLayers(Fixture.Person p) {
         return fx.awaitSession(p.name(), s -> Fixture.has(s, "end") && s.get("hook") instanceof JsonObject h && h.containsKey("layers"));
+    }
+
+    /**
+     * A forbidden word after 108 KB of padding arguments, in a start only the supervisor sees (a static launcher's raw
+     * execve, its arguments read from a file, so neither the hook nor the guard ever holds the word): the supervisor once
+     * sent the first 64 KiB of the argv, and the word escaped the line rule. Now the whole command line is judged.
+     */
+    @Test
+    void aLineRuleJudgesAStartsWholeCommandLinePastItsPadding() throws IOException {
+        Fixture.Person p = fx.person("padder");
+        fx.grant(p, server, TargetServer.LOGIN);
+        String word = Fixture.unique("sgsecret").replaceAll("[^A-Za-z0-9]", "");
+        String rule = Fixture.unique("no-" + word);
+        fx.admin.post("/command-rules", "{\"name\":" + Api.quote(rule) + ",\"match\":\"line\",\"pattern\":"
+                + Api.quote("\\b" + word + "\\b") + ",\"action\":\"BLOCK\",\"users\":[" + Api.quote(p.name()) + "]}").expect(201);
+        compile("launch-lines", true, "#include <stdio.h>\n#include <string.h>\n#include <unistd.h>\n#include <sys/syscall.h>\n"
+                + "static char buf[1 << 21]; static char *a[1 << 17];\n"
+                + "int main(int c, char **v) { int n = 0; a[n++] = v[1]; size_t len = fread(buf, 1, sizeof buf - 1, stdin);"
+                + " buf[len] = 0; for (char *s = strtok(buf, \"\\n\"); s && n < (1 << 17) - 1; s = strtok(0, \"\\n\")) a[n++] = s;"
+                + " char *e[] = {0}; syscall(SYS_execve, v[1], a, e); return 99; }\n");
+        StringBuilder args = new StringBuilder();
+        for (int i = 1; i <= 20_000; i++) {
+            args.append(i).append('\n');
+        }
+        Path argsFile = work.resolve("padded-args-" + System.nanoTime()); // its name must not hold the word: the hook judges it
+        TargetFiles.file(argsFile, args.append(word).append('\n').toString());
+
+        Processes.Result r = fx.keyClient(p).ssh(p.name() + "@" + server,
+                "cd " + work + " && ./launch-lines /bin/echo < " + argsFile + "; echo status=$?");
+        assertFalse(r.stdout().contains("20000 " + word), "the padded command ran:\n" + r.output());
+        assertTrue(r.stdout().contains("status=137") && r.output().contains("shellguard: blocked by policy \"" + rule + "\""),
+                r.output());
+        String session = fx.awaitSession(p.name(), s -> Fixture.has(s, "end")).getString("id");
+        JsonObject row = fx.awaitCommand(session, c -> "BLOCKED".equals(c.getString("verdict", null))
+                && "supervisor".equals(c.getString("shell", null)), "the supervisor's BLOCKED row");
+        assertEquals(rule, row.getString("rule", ""), row.toString());
+        String text = row.getString("command", "");
+        assertTrue(text.startsWith("/bin/echo 1 2 3 ") && text.matches("(?s).* \\[cut by the audit: \\d{6} characters in all\\]"),
+                "the row keeps the start of the whole line and says how long it was: " + text.substring(Math.max(0, text.length() - 120)));
     }
 
     @Test

@@ -35,6 +35,15 @@ public final class CommandAnalyzer {
     }
 
     /**
+     * Whether the analysis reads the arguments of a program of this file name for the programs it runs: a wrapper
+     * ({@code xargs}, {@code sudo}, {@code find}, ...) or a shell ({@code bash -c}). A rule on a program can then concern
+     * a word that is only in its arguments.
+     */
+    public static boolean readsArguments(String name) {
+        return name != null && (Wrappers.of(name).isPresent() || ShellFamily.of(name).isPresent());
+    }
+
+    /**
      * A tamper attempt visible in a line typed at the prompt, or empty: a function or alias shadowing a name the
      * hook relies on ({@code trap() { :; }}, {@code alias builtin=...}), and anything any of its commands would do
      * to the hook, function bodies included, before the first of them runs.

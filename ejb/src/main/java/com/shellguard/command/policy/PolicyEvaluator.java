@@ -24,6 +24,9 @@ import java.util.Optional;
  *     none, a program on an allowlist server is blocked ({@value BuiltInRules#DEFAULT_ALLOWLIST}), anything else runs.</li>
  * <li>The command gets the strictest of those decisions (TERMINATE, then BLOCK, then ALLOW), so a rule
  *     allowing {@code sudo} never lets {@code sudo rm} past a rule blocking rm.</li>
+ * <li>A program start the exec guard or the supervisor could send only in part is refused
+ *     ({@value BuiltInRules#COMMAND_TOO_LONG}) where a rule could concern the part left out ({@link CutCommandLine}),
+ *     unless a rule already decided something stricter or refused it by name.</li>
  * <li>Every ALERT rule that matches adds an alert, whatever was decided; a command that runs with an alert
  *     names the (first) alert rule.</li>
  * </ol>
@@ -58,6 +61,10 @@ public final class PolicyEvaluator {
             if (outcome != null && (strictest == null || outcome.action().compareTo(strictest.action()) > 0)) {
                 strictest = outcome;
             }
+        }
+        Optional<String> unjudgeable = CutCommandLine.unjudgeable(policy, command, targets.get(0));
+        if (unjudgeable.isPresent() && (strictest == null || strictest.action().compareTo(Action.BLOCK) < 0)) {
+            strictest = new Outcome(Action.BLOCK, BuiltInRules.COMMAND_TOO_LONG, unjudgeable.get());
         }
         List<String> alerts = policy.rules().stream()
                 .filter(r -> r.action() == RuleAction.ALERT && targets.stream().anyMatch(t -> r.matches(t, text)))

@@ -1,5 +1,6 @@
 package com.shellguard.command.rule;
 
+import com.shellguard.connector.api.ArgvCut;
 import java.util.Set;
 
 /**
@@ -20,7 +21,14 @@ public final class BuiltInRules {
     /** Commands scheduled to run later (crontab, at, batch) whose payload the gateway cannot read, while rules apply. */
     public static final String UNSEEN_SCHEDULE = "unseen-schedule";
 
-    private static final Set<String> ALL = Set.of(TAMPER_PROTECTION, DEFAULT_ALLOWLIST, UNKNOWN_SESSION, UNSEEN_SCHEDULE);
+    /**
+     * A program start whose command line the exec guard or the supervisor could send only in part ({@link ArgvCut}),
+     * while a rule could concern the part left out.
+     */
+    public static final String COMMAND_TOO_LONG = ArgvCut.RULE;
+
+    private static final Set<String> ALL = Set.of(TAMPER_PROTECTION, DEFAULT_ALLOWLIST, UNKNOWN_SESSION, UNSEEN_SCHEDULE,
+            COMMAND_TOO_LONG);
 
     private BuiltInRules() {
     }

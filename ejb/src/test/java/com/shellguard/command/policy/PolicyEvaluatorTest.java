@@ -12,6 +12,7 @@ import com.shellguard.command.model.CommandWord;
 import com.shellguard.command.model.ListedWord;
 import com.shellguard.command.model.Resolution;
 import com.shellguard.command.model.RunningShell;
+import com.shellguard.command.model.ShellRole;
 import com.shellguard.command.rule.BuiltInRules;
 import com.shellguard.command.rule.RuleAction;
 import com.shellguard.command.rule.RuleMatch;
@@ -310,5 +311,77 @@ class PolicyEvaluatorTest {
 
         rule("lines", RuleMatch.LINE, "x", RuleAction.ALERT);
         assertTrue(policy().snapshot().lineRules());
+    }
+
+    /** 70,000 characters of arguments: more than the supervisor once sent of a start (64 KiB, cut without a word). */
+    private static final String PADDING = ("p".repeat(99) + " ").repeat(700);
+    private static final String SUPERVISOR_CUT = "[cut by the supervisor: 20002 arguments, 1300000 bytes in all]";
+
+    /** A program start the supervisor (or the exec guard) saw. */
+    private static Command started(ShellRole role, String word, String path, String text) {
+        return new Command("4242.s1", 1_700_000_000_000_000L, text, new CommandWord(word, Resolution.FILE, path, path, List.of()),
+                new RunningShell(role == ShellRole.GUARD ? "guard" : "supervisor", role, Set.of(), 0, "", 0, "execve", "/tmp"),
+                "", "", List.of(), "", "4000 /usr/bin/bash", "1000");
+    }
+
+    @Test
+    void aLineRuleJudgesAProgramStartOnItsWholeCommandLine() {
+        rule("no-secret", RuleMatch.LINE, "\\bsg-secret\\b", RuleAction.BLOCK);
+        Command padded = started(ShellRole.SUPERVISOR, "/bin/echo", "/usr/bin/echo", "/bin/echo " + PADDING + "sg-secret");
+        assertEquals("no-secret", decide(padded).rule());
+        assertEquals(Action.ALLOW, decide(started(ShellRole.SUPERVISOR, "/bin/echo", "/usr/bin/echo", "/bin/echo " + PADDING)).action());
+    }
+
+    @Test
+    void aStartSentOnlyInPartIsRefusedWhileALineRuleCouldConcernThePartLeftOut() {
+        rule("no-secret", RuleMatch.LINE, "sg-secret", RuleAction.BLOCK);
+        for (ShellRole role : List.of(ShellRole.SUPERVISOR, ShellRole.GUARD)) {
+            String mark = role == ShellRole.GUARD ? SUPERVISOR_CUT.replace("the supervisor", "the exec guard") : SUPERVISOR_CUT;
+            CommandVerdict verdict = decide(started(role, "/bin/echo", "/usr/bin/echo", "/bin/echo " + PADDING + mark));
+            assertEquals(Action.BLOCK, verdict.action(), role.name());
+            assertEquals(BuiltInRules.COMMAND_TOO_LONG, verdict.rule());
+            assertTrue(verdict.reason().contains("20002 arguments, 1300000 bytes in all") && verdict.reason().contains("no-secret"),
+                    verdict.reason());
+        }
+        rule("alert-on-secret", RuleMatch.LINE, "sg-secret", RuleAction.ALERT);
+        rules.removeIf(r -> r.name().equals("no-secret"));
+        assertEquals(BuiltInRules.COMMAND_TOO_LONG, decide(started(ShellRole.SUPERVISOR, "/bin/echo", "/usr/bin/echo",
+                "/bin/echo " + SUPERVISOR_CUT)).rule(), "an alert rule must see it all too");
+    }
+
+    @Test
+    void aCutStartOfAProgramThatRunsWhatItsArgumentsNameIsRefusedWhereAnyRuleApplies() {
+        rule("no-rm", RuleMatch.COMMAND, "rm", RuleAction.BLOCK);
+        assertEquals(BuiltInRules.COMMAND_TOO_LONG, decide(started(ShellRole.SUPERVISOR, "xargs", "/usr/bin/xargs",
+                "xargs " + PADDING + SUPERVISOR_CUT)).rule());
+        assertEquals(BuiltInRules.COMMAND_TOO_LONG, decide(started(ShellRole.GUARD, "/bin/sh", "/usr/bin/dash",
+                "sh -c " + SUPERVISOR_CUT.replace("the supervisor", "the exec guard"))).rule());
+        assertEquals(Action.ALLOW, decide(started(ShellRole.SUPERVISOR, "/bin/echo", "/usr/bin/echo",
+                "/bin/echo " + PADDING + SUPERVISOR_CUT)).action(), "no rule concerns what echo's arguments hold");
+        assertEquals("no-rm", decide(started(ShellRole.SUPERVISOR, "rm", "/usr/bin/rm", "rm " + PADDING + SUPERVISOR_CUT)).rule(),
+                "a rule on the program itself judges it as usual");
+    }
+
+    @Test
+    void withoutRulesACutStartRuns() {
+        assertEquals(Action.ALLOW, decide(started(ShellRole.SUPERVISOR, "xargs", "/usr/bin/xargs", "xargs " + SUPERVISOR_CUT)).action());
+    }
+
+    @Test
+    void aStricterRuleStillDecidesACutStart() {
+        rule("no-secret", RuleMatch.LINE, "sg-secret", RuleAction.BLOCK);
+        rule("end-on-shutdown", RuleMatch.COMMAND, "shutdown", RuleAction.TERMINATE);
+        CommandVerdict verdict = decide(started(ShellRole.SUPERVISOR, "shutdown", "/usr/sbin/shutdown", "shutdown " + SUPERVISOR_CUT));
+        assertEquals(Action.TERMINATE, verdict.action());
+        assertEquals("end-on-shutdown", verdict.rule());
+    }
+
+    @Test
+    void onlyAProgramStartsTextIsTakenForCut() {
+        rule("no-secret", RuleMatch.LINE, "sg-secret", RuleAction.BLOCK);
+        Command typed = command("echo", Resolution.BUILTIN, "", "", List.of(), "echo " + SUPERVISOR_CUT, List.of());
+        assertEquals(Action.ALLOW, decide(typed).action(), "a shell's command is the user's own words, whatever they say");
+        Command quoted = started(ShellRole.SUPERVISOR, "/bin/echo", "/usr/bin/echo", "/bin/echo '" + SUPERVISOR_CUT + "'");
+        assertEquals(Action.ALLOW, decide(quoted).action(), "an argument that reads like the mark is quoted");
     }
 }

@@ -1,10 +1,12 @@
 package com.shellguard.connector.adapter.hook;
 
+import com.shellguard.connector.api.ArgvCut;
 import com.shellguard.connector.api.CommandCompletion;
 import com.shellguard.connector.api.CommandEvent;
 import com.shellguard.connector.api.CommandFacts;
 import com.shellguard.connector.api.CommandRecordBatch;
 import com.shellguard.connector.api.SessionAlert;
+import com.shellguard.connector.api.ShellRole;
 import com.shellguard.connector.api.TypedLine;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +45,7 @@ final class AuditSize {
         CommandFacts cut = new CommandFacts(cut(f.commandId(), ID), f.startMicros(), f.role(), f.flags(), f.subshell(),
                 cut(f.source(), FILE), f.line(), cut(f.function(), NAME), cut(f.cwd(), FILE), f.resolution(),
                 cut(f.word(), FILE), cut(f.path(), FILE), cut(f.canonical(), FILE), cut(f.sameAs()), cut(f.lineId(), ID),
-                cut(f.alias(), NAME), cut(f.text(), TEXT), cut(f.shell(), 16), cut(f.words()), cut(f.caller(), FILE),
+                cut(f.alias(), NAME), text(f), cut(f.shell(), 16), cut(f.words()), cut(f.caller(), FILE),
                 cut(f.parent(), FILE), cut(f.uid(), 16));
         return new CommandEvent(event.sessionId(), cut, event.question(), event.verdict());
     }
@@ -119,6 +121,21 @@ final class AuditSize {
         }
         String note = " [cut by the audit: " + s.length() + " characters in all]";
         return note.length() >= max ? s.substring(0, max) : s.substring(0, max - note.length()) + note;
+    }
+
+    /**
+     * The command's text within the column. A program start the exec guard or the supervisor could send only in part
+     * ends with their mark ({@link ArgvCut}); cut again here, it keeps that mark after the audit's own note, so the row
+     * says both how long the text was and how much the start had.
+     */
+    private static String text(CommandFacts f) {
+        String text = f.text();
+        boolean start = f.role() == ShellRole.GUARD || f.role() == ShellRole.SUPERVISOR;
+        if (text == null || text.length() <= TEXT || !start || ArgvCut.in(text).isEmpty()) {
+            return cut(text, TEXT);
+        }
+        String note = " [cut by the audit: " + text.length() + " characters in all] " + text.substring(text.lastIndexOf("[cut by "));
+        return text.substring(0, TEXT - note.length()) + note;
     }
 
     private static List<String> cut(List<String> list) {

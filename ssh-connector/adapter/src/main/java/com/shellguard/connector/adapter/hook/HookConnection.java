@@ -1,11 +1,13 @@
 package com.shellguard.connector.adapter.hook;
 
+import com.shellguard.connector.api.ArgvCut;
 import com.shellguard.connector.api.CommandEvent;
 import com.shellguard.connector.api.CommandFacts;
 import com.shellguard.connector.api.CommandField;
 import com.shellguard.connector.api.CommandPolicySnapshot;
 import com.shellguard.connector.api.CommandVerdict;
 import com.shellguard.connector.api.HelloField;
+import com.shellguard.connector.api.HookLimits;
 import com.shellguard.connector.api.SessionAlert;
 import com.shellguard.connector.api.TypedLine;
 import java.io.ByteArrayOutputStream;
@@ -37,8 +39,14 @@ import java.util.logging.Logger;
 final class HookConnection {
 
     private static final Logger LOG = Logger.getLogger(HookConnection.class.getName());
-    /** A hook message is a command line or a typed line; anything far larger is not a hook talking. */
-    private static final int MAX_MESSAGE = 1 << 20;
+    /**
+     * The longest message read, its newline included (protocol.def's {@code limit message}): a command line or a typed
+     * line. The exec guard and the supervisor cut a longer command line to fit and mark the cut ({@link ArgvCut}); a
+     * longer message still is refused (a question gets a refusal) and closes the connection.
+     */
+    static final int MAX_MESSAGE = HookLimits.MESSAGE;
+    /** The most of a message's start read for the id of a question too long to read. */
+    private static final int MAX_ID = 64;
     /** A hello is about a hundred bytes; a connection that sends more without one is not a hook. */
     static final int MAX_HELLO = 4096;
     /** How long a new connection may take to say hello. */
@@ -110,9 +118,41 @@ final class HookConnection {
         pending.write(buffer, start, buffer.length - start);
         if (!greeted && pending.size() > MAX_HELLO) {
             stranger("a connection to the hook's port sent more than " + MAX_HELLO + " bytes without a hello");
-        } else if (pending.size() > MAX_MESSAGE) {
-            closeWith(SessionAlert.Kind.HOOK_FLOOD, "message", "a hook message of more than " + MAX_MESSAGE + " bytes");
+        } else if (pending.size() >= MAX_MESSAGE) {
+            tooLong(pending.toByteArray());
         }
+    }
+
+    /**
+     * A message longer than the protocol's limit, still unfinished: not read further. A question is answered with a
+     * refusal first, so the program or command waiting for it is told why ({@value ArgvCut#RULE}) rather than that
+     * the gateway cannot be reached; then the connection closes with a {@code HOOK_FLOOD} alert (a strict server ends
+     * the session; on the supervisor's connection the session ends in any case, see {@link #closeWith}).
+     */
+    private void tooLong(byte[] start) {
+        String id = questionId(start);
+        if (id != null) {
+            session.ledger().refused(id);
+            replies.accept(HookWire.verdictLine(id, new CommandVerdict(CommandVerdict.Action.BLOCK, ArgvCut.RULE, false,
+                    "a hook message of more than " + MAX_MESSAGE + " bytes", policyVersionSent)));
+        }
+        closeWith(SessionAlert.Kind.HOOK_FLOOD, "message", "a hook message of more than " + MAX_MESSAGE + " bytes"
+                + (id == null ? "" : " (question " + id + ", refused as " + ArgvCut.RULE + ")")
+                + "; its connection was closed");
+    }
+
+    /** The id of a question ({@code Q} US id US ...) at the start of a message; null for anything else. */
+    static String questionId(byte[] start) {
+        if (start.length < 3 || start[0] != 'Q' || start[1] != HookWire.US) {
+            return null;
+        }
+        for (int i = 2; i < Math.min(start.length, 2 + MAX_ID); i++) {
+            if (start[i] == HookWire.US) {
+                String id = new String(start, 2, i - 2, StandardCharsets.UTF_8);
+                return id.matches("[0-9]{1,10}\\.[a-z]?[0-9]{1,10}") ? id : null;
+            }
+        }
+        return null;
     }
 
     /** The hello's time is up: a connection still without one is closed. */
@@ -401,9 +441,17 @@ final class HookConnection {
         close.run();
     }
 
+    /**
+     * Closes the connection over something it sent, with an alert. The supervisor's connection is the session's only
+     * witness of its program starts and cannot be opened again (a second supervisor hello is a forgery): closing it
+     * loses the supervisor, and the session ends.
+     */
     private void closeWith(SessionAlert.Kind kind, String onceKey, String why) {
         closed = true;
         session.distrust(kind, onceKey, why);
+        if (supervisor) {
+            session.supervisorLost("the gateway closed the session's supervisor's connection: " + why);
+        }
         close.run();
     }
 

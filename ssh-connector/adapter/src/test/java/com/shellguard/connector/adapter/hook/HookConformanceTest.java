@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.shellguard.connector.api.ArgvCut;
 import com.shellguard.connector.api.CommandCompletion;
 import com.shellguard.connector.api.CommandFacts;
 import com.shellguard.connector.api.CommandFlag;
 import com.shellguard.connector.api.CommandFlags;
 import com.shellguard.connector.api.HelloField;
+import com.shellguard.connector.api.HookLimits;
 import com.shellguard.connector.api.Resolution;
 import com.shellguard.connector.api.ShellRole;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -110,6 +114,46 @@ class HookConformanceTest {
             assertEquals("Q", type(gateway, asked));
             assertTrue(asked.path().endsWith("/rm"), asked.path());
             assertEquals(List.of("rm"), asked.sameAs(), "the guard names the rule's program whose file this is");
+        }
+    }
+
+    /**
+     * A start's whole argv reaches the gateway, far past what the guard once cut silently (8 KiB): the word after the
+     * padding is in the text. Past the protocol's limit the text keeps what fits and ends with the mark the gateway
+     * reads (ArgvCut), counting every argument and byte; the message keeps to the limit.
+     */
+    @Test
+    void theExecGuardSendsALongCommandLineWholeOrMarkedAsCut() throws Exception {
+        try (StandInGateway gateway = new StandInGateway(List.of("rm"))) {
+            Path session = TargetSide.session(tmp, gateway.port());
+            Path guard = TargetSide.install(session, "guard", "no exec guard built (no gcc)");
+            Path work = session.resolve("work");
+            Map<String, String> env = Map.of("LD_PRELOAD", guard.toString());
+            List<String> padded = new ArrayList<>(List.of("/usr/bin/env", "/bin/true"));
+            for (int i = 0; i < 10_000; i++) {
+                padded.add("padding-" + i);
+            }
+            padded.add("sg-last-word");
+            TargetSide.run(work, env, padded);
+            List<String> overLimit = new ArrayList<>(List.of("/usr/bin/env", "/bin/true"));
+            long bytes = "/bin/true".length() + 1;
+            for (int i = 0; i < 20_000; i++) {
+                String arg = "arg'" + i + "-" + "p".repeat(50);
+                overLimit.add(arg);
+                bytes += arg.getBytes(StandardCharsets.UTF_8).length + 1;
+            }
+            TargetSide.run(work, env, overLimit);
+
+            gateway.commands(2);
+            List<CommandFacts> facts = decode(gateway, "guard");
+            CommandFacts whole = one(facts, f -> f.text().startsWith("/bin/true padding-0 "));
+            assertTrue(whole.text().endsWith(" padding-9999 sg-last-word"), "the whole argv, " + whole.text().length() + " characters");
+            assertTrue(ArgvCut.in(whole.text()).isEmpty());
+            CommandFacts cut = one(facts, f -> f.text().startsWith("/bin/true 'arg'\\''0-p"));
+            assertEquals(new ArgvCut("the exec guard", 20_001, bytes), ArgvCut.in(cut.text()).orElseThrow(
+                    () -> new AssertionError("no cut mark at the end of " + cut.text().substring(cut.text().length() - 200))));
+            int length = String.join(String.valueOf(HookWire.US), message(gateway, cut)).getBytes(StandardCharsets.UTF_8).length + 1;
+            assertTrue(length <= HookLimits.MESSAGE && length > HookLimits.MESSAGE - 100, "the message fills the limit: " + length);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.shellguard.connector.api.CommandField;
 import com.shellguard.connector.api.CommandFlag;
 import com.shellguard.connector.api.HelloField;
+import com.shellguard.connector.api.HookLimits;
 import com.shellguard.connector.api.HookTables;
 import com.shellguard.connector.api.Resolution;
 import com.shellguard.connector.api.ShellRole;
@@ -55,6 +56,12 @@ class HookTablesTest {
             }
         });
         assertEquals(expected, generated);
+    }
+
+    @Test
+    void theGatewayReadsMessagesUpToTheDefinitionsLimit() {
+        assertEquals(Map.of("message", (long) HookLimits.MESSAGE), def.limits());
+        assertEquals(HookLimits.MESSAGE, HookConnection.MAX_MESSAGE);
     }
 
     @Test

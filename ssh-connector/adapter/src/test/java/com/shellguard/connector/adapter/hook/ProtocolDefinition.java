@@ -15,7 +15,8 @@ import java.util.Set;
  * scripts/target/protocol/protocol.def as the tests read it, on their own (not through the generator), so that
  * whatever the generator made of it is checked against the file itself.
  */
-record ProtocolDefinition(List<String> hello, List<String> fields, Map<String, List<String>> values, Map<String, Map<String, Set<String>>> tables) {
+record ProtocolDefinition(List<String> hello, List<String> fields, Map<String, List<String>> values, Map<String, Map<String, Set<String>>> tables,
+                          Map<String, Long> limits) {
 
     static final Path FILE = Path.of("../../scripts/target/protocol/protocol.def");
 
@@ -24,6 +25,7 @@ record ProtocolDefinition(List<String> hello, List<String> fields, Map<String, L
         List<String> fields = new ArrayList<>();
         Map<String, List<String>> values = new LinkedHashMap<>();
         Map<String, Map<String, Set<String>>> tables = new LinkedHashMap<>();
+        Map<String, Long> limits = new LinkedHashMap<>();
         try {
             for (String line : Files.readAllLines(FILE)) {
                 String[] w = line.replaceFirst("(^|\\s)#.*$", "").strip().split("\\s+");
@@ -31,6 +33,7 @@ record ProtocolDefinition(List<String> hello, List<String> fields, Map<String, L
                     case "", "message" -> { }
                     case "hello" -> hello.add(w[1]);
                     case "field" -> fields.add(w[1]);
+                    case "limit" -> limits.put(w[1], Long.parseLong(w[2]));
                     case "value" -> values.computeIfAbsent(w[1], k -> new ArrayList<>()).add(w[2].equals("-") ? "" : w[2]);
                     case "table" -> {
                         Map<String, Set<String>> sides = new LinkedHashMap<>();
@@ -49,7 +52,7 @@ record ProtocolDefinition(List<String> hello, List<String> fields, Map<String, L
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ProtocolDefinition(hello, fields, values, tables);
+        return new ProtocolDefinition(hello, fields, values, tables, limits);
     }
 
     /** The names of a table for one side; empty when the side does not use it. */

@@ -50,6 +50,20 @@ final class StandInGateway implements AutoCloseable {
         return new ArrayList<>(messages);
     }
 
+    /**
+     * The Q and R messages, once there are at least {@code count} of them (or 60 s have passed): a hook's connection that
+     * the kernel took on its own may still wait to be accepted when the hook's process has ended, its message with it.
+     */
+    List<List<String>> commands(int count) throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        List<List<String>> commands = commands();
+        while (commands.size() < count && System.nanoTime() < end) {
+            Thread.sleep(50);
+            commands = commands();
+        }
+        return commands;
+    }
+
     /** The Q and R messages so far. */
     List<List<String>> commands() throws InterruptedException {
         return messages().stream().filter(m -> m.get(0).equals("Q") || m.get(0).equals("R")).toList();
@@ -78,12 +92,14 @@ final class StandInGateway implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             ByteArrayOutputStream message = new ByteArrayOutputStream();
             int b;
+            int first = -1; // the message's type letter: a typed line (L) ends with RS, any other with a newline
             while ((b = in.read()) >= 0) {
-                boolean typedLine = message.size() > 0 && message.toByteArray()[0] == 'L';
-                if (b != (typedLine ? HookWire.RS : '\n')) {
+                if (b != (first == 'L' ? HookWire.RS : '\n')) {
+                    first = message.size() == 0 ? b : first;
                     message.write(b);
                     continue;
                 }
+                first = -1;
                 List<String> fields = HookWire.fields(message.toString(StandardCharsets.UTF_8));
                 message.reset();
                 messages.add(fields);
