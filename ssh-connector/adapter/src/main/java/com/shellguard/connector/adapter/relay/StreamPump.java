@@ -16,16 +16,28 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
  * {@link #finished()} completes when the source reaches its end and every byte read was written, or
  * exceptionally when either side fails. Futures that are already done are handled in a loop rather
  * than by nested listeners, so a fast stream does not grow the stack.
+ *
+ * <p>One read buffer, reused: a new one per read cost a bulk download several times its own size in allocation
+ * (a 256 KiB buffer for a read that often brought 32 KiB), and the collections that came with it. Reuse is safe
+ * because the pump is strictly read, write, write done, read: MINA's channel stream copies what it sends into its
+ * own packets before it completes the write (a write larger than the window or packet is copied whole first), and
+ * a tap copies what it keeps. The buffer follows what arrives: a read that fills it doubles it for the next read
+ * (up to {@value #MAX_CHUNK} bytes, what a bulk transfer needs to move few large chunks), a read that brings less
+ * than an eighth of it halves it (down to {@value #MIN_CHUNK}, one SSH packet), so an idle or interactive
+ * session's pending reads hold little.
  */
 public final class StreamPump {
 
-    private static final int CHUNK = 256 * 1024;
+    static final int MIN_CHUNK = 32 * 1024;
+    static final int MAX_CHUNK = 256 * 1024;
 
     private final IoInputStream source;
     private final IoOutputStream sink;
     private final ByteTap tap;
     private final AtomicLong bytes = new AtomicLong();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
+    /** Touched by one thread at a time: each step runs after the previous read or write completed. */
+    private ByteArrayBuffer chunk = new ByteArrayBuffer(MIN_CHUNK, false);
 
     public StreamPump(IoInputStream source, IoOutputStream sink) {
         this(source, sink, ByteTap.NONE);
@@ -60,7 +72,8 @@ public final class StreamPump {
             }
             IoReadFuture read;
             try {
-                read = source.read(new ByteArrayBuffer(CHUNK, false));
+                chunk.clear(false);
+                read = source.read(chunk);
             } catch (RuntimeException e) {
                 finished.completeExceptionally(e);
                 return;
@@ -91,8 +104,10 @@ public final class StreamPump {
             return false;
         }
         Buffer data = read.getBuffer();
-        bytes.addAndGet(data.available());
-        tap.bytes(data.array(), data.rpos(), data.available());
+        int length = data.available();
+        bytes.addAndGet(length);
+        tap.bytes(data.array(), data.rpos(), length);
+        resizeAfter(length);
         IoWriteFuture write;
         try {
             write = sink.writeBuffer(data);
@@ -109,6 +124,19 @@ public final class StreamPump {
             }
         });
         return false;
+    }
+
+    /**
+     * Sizes the buffer of the next read by what this one brought; the one being written is left alone (a new
+     * one replaces it, so nothing is copied).
+     */
+    private void resizeAfter(int length) {
+        int capacity = chunk.array().length;
+        if (length >= capacity && capacity < MAX_CHUNK) {
+            chunk = new ByteArrayBuffer(capacity * 2, false);
+        } else if (length < capacity / 8 && capacity > MIN_CHUNK) {
+            chunk = new ByteArrayBuffer(capacity / 2, false);
+        }
     }
 
     private boolean succeeded(IoWriteFuture write) {
