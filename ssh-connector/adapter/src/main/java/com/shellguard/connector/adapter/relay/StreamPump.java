@@ -3,6 +3,7 @@ package com.shellguard.connector.adapter.relay;
 import java.io.EOFException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.sshd.common.channel.ChannelAsyncOutputStream;
 import org.apache.sshd.common.io.IoInputStream;
 import org.apache.sshd.common.io.IoOutputStream;
 import org.apache.sshd.common.io.IoReadFuture;
@@ -25,6 +26,10 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
  * (up to {@value #MAX_CHUNK} bytes, what a bulk transfer needs to move few large chunks), a read that brings less
  * than an eighth of it halves it (down to {@value #MIN_CHUNK}, one SSH packet), so an idle or interactive
  * session's pending reads hold little.
+ *
+ * <p>What a read brought is written a packet at a time when the sink is an SSH channel: given more than the peer's
+ * packet size at once, MINA first copies the whole rest of it into a buffer of its own, which for a bulk download was
+ * another copy (and allocation) of every byte.
  */
 public final class StreamPump {
 
@@ -34,6 +39,7 @@ public final class StreamPump {
     private final IoInputStream source;
     private final IoOutputStream sink;
     private final ByteTap tap;
+    private final int packet;
     private final AtomicLong bytes = new AtomicLong();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     /** Touched by one thread at a time: each step runs after the previous read or write completed. */
@@ -44,9 +50,20 @@ public final class StreamPump {
     }
 
     public StreamPump(IoInputStream source, IoOutputStream sink, ByteTap tap) {
+        this(source, sink, tap, sink instanceof ChannelAsyncOutputStream channel
+                ? (int) Math.min(channel.getChannel().getRemoteWindow().getPacketSize(), Integer.MAX_VALUE)
+                : Integer.MAX_VALUE);
+    }
+
+    /** {@code packet}: the most bytes one write gives the sink. */
+    StreamPump(IoInputStream source, IoOutputStream sink, ByteTap tap, int packet) {
+        if (packet <= 0) {
+            throw new IllegalArgumentException("a write of at most " + packet + " bytes");
+        }
         this.source = source;
         this.sink = sink;
         this.tap = tap;
+        this.packet = packet;
     }
 
     public StreamPump start() {
@@ -108,22 +125,35 @@ public final class StreamPump {
         bytes.addAndGet(length);
         tap.bytes(data.array(), data.rpos(), length);
         resizeAfter(length);
-        IoWriteFuture write;
-        try {
-            write = sink.writeBuffer(data);
-        } catch (Exception e) {
-            finished.completeExceptionally(e);
-            return false;
-        }
-        if (write.isDone()) {
-            return succeeded(write);
-        }
-        write.addListener(done -> {
-            if (succeeded(done)) {
-                pump();
+        return sent(data);
+    }
+
+    /** Writes the rest of {@code data}, at most a packet per write; true when all of it is written already. */
+    private boolean sent(Buffer data) {
+        while (data.available() > 0) {
+            int n = Math.min(data.available(), packet);
+            Buffer slice = new ByteArrayBuffer(data.array(), data.rpos(), n, true);
+            data.rpos(data.rpos() + n);
+            IoWriteFuture write;
+            try {
+                write = sink.writeBuffer(slice);
+            } catch (Exception e) {
+                finished.completeExceptionally(e);
+                return false;
             }
-        });
-        return false;
+            if (!write.isDone()) {
+                write.addListener(done -> {
+                    if (succeeded(done) && sent(data)) {
+                        pump();
+                    }
+                });
+                return false;
+            }
+            if (!succeeded(write)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

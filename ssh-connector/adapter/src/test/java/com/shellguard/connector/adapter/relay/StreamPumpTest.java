@@ -82,12 +82,14 @@ class StreamPumpTest {
     private static final class Sink extends AbstractCloseable implements IoOutputStream {
         final ByteArrayOutputStream received = new ByteArrayOutputStream();
         IoWriteFutureImpl pending;
+        int largestWrite;
 
         @Override
         public IoWriteFuture writeBuffer(Buffer buffer) {
             if (pending != null) {
                 throw new WritePendingException("a write while another is pending");
             }
+            largestWrite = Math.max(largestWrite, buffer.available());
             pending = new IoWriteFutureImpl("write", buffer);
             return pending;
         }
@@ -140,6 +142,26 @@ class StreamPumpTest {
         assertArrayEquals(sent.toByteArray(), sink.received.toByteArray());
         assertArrayEquals(sent.toByteArray(), tapped.toByteArray());
         assertEquals(sent.size(), pump.bytes());
+    }
+
+    /** Given more than a packet at once, MINA would copy the rest first: the pump hands it a packet at a time. */
+    @Test
+    void theSinkGetsAtMostAPacketPerWriteAndEverythingInOrder() {
+        StreamPump sliced = new StreamPump(source, sink, tapped::write, 1000).start();
+        Random random = new Random(11);
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        for (int i = 0; i < 50; i++) {
+            byte[] chunk = new byte[random.nextInt(5000) + 1];
+            random.nextBytes(chunk);
+            sent.write(chunk, 0, chunk.length);
+            source.arrive(chunk);
+            sink.completeAll();
+        }
+        source.end();
+        assertTrue(sliced.finished().isDone() && !sliced.finished().isCompletedExceptionally());
+        assertEquals(1000, sink.largestWrite);
+        assertArrayEquals(sent.toByteArray(), sink.received.toByteArray());
+        assertArrayEquals(sent.toByteArray(), tapped.toByteArray());
     }
 
     @Test
