@@ -50,9 +50,7 @@ public final class StreamPump {
     }
 
     public StreamPump(IoInputStream source, IoOutputStream sink, ByteTap tap) {
-        this(source, sink, tap, sink instanceof ChannelAsyncOutputStream channel
-                ? (int) Math.min(channel.getChannel().getRemoteWindow().getPacketSize(), Integer.MAX_VALUE)
-                : Integer.MAX_VALUE);
+        this(source, sink, tap, packetOf(sink));
     }
 
     /** {@code packet}: the most bytes one write gives the sink. */
@@ -64,6 +62,12 @@ public final class StreamPump {
         this.sink = sink;
         this.tap = tap;
         this.packet = packet;
+    }
+
+    /** The peer's packet size for a channel's stream (none yet, as for any other sink: no limit). */
+    private static int packetOf(IoOutputStream sink) {
+        long packet = sink instanceof ChannelAsyncOutputStream channel ? channel.getChannel().getRemoteWindow().getPacketSize() : 0;
+        return packet > 0 ? (int) Math.min(packet, Integer.MAX_VALUE) : Integer.MAX_VALUE;
     }
 
     public StreamPump start() {
