@@ -25,6 +25,7 @@ public final class Recordings implements AutoCloseable {
     private final Path directory;
     private final Timer timer;
     private final RecordingWriter writer = new RecordingWriter();
+    private final OutputChunks chunks = new OutputChunks();
     private final Set<SessionRecorder> open = ConcurrentHashMap.newKeySet();
     private final RecordingLimits limits;
 
@@ -57,7 +58,8 @@ public final class Recordings implements AutoCloseable {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         OutputStream out = new BufferedOutputStream(
                 Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND), BUFFER);
-        SessionRecorder recorder = new SessionRecorder(sessionId, out, header, System::nanoTime, writer, open::remove, limits);
+        SessionRecorder recorder = new SessionRecorder(sessionId, out, header, System::nanoTime, writer, open::remove, limits,
+                chunks);
         open.add(recorder);
         return recorder;
     }

@@ -3,7 +3,6 @@ package com.shellguard.connector.adapter.recording;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +18,13 @@ import java.util.logging.Logger;
  * the time since the session started.
  *
  * <p>Two sides. The session's threads (the relay's I/O thread above all) only stamp each event and queue it,
- * output as a copy of the raw bytes, in the order they happened. The node's {@link RecordingWriter} drains the
+ * output as a copy of the raw bytes (into an array the writer hands back for reuse, see {@link OutputChunks}), in
+ * the order they happened. The node's {@link RecordingWriter} drains the
  * queue on its own thread: it escapes, writes, and flushes the file each time it has written everything that was
  * queued, so the file trails the session by the writer's own delay (normally well under a millisecond), not by a
  * timer. The queue is bounded: past {@value #LIMIT} bytes, {@link #room()} is a future that completes once the
- * writer has caught up to half of that, and the relay reads no more output until then. A disk slower than the
+ * writer has caught up to half of that, and the relay reads no more output until then (the arrays that hold the
+ * output count, so the bound is one of memory). A disk slower than the
  * target's output thus slows the session rather than filling the heap, and the relay never waits on the disk
  * itself.
  *
@@ -51,6 +52,7 @@ public final class SessionRecorder implements AutoCloseable {
     private final Consumer<SessionRecorder> onClose;
     private final CompletableFuture<Void> written = new CompletableFuture<>();
     private final RecordingLimits limits;
+    private final OutputChunks chunks;
 
     // the session's side, under this object's lock
     private ArrayDeque<Event> events = new ArrayDeque<>();
@@ -71,7 +73,7 @@ public final class SessionRecorder implements AutoCloseable {
     private sealed interface Event {
         long micros();
 
-        /** Bytes of output this event holds in the queue (the relay's backpressure counts only output). */
+        /** Bytes of memory this event's output holds in the queue (the relay's backpressure counts only output). */
         default int size() {
             return 0;
         }
@@ -89,7 +91,8 @@ public final class SessionRecorder implements AutoCloseable {
     /** A recording line's own bytes, its time stamp, code and brackets, about what a window change writes. */
     private static final int LINE = 32;
 
-    private record Output(long micros, boolean error, byte[] data) implements Event {
+    /** {@code length} bytes of output at the start of {@code data}, an array from {@link OutputChunks}. */
+    private record Output(long micros, boolean error, byte[] data, int length) implements Event {
         @Override
         public int size() {
             return data.length;
@@ -97,7 +100,7 @@ public final class SessionRecorder implements AutoCloseable {
 
         @Override
         public int recorded() {
-            return data.length;
+            return length;
         }
     }
 
@@ -126,9 +129,11 @@ public final class SessionRecorder implements AutoCloseable {
      * {@code onClose} is told once it is closed.
      */
     SessionRecorder(String sessionId, OutputStream file, AsciicastHeader header, LongSupplier clockNanos,
-                    Consumer<SessionRecorder> due, Consumer<SessionRecorder> onClose, RecordingLimits limits) {
+                    Consumer<SessionRecorder> due, Consumer<SessionRecorder> onClose, RecordingLimits limits,
+                    OutputChunks chunks) {
         this.sessionId = sessionId;
         this.limits = limits;
+        this.chunks = chunks;
         this.writer = new AsciicastWriter(file);
         this.clockNanos = clockNanos;
         this.startNanos = clockNanos.getAsLong();
@@ -211,8 +216,9 @@ public final class SessionRecorder implements AutoCloseable {
 
     private void bytes(boolean error, byte[] data, int offset, int length) {
         if (length > 0) {
-            byte[] copy = Arrays.copyOfRange(data, offset, offset + length);
-            queue(at -> new Output(at, error, copy));
+            byte[] copy = chunks.take(length);
+            System.arraycopy(data, offset, copy, 0, length);
+            queue(at -> new Output(at, error, copy, length));
         }
     }
 
@@ -265,6 +271,9 @@ public final class SessionRecorder implements AutoCloseable {
                 }
             }
             write(() -> writeEvent(e));
+            if (e instanceof Output o) {
+                chunks.give(o.data());
+            }
         }
         write(writer::flush);
         if (ended) {
@@ -328,7 +337,7 @@ public final class SessionRecorder implements AutoCloseable {
     private void writeEvent(Event event) throws IOException {
         long at = event.micros();
         if (event instanceof Output o) {
-            writer.output(at, o.error() ? stderr : stdout, o.data(), 0, o.data().length);
+            writer.output(at, o.error() ? stderr : stdout, o.data(), 0, o.length());
         } else if (event instanceof GatewayText t) {
             writer.output(at, t.text());
         } else if (event instanceof Resize r) {

@@ -24,6 +24,7 @@ class SessionRecorderTest {
     private final ByteArrayOutputStream file = new ByteArrayOutputStream();
     private final AtomicLong nanos = new AtomicLong(5_000_000_000L);
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final OutputChunks chunks = new OutputChunks();
 
     private SessionRecorder recorder() {
         return recorder(file);
@@ -40,7 +41,7 @@ class SessionRecorderTest {
 
     private SessionRecorder recorder(OutputStream out, Consumer<SessionRecorder> due, RecordingLimits limits) {
         return new SessionRecorder("s1", out, new AsciicastHeader(80, 24, 1L, Map.of(), "t", null), nanos::get,
-                due, r -> closed.set(true), limits);
+                due, r -> closed.set(true), limits, chunks);
     }
 
     /**
@@ -178,6 +179,28 @@ class SessionRecorderTest {
         assertTrue(due.isEmpty());
         r.output("g".getBytes(StandardCharsets.UTF_8), 0, 1);
         assertEquals(List.of(r), due, "due again once drained");
+    }
+
+    /**
+     * The writer hands each output's array back once written, for the next output of its size: that one must show
+     * only its own bytes, never what the array held before, and an array still queued is never handed out again.
+     */
+    @Test
+    void anArrayHandedBackCarriesTheNextOutputAloneAndOnlyOnceWritten() {
+        List<SessionRecorder> due = new ArrayList<>();
+        SessionRecorder r = recorder(file, due::add);
+        byte[] a = "a".repeat(100_000).getBytes(StandardCharsets.UTF_8);
+        byte[] b = "b".repeat(70_000).getBytes(StandardCharsets.UTF_8);
+        byte[] c = "c".repeat(90_000).getBytes(StandardCharsets.UTF_8);
+        r.output(a, 0, a.length);
+        r.output(b, 0, b.length);
+        due.remove(0).drain();
+        r.output(c, 0, c.length);
+        r.output(b, 0, b.length);
+        due.remove(0).drain();
+        r.close();
+        assertEquals("a".repeat(100_000) + "b".repeat(70_000) + "c".repeat(90_000) + "b".repeat(70_000),
+                AsciicastLines.output(file.toString(StandardCharsets.UTF_8)));
     }
 
     @Test
