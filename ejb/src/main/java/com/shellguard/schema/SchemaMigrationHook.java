@@ -31,7 +31,9 @@ public class SchemaMigrationHook implements SessionCustomizer {
         DataSource dataSource = dataSource(session);
         try {
             MigrateResult result = SchemaMigrations.of(dataSource).migrate();
-            LOG.info(() -> "ShellGuard: database schema at version " + result.targetSchemaVersion
+            // Flyway leaves the target version empty when it applied nothing: the schema is then at its initial version
+            String version = result.migrationsExecuted > 0 ? result.targetSchemaVersion : result.initialSchemaVersion;
+            LOG.info(() -> "ShellGuard: database schema at version " + version
                     + (result.migrationsExecuted > 0 ? " (" + result.migrationsExecuted + " migration(s) applied, from "
                     + (result.initialSchemaVersion == null ? "an empty database" : "version " + result.initialSchemaVersion) + ")"
                     : ", nothing to migrate"));
