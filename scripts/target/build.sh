@@ -33,7 +33,7 @@ link_supervisor() { # compiler [flags]
   cc=$1; shift
   "$cc" "$@" -O2 -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation -I"$generated" -I"$src/guard" \
     -o "$supervisor" "$src/supervisor/shellguard-supervisor.c" "$src/supervisor/startup-watch.c" "$src/guard/policy.c" "$src/guard/wire.c" \
-    "$src/guard/rules.c" "$src/guard/sha256.c" "$src/guard/small-file.c" 2>"$generated/supervisor.log" || { cat "$generated/supervisor.log" >&2; return 1; }
+    "$src/guard/rules.c" "$src/guard/sha256.c" "$src/supervisor/small-file.c" 2>"$generated/supervisor.log" || { cat "$generated/supervisor.log" >&2; return 1; }
   grep -v "Using 'get" "$generated/supervisor.log" >&2 || true
 }
 # musl's gcc wrapper sees no kernel headers: a directory of links to the build machine's gives it them
@@ -49,8 +49,7 @@ link_supervisor_musl() { # arch
   musl_for "$1" && link_supervisor musl-gcc -static -I"$kernel" 2>/dev/null
 }
 guard_sources() {
-  echo "$src/guard/shellguard-guard.c $src/guard/policy.c $src/guard/wire.c $src/guard/rules.c $src/guard/sha256.c $src/guard/shells.c" \
-    "$src/guard/small-file.c"
+  echo "$src/guard/shellguard-guard.c $src/guard/policy.c $src/guard/wire.c $src/guard/rules.c $src/guard/sha256.c $src/guard/shells.c"
 }
 build() { # arch compiler
   if ! command -v "$2" >/dev/null 2>&1; then

@@ -30,12 +30,6 @@ extern int sg_dir_len;
 /* The path of the file name in the session directory, into out; 0 unless it does not fit. */
 int sg_session_file(char *out, size_t size, const char *name);
 
-/* --- small-file.c: one of the session's files, read whole ------------------------------------------------ */
-
-/* Reads the file at path into text, NUL-terminated: its length, or -1 with errno set (ENOENT: there is none; EFBIG:
- * it does not fit in size - 1 bytes) and text empty. */
-ssize_t sg_read_small_file(const char *path, char *text, size_t size);
-
 /* --- wire.c: one connection to the gateway over the session's forward --------------------------------- */
 
 /* Connects and says hello (H, role guard). Returns the socket, or -1. */

@@ -249,12 +249,20 @@ static const struct sg_policy *private_policy(void) {
     return cache.loaded ? &cache : NULL;
 }
 
-/* Reads guard.policy into p: 0 when the file is whole (its last line `end`). */
+/* Reads guard.policy with plain system calls: stdio would initialise the allocator in every new process. */
 static int parse_file(const char *path, struct sg_policy *p) {
     static char text[SG_MAX_NAMES * (SG_NAME + 8) + SG_MAX_GLOBS * (SG_GLOB + 8) + SG_MAX_FILES * (SG_NAME + 120) + 256];
-    if (sg_read_small_file(path, text, sizeof text) < 0) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         return -1;
     }
+    size_t len = 0;
+    ssize_t n;
+    while (len < sizeof text - 1 && (n = read(fd, text + len, sizeof text - 1 - len)) > 0) {
+        len += (size_t)n;
+    }
+    close(fd);
+    text[len] = 0;
     int ended = 0;
     sg_policy_clear(p);
     if (strncmp(text, "shellguard-guard 1\n", 19) != 0) {

@@ -20,9 +20,19 @@
 
 static int read_session(int *port, char *key, size_t size) {
     char path[PATH_MAX + 16], buf[512];
-    if (sg_session_file(path, sizeof path, "session") != 0 || sg_read_small_file(path, buf, sizeof buf) < 0) {
+    if (sg_session_file(path, sizeof path, "session") != 0) {
         return -1;
     }
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return -1;
+    }
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) {
+        return -1;
+    }
+    buf[n] = 0;
     *port = 0;
     key[0] = 0;
     char *save = NULL;
@@ -34,6 +44,18 @@ static int read_session(int *port, char *key, size_t size) {
         }
     }
     return *port > 0 && key[0] ? 0 : -1;
+}
+
+static void read_small(const char *path, char *out, size_t size) {
+    out[0] = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return;
+    }
+    ssize_t n = read(fd, out, size - 1);
+    close(fd);
+    out[n > 0 ? n : 0] = 0;
+    out[strcspn(out, "\n")] = 0;
 }
 
 int sg_connect(void) {
@@ -59,8 +81,7 @@ int sg_connect_as(const char *shell, const char *role) {
     char shell_pid[32], pidfile[PATH_MAX + 16], hello[512];
     shell_pid[0] = 0;
     if (sg_session_file(pidfile, sizeof pidfile, "shell.pid") == 0) {
-        sg_read_small_file(pidfile, shell_pid, sizeof shell_pid); /* left empty without one */
-        shell_pid[strcspn(shell_pid, "\n")] = 0;
+        read_small(pidfile, shell_pid, sizeof shell_pid);
     }
     const char *level = getenv("SHLVL");
     _Static_assert(SG_H_KEY == 0 && SG_H_PID == 1 && SG_H_SHELL_PID == 2 && SG_H_PPID == 3 && SG_H_SHLVL == 4

@@ -54,6 +54,7 @@
  * session's shell is judged (the start script and what it runs are ShellGuard's own, see own_execs). */
 #define _GNU_SOURCE
 #include "guard.h"
+#include "small-file.h"
 #include "startup-watch.h"
 
 #include <errno.h>

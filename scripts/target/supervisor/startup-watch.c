@@ -19,7 +19,7 @@
  * as a change the gateway did not make. Each file is reported at most SG_WATCH_REPORTS times a session, a run of the same change (writes) once. */
 #define _GNU_SOURCE
 #include "startup-watch.h"
-#include "guard.h"
+#include "small-file.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,8 +1,6 @@
-/* ShellGuard exec guard: reading one of the session's own files whole (session, shell.pid, guard.policy; the
- * supervisor's login and watch), with plain system calls: stdio would initialise the allocator in every new process,
- * and the guard allocates nothing (guard.h). */
+/* The supervisor's files (login, watch), read whole. */
 #define _GNU_SOURCE
-#include "guard.h"
+#include "small-file.h"
 
 #include <errno.h>
 #include <fcntl.h>
