@@ -33,7 +33,7 @@ link_supervisor() { # compiler [flags]
   cc=$1; shift
   "$cc" "$@" -O2 -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation -I"$generated" -I"$src/guard" \
     -o "$supervisor" "$src/supervisor/shellguard-supervisor.c" "$src/supervisor/startup-watch.c" "$src/guard/policy.c" "$src/guard/wire.c" \
-    "$src/guard/rules.c" "$src/guard/sha256.c" 2>"$generated/supervisor.log" || { cat "$generated/supervisor.log" >&2; return 1; }
+    "$src/guard/rules.c" "$src/guard/sha256.c" "$src/supervisor/small-file.c" 2>"$generated/supervisor.log" || { cat "$generated/supervisor.log" >&2; return 1; }
   grep -v "Using 'get" "$generated/supervisor.log" >&2 || true
 }
 # musl's gcc wrapper sees no kernel headers: a directory of links to the build machine's gives it them

@@ -55,6 +55,7 @@
 #define _GNU_SOURCE
 #include "guard.h"
 #include "sha256.h"
+#include "small-file.h"
 #include "startup-watch.h"
 
 #include <dirent.h>
@@ -1006,16 +1007,9 @@ static int read_login(void) {
     if (sg_session_file(path, sizeof path, "login") != 0) {
         return -1;
     }
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
+    if (sg_read_small_file(path, text, sizeof text) < 0) {
         return errno == ENOENT ? 0 : -1;
     }
-    ssize_t n = read(fd, text, sizeof text - 1);
-    close(fd);
-    if (n <= 0) {
-        return -1;
-    }
-    text[n] = 0;
     char *line[6] = {0}, *save = NULL;
     int k = 0;
     for (char *l = strtok_r(text, "\n", &save); l && k < 6; l = strtok_r(NULL, "\n", &save)) {

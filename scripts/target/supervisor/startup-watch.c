@@ -29,6 +29,7 @@
 #define _GNU_SOURCE
 #include "startup-watch.h"
 #include "../guard/sha256.h"
+#include "small-file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -260,16 +261,9 @@ static void since_checked(int i) {
 int sg_watch_start(const char *list_path, void (*reporter)(const char *file, const char *what)) {
     char text[8192];
     report = reporter;
-    int fd = open(list_path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
+    if (sg_read_small_file(list_path, text, sizeof text) < 0) {
         return errno == ENOENT ? 0 : -1;
     }
-    ssize_t n = read(fd, text, sizeof text - 1);
-    close(fd);
-    if (n <= 0) {
-        return -1;
-    }
-    text[n] = 0;
     char *save = NULL, *line = strtok_r(text, "\n", &save);
     if (!line || line[0] != '/') {
         return -1;

@@ -6,7 +6,7 @@
  * state at the installer's start check where it had one) and watches the files; what cannot be watched, and a file
  * no longer in the state the start check found, is reported at once; events arrive as SIGIO, after which
  * sg_watch_events reads them and calls reporter(file, what) for each change. Returns how many files are watched, 0
- * without a list, -1 on an error. */
+ * without a list, -1 on an error (a list over 8 KiB is one). */
 int sg_watch_start(const char *list_path, void (*reporter)(const char *file, const char *what));
 /* Reads what the kernel has queued and reports it; returns at once when nothing is. */
 void sg_watch_events(void);

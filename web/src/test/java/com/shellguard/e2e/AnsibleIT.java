@@ -145,8 +145,7 @@ class AnsibleIT {
 
     @Test
     void aPlaybookBecomesRootThroughSudoInThePrivilegedTierAndTheAuditShowsWhatRanAsRoot() throws IOException {
-        rootTarget = TargetServer.start(List.of("PermitRootLogin prohibit-password"));
-        rootTarget.authorize("root");
+        rootTarget = TargetServer.admittingRoot();
         Provisioning privileged = new Provisioning(fx.gateway.admin(), rootTarget);
         String privServer = privileged.privilegedServer("ansiblepriv", "root");
         Fixture.Person p = privileged.person("ansibleroot");

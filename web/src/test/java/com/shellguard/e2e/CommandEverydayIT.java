@@ -13,12 +13,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Everyday work in a hooked interactive bash, with rules in force that forbid rm and a few words: none of it
@@ -39,8 +36,7 @@ class CommandEverydayIT {
     @BeforeAll
     static void rulesAndOneSshdForBothTiers() throws IOException {
         fx = Fixture.shared();
-        target = TargetServer.start(List.of("PermitRootLogin prohibit-password"));
-        target.authorize("root");
+        target = TargetServer.admittingRoot();
         admin = new Provisioning(fx.gateway.admin(), target);
         ann = admin.person("ann");
         for (String rule : List.of("\"match\":\"command\",\"pattern\":\"rm\"", "\"match\":\"command\",\"pattern\":\"shutdown\"",
@@ -62,12 +58,7 @@ class CommandEverydayIT {
     class SameAccountTier extends Tier {
 
         SameAccountTier() {
-            super("same-account");
-        }
-
-        @Override
-        String server() {
-            return admin.server("everyday", true);
+            super(CommandControlTier.SAME_ACCOUNT);
         }
     }
 
@@ -75,54 +66,32 @@ class CommandEverydayIT {
     class PrivilegedTier extends Tier {
 
         PrivilegedTier() {
-            super("privileged");
-        }
-
-        @Override
-        String server() {
-            return admin.privilegedServer("everydaypriv", "root");
+            super(CommandControlTier.PRIVILEGED);
         }
     }
 
     /** One tier: a server of it, a work directory, and one interactive session there, typed into by the tests in order. */
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    abstract class Tier {
+    abstract class Tier extends TierSession {
 
-        final String tier;
         Path work;
-        ShellSession shell;
-        String sessionId;
 
-        Tier(String tier) {
-            this.tier = tier;
+        Tier(CommandControlTier tier) {
+            super(tier);
         }
 
-        abstract String server();
-
-        @BeforeAll
-        void openAHookedShell() throws IOException {
-            String server = server();
-            admin.grant(ann, server, TargetServer.LOGIN);
-            work = TargetFiles.directory("sg-everyday-" + tier);
+        @Override
+        HookedShell open() throws IOException {
+            work = TargetFiles.directory("sg-everyday-" + tier.label);
             TargetFiles.file(work.resolve("notes.txt"), "remember the shutdown window\nrm is not for today\n");
             TargetFiles.script(work.resolve("ends-with-a-program.sh"), "#!/bin/bash\necho last-one-next\nls /sg-not-there-at-all\n");
             TargetFiles.script(work.resolve("strict.sh"), "#!/bin/bash\nset -euo pipefail\nfalse || true\nn=$(grep -c shutdown notes.txt)\n"
                     + "[[ $n == 1 ]]\necho strict-ok\n");
-            shell = ShellSession.open(OpenSshClient.withKey(fx.gateway.sshPort(), ann.key()),
-                    ann.name() + "@" + TargetServer.LOGIN + "@" + server, "bash");
-            JsonObject session = admin.awaitSession(ann.name(), s -> !Provisioning.has(s, "end") && server.equals(s.getString("server", null))
-                    && s.get("hook") instanceof JsonObject h && h.containsKey("tier"));
-            sessionId = session.getString("id");
-            assertEquals(tier, session.getJsonObject("hook").getString("tier"), session.toString());
-            shell.run("cd " + work);
+            return tier.openHookedShell(admin, OpenSshClient.withKey(fx.gateway.sshPort(), ann.key()), ann, "everyday");
         }
 
-        @AfterAll
-        void closeTheShell() {
-            if (shell != null) {
-                shell.close();
-            }
+        @Override
+        void prepare(HookedShell session) {
+            shell.run("cd " + work);
         }
 
         /** Before the hook arms in the same-account tier, under it in the privileged tier (README, the tier table). */

@@ -220,23 +220,16 @@ class ConnectionLimitsIT {
     @Test
     void aConnectionCannotOpenMoreChannelsThanTheLimit() throws IOException {
         Provisioning.Access access = admin.access("channels");
-        Path script = Files.createTempFile("sg-channels", ".py");
-        Files.write(script, List.of(
-                "import asyncio, sys, asyncssh",
-                "async def main(port, user, key):",
-                "    async with asyncssh.connect('127.0.0.1', port=port, username=user, client_keys=[key], known_hosts=None,",
-                "                                local_addr=('127.0.0.7', 0), keepalive_interval=2) as conn:",
-                "        held = [await conn.create_process('echo open; sleep 20') for _ in range(2)]",
-                "        for p in held:",
-                "            print((await p.stdout.readline()).strip())",
-                "        try:",
-                "            third = await conn.create_process('echo should-not-run')",
-                "            print('third ran:', (await third.stdout.read()).strip())",
-                "        except asyncssh.ChannelOpenError as e:",
-                "            print('third refused:', e.code, e.reason)",
-                "asyncio.run(main(int(sys.argv[1]), sys.argv[2], sys.argv[3]))"));
-        Processes.Result r = Processes.run(List.of("/usr/bin/python3", "-W", "ignore", script.toString(),
-                String.valueOf(node.sshPort()), destination(access), access.person().key().toString()), null, Duration.ofSeconds(90));
+        Processes.Result r = asyncssh(access, "127.0.0.7", ", keepalive_interval=2", Duration.ofSeconds(90), """
+                held = [await conn.create_process('echo open; sleep 20') for _ in range(2)]
+                for p in held:
+                    print((await p.stdout.readline()).strip())
+                try:
+                    third = await conn.create_process('echo should-not-run')
+                    print('third ran:', (await third.stdout.read()).strip())
+                except asyncssh.ChannelOpenError as e:
+                    print('third refused:', e.code, e.reason)
+                """);
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.stdout().startsWith("open\nopen\n"), "the channels within the limit open: " + r.output());
         assertTrue(r.stdout().contains("third refused: 4 shellguard: this connection has 2 channels open"), r.output());
@@ -251,24 +244,17 @@ class ConnectionLimitsIT {
     @Test
     void windowChangesWithoutOutputStopTheRecordingAtItsBoundWithAnAlert() throws IOException {
         Provisioning.Access access = admin.access("resizes");
-        Path script = Files.createTempFile("sg-resizes", ".py");
-        Files.write(script, List.of(
-                "import asyncio, sys, asyncssh",
-                "async def main(port, user, key):",
-                "    async with asyncssh.connect('127.0.0.11', port=port, username=user, client_keys=[key], known_hosts=None,",
-                "                                local_addr=('127.0.0.11', 0)) as conn:",
-                "        p = await conn.create_process('echo ready; cat > /dev/null', term_type='xterm', term_size=(80, 24))",
-                "        print((await p.stdout.readline()).strip())",
-                "        for i in range(80000):",
-                "            p.change_terminal_size(80 + i % 2, 24)",
-                "            if i % 1000 == 0:",
-                "                await p.stdin.drain()",
-                "        p.stdin.write_eof()",
-                "        await p.wait()",
-                "        print('sent')",
-                "asyncio.run(main(int(sys.argv[1]), sys.argv[2], sys.argv[3]))"));
-        Processes.Result r = Processes.run(List.of("/usr/bin/python3", "-W", "ignore", script.toString(),
-                String.valueOf(node.sshPort()), destination(access), access.person().key().toString()), null, Duration.ofSeconds(180));
+        Processes.Result r = asyncssh(access, "127.0.0.11", "", Duration.ofSeconds(180), """
+                p = await conn.create_process('echo ready; cat > /dev/null', term_type='xterm', term_size=(80, 24))
+                print((await p.stdout.readline()).strip())
+                for i in range(80000):
+                    p.change_terminal_size(80 + i % 2, 24)
+                    if i % 1000 == 0:
+                        await p.stdin.drain()
+                p.stdin.write_eof()
+                await p.wait()
+                print('sent')
+                """);
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.stdout().contains("sent"), r.output());
         JsonObject alert = admin.awaitAlertOf(access.person().name(), a -> "RECORDING_FAILED".equals(a.getString("kind", null)),
@@ -393,6 +379,29 @@ class ConnectionLimitsIT {
                 yield packet.put(rest).array();
             }
         };
+    }
+
+    /**
+     * Runs an asyncssh client (Debian's, under Debian's own python3) from the source address as the access's person:
+     * {@code moreConnectArguments} go on asyncssh.connect's list ({@code ", name=value"}), {@code body} (python, not
+     * indented) runs with the connection as {@code conn}. Returns what it printed.
+     */
+    private static Processes.Result asyncssh(Provisioning.Access access, String source, String moreConnectArguments, Duration timeout,
+            String body) throws IOException {
+        String script = "import asyncio, sys, asyncssh\n"
+                + "async def main(port, user, key):\n"
+                + "    async with asyncssh.connect('127.0.0.1', port=port, username=user, client_keys=[key], known_hosts=None,\n"
+                + "                                local_addr=('" + source + "', 0)" + moreConnectArguments + ") as conn:\n"
+                + body.indent(8)
+                + "asyncio.run(main(int(sys.argv[1]), sys.argv[2], sys.argv[3]))\n";
+        Path file = Files.createTempFile("sg-asyncssh", ".py");
+        try {
+            Files.writeString(file, script);
+            return Processes.run(List.of("/usr/bin/python3", "-W", "ignore", file.toString(), String.valueOf(node.sshPort()),
+                    destination(access), access.person().key().toString()), null, timeout);
+        } finally {
+            Files.delete(file);
+        }
     }
 
     private static List<Socket> silentConnections(String source, int count) throws IOException {

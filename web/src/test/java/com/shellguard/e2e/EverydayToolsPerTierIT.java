@@ -14,12 +14,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The tools people start inside a session, in each tier of command control (same-account: the supervisor runs as
@@ -62,25 +59,15 @@ class EverydayToolsPerTierIT {
     @BeforeAll
     static void oneSshdForBothTiers() throws IOException {
         fx = Fixture.shared();
-        target = TargetServer.start(List.of("PermitRootLogin prohibit-password"));
-        target.authorize("root");
+        target = TargetServer.admittingRoot();
         admin = new Provisioning(fx.gateway.admin(), target);
         ann = admin.person("ann");
         work = TargetFiles.directory("sg-tools");
         forbidden = Fixture.unique("sgnope").replaceAll("[^A-Za-z0-9]", "");
         TargetFiles.script(work.resolve(forbidden), "#!/bin/sh\ntouch \"$1\"\n");
-        // what a user could write: find the session's directory by its shell's pid, read the key, talk to the port
-        TargetFiles.script(work.resolve("leave-early.sh"), """
-                #!/bin/bash
-                for d in /tmp/.shellguard-* "${XDG_RUNTIME_DIR:-/none}"/.shellguard-* "${TMPDIR:-/none}"/.shellguard-*; do
-                  [ -r "$d/shell.pid" ] && [ "$(cat "$d/shell.pid")" = "$PPID" ] && dir=$d
-                done
-                port=$(sed -n 's/^port=//p' "$dir/session")
-                key=$(sed -n 's/^key=//p' "$dir/session")
-                us=$'\\x1f'
+        HookPortScript.write(work.resolve("leave-early.sh"), """
                 for ((i = 0; i < $1; i++)); do
-                  exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1
-                  printf 'H%s%s%s%s%s%s%s%s%s1%sbash/5.2%schild\\nP\\n' "$us" "$key" "$us" "$$" "$us" "$PPID" "$us" "$PPID" "$us" "$us" "$us" >&3
+                  hello_to_hook P || exit 1
                   exec 3>&-
                 done
                 echo "left-$1"
@@ -110,12 +97,7 @@ class EverydayToolsPerTierIT {
     class SameAccountTier extends Tier {
 
         SameAccountTier() {
-            super("same-account");
-        }
-
-        @Override
-        String server() {
-            return admin.server("tools", true);
+            super(CommandControlTier.SAME_ACCOUNT);
         }
 
         @Test
@@ -150,12 +132,7 @@ class EverydayToolsPerTierIT {
     class PrivilegedTier extends Tier {
 
         PrivilegedTier() {
-            super("privileged");
-        }
-
-        @Override
-        String server() {
-            return admin.privilegedServer("toolspriv", "root");
+            super(CommandControlTier.PRIVILEGED);
         }
 
         @Test
@@ -216,22 +193,14 @@ class EverydayToolsPerTierIT {
     }
 
     /** One tier: a server of it, and one interactive session there, typed into by the tests in order. */
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    abstract class Tier {
+    abstract class Tier extends TierSession {
 
-        final String tier;
-        String server;
-        ShellSession shell;
-        String sessionId;
         private final String socket;
 
-        Tier(String tier) {
-            this.tier = tier;
-            this.socket = "sg-" + tier + "-" + Long.toHexString(System.nanoTime());
+        Tier(CommandControlTier tier) {
+            super(tier);
+            this.socket = "sg-" + tier.label + "-" + Long.toHexString(System.nanoTime());
         }
-
-        abstract String server();
 
         /** How often the terminal (its scrollback included) shows the text. */
         int count(String text) {
@@ -252,25 +221,15 @@ class EverydayToolsPerTierIT {
             assertTrue(count(text) > before, "the terminal never showed " + text + " again; it shows:\n" + shell.terminal().tail());
         }
 
-        @BeforeAll
-        void openASession() {
-            server = server();
-            admin.grant(ann, server, TargetServer.LOGIN);
-            shell = ShellSession.open(OpenSshClient.withKey(fx.gateway.sshPort(), ann.key()),
-                    ann.name() + "@" + TargetServer.LOGIN + "@" + server, "bash");
-            JsonObject session = admin.awaitSession(ann.name(), s -> !Provisioning.has(s, "end") && server.equals(s.getString("server", null))
-                    && s.get("hook") instanceof JsonObject h && h.containsKey("tier"));
-            sessionId = session.getString("id");
-            assertEquals(tier, session.getJsonObject("hook").getString("tier"), session.toString());
-            assertTrue(Provisioning.strings(session.getJsonObject("hook").getJsonArray("layers")).contains("supervisor"), session.toString());
-            shell.run("cd " + work);
+        @Override
+        HookedShell open() {
+            return tier.openHookedShell(admin, OpenSshClient.withKey(fx.gateway.sshPort(), ann.key()), ann, "tools");
         }
 
-        @AfterAll
-        void closeTheSession() {
-            if (shell != null) {
-                shell.close();
-            }
+        @Override
+        void prepare(HookedShell session) {
+            assertTrue(Provisioning.strings(session.hook().getJsonArray("layers")).contains("supervisor"), session.session().toString());
+            shell.run("cd " + work);
         }
 
         /**
@@ -358,7 +317,7 @@ class EverydayToolsPerTierIT {
         @Test
         @Order(2)
         void aCommandTypedInAGnuScreenWindowIsHookedAuditedAndJudged() {
-            shell.terminal().line("screen -S work-" + tier);
+            shell.terminal().line("screen -S work-" + tier.label);
             try {
                 String screen = shell.terminal().waitFor("Press Space|[$#] $");
                 if (screen.contains("Press Space")) {

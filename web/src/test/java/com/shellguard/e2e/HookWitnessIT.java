@@ -33,18 +33,9 @@ class HookWitnessIT {
     static void prepare() throws IOException {
         fx = Fixture.shared();
         work = TargetFiles.directory("sg-witness");
-        // what a user would write: find the session's directory by its shell's pid, read the key, talk to the port
-        TargetFiles.script(work.resolve("forge.sh"), """
-                #!/bin/bash
-                for d in /tmp/.shellguard-* "${XDG_RUNTIME_DIR:-/none}"/.shellguard-* "${TMPDIR:-/none}"/.shellguard-*; do
-                  [ -r "$d/shell.pid" ] && [ "$(cat "$d/shell.pid")" = "$PPID" ] && dir=$d
-                done
-                port=$(sed -n 's/^port=//p' "$dir/session")
-                key=$(sed -n 's/^key=//p' "$dir/session")
+        HookPortScript.write(work.resolve("forge.sh"), """
                 now=$(date +%s)000000
-                us=$'\\x1f'
-                exec 3<>"/dev/tcp/127.0.0.1/$port"
-                printf 'H%s%s%s%s%s%s%s%s%s1%sbash/5.2%schild\\n' "$us" "$key" "$us" "$$" "$us" "$PPID" "$us" "$PPID" "$us" "$us" "$us" >&3
+                hello_to_hook
                 for m in "$@"; do m=${m//PID/$$}; m=${m//NOW/$now}; printf '%s\\n' "${m//|/$us}" >&3; done
                 sleep 1
                 exec 3>&-
@@ -52,7 +43,16 @@ class HookWitnessIT {
                 """);
     }
 
-    private record Watched(Fixture.Person person, String server, ShellSession shell, String sessionId) {
+    /** A watched person's session: the person's own, on a server of its own, with a rule that forbids rm. */
+    private record Watched(Fixture.Person person, HookedShell session) {
+
+        ShellSession shell() {
+            return session.shell();
+        }
+
+        String sessionId() {
+            return session.id();
+        }
     }
 
     private static Watched shell(String prefix, boolean strict) {
@@ -63,10 +63,9 @@ class HookWitnessIT {
         Fixture.Person person = fx.personWithAccess(prefix, server);
         fx.admin.post("/command-rules", "{\"name\":" + Api.quote(Fixture.unique("witness-no-rm")) + ",\"match\":\"command\","
                 + "\"pattern\":\"rm\",\"action\":\"BLOCK\",\"users\":[" + Api.quote(person.name()) + "]}").expect(201);
-        ShellSession shell = ShellSession.open(fx.keyClient(person), person.name() + "@" + TargetServer.LOGIN + "@" + server, "bash");
-        String sessionId = fx.awaitSession(person.name(), s -> !Fixture.has(s, "end")).getString("id");
-        shell.run("cd " + work);
-        return new Watched(person, server, shell, sessionId);
+        HookedShell session = HookedShell.open(fx, fx.keyClient(person), person, server, s -> true);
+        session.shell().run("cd " + work);
+        return new Watched(person, session);
     }
 
     private static List<JsonObject> alerts(String sessionId, String kind) {

@@ -39,8 +39,7 @@ class PrivilegedTierIT {
     @BeforeAll
     static void aServerWithOnlyAPrivilegedRootAccount() throws IOException {
         gateway = Fixture.shared().gateway;
-        target = TargetServer.start(List.of("PermitRootLogin prohibit-password"));
-        target.authorize("root");
+        target = TargetServer.admittingRoot();
         admin = new Provisioning(gateway.admin(), target);
         server = admin.privilegedServer("priv", "root");
         alice = admin.person("alice");

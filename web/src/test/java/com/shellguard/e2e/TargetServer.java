@@ -47,6 +47,21 @@ final class TargetServer implements AutoCloseable {
         return start(STOCK_HOST_KEYS, extraConfig);
     }
 
+    /**
+     * An sshd that admits root by key as well ({@code PermitRootLogin prohibit-password}, {@link #authorize(String)}):
+     * a privileged-tier server's account is root, and its sessions are the login's.
+     */
+    static TargetServer admittingRoot() {
+        TargetServer server = start(List.of("PermitRootLogin prohibit-password"));
+        try {
+            server.authorize("root");
+        } catch (AssertionError e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
     /** An sshd holding host keys of these types only ({@code ssh-keygen -t} names). */
     static TargetServer withHostKeys(String... types) {
         return start(List.of(types), List.of());
