@@ -95,8 +95,8 @@ struct sg_args {
     const char *block;
     size_t size;
 };
-/* A Q or R message in pages of its own (mmap: the heap is out of bounds here, see above), or in the caller's
- * fallback buffer when no memory could be mapped (mapped 0). */
+/* A Q or R message in the caller's buffer when it fits there (mapped 0), else in pages of its own (mmap: the heap is
+ * out of bounds here, see above), or cut to the caller's buffer when no memory could be mapped. */
 struct sg_message {
     char *data;
     size_t len, mapped;

@@ -132,7 +132,10 @@ int sg_start_message(char type, const char *const fields[SG_FIELDS], const struc
     size_t mark_length = marked > 0 && (size_t)marked < sizeof mark ? (size_t)marked : 0;
     size_t limit = SG_LIMIT_MESSAGE, whole = fixed + text;
     size_t size = (whole <= limit ? whole : limit) + 1;
-    void *map = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    /* most starts fit the caller's buffer: a mapping of their own would cost every start a map, a page fault and an
+     * unmap */
+    void *map = fallback && size <= fallback_size ? MAP_FAILED
+                                                   : mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (map == MAP_FAILED) {
         if (!fallback || fallback_size < fixed + mark_length + 2) {
             return -1;

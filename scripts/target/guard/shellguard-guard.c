@@ -158,8 +158,8 @@ static void process(pid_t pid, char *out, size_t size) {
     snprintf(out, size, "%d %s", (int)pid, exe);
 }
 
-/* Where a start's message is built when no memory can be mapped for it (one at a time: under the lock, see guarded);
- * the command text is then cut, and marked, to what fits here. */
+/* Where a start's message is built when it fits (one at a time: under the lock, see guarded); a longer one gets memory
+ * mapped for it, and when none can be mapped its command text is cut, and marked, to what fits here. */
 static char fallback[16384];
 
 /* One start as the protocol's command fields (Q or R, PROTOCOL.md), with the program that asked and its parent,
