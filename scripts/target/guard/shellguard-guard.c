@@ -192,14 +192,18 @@ static int start_message(char type, const char *call, const char *word, const ch
  * reached. */
 static char ask(const char *call, const char *word, const char *path, const char *canonical, const char *same,
                 char *const argv[], char *rule, size_t rule_size) {
+    /* connected first: without a gateway the message (the caller's and parent's /proc links) is not worth building */
+    int fd = sg_connect();
     struct sg_message message;
-    if (start_message('Q', call, word, path, canonical, same, argv, &message) != 0) {
+    if (fd < 0 || start_message('Q', call, word, path, canonical, same, argv, &message) != 0) {
+        if (fd >= 0) {
+            close(fd);
+        }
         return 0;
     }
-    int fd = sg_connect();
     char action = 0;
     static char line[SG_LINE];
-    if (fd >= 0 && sg_send(fd, message.data, message.len) == 0) {
+    if (sg_send(fd, message.data, message.len) == 0) {
         while (sg_read_line(fd, line, sizeof line) == 0) {
             /* V US id US A|B|T US rule; policy lines before it are for shells */
             if (line[0] != 'V' || line[1] != SG_US) {
@@ -215,25 +219,22 @@ static char ask(const char *call, const char *word, const char *path, const char
             break;
         }
     }
-    if (fd >= 0) {
-        close(fd);
-    }
+    close(fd);
     sg_message_release(&message);
     return action;
 }
 
 /* Tells the gateway about a start no rule concerns (R), for the audit; nothing waits for an answer. */
 static void report(const char *call, const char *word, const char *path, const char *canonical, char *const argv[]) {
-    struct sg_message message;
-    if (start_message('R', call, word, path, canonical, "", argv, &message) != 0) {
-        return;
-    }
     int fd = sg_connect();
-    if (fd >= 0) {
+    struct sg_message message;
+    if (fd >= 0 && start_message('R', call, word, path, canonical, "", argv, &message) == 0) {
         sg_send(fd, message.data, message.len);
+        sg_message_release(&message);
+    }
+    if (fd >= 0) {
         close(fd);
     }
-    sg_message_release(&message);
 }
 
 /* What this process image runs: 0 another program, 1 bash, 2 zsh (-1: not looked at yet). */
