@@ -639,6 +639,13 @@ static void judge_exec(pid_t pid, struct start *s) {
     snprintf(exe_link, sizeof exe_link, "/proc/%d/exe", (int)pid);
     proc_link(pid, "exe", s->exe, sizeof s->exe);
     if (stat(exe_link, &s->st) != 0) {
+        if (errno == EACCES || errno == EPERM) {
+            /* a program the login may run but not read: the kernel makes its process non-dumpable, which a tracer
+             * without privilege may not look into; what cannot be judged does not run */
+            refuse(pid, "shellguard: the supervisor cannot look into this program (the login may run it but not read "
+                        "it); not started\n");
+            return;
+        }
         ptrace(PTRACE_CONT, pid, 0, 0); /* gone already */
         return;
     }

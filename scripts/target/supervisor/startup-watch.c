@@ -101,6 +101,13 @@ static void cannot_watch(int i, const char *path) {
     tell(i, files[i].refused);
 }
 
+/* The name leads where the kernel goes and the watch cannot follow (its own bounds): that is said, never left unwatched
+ * in silence, for sshd would still find keys there. */
+static void cannot_follow(int i, const char *why) {
+    snprintf(files[i].refused, sizeof files[i].refused, "cannot be watched (its name leads through %s)", why);
+    tell(i, files[i].refused);
+}
+
 static void join(char *out, size_t size, const char *dir, const char *name) {
     snprintf(out, size, "%s%s%s", dir, strcmp(dir, "/") == 0 ? "" : "/", name);
 }
@@ -138,7 +145,8 @@ static void look_up(int i) {
             continue;
         }
         if (files[i].steps == SG_WATCH_STEPS) {
-            return; /* as many directories as that lead to the file through links made for it: ELOOP's kind */
+            cannot_follow(i, "more directories than the watch follows");
+            return;
         }
         int wd = inotify_add_watch(inotify_fd, dir, SG_DIR_EVENTS);
         if (wd < 0) {
@@ -160,11 +168,16 @@ static void look_up(int i) {
         if (S_ISLNK(st.st_mode)) {
             char target[PATH_MAX], next[PATH_MAX];
             ssize_t n = readlink(entry, target, sizeof target - 1);
-            if (n <= 0 || ++links > SG_WATCH_LINKS) {
+            if (n <= 0) {
+                return; /* gone since the lstat: the directory's watch sees it */
+            }
+            if (++links > SG_WATCH_LINKS) {
+                cannot_follow(i, "more links than the watch follows");
                 return;
             }
             target[n] = 0;
             if (snprintf(next, sizeof next, "%s/%s", target, after) >= (int)sizeof next) {
+                cannot_follow(i, "a link longer than the watch follows");
                 return;
             }
             if (target[0] == '/') {
@@ -184,8 +197,12 @@ static void look_up(int i) {
             files[i].ino = st.st_ino;
             return;
         }
-        if (!S_ISDIR(st.st_mode) || snprintf(dir, sizeof dir, "%s", entry) >= (int)sizeof dir) {
+        if (!S_ISDIR(st.st_mode)) {
             return; /* a file where a directory belongs: nothing is under it, and the entry's watch sees it go */
+        }
+        if (snprintf(dir, sizeof dir, "%s", entry) >= (int)sizeof dir) {
+            cannot_follow(i, "a path longer than the watch follows");
+            return;
         }
     }
 }

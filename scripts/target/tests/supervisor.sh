@@ -106,6 +106,8 @@ int main(int argc, char **argv) {
 EOF
 gcc -o "$tmp/untraced" "$tmp/untraced.c"
 chmod 0755 "$tmp"/forbidden "$tmp"/raw "$tmp"/memfd "$tmp"/untraced
+# a program the login may run but not read (the kernel makes its process non-dumpable)
+cp /bin/echo "$tmp/xonly" && chmod 0111 "$tmp/xonly"
 
 # install LOGIN COMMAND [WITH]: writes the real installer (run as root for the privileged tier, with sg_as_login) with
 # the start script, empty hook files and the supervisor; WITH `guard` adds the exec guard, `guard unsupervised`
@@ -184,6 +186,14 @@ ways_around() {
   check "$1: a key planted in a ~/.ssh the login made unreadable is reported (or that it cannot be watched)" \
     'told .ssh/authorized_keys2 "created|cannot be watched"'
   drop_ssh
+  # a ~/.ssh link whose target, with the rest of the name, is longer than the watch follows, though the kernel does
+  local long
+  long=$(printf './%.0s' {1..2040})
+  as_login "mkdir .sg-keys && ln -s '$long.sg-keys' .ssh"
+  run_session "$as" 'echo "# planted" > ~/.ssh/authorized_keys2; sleep 0.5; rm ~/.ssh/authorized_keys2; sleep 0.5'
+  check "$1: a ~/.ssh link longer than the watch follows is reported as not watched" \
+    'told .ssh/authorized_keys2 "cannot be watched .its name leads through a link longer"'
+  drop_ssh
   # a job that waits for the shell's end and writes a key at once, when nothing of the session is left to remove it
   # (a direct login with it can): reported, or never written
   as_login 'mkdir .ssh'
@@ -252,7 +262,7 @@ tmux_check='[[ $out == *"after-tmux=0"* ]]'
 
 # --- same-account tier ----------------------------------------------------------------------------------------
 echo "== same-account tier (as $login)"
-session="$tmux_round $tmp/forbidden; echo static=\$?; $tmp/raw $tmp/forbidden; echo raw=\$?; $tmp/memfd /bin/true; echo memfd=\$?; sudo -n true; echo sudo=\$?; $tmp/untraced $tmp/forbidden"
+session="$tmux_round $tmp/forbidden; echo static=\$?; $tmp/raw $tmp/forbidden; echo raw=\$?; $tmp/memfd /bin/true; echo memfd=\$?; sudo -n true; echo sudo=\$?; $tmp/xonly XONLY-RAN; echo xonly=\$?; $tmp/untraced $tmp/forbidden"
 install "" "$session"
 status=$(su -s /bin/sh "$login" -c "TMPDIR=$tmp/w XDG_RUNTIME_DIR= SHELL=/bin/bash /bin/sh -s" < "$tmp/installer")
 check "the installer reports the same-account supervisor" '[[ $status == *"SHELLGUARD-SUPERVISOR ok same-account"* ]]'
@@ -265,6 +275,8 @@ check "a memfd run through execveat is seen" 'grep -q "^R.*/memfd:sgmem (deleted
 uid=$(id -u "$login")
 check "each start is reported with path, argv, cwd, uid and parent" 'grep -qP "^R\t\d+\.s\d+\t.*\tsupervisor\t.*\texecve\t$tmp\tfile\t$tmp/memfd\t$tmp/memfd\t$tmp/memfd\t.*\t$tmp/memfd /bin/true\t\t\t\d+ /usr/bin/bash\t$uid$" "$tmp/gw.log"'
 check "sudo is refused with a clear word and an alert, not silently broken" '[[ $out == *"is a setuid or setgid program"* ]] && grep -q "^A	setuid	/usr/bin/sudo" "$tmp/gw.log"'
+check "a program the login may run but not read, which the supervisor cannot look into, is refused with a clear word" \
+  '! grep -qx XONLY-RAN <<<"$out" && [[ $out == *"xonly=137"* && $out == *"the supervisor cannot look into this program"* ]]'
 check "a tmux server that daemonizes and ends with its window's shell leaves the session running" "$tmux_check"
 check "the supervisor said hello and goodbye" 'grep -q "^H.*supervisor/1	supervisor$" "$tmp/gw.log" && grep -q "^K	end	" "$tmp/gw.log"'
 check "no child escapes the trace (CLONE_UNTRACED refused) and nothing in the session may trace" '[[ $out == *"untraced-clone=Operation not permitted"* && $out == *"ptrace=Operation not permitted"* && $out != *FORBIDDEN-RAN* ]]'

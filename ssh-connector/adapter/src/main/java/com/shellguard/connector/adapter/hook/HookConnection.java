@@ -55,10 +55,16 @@ final class HookConnection {
     private static final int MAX_HOOK_ALERTS = 200;
     /**
      * Alerts the session's supervisor may raise, counted apart from the hooks' (which the login can send with the
-     * hooks' key: 200 of its own used up the supervisor's STARTUP_FILE_CHANGED alerts); its startup file reports are
-     * at most 8 a file of 32, and a same-account supervisor alerts each setuid start it refuses.
+     * hooks' key: 200 of its own used up the supervisor's STARTUP_FILE_CHANGED alerts); a same-account supervisor
+     * alerts each setuid start it refuses.
      */
     private static final int MAX_SUPERVISOR_ALERTS = 512;
+    /**
+     * The supervisor's startup file alerts, counted apart from its others (512 refused setuid starts once used up the
+     * count before a planted key's alerts came): its watch reports each of at most 32 files at most 8 times
+     * (SG_WATCH_FILES, SG_WATCH_REPORTS in scripts/target/supervisor/startup-watch.c).
+     */
+    private static final int MAX_STARTUP_ALERTS = 32 * 8;
     /**
      * How often a busy shell is sent the current policy unasked. A hook asks itself when its copy is older than
      * 3 seconds, which costs the user a round trip; a shell that keeps talking gets it pushed instead.
@@ -233,11 +239,14 @@ final class HookConnection {
             }
             case "A" -> {
                 String kind = f.size() > 1 ? f.get(1) : "", detail = f.size() > 2 ? HookWire.unescape(f.get(2)) : "";
-                if (supervisor ? session.supervisorAlerts() >= MAX_SUPERVISOR_ALERTS : session.hookAlerts() >= MAX_HOOK_ALERTS) {
-                    session.distrust(SessionAlert.Kind.HOOK_FLOOD, supervisor ? "supervisor alerts" : "alerts", "more than "
-                            + (supervisor ? MAX_SUPERVISOR_ALERTS + " alerts from the session's supervisor"
+                boolean startup = supervisor && kind.equals("startup");
+                if (startup ? session.startupAlerts() >= MAX_STARTUP_ALERTS
+                        : supervisor ? session.supervisorAlerts() >= MAX_SUPERVISOR_ALERTS : session.hookAlerts() >= MAX_HOOK_ALERTS) {
+                    session.distrust(SessionAlert.Kind.HOOK_FLOOD, startup ? "startup alerts" : supervisor ? "supervisor alerts" : "alerts",
+                            "more than " + (startup ? MAX_STARTUP_ALERTS + " startup file alerts from the session's supervisor"
+                                    : supervisor ? MAX_SUPERVISOR_ALERTS + " alerts from the session's supervisor"
                                     : MAX_HOOK_ALERTS + " alerts from the session's hooks") + "; the rest are dropped");
-                } else if (supervisor && kind.equals("startup")) {
+                } else if (startup) {
                     session.distrust(SessionAlert.Kind.STARTUP_FILE_CHANGED, null, detail);
                 } else {
                     session.alert(supervisor && kind.equals("setuid") ? SessionAlert.Kind.SUPERVISOR_SETUID

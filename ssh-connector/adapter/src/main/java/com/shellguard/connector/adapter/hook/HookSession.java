@@ -97,6 +97,7 @@ public final class HookSession {
     private final PromptWatch prompt;
     private final AtomicInteger hookAlerts = new AtomicInteger();
     private final AtomicInteger supervisorAlerts = new AtomicInteger();
+    private final AtomicInteger startupAlerts = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger unauthenticated = new AtomicInteger();
     private final AtomicInteger outstanding = new AtomicInteger();
@@ -434,6 +435,14 @@ public final class HookSession {
      */
     int supervisorAlerts() {
         return supervisorAlerts.getAndIncrement();
+    }
+
+    /**
+     * How many of the supervisor's startup file alerts it raised so far (counting this one), apart from its other
+     * alerts: a same-account supervisor alerts every setuid start it refuses, which the login can repeat at will.
+     */
+    int startupAlerts() {
+        return startupAlerts.getAndIncrement();
     }
 
     /** A new connection asks to be taken; false when the session already has too many waiting for their hello. */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The gateway reads a hook message up to the protocol's limit (protocol.def's {@code limit message}, newline included)
  * and no further: a longer one is never taken for a shorter one nor silently dropped. A question that long is refused
  * with its reason before the connection closes with a {@code HOOK_FLOOD} alert; the supervisor's connection closed that
- * way loses the supervisor, and the session ends.
+ * way loses the supervisor, and the session ends. Alerts are bounded per source, so that one kind cannot crowd out another.
  */
 class HookConnectionLimitTest {
 
@@ -79,6 +79,20 @@ class HookConnectionLimitTest {
         assertEquals(1, lost.size(), "the session ends");
         List<SessionAlert> alerts = alerts();
         assertTrue(alerts.stream().anyMatch(a -> a.kind() == SessionAlert.Kind.SUPERVISOR_LOST), alerts.toString());
+    }
+
+    /** The login can have a same-account supervisor alert at will (a setuid start refused each time). */
+    @Test
+    void theSupervisorsSetuidAlertsDoNotUseUpItsStartupFileAlerts() {
+        HookSession session = session();
+        session.supervised(HookSession.TIER_SAME_ACCOUNT);
+        HookConnection connection = greeted(session, "supervisor/1", "supervisor");
+        send(connection, ("A" + US + "setuid" + US + "/usr/bin/passwd started by 42 /usr/bin/bash\n").repeat(600));
+        send(connection, "A" + US + "startup" + US + "~/.ssh/authorized_keys2 created\n");
+        List<SessionAlert> alerts = alerts();
+        assertTrue(alerts.stream().anyMatch(a -> a.kind() == SessionAlert.Kind.HOOK_FLOOD), "the setuid flood is said");
+        assertTrue(alerts.stream().anyMatch(a -> a.kind() == SessionAlert.Kind.STARTUP_FILE_CHANGED
+                && a.detail().startsWith("~/.ssh/authorized_keys2 created")), alerts.toString());
     }
 
     @Test
