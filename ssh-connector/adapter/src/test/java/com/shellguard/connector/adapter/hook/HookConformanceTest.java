@@ -88,12 +88,8 @@ class HookConformanceTest {
     @Test
     void theExecGuardSendsTheFieldsTheGatewayReads() throws Exception {
         try (StandInGateway gateway = new StandInGateway(List.of("rm"))) {
-            Path session = TargetSide.session(tmp, gateway.port());
-            Path guard = TargetSide.install(session, "guard", "no exec guard built (no gcc)");
-            Path work = session.resolve("work");
-            Map<String, String> env = Map.of("LD_PRELOAD", guard.toString());
-            TargetSide.run(work, env, List.of("/usr/bin/env", "/bin/true", "a b"));
-            TargetSide.run(work, env, List.of("/usr/bin/env", "rm", "-f", "/nonexistent/sg-conformance"));
+            Path work = runGuarded(gateway, List.of(List.of("/usr/bin/env", "/bin/true", "a b"),
+                    List.of("/usr/bin/env", "rm", "-f", "/nonexistent/sg-conformance")));
             assertHellos(gateway, ShellRole.GUARD);
             List<CommandFacts> facts = decode(gateway, "guard");
             CommandFacts reported = one(facts, f -> f.text().equals("/bin/true 'a b'"));
@@ -125,16 +121,11 @@ class HookConformanceTest {
     @Test
     void theExecGuardSendsALongCommandLineWholeOrMarkedAsCut() throws Exception {
         try (StandInGateway gateway = new StandInGateway(List.of("rm"))) {
-            Path session = TargetSide.session(tmp, gateway.port());
-            Path guard = TargetSide.install(session, "guard", "no exec guard built (no gcc)");
-            Path work = session.resolve("work");
-            Map<String, String> env = Map.of("LD_PRELOAD", guard.toString());
             List<String> padded = new ArrayList<>(List.of("/usr/bin/env", "/bin/true"));
             for (int i = 0; i < 10_000; i++) {
                 padded.add("padding-" + i);
             }
             padded.add("sg-last-word");
-            TargetSide.run(work, env, padded);
             List<String> overLimit = new ArrayList<>(List.of("/usr/bin/env", "/bin/true"));
             long bytes = "/bin/true".length() + 1;
             for (int i = 0; i < 20_000; i++) {
@@ -142,7 +133,7 @@ class HookConformanceTest {
                 overLimit.add(arg);
                 bytes += arg.getBytes(StandardCharsets.UTF_8).length + 1;
             }
-            TargetSide.run(work, env, overLimit);
+            runGuarded(gateway, List.of(padded, overLimit));
 
             gateway.commands(2);
             List<CommandFacts> facts = decode(gateway, "guard");
@@ -155,6 +146,17 @@ class HookConformanceTest {
             int length = String.join(String.valueOf(HookWire.US), message(gateway, cut)).getBytes(StandardCharsets.UTF_8).length + 1;
             assertTrue(length <= HookLimits.MESSAGE && length > HookLimits.MESSAGE - 100, "the message fills the limit: " + length);
         }
+    }
+
+    /** Runs the commands, in turn, in a new session of the gateway's with the exec guard preloaded; returns its work directory. */
+    private Path runGuarded(StandInGateway gateway, List<List<String>> commands) throws Exception {
+        Path session = TargetSide.session(tmp, gateway.port());
+        Path guard = TargetSide.install(session, "guard", "no exec guard built (no gcc)");
+        Path work = session.resolve("work");
+        for (List<String> command : commands) {
+            TargetSide.run(work, Map.of("LD_PRELOAD", guard.toString()), command);
+        }
+        return work;
     }
 
     private static String runBash(Path session) {
